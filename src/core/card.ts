@@ -1,0 +1,91 @@
+// The platform-neutral answer: every renderer (text, Slack Block Kit, Discord embeds) draws one of these.
+// Nothing here knows a platform; limits of each platform live with its renderer.
+
+export type CardKind =
+  | "gap"
+  | "chip"
+  | "model"
+  | "compare"
+  | "answer"
+  | "help"
+  | "source"
+  | "not_found"
+  /** Input the bot will not answer as asked: too long, rate limited, or our own failure. */
+  | "error";
+
+export interface Field {
+  label: string;
+  /** As displayed, e.g. "2,400" or "over 1.2 million". */
+  value: string;
+  unit?: string;
+  note?: string;
+  /** The fact the value is quoted from; absent only for derived or descriptive fields. */
+  factId?: string;
+  /** True when the value is computed (a ratio), not quoted. */
+  derived?: boolean;
+}
+
+export interface Citation {
+  source: string;
+  sourceTitle?: string;
+  paragraph: number;
+  /** Verbatim from the paragraph. */
+  quote: string;
+  /** Who says so (CAICT, TrendForce…), as a display name. */
+  attribution?: string;
+  factId?: string;
+  /** What the machine-translated quote really means, when it is misleading. */
+  note?: string;
+}
+
+export interface ComparisonCell {
+  /** Null when this side has no figure for the row. */
+  value: number | null;
+  display: string;
+  factId?: string;
+}
+
+export interface Ratio {
+  value: number;
+  /** e.g. "2.3×" */
+  display: string;
+  derived: true;
+  /** e.g. "2400 / 1053" */
+  inputs: string;
+}
+
+export interface ComparisonRow {
+  label: string;
+  unit?: string;
+  left: ComparisonCell;
+  right: ComparisonCell;
+  ratio?: Ratio;
+}
+
+export interface Comparison {
+  left: { name: string; entityId?: string };
+  right: { name: string; entityId?: string };
+  rows: ComparisonRow[];
+}
+
+export interface Suggestion {
+  /** Button or list text, e.g. "Ascend 910B". */
+  label: string;
+  /** The command that runs it, e.g. "/chip Ascend 910B". */
+  command: string;
+}
+
+export interface Card {
+  kind: CardKind;
+  title: string;
+  /** One line, at most 240 characters, key figure first. */
+  headline: string;
+  fields: Field[];
+  comparison?: Comparison;
+  /** Most relevant first. */
+  citations: Citation[];
+  suggestions: Suggestion[];
+  footer?: string;
+}
+
+export const HEADLINE_MAX = 240;

@@ -1,0 +1,26 @@
+// The answering core: parse → retrieve → compose a Card. No platform import, ever.
+import type { Knowledge } from "../knowledge/schema.js";
+import type { Card } from "./card.js";
+import type { Choice, CompletionKind, Request } from "./request.js";
+
+export type { Card, CardKind, Citation, Comparison, ComparisonRow, Field, Suggestion } from "./card.js";
+export type { Choice, CompletionKind, Request } from "./request.js";
+
+export interface Catalog {
+  topics: { id: string; title: string }[];
+  chips: { id: string; name: string }[];
+  models: { id: string; name: string }[];
+  companies: { id: string; name: string }[];
+}
+
+export interface Core {
+  /** Never throws for any input; the same request always gets the same card. */
+  answer(request: Request | string): Card;
+  /** Autocomplete: exact alias, then prefix, then fuzzy; at most `limit` (25). */
+  complete(kind: CompletionKind, input: string, limit?: number): Choice[];
+  /** What the bot knows, for help screens and Slack's App Home. */
+  catalog(): Catalog;
+  readonly knowledge: Knowledge;
+}
+
+export { createCore } from "./create-core.js";

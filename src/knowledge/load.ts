@@ -1,0 +1,158 @@
+// Reads knowledge/ from disk: YAML files parsed and checked against the zod schemas.
+// Deeper checks (verbatim quotes, references, coverage) live in validate.ts; load() runs both.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import { EntitiesFile, FactsFile, IgnoredFile, type Knowledge, SourcesFile, TopicFile } from "./schema.js";
+
+/** knowledge/ at the package root, whether we run from src/ (tests) or dist/src/ (built). */
+export function defaultKnowledgeDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, "knowledge");
+    try {
+      readFileSync(join(candidate, "sources.yaml"));
+      return candidate;
+    } catch {
+      dir = dirname(dir);
+    }
+  }
+  throw new Error(`gapbot: knowledge/sources.yaml not found above ${fileURLToPath(import.meta.url)}`);
+}
+
+/** One problem in the knowledge, located precisely enough to fix by hand. */
+export interface Problem {
+  file: string;
+  id?: string;
+  field?: string;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = [p.file, p.id, p.field].filter(Boolean).join(" › ");
+  return `${where}: ${p.message}`;
+}
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(
+      `gapbot: the knowledge has ${problems.length} problem(s):\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
+    );
+    this.name = "KnowledgeError";
+  }
+}
+
+function yamlFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
+      .sort()
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+/** Where each entry came from, so that validation can name the file. */
+export interface Origins {
+  /** `${kind}:${id}` → file path relative to the knowledge dir. */
+  of: Map<string, string>;
+}
+
+export interface Loaded {
+  knowledge: Knowledge;
+  origins: Origins;
+  problems: Problem[];
+}
+
+/** Parses every file; schema problems are collected, not thrown, and bad entries are dropped. */
+export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
+  const root = resolve(dir);
+  const problems: Problem[] = [];
+  const origins: Origins = { of: new Map() };
+  const k: Knowledge = {
+    sources: [],
+    paragraphs: new Map(),
+    entities: [],
+    facts: [],
+    topics: [],
+    ignored: [],
+  };
+
+  function parseFile<T>(path: string, schema: z.ZodType<T>): T | undefined {
+    const file = relative(root, path);
+    let data: unknown;
+    try {
+      data = parseYaml(readFileSync(path, "utf8"));
+    } catch (err) {
+      problems.push({ file, message: `not valid YAML: ${(err as Error).message}` });
+      return undefined;
+    }
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const path = issue.path;
+      // Name the entry by its id where the data has one, else by its index.
+      let id: string | undefined;
+      let rest = path;
+      if (path.length >= 2 && typeof path[1] === "number") {
+        const list = (data as Record<string, unknown[]>)[String(path[0])];
+        const entry = Array.isArray(list) ? (list[path[1]] as { id?: unknown } | undefined) : undefined;
+        id = typeof entry?.id === "string" ? entry.id : `${String(path[0])}[${path[1]}]`;
+        rest = path.slice(2);
+      } else if (data && typeof (data as { id?: unknown }).id === "string") {
+        id = (data as { id: string }).id;
+      }
+      problems.push({ file, id, field: rest.map(String).join(".") || undefined, message: issue.message });
+    }
+    return undefined;
+  }
+
+  const note = (kind: string, id: string, path: string) =>
+    origins.of.set(`${kind}:${id}`, relative(root, path));
+
+  const sourcesPath = join(root, "sources.yaml");
+  const sources = parseFile(sourcesPath, SourcesFile);
+  for (const s of sources?.sources ?? []) {
+    note("source", s.id, sourcesPath);
+    k.sources.push(s);
+    try {
+      const text = readFileSync(join(root, "sources", s.file), "utf8");
+      // Paragraph N is line N; a trailing newline does not make an extra paragraph.
+      k.paragraphs.set(s.id, text.replace(/\n$/, "").split("\n"));
+    } catch {
+      problems.push({
+        file: "sources.yaml",
+        id: s.id,
+        field: "file",
+        message: `sources/${s.file} cannot be read`,
+      });
+    }
+  }
+  for (const path of yamlFiles(join(root, "entities"))) {
+    for (const e of parseFile(path, EntitiesFile)?.entities ?? []) {
+      note("entity", e.id, path);
+      k.entities.push(e);
+    }
+  }
+  for (const path of yamlFiles(join(root, "facts"))) {
+    for (const f of parseFile(path, FactsFile)?.facts ?? []) {
+      note("fact", f.id, path);
+      k.facts.push(f);
+    }
+  }
+  for (const path of yamlFiles(join(root, "topics"))) {
+    const t = parseFile(path, TopicFile);
+    if (t) {
+      note("topic", t.id, path);
+      k.topics.push(t);
+    }
+  }
+  const ignoredPath = join(root, "ignored.yaml");
+  for (const i of parseFile(ignoredPath, IgnoredFile)?.ignored ?? []) k.ignored.push(i);
+
+  return { knowledge: k, origins, problems };
+}

@@ -1,0 +1,151 @@
+// The shape of gapbot's knowledge: sources, entities, facts, gap topics and ignored numbers.
+// Every type the rest of the code uses is inferred from these zod schemas, so data and code cannot drift.
+import { z } from "zod";
+
+/** Lower-case ids with dashes: stable, URL- and custom_id-safe. */
+export const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and dashes");
+
+export const Side = z.enum(["us", "china", "global", "other"]);
+export type Side = z.infer<typeof Side>;
+
+export const Source = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  /** File under knowledge/sources/; paragraph N is line N of it. */
+  file: z.string().min(1),
+  language: z.string().default("en"),
+  /** Set when the text is a machine translation: quotes stay verbatim, notes explain. */
+  machine_translation_of: z.string().optional(),
+  note: z.string().optional(),
+  url: z.string().optional(),
+  published: z.string().optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const EntityKind = z.enum([
+  "chip",
+  "model",
+  "company",
+  "organisation",
+  "person",
+  "country",
+  "cluster",
+  "framework",
+  "device",
+  "report",
+  "product",
+]);
+export type EntityKind = z.infer<typeof EntityKind>;
+
+export const Entity = z.strictObject({
+  id: Id,
+  kind: EntityKind,
+  /** The real, current English name: what cards show. */
+  name: z.string().min(1),
+  /** Every other way to say it: the article's spelling, Chinese, short forms, likely misspellings. */
+  aliases: z.array(z.string().min(1)).default([]),
+  /** Entity id of the maker (chips, models, clusters, frameworks). */
+  vendor: Id.optional(),
+  /** ISO 3166 alpha-2 code, upper case: US, CN, KR, TW, JP, DE. */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  role: z.enum(["training", "inference", "training-and-inference"]).optional(),
+  description: z.string().optional(),
+  /** What the article gets wrong about this name, if anything. */
+  note: z.string().optional(),
+  related: z.array(Id).default([]),
+});
+export type Entity = z.infer<typeof Entity>;
+
+export const Qualifier = z.enum(["over", "about", "less-than", "at-least", "up-to", "exactly", "only"]);
+export type Qualifier = z.infer<typeof Qualifier>;
+
+export const Figure = z.strictObject({
+  /** The value in plain units: 1.2 million GPUs is 1200000, 70% is 70, $725 billion is 725000000000. */
+  value: z.number(),
+  /** For a range ("5% -6%"), the upper end; value is the lower end. */
+  max: z.number().optional(),
+  unit: z.string().min(1),
+  /** The figure exactly as the quote writes it ("1.2 million", "5% -6%", "1/8", "seven"). */
+  text: z.string().min(1),
+  qualifier: Qualifier.optional(),
+  /** What this one figure measures, when a fact carries several. */
+  label: z.string().optional(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+export const Fact = z.strictObject({
+  id: Id,
+  source: Id,
+  paragraph: z.number().int().positive(),
+  /** The shortest verbatim span of the paragraph that carries the claim. */
+  quote: z.string().min(1),
+  /** The claim in clean English with real names; every number in it is one of the figures. */
+  claim: z.string().min(1).max(200),
+  /** What it measures, as a short label for a card field ("Computing power", "Parameters"). */
+  metric: z.string().min(1),
+  figures: z.array(Figure).default([]),
+  side: Side,
+  /** Entity id of who says so (an organisation, report or person), when the text names one. */
+  attribution: Id.optional(),
+  as_of: z.string().optional(),
+  entities: z.array(Id).min(1),
+  topics: z.array(Id).default([]),
+  /** Extra search words a reader may use for this fact (synonyms, Chinese). */
+  keywords: z.array(z.string()).default([]),
+  /** What a mistranslated quote really means. */
+  note: z.string().optional(),
+});
+export type Fact = z.infer<typeof Fact>;
+
+export const Topic = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  /** One sentence: what this gap is about. */
+  summary: z.string().min(1),
+  /** Words that bring a reader here, English and Chinese. */
+  keywords: z.array(z.string().min(1)).min(1),
+  /** The pair the headline compares; the ratio is derived when their units match. */
+  headline: z
+    .strictObject({
+      us: Id,
+      china: Id,
+      /** Index into each fact's figures; 0 when omitted. */
+      us_figure: z.number().int().nonnegative().default(0),
+      china_figure: z.number().int().nonnegative().default(0),
+    })
+    .optional(),
+  /** When there is no pair, the one fact that leads. */
+  lead: Id.optional(),
+  us: z.array(Id).default([]),
+  china: z.array(Id).default([]),
+  related: z.array(Id).default([]),
+});
+export type Topic = z.infer<typeof Topic>;
+
+/** A number in a source that no fact carries, and why: dates, version numbers, ordinals. */
+export const IgnoredNumber = z.strictObject({
+  source: Id,
+  paragraph: z.number().int().positive(),
+  text: z.string().min(1),
+  reason: z.string().min(1),
+});
+export type IgnoredNumber = z.infer<typeof IgnoredNumber>;
+
+export const SourcesFile = z.strictObject({ sources: z.array(Source).min(1) });
+export const EntitiesFile = z.strictObject({ entities: z.array(Entity) });
+export const FactsFile = z.strictObject({ facts: z.array(Fact) });
+export const TopicFile = Topic;
+export const IgnoredFile = z.strictObject({ ignored: z.array(IgnoredNumber) });
+
+/** Everything loaded, with each source's paragraphs (index 0 is paragraph 1). */
+export interface Knowledge {
+  sources: Source[];
+  paragraphs: Map<string, string[]>;
+  entities: Entity[];
+  facts: Fact[];
+  topics: Topic[];
+  ignored: IgnoredNumber[];
+}
