@@ -1,0 +1,19 @@
+// What every platform adapter is given and gives back; start-up wires these together.
+import type { Logger } from "pino";
+import type { Core } from "../core/index.js";
+import type { SeenStore } from "../runtime/seen-store.js";
+
+export interface AdapterContext {
+  core: Core;
+  logger: Logger;
+  /** Redelivered events (Slack retries, gateway resumes) are answered once, by event id. */
+  seen: SeenStore;
+}
+
+export interface RunningAdapter {
+  readonly name: "slack" | "discord";
+  /** True while the adapter can take work (gateway connected, receiver listening). */
+  healthy(): boolean;
+  /** Stop taking new work, finish replies in flight, disconnect. */
+  stop(): Promise<void>;
+}
