@@ -1,2 +1,28 @@
-export const x: number = 1;
-console.log(x);
+// The gapbot command line: one small file per subcommand, listed here explicitly.
+import process from "node:process";
+
+type Subcommand = (argv: string[]) => Promise<number>;
+
+const subcommands: Record<string, () => Promise<Subcommand>> = {};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const load = name ? subcommands[name] : undefined;
+  if (!load) {
+    process.stderr.write(
+      `gapbot: unknown command ${JSON.stringify(name ?? "")}. Try: ${Object.keys(subcommands).join(", ")}\n`,
+    );
+    return 2;
+  }
+  return (await load())(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`gapbot: ${(err as Error)?.message ?? String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
