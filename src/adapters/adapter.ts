@@ -8,6 +8,8 @@ export interface AdapterContext {
   logger: Logger;
   /** Redelivered events (Slack retries, gateway resumes) are answered once, by event id. */
   seen: SeenStore;
+  /** The whole process's health, for an adapter that serves GET /healthz itself (Slack HTTP mode). */
+  health?: () => boolean;
 }
 
 export interface RunningAdapter {

@@ -1,0 +1,41 @@
+// The typed settings each part of gapbot receives; src/config/env.ts parses the environment into them.
+// Types only, so adapters can depend on them without loading the parser.
+
+export type ReplyVisibility = "ephemeral" | "in_channel";
+
+export interface SlackSettings {
+  /** "socket" when SLACK_APP_TOKEN is set, "http" when SLACK_SIGNING_SECRET is (and no app token). */
+  mode: "socket" | "http";
+  botToken: string;
+  appToken?: string;
+  signingSecret?: string;
+  /** Replaces https://slack.com/api/ (proxies, GovSlack, tests). */
+  apiUrl?: string;
+  /** HTTP mode listens here (0 picks a free port, for tests). */
+  port: number;
+  /** Slash-command answers: ephemeral with "Share in channel" (default), or public. */
+  replyVisibility: ReplyVisibility;
+}
+
+export interface DiscordSettings {
+  token: string;
+  applicationId?: string;
+  guildId?: string;
+  /** REST base URL without /v10; the gateway URL then comes from its /gateway/bot. */
+  apiUrl?: string;
+  /** For the sharded entry point: a number, or "auto". */
+  shards?: number | "auto";
+}
+
+export interface RateLimitSettings {
+  perUserPerMinute: number;
+  perChannelPerMinute: number;
+}
+
+export interface Settings {
+  slack?: SlackSettings;
+  discord?: DiscordSettings;
+  port: number;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  rateLimit: RateLimitSettings;
+}
