@@ -60,6 +60,8 @@ function yamlFiles(dir: string): string[] {
 export interface Origins {
   /** `${kind}:${id}` → file path relative to the knowledge dir. */
   of: Map<string, string>;
+  /** `${kind}:${id}` → every file that defines it, in load order: more than one means a duplicate id. */
+  files?: Map<string, string[]>;
 }
 
 export interface Loaded {
@@ -72,7 +74,7 @@ export interface Loaded {
 export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
   const root = resolve(dir);
   const problems: Problem[] = [];
-  const origins: Origins = { of: new Map() };
+  const origins: Origins = { of: new Map(), files: new Map() };
   const k: Knowledge = {
     sources: [],
     paragraphs: new Map(),
@@ -111,8 +113,11 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
     return undefined;
   }
 
-  const note = (kind: string, id: string, path: string) =>
-    origins.of.set(`${kind}:${id}`, relative(root, path));
+  const note = (kind: string, id: string, path: string) => {
+    const key = `${kind}:${id}`;
+    origins.of.set(key, relative(root, path));
+    origins.files?.set(key, [...(origins.files.get(key) ?? []), relative(root, path)]);
+  };
 
   const sourcesPath = join(root, "sources.yaml");
   const sources = parseFile(sourcesPath, SourcesFile);
