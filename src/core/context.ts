@@ -2,7 +2,7 @@
 import type { Entity, Fact, Knowledge, Topic } from "../knowledge/schema.js";
 import { EntityFinder } from "./entities.js";
 import { Retriever } from "./search.js";
-import { HAN } from "./text.js";
+import { HAN, nameKey, normalize } from "./text.js";
 import { createTokenizer, type Tokenize } from "./tokenize.js";
 
 export interface Context {
@@ -62,7 +62,7 @@ export function buildContext(knowledge: Knowledge): Context {
   return {
     knowledge,
     tokenize,
-    finder: new EntityFinder(knowledge.entities),
+    finder: new EntityFinder(knowledge.entities, vocabulary(knowledge)),
     retriever: new Retriever(knowledge, tokenize),
     entity: (id) => entities.get(id),
     fact: (id) => facts.get(id),
@@ -71,4 +71,18 @@ export function buildContext(knowledge: Knowledge): Context {
     factsAbout: (id) => about.get(id) ?? [],
     topicTerms,
   };
+}
+
+/** Every Latin word the sources and claims use, as written (lower case). */
+function vocabulary(knowledge: Knowledge): Set<string> {
+  const words = new Set<string>();
+  const add = (text: string) => {
+    for (const m of normalize(text).matchAll(/[a-z][a-z0-9.]*/g)) words.add(m[0]);
+  };
+  for (const lines of knowledge.paragraphs.values()) for (const line of lines) add(line);
+  for (const f of knowledge.facts) add(f.claim);
+  // Names are not vocabulary: a misspelt name must still be found.
+  for (const e of knowledge.entities)
+    for (const n of [e.name, ...e.aliases]) for (const w of nameKey(n).split(" ")) words.delete(w);
+  return words;
 }

@@ -27,7 +27,14 @@ export class EntityFinder {
   private readonly keys: { key: string; entity: Entity }[] = [];
   private readonly aliases: MiniSearch<AliasDoc>;
 
-  constructor(readonly entities: readonly Entity[]) {
+  /**
+   * `vocabulary`: words the material itself uses; such a word is never taken for a misspelt name
+   * ("trained" is no typo of anything).
+   */
+  constructor(
+    readonly entities: readonly Entity[],
+    private readonly vocabulary: ReadonlySet<string> = new Set(),
+  ) {
     const docs: AliasDoc[] = [];
     for (const e of entities) {
       this.byId.set(e.id, e);
@@ -81,11 +88,24 @@ export class EntityFinder {
    * every word of the input matches. `kinds` limits the answer (a /chip wants a chip).
    */
   resolve(name: string, kinds?: readonly EntityKind[]): Entity | undefined {
-    const ok = (e: Entity | undefined) => (e && (!kinds || kinds.includes(e.kind)) ? e : undefined);
-    const exact = ok(this.exact(name));
-    if (exact) return exact;
-    const ranked = this.rank(name, kinds, 1);
-    return ranked[0];
+    const exact = this.exact(name);
+    // An exact name of another kind ("Nvidia" to /chip) means that thing, not a near chip.
+    if (exact) return !kinds || kinds.includes(exact.kind) ? exact : undefined;
+    const key = nameKey(name);
+    const compactKey = key.replace(/ /g, "");
+    const prefixed = new Set(
+      this.keys
+        .filter(
+          ({ key: k, entity }) =>
+            (!kinds || kinds.includes(entity.kind)) &&
+            (k.startsWith(key) || k.replace(/ /g, "").startsWith(compactKey)),
+        )
+        .map(({ entity }) => entity),
+    );
+    // A prefix names a thing only when it names one thing.
+    if (prefixed.size === 1) return [...prefixed][0];
+    if (prefixed.size > 1) return undefined;
+    return this.rank(name, kinds, 1, true)[0];
   }
 
   /** Ranked candidates: exact alias, then prefix, then fuzzy (AND over the words). */
@@ -169,10 +189,10 @@ export class EntityFinder {
     for (const m of hay.matchAll(/[a-z][a-z0-9.]{4,}/g)) {
       const at = m.index ?? 0;
       const end = at + m[0].length;
-      if (taken.slice(at, end).some(Boolean) || STOPWORDS.has(m[0])) continue;
+      if (taken.slice(at, end).some(Boolean) || STOPWORDS.has(m[0]) || this.vocabulary.has(m[0])) continue;
       const hit = this.aliases
-        .search(m[0], { fuzzy: m[0].length < 8 ? 1 : 2, prefix: false })
-        .filter((h) => !(h.key as string).includes(" "))
+        .search(m[0], { fuzzy: m[0].length < 6 ? 1 : 2, prefix: false })
+        .filter((h) => !(h.key as string).includes(" ") && (h.key as string).length >= 4)
         .sort((a, b) => b.score - a.score || String(a.entityId).localeCompare(String(b.entityId)))[0];
       const e = hit && this.byId.get(hit.entityId as string);
       if (e) {

@@ -34,8 +34,18 @@ export function figureDisplay(f: Figure, withUnit = true): string {
   return unit ? `${text} ${unit}` : text;
 }
 
-function trimNumber(n: number): string {
-  if (Number.isInteger(n)) return n.toLocaleString("en-US");
+const SCALES: [number, string][] = [
+  [1e12, "trillion"],
+  [1e9, "billion"],
+  [1e6, "million"],
+];
+
+/** 10000000000000 → "10 trillion", 2400 → "2,400": how the inputs of a ratio read. */
+export function trimNumber(n: number): string {
+  for (const [scale, word] of SCALES) {
+    if (Math.abs(n) >= scale)
+      return `${(n / scale).toLocaleString("en-US", { maximumFractionDigits: 3 })} ${word}`;
+  }
   return n.toLocaleString("en-US", { maximumFractionDigits: 6 });
 }
 
@@ -69,7 +79,10 @@ export function citationOf(
 
 /** "(CAICT, early 2025)" — who says so and when, where the text gives them. */
 export function provenance(fact: Fact, entity: (id: string) => Entity | undefined): string {
-  const parts = [fact.attribution ? entity(fact.attribution)?.name : undefined, fact.as_of].filter(Boolean);
+  const claim = fact.claim.toLowerCase();
+  const by = fact.attribution ? entity(fact.attribution)?.name : undefined;
+  // Say nothing the claim already says.
+  const parts = [by, fact.as_of].filter((p): p is string => !!p && !claim.includes(p.toLowerCase()));
   return parts.length ? ` (${parts.join(", ")})` : "";
 }
 

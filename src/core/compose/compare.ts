@@ -10,14 +10,14 @@ import { citeAll, footerFor, unique } from "./shared.js";
 
 const MAX_ROWS = 8;
 
-/** Facts that speak for an entity; a country speaks through the facts on its side. */
+/**
+ * The facts whose figures belong to an entity: those it is the subject of (the first entity), or for
+ * a country those on its side. A fact that only mentions it ("comparable to the A100") is no figure of its.
+ */
 function factsFor(ctx: Context, e: Entity): Fact[] {
-  const side =
-    e.kind === "country" ? (e.country === "US" ? "us" : e.country === "CN" ? "china" : undefined) : undefined;
-  const own = ctx.factsAbout(e.id);
-  if (!side) return own;
-  const sided = ctx.knowledge.facts.filter((f) => f.side === side && f.figures.length > 0);
-  return unique([...sided, ...own]);
+  const side = sideOf(e);
+  if (side) return ctx.knowledge.facts.filter((f) => f.side === side && f.figures.length > 0);
+  return ctx.factsAbout(e.id).filter((f) => f.entities[0] === e.id);
 }
 
 export function compareCard(ctx: Context, first: string, second: string): Card {
@@ -64,7 +64,9 @@ export function compareEntities(ctx: Context, a: Entity, b: Entity): Card {
   // Facts about both at once ("the 910B is comparable to the A100") compare them in words.
   const concerns = (f: Fact, e: Entity) =>
     f.entities.includes(e.id) || f.attribution === e.id || (sideOf(e) !== undefined && f.side === sideOf(e));
-  const sharedBoth = unique([...fa, ...fb]).filter((f) => concerns(f, a) && concerns(f, b));
+  const sharedBoth = unique([...ctx.factsAbout(a.id), ...ctx.factsAbout(b.id)]).filter(
+    (f) => concerns(f, a) && concerns(f, b),
+  );
 
   let headline: string;
   const first = rows[0];
@@ -82,8 +84,8 @@ export function compareEntities(ctx: Context, a: Entity, b: Entity): Card {
   } else if (sharedBoth[0]) {
     headline = `${sharedBoth[0].claim}${provenance(sharedBoth[0], ctx.entity)}`;
   } else {
-    const la = fa[0];
-    const lb = fb[0];
+    const la = fa[0] ?? ctx.factsAbout(a.id)[0];
+    const lb = fb[0] ?? ctx.factsAbout(b.id)[0];
     headline = `No like-for-like figure for ${a.name} and ${b.name}. ${la ? la.claim : `${a.name}: no figures.`} ${lb ? lb.claim : `${b.name}: no figures.`}`;
   }
   // Without paired rows, show each side's leading figures so the card still compares something.
@@ -106,7 +108,7 @@ export function compareEntities(ctx: Context, a: Entity, b: Entity): Card {
     title: `${a.name} vs ${b.name}`,
     headline: clip(headline, HEADLINE_MAX),
     fields: sharedBoth
-      .filter((f) => !pairs.flat().includes(f))
+      .filter((f) => !pairs.flat().includes(f) && !headline.startsWith(f.claim))
       .slice(0, 3)
       .map((f) => ({ label: f.metric, value: f.claim, factId: f.id })),
     comparison: { left: { name: a.name, entityId: a.id }, right: { name: b.name, entityId: b.id }, rows },
@@ -120,14 +122,9 @@ export function compareEntities(ctx: Context, a: Entity, b: Entity): Card {
   };
 }
 
-function sideOf(e: Entity): string | undefined {
-  return e.kind === "country"
-    ? e.country === "US"
-      ? "us"
-      : e.country === "CN"
-        ? "china"
-        : undefined
-    : undefined;
+function sideOf(e: Entity): "us" | "china" | undefined {
+  if (e.kind !== "country") return undefined;
+  return e.country === "US" ? "us" : e.country === "CN" ? "china" : undefined;
 }
 
 function row(label: string, fx: Figure, x: Fact, fy: Figure, y: Fact): ComparisonRow {
