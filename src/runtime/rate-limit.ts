@@ -52,7 +52,7 @@ export class MemoryRateLimiter implements RateLimiter {
 /** The card a rate-limited user gets: when to try again, in words. */
 export function retryText(retryAfterMs: number): string {
   const s = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return s < 60
-    ? `in ${s} second${s === 1 ? "" : "s"}`
-    : `in about ${Math.ceil(s / 60)} minute${s < 120 ? "" : "s"}`;
+  if (s < 60) return `in ${s} second${s === 1 ? "" : "s"}`;
+  const m = Math.ceil(s / 60);
+  return `in about ${m} minute${m === 1 ? "" : "s"}`;
 }
