@@ -36,7 +36,7 @@ const GENERIC_ALIASES = new Set([
   "company",
 ]);
 
-/** Case, spacing and punctuation do not tell two names apart: "MTT S5000" and "mtt-s5000" are one alias. */
+/** Between entities, case, spacing and punctuation do not tell names apart: "MTT S5000" and "mtt-s5000" clash. */
 export function aliasKey(alias: string): string {
   return alias
     .normalize("NFKC")
@@ -149,13 +149,16 @@ function checkEntities(k: Knowledge, entities: Map<string, Entity>, out: Problem
         continue;
       }
       if (GENERIC_ALIASES.has(key)) out.add(file, e.id, field, `"${alias}" is a generic word, not a name`);
-      if (own.has(key)) {
+      // Spelling variants of one name ("DeepSeek V4 Pro", "DeepSeek-V4-Pro") are welcome; exact repeats are not.
+      const exact = alias.toLowerCase().replace(/\s+/g, " ").trim();
+      if (own.has(exact)) {
         out.add(file, e.id, field, `"${alias}" is listed twice for this entity`);
         continue;
       }
-      own.add(key);
+      own.add(exact);
       const other = owner.get(key);
-      if (other !== undefined) out.add(file, e.id, field, `"${alias}" also names entity "${other}"`);
+      if (other !== undefined && other !== e.id)
+        out.add(file, e.id, field, `"${alias}" also names entity "${other}"`);
       else owner.set(key, e.id);
     }
   }
