@@ -364,9 +364,13 @@ function checkCoverage(k: Knowledge, facts: Map<string, Fact>, out: Problems): v
       const asOfCovered = new Set<number>();
       for (const f of k.facts) {
         if (f.source !== source.id || f.paragraph !== n) continue;
-        const quote = normaliseQuote(f.quote);
+        let quote = normaliseQuote(f.quote);
+        let found = occurrences(text, quote);
+        // A quote that is not verbatim is reported once, by checkFact; meanwhile its figures cover their
+        // text anywhere in the paragraph, so that one mistake does not also read as lost numbers.
+        if (found.length === 0) [quote, found] = [text, [0]];
         const asOf = f.as_of ? findNumbers(f.as_of).map((m) => m.value) : [];
-        for (const q of occurrences(text, quote)) {
+        for (const q of found) {
           for (const fig of f.figures) {
             const t = normaliseQuote(fig.text);
             for (const at of occurrences(quote, t)) byFacts.push([q + at, q + at + t.length]);
