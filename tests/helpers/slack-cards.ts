@@ -21,8 +21,8 @@ export function computeGapCard(): Card {
         {
           label: "Computing power",
           unit: "EFLOPS",
-          left: { value: 2400, display: "2,400", factId: "us-compute-eflops" },
-          right: { value: 1053, display: "1,053", factId: "cn-compute-eflops" },
+          left: { value: 2400, display: "2,400 EFLOPS", factId: "us-compute-eflops" },
+          right: { value: 1053, display: "1,053 EFLOPS", factId: "cn-compute-eflops" },
           ratio: { value: 2400 / 1053, display: "2.3×", derived: true, inputs: "2400 / 1053" },
         },
       ],

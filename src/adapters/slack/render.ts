@@ -2,9 +2,9 @@
 // adapter, `gapbot render --platform slack` and the tests all get the very same payload.
 // https://docs.slack.dev/block-kit · https://docs.slack.dev/reference/block-kit/blocks
 import type { Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
+import { textBar } from "../../core/bars.js";
 import type { Card, Citation, Comparison, ComparisonCell, ComparisonRow, Field } from "../../core/card.js";
 import { renderText } from "../../core/render-text.js";
-import { BAR_CELLS, bar, barScale } from "./bars.js";
 import { actions, button, chunk, context, divider, fieldsSection, header, section } from "./blocks.js";
 import { mrkdwn, mrkdwnText, plain, plainText } from "./escape.js";
 import {
@@ -70,7 +70,8 @@ export function renderSlack(card: Card, options: SlackRenderOptions = {}): Slack
   if (card.footer?.trim()) blocks.push(context([mrkdwn(mrkdwnText(card.footer.trim(), CONTEXT_TEXT_MAX))]));
   const buttons = answerButtons(card, options);
   if (buttons.length) blocks.push(divider(), actions(buttons));
-  return { text: mrkdwnText(renderText(card), TEXT_FALLBACK_MAX), blocks };
+  // The fallback is what notifications show; the suggestions are buttons here, not text to read.
+  return { text: mrkdwnText(renderText(card, { suggestions: false }), TEXT_FALLBACK_MAX), blocks };
 }
 
 function fieldSections(fields: Field[]): SectionBlock[] {
@@ -107,14 +108,19 @@ function rowText(comparison: Comparison, row: ComparisonRow): string {
     mrkdwnText(n.trim() || "?", NAME_MAX),
   ) as [string, string];
   const width = Math.max(left.length, right.length);
-  const scale = barScale(row.left.value, row.right.value);
-  const line = (name: string, cell: ComparisonCell): string => {
-    const drawn = scale > 0 ? `${bar(cell.value, scale).padEnd(BAR_CELLS)} ` : "";
-    return `${name.padEnd(width)}  ${drawn}${mrkdwnText(cellText(cell, row.unit), DISPLAY_MAX)}`;
+  // The terminal's bars, scaled to the larger side; padded so that both figures line up.
+  // Only finite values get a bar: textBar cannot scale against an infinite side.
+  const [l, r] = [row.left.value, row.right.value].map((v) => (v !== null && Number.isFinite(v) ? v : null));
+  const scale = Math.max(l ?? 0, r ?? 0);
+  const bars = [textBar(l ?? null, scale), textBar(r ?? null, scale)];
+  const barWidth = Math.max(...bars.map((b) => b.length));
+  const line = (name: string, cell: ComparisonCell, drawnBar: string): string => {
+    const drawn = barWidth > 0 ? `${drawnBar.padEnd(barWidth)} ` : "";
+    return `${name.padEnd(width)}  ${drawn}${mrkdwnText(cellText(cell), DISPLAY_MAX)}`;
   };
   const lines = [
     `*${mrkdwnText(row.label.trim() || "Figure", LABEL_MAX)}*`,
-    `\`\`\`${line(left, row.left)}\n${line(right, row.right)}\`\`\``,
+    `\`\`\`${line(left, row.left, bars[0] ?? "")}\n${line(right, row.right, bars[1] ?? "")}\`\`\``,
   ];
   if (row.ratio) {
     const ratio = `Ratio ${row.ratio.display}, computed from ${row.ratio.inputs}`;
@@ -123,10 +129,10 @@ function rowText(comparison: Comparison, row: ComparisonRow): string {
   return truncate(lines.join("\n"), SECTION_TEXT_MAX);
 }
 
-function cellText(cell: ComparisonCell, unit: string | undefined): string {
+/** The core composes each side's display with its unit ("2400 EFLOPS"); a missing side says so. */
+function cellText(cell: ComparisonCell): string {
   if (cell.value === null && !cell.display.trim()) return "not in the material";
-  const display = cell.display.trim() || "—";
-  return unit && !display.endsWith(unit) ? `${display} ${unit}` : display;
+  return cell.display.trim() || "—";
 }
 
 /** Who says so and where: "CAICT ¶24", one element per source of the claim, at most 10. */

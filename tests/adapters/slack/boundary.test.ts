@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 // Renderers, limits and the manifest are loaded by `gapbot render` and by tests without Slack configured:
 // they may name SDK types, never load an SDK (importing @slack/bolt costs ~0.25 s).
 const PURE = [
-  "bars.ts",
   "blocks.ts",
   "escape.ts",
   "limits.ts",

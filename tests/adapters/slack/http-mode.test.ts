@@ -14,7 +14,7 @@ import {
 } from "../../../src/adapters/slack/render.js";
 import { buttonValue, commandQuery, requestFromQuery } from "../../../src/adapters/slack/requests.js";
 import type { SlackSettings } from "../../../src/config/settings.js";
-import { type Core, createCore } from "../../../src/core/index.js";
+import type { Core } from "../../../src/core/index.js";
 import { createLogger } from "../../../src/log.js";
 import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
 import { apologyCard } from "../../../src/runtime/turn.js";
@@ -27,6 +27,7 @@ import {
   TEAM_ID,
 } from "../../helpers/slack-api-stand-in.js";
 import { allStrings, blockKitProblems } from "../../helpers/slack-block-kit.js";
+import { fixtureCore } from "../../helpers/slack-core.js";
 import {
   blockActions,
   eventCallback,
@@ -65,7 +66,7 @@ const HOSTILE_TEXT = "<!channel> <!here> <@U123> Tom & Jerry *bold* _x_ ~s~ `cod
 const RAW = ["<!channel>", "<!here>", "<@U123>", "<http://evil|click>"];
 
 describe("Slack adapter, HTTP mode", () => {
-  const core = createCore();
+  const core = fixtureCore();
   const logs = captureLogs();
   let api: SlackApiStandIn;
   let slack: RunningSlack;
@@ -385,7 +386,8 @@ describe("Slack adapter, HTTP mode", () => {
   });
 
   it("given hostile input in a slash command and a mention, nothing comes back that could ping, link or format", async () => {
-    await send(slashCommand("/ask", HOSTILE_TEXT, api.responseUrl("hostile")));
+    // /chip echoes the name it could not find, so the hostile text does come back in the card.
+    await send(slashCommand("/chip", HOSTILE_TEXT, api.responseUrl("hostile")));
     const [reply] = await eventually(
       () => api.responsesTo("hostile").length > 0 && api.responsesTo("hostile"),
     );
@@ -394,6 +396,7 @@ describe("Slack adapter, HTTP mode", () => {
     const posted = await eventually(() =>
       api.callsTo("chat.postMessage").find((c) => c.body.thread_ts === ts),
     );
+    expect(allStrings(reply?.body).join("\n")).toContain("&lt;!channel&gt;");
     for (const payload of [reply?.body ?? {}, posted?.body ?? {}]) {
       expect(blockKitProblems(payload)).toEqual([]);
       const strings = allStrings(payload).join("\n");
@@ -410,7 +413,7 @@ describe("Slack adapter, HTTP mode", () => {
 });
 
 describe("Slack adapter, HTTP mode, public replies and failures", () => {
-  const real = createCore();
+  const real = fixtureCore();
   let failing = false;
   // A fake core is the only way to make the real one throw; everything else here is real.
   const core: Core = {

@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderSlack, renderSlackSources } from "../../../src/adapters/slack/render.js";
-import { createCore } from "../../../src/core/index.js";
+import { renderText } from "../../../src/core/render-text.js";
 import { apologyCard } from "../../../src/runtime/turn.js";
 import { allStrings, blockKitProblems } from "../../helpers/slack-block-kit.js";
 import { anyCard, computeGapCard, HOSTILE, hostileCard } from "../../helpers/slack-cards.js";
+import { everyCore } from "../../helpers/slack-core.js";
 
 const plain = (text: string) => ({ type: "plain_text", text, emoji: true });
 const md = (text: string) => ({ type: "mrkdwn", text, verbatim: true });
@@ -29,13 +30,8 @@ function mrkdwnTexts(value: unknown): string[] {
 describe("renderSlack", () => {
   it("given a comparison answer sent ephemeral, draws header, headline, fields, bars, citations and every button", () => {
     expect(renderSlack(computeGapCard(), { ephemeral: true, query: "/gap compute" })).toEqual({
-      text:
-        "Computing power: US vs China\n" +
-        "US 2,400 EFLOPS vs China 1,053 EFLOPS in early 2025 (CAICT): about 2.3× (computed).\n" +
-        "  US computing power: 2,400 EFLOPS\n" +
-        "  China computing power: 1,053 EFLOPS\n" +
-        "  US ÷ China: 2.3×\n" +
-        '  [compute-gap-article ¶24] "the computing power scale in the United States will be 2400 EFLOPS, while in China it will be 1053 EFLOPS"',
+      // The terminal's text, suggestions left to the buttons; nothing here needs escaping.
+      text: renderText(computeGapCard(), { suggestions: false }),
       blocks: [
         { type: "header", text: plain("Computing power: US vs China") },
         {
@@ -54,8 +50,8 @@ describe("renderSlack", () => {
           type: "section",
           text: md(
             "*Computing power*\n" +
-              "```US     ██████████ 2,400 EFLOPS\n" +
-              "China  ████▍      1,053 EFLOPS```\n" +
+              "```US     ████████████ 2,400 EFLOPS\n" +
+              "China  █████▎       1,053 EFLOPS```\n" +
               "_Ratio 2.3×, computed from 2400 / 1053_",
           ),
         },
@@ -102,7 +98,7 @@ describe("renderSlack", () => {
     delete row.ratio;
     const section = renderSlack(card).blocks[3] as { text: { text: string } };
     expect(section.text.text).toBe(
-      "*Computing power*\n```US     ██████████ 2,400 EFLOPS\nChina             not in the material```",
+      "*Computing power*\n```US     ████████████ 2,400 EFLOPS\nChina               not in the material```",
     );
   });
 
@@ -150,34 +146,34 @@ describe("renderSlack", () => {
     );
   });
 
-  it("given every public eval question, the core's card renders within every Block Kit limit", () => {
-    const core = createCore();
-    const questions = readFileSync("/work/shared/eval/public.jsonl", "utf8")
-      .split("\n")
-      .filter((l) => l.trim())
-      .map((l) => (JSON.parse(l) as { q: string }).q);
-    expect(questions.length).toBeGreaterThan(20);
-    for (const q of questions) {
-      const card = core.answer(q);
-      expect(blockKitProblems(renderSlack(card, { ephemeral: true, query: q })), q).toEqual([]);
-      expect(blockKitProblems(renderSlackSources(card)), q).toEqual([]);
-    }
-  });
+  describe.each(everyCore())("over the core with $name", ({ core }) => {
+    it("given every public eval question, the card renders within every Block Kit limit", () => {
+      const questions = readFileSync("/work/shared/eval/public.jsonl", "utf8")
+        .split("\n")
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { q: string }).q);
+      expect(questions.length).toBeGreaterThan(20);
+      for (const q of questions) {
+        const card = core.answer(q);
+        expect(blockKitProblems(renderSlack(card, { ephemeral: true, query: q })), q).toEqual([]);
+        expect(blockKitProblems(renderSlackSources(card)), q).toEqual([]);
+      }
+    });
 
-  it("given fuzzed questions, the core's card renders within every Block Kit limit", () => {
-    const core = createCore();
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string({ maxLength: 600 }),
-          fc.constantFrom(...HOSTILE.map((h) => `/ask ${h}`), "/compare <!here> vs &"),
-        ),
-        (q) => {
+    it("given fuzzed questions, the card renders within every Block Kit limit", () => {
+      const hostile = [
+        ...HOSTILE.map((h) => `/ask ${h}`),
+        "/compare <!here> vs &",
+        "/chip <@U1>",
+        "/gap *x*",
+      ];
+      fc.assert(
+        fc.property(fc.oneof(fc.string({ maxLength: 600 }), fc.constantFrom(...hostile)), (q) => {
           expect(blockKitProblems(renderSlack(core.answer(q), { ephemeral: true, query: q }))).toEqual([]);
-        },
-      ),
-      { numRuns: 300 },
-    );
+        }),
+        { numRuns: 300 },
+      );
+    });
   });
 });
 
