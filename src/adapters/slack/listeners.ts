@@ -17,6 +17,7 @@ import {
   renderSlackSources,
 } from "./render.js";
 import {
+  canonicalQuery,
   commandQuery,
   commandRequest,
   messageQuery,
@@ -122,7 +123,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       "mention",
       () => client.chat.postMessage({ channel: event.channel, thread_ts, text: APOLOGY_TEXT }),
       async () => {
-        const query = messageQuery(event.text, context.botUserId) || "/help";
+        const query = canonicalQuery(messageQuery(event.text, context.botUserId) || "/help");
         const card = answer("mention", requestFromQuery(query));
         await client.chat.postMessage({ channel: event.channel, thread_ts, ...renderSlack(card, { query }) });
       },
@@ -139,7 +140,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       "dm",
       () => client.chat.postMessage({ ...where, text: APOLOGY_TEXT }),
       async () => {
-        const query = messageQuery(m.text ?? "") || "/help";
+        const query = canonicalQuery(messageQuery(m.text ?? "") || "/help");
         const card = answer("dm", requestFromQuery(query));
         await client.chat.postMessage({ ...where, ...renderSlack(card, { query }) });
       },

@@ -42,6 +42,17 @@ export function requestFromQuery(query: string): Request {
 }
 
 /**
+ * The query line as buttons carry it: a command line in its canonical form ("/gapbot" reads "/help",
+ * entities decoded), free text as typed. The same line always yields the same request and the same card.
+ */
+export function canonicalQuery(query: string): string {
+  const q = query.trim();
+  const m = /^\/(\S+)(?:\s+([\s\S]*))?$/.exec(q);
+  const command = m?.[1] ? findCommand(m[1]) : undefined;
+  return command ? commandQuery(command, m?.[2] ?? "") : q;
+}
+
+/**
  * The question in a mention or a DM: our own `<@BOT>` mention removed (or, before we know our id, the
  * leading mention), Slack's entities decoded, whitespace collapsed. Other markup is left for the core,
  * and the renderer escapes whatever of it comes back.

@@ -9,6 +9,7 @@ const PURE = [
   "limits.ts",
   "manifest.ts",
   "paths.ts",
+  "preview.ts",
   "render.ts",
   "render-home.ts",
   "render-sources.ts",

@@ -4,6 +4,7 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands, findCommand } from "../../../commands/index.js";
 import { type RunningSlack, startSlack } from "../../../src/adapters/slack/index.js";
+import { slackPreview } from "../../../src/adapters/slack/preview.js";
 import {
   ACTION_RUN_PREFIX,
   ACTION_SHARE,
@@ -174,6 +175,9 @@ describe("Slack adapter, HTTP mode", () => {
         response_type: "ephemeral",
         ...renderSlack(card, { ephemeral: true, query }),
       });
+      // What `gapbot render --platform slack "/<command> <text>"` prints is what was sent.
+      const typed = `/${slackName} ${text}`.trim();
+      expect(reply?.body).toEqual({ response_type: "ephemeral", ...slackPreview(core, typed) });
     },
   );
 
@@ -195,6 +199,11 @@ describe("Slack adapter, HTTP mode", () => {
         thread_ts: ts,
         ...renderSlack(core.answer(requestFromQuery(query)), { query }),
       },
+    });
+    expect(reply?.body).toEqual({
+      channel: "C0001",
+      thread_ts: ts,
+      ...slackPreview(core, query, { ephemeral: false }),
     });
   });
 

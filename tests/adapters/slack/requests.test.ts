@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { commands, findCommand } from "../../../commands/index.js";
 import {
   buttonValue,
+  canonicalQuery,
   commandQuery,
   commandRequest,
   messageQuery,
@@ -50,6 +51,16 @@ describe("slash commands", () => {
         expect(requestFromQuery(commandQuery(c, text))).toEqual(commandRequest(c, text));
       }
     }
+  });
+});
+
+describe("canonicalQuery", () => {
+  it("given Slack's /gapbot or stray spaces, gives the one line buttons carry; free text stays as typed", () => {
+    expect(canonicalQuery("/gapbot")).toBe("/help");
+    expect(canonicalQuery("  /chip   910B ")).toBe("/chip 910B");
+    expect(canonicalQuery("/CHIP 910B")).toBe("/chip 910B");
+    expect(canonicalQuery(" How big is the gap? ")).toBe("How big is the gap?");
+    expect(canonicalQuery("/nosuch x")).toBe("/nosuch x");
   });
 });
 
