@@ -140,7 +140,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       "dm",
       () => client.chat.postMessage({ ...where, text: APOLOGY_TEXT }),
       async () => {
-        const query = canonicalQuery(messageQuery(m.text ?? "") || "/help");
+        const query = canonicalQuery(messageQuery(m.text ?? "", context.botUserId) || "/help");
         const card = answer("dm", requestFromQuery(query));
         await client.chat.postMessage({ ...where, ...renderSlack(card, { query }) });
       },

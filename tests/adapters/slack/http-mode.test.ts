@@ -243,6 +243,17 @@ describe("Slack adapter, HTTP mode", () => {
     });
   });
 
+  it("given a DM that also mentions the bot, answers the question without the mention", async () => {
+    await send(eventCallback("Ev-dm-2", dm(`<@${BOT_USER_ID}> /chip 910B`, "1700000350.000100", "D0004")));
+    const reply = await eventually(() =>
+      api.callsTo("chat.postMessage").find((c) => c.body.channel === "D0004"),
+    );
+    expect(reply?.body).toEqual({
+      channel: "D0004",
+      ...slackPreview(core, "/chip 910B", { ephemeral: false }),
+    });
+  });
+
   it("given our own messages, other bots' messages, edits and channel chatter, answers none of them", async () => {
     const before = api.callsTo("chat.postMessage").length;
     await send(
