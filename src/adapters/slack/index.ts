@@ -100,9 +100,7 @@ export async function startSlack(
   try {
     await app.init();
   } catch (err) {
-    throw new Error(`gapbot: Slack rejected the bot token (SLACK_BOT_TOKEN): ${slackErrorCode(err)}`, {
-      cause: err,
-    });
+    throw startUpError(err, "the bot token", "SLACK_BOT_TOKEN", settings.apiUrl);
   }
 
   let port: number | undefined;
@@ -110,12 +108,7 @@ export async function startSlack(
     try {
       await app.start();
     } catch (err) {
-      throw new Error(
-        `gapbot: Slack Socket Mode could not connect (SLACK_APP_TOKEN): ${slackErrorCode(err)}`,
-        {
-          cause: err,
-        },
-      );
+      throw startUpError(err, "the app-level token", "SLACK_APP_TOKEN", settings.apiUrl);
     }
   } else {
     const server = (await app.start(
@@ -146,9 +139,15 @@ function withTrailingSlash(url: string): string {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
-/** Slack's error code ("invalid_auth") when the Web API gave one, else the message. */
-function slackErrorCode(err: unknown): string {
-  const data = (err as { data?: { error?: unknown } }).data;
-  if (typeof data?.error === "string") return data.error;
-  return err instanceof Error ? err.message : String(err);
+/**
+ * A start-up failure that says which setting to look at: Slack's error code when Slack answered
+ * ("invalid_auth"), else why it could not be reached.
+ */
+function startUpError(err: unknown, what: string, variable: string, apiUrl: string | undefined): Error {
+  const code = (err as { data?: { error?: unknown } }).data?.error;
+  const message =
+    typeof code === "string"
+      ? `gapbot: Slack rejected ${what} (${variable}): ${code}`
+      : `gapbot: could not reach the Slack API${apiUrl ? ` at ${apiUrl} (SLACK_API_URL)` : ""} to check ${what} (${variable}): ${err instanceof Error ? err.message : String(err)}`;
+  return new Error(message, { cause: err });
 }

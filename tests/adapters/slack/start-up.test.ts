@@ -40,7 +40,18 @@ describe("startSlack", () => {
     api.answer("apps.connections.open", { ok: false, error: "invalid_auth" });
     await expect(
       startSlack(http({ mode: "socket", appToken: "xapp-bad", botToken: "xoxb-ok" }), ctx, { retries: 0 }),
-    ).rejects.toThrow("gapbot: Slack Socket Mode could not connect (SLACK_APP_TOKEN): invalid_auth");
+    ).rejects.toThrow("gapbot: Slack rejected the app-level token (SLACK_APP_TOKEN): invalid_auth");
+  });
+
+  it("given an API URL nothing answers on, fails start-up saying Slack could not be reached, not that it said no", async () => {
+    await expect(
+      startSlack(http({ apiUrl: "http://127.0.0.1:9/api/", botToken: "xoxb-ok" }), ctx, {
+        host: "127.0.0.1",
+        retries: 0,
+      }),
+    ).rejects.toThrow(
+      "gapbot: could not reach the Slack API at http://127.0.0.1:9/api/ (SLACK_API_URL) to check the bot token (SLACK_BOT_TOKEN)",
+    );
   });
 
   it("given settings without the secret their mode needs, refuses to start and says which", async () => {
