@@ -157,7 +157,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 }
 
 /** Polls `check` every 10 ms until it returns something truthy; fails after `timeoutMs`. */
-export async function eventually<T>(check: () => T | undefined | false, timeoutMs = 3000): Promise<T> {
+export async function eventually<T>(check: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
