@@ -3,7 +3,9 @@ import process from "node:process";
 
 type Subcommand = (argv: string[]) => Promise<number>;
 
-const subcommands: Record<string, () => Promise<Subcommand>> = {};
+const subcommands: Record<string, () => Promise<Subcommand>> = {
+  start: async () => (await import("./start.js")).start,
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
