@@ -41,6 +41,9 @@ export function silentLogger(): Logger {
 
 export type LogFormat = "json" | "pretty";
 
+const importPretty = () => import("pino-pretty");
+type PrettyModule = Awaited<ReturnType<typeof importPretty>>;
+
 /** JSON for machines (production, a pipe, a container's log driver); readable lines for a person at a terminal. */
 export function logFormatFor(options: { isTTY: boolean; nodeEnv?: string }): LogFormat {
   return options.isTTY && options.nodeEnv !== "production" ? "pretty" : "json";
@@ -54,10 +57,12 @@ export async function createFormattedLogger(options: {
   level: string;
   format: LogFormat;
   destination: NodeJS.WritableStream & { isTTY?: boolean };
+  /** How pino-pretty is loaded; a test passes one that fails, as an install without devDependencies does. */
+  importPretty?: () => Promise<PrettyModule>;
 }): Promise<{ logger: Logger; format: LogFormat }> {
   if (options.format === "pretty") {
     try {
-      const { default: pretty } = await import("pino-pretty");
+      const { default: pretty } = await (options.importPretty ?? importPretty)();
       const stream = pretty({
         destination: options.destination,
         // Synchronous, so that the last lines before an exit are not lost.

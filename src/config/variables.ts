@@ -27,7 +27,7 @@ export const variables = {
     for: "the Slack Web API base URL in place of https://slack.com/api/, for a proxy, GovSlack or a test stand-in",
   },
   REPLY_VISIBILITY: {
-    for: "who sees Slack slash-command answers: ephemeral (the asker, with a Share button) or in_channel",
+    for: "who sees Slack slash-command answers: ephemeral, the asker alone with a Share button, or in_channel",
     default: "ephemeral",
   },
   DISCORD_TOKEN: {
