@@ -4,6 +4,10 @@ import process from "node:process";
 type Subcommand = (argv: string[]) => Promise<number>;
 
 const subcommands: Record<string, () => Promise<Subcommand>> = {
+  ask: async () => (await import("./ask.js")).default,
+  facts: async () => (await import("./list.js")).list("facts"),
+  entities: async () => (await import("./list.js")).list("entities"),
+  topics: async () => (await import("./list.js")).list("topics"),
   start: async () => (await import("./start.js")).start,
 };
 
