@@ -2,7 +2,7 @@
 // configured platform — Slack, Discord or both in one process — or, with none, the console.
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseEnv } from "node:util";
 import type { AdapterContext, RunningAdapter } from "./adapters/adapter.js";
 import { runConsole } from "./adapters/console/index.js";
@@ -100,7 +100,9 @@ export async function startBot(realEnv: Env = process.env, io: Partial<StartIo> 
 
   let core: Core;
   try {
-    core = createCore();
+    core = createCore(
+      settings.knowledgeDir ? { knowledgeDir: resolve(io.cwd ?? process.cwd(), settings.knowledgeDir) } : {},
+    );
   } catch (err) {
     const message = (err as Error)?.message ?? String(err);
     return fail([message.replace(/^gapbot: /, "")]);

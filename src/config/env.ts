@@ -127,6 +127,7 @@ export const EnvSchema = z
     RATE_LIMIT_PER_CHANNEL: optional(
       wholeNumber(1, 1_000_000, "must be a whole number, 1 or more"),
     ).transform((v) => v ?? 60),
+    KNOWLEDGE_DIR: optional(z.string()),
     NODE_ENV: optional(z.string()),
   })
   .superRefine(
@@ -172,6 +173,7 @@ function toSettings(env: Env): Settings {
     logLevel: env.LOG_LEVEL,
     rateLimit: { perUserPerMinute: env.RATE_LIMIT_PER_USER, perChannelPerMinute: env.RATE_LIMIT_PER_CHANNEL },
   };
+  if (env.KNOWLEDGE_DIR !== undefined) settings.knowledgeDir = env.KNOWLEDGE_DIR;
   if (env.SLACK_BOT_TOKEN !== undefined) {
     // Socket Mode wins when both are set: it needs no public URL, so it is what a first try has.
     const slack: SlackSettings = {

@@ -63,6 +63,10 @@ export const variables = {
     for: "answers per channel per minute",
     default: "60",
   },
+  KNOWLEDGE_DIR: {
+    for: "the knowledge folder to answer from, e.g. a mounted volume; relative paths start from the working folder",
+    default: "the package's knowledge/",
+  },
   NODE_ENV: {
     for: "production writes JSON logs even on a terminal",
   },
