@@ -11,6 +11,7 @@ import type { DiscordSettings, Settings, SlackSettings } from "./config/settings
 import { type Core, createCore } from "./core/index.js";
 import { createFormattedLogger, type Logger, logFormatFor } from "./log.js";
 import { startHealthServer } from "./runtime/health-server.js";
+import { MemoryRateLimiter } from "./runtime/rate-limit.js";
 import { MemorySeenStore } from "./runtime/seen-store.js";
 
 /** Replies in flight get this long at shutdown; then the adapters are stopped regardless. */
@@ -165,7 +166,13 @@ async function runPlatforms(
       const address = server.address();
       healthPort = typeof address === "object" && address ? address.port : settings.port;
     }
-    const ctx: AdapterContext = { core, logger, seen: new MemorySeenStore(), health };
+    const ctx: AdapterContext = {
+      core,
+      logger,
+      seen: new MemorySeenStore(),
+      health,
+      rateLimit: { limiter: new MemoryRateLimiter(), ...settings.rateLimit },
+    };
     if (settings.slack) {
       const { startSlack } = await platforms.slack();
       const slack = await startSlack(settings.slack, ctx);

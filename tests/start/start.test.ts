@@ -260,7 +260,7 @@ describe("startBot, platforms", () => {
     expect(discord.state.stopCalls).toBe(1);
   });
 
-  it("given Slack and Discord, starts both in one process over one core and one seen-event store", async () => {
+  it("given Slack and Discord, starts both in one process over one core, one seen-event store and one rate limiter", async () => {
     const slack = standIn("slack");
     const discord = standIn("discord");
     const slackSettings: SlackSettings[] = [];
@@ -270,6 +270,7 @@ describe("startBot, platforms", () => {
         SLACK_APP_TOKEN: "xapp-1",
         DISCORD_TOKEN: "t0ken",
         REPLY_VISIBILITY: "in_channel",
+        RATE_LIMIT_PER_USER: "7",
       },
       { platforms: platformsOf({ slack, discord }, { slackSettings }) },
     );
@@ -280,7 +281,9 @@ describe("startBot, platforms", () => {
     });
     expect(slack.state.ctx?.core).toBe(discord.state.ctx?.core);
     expect(slack.state.ctx?.seen).toBe(discord.state.ctx?.seen);
+    expect(slack.state.ctx?.rateLimit).toBe(discord.state.ctx?.rateLimit);
     expect(slack.state.ctx?.core.answer("/gap compute").headline).toContain("2400");
+    expect(slack.state.ctx?.rateLimit).toMatchObject({ perUserPerMinute: 7, perChannelPerMinute: 60 });
     expect(await healthz(bot.port)).toBe(200);
     slack.state.healthy = false;
     expect(await healthz(bot.port)).toBe(503);
