@@ -10,7 +10,11 @@ export function completeLine(core: Pick<Core, "complete">, line: string): [strin
   if (!line.startsWith("/")) return [[], line];
   const space = line.indexOf(" ");
   if (space === -1) {
-    const names = [...commands.map((c) => `/${c.name}`), ...CONSOLE_COMMANDS];
+    // A trailing space after a command that takes an argument, so that typing goes straight on to it.
+    const names = [
+      ...commands.map((c) => `/${c.name}${c.options.length > 0 ? " " : ""}`),
+      ...CONSOLE_COMMANDS,
+    ];
     return [names.filter((n) => n.startsWith(line.toLowerCase())), line];
   }
   const kind = findCommand(line.slice(1, space))?.options.find((o) => o.autocomplete)?.autocomplete;

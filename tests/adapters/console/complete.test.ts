@@ -7,9 +7,10 @@ const { knowledge } = readKnowledge(new URL("../../fixtures/mini-knowledge", imp
 const core = createCore({ knowledge });
 
 describe("completeLine", () => {
-  it("given a partial command, offers the commands it starts", () => {
-    expect(completeLine(core, "/c")).toEqual([["/chip", "/compare"], "/c"]);
+  it("given a partial command, offers the commands it starts, with a space before an argument", () => {
+    expect(completeLine(core, "/c")).toEqual([["/chip ", "/compare "], "/c"]);
     expect(completeLine(core, "/q")).toEqual([["/quit"], "/q"]);
+    expect(completeLine(core, "/he")).toEqual([["/help"], "/he"]);
   });
 
   it("given a command and a partial name, offers what that command's option autocompletes", () => {
