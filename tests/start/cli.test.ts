@@ -1,7 +1,7 @@
 // End to end through the built CLI: `node bin/gapbot.js start` (and `npm start`) as a child process, with piped
 // stdin, real signals and real exit codes. The console adapter is the harness; no platform token is set.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -110,8 +110,15 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
 }
 
 // WAITING ON the curated knowledge (knowledge/facts/), which lands in main from the knowledge branch; until then
-// the shipped knowledge does not load, and this one test is skipped. Every other test uses the small fixture.
+// the shipped knowledge does not load, and these two tests are skipped. Every other test uses the small fixture.
 const shippedKnowledge = existsSync(join(root, "knowledge/facts"));
+
+/** The README's example: the command line, then its exact output. */
+function readmeExample(): { command: string; output: string } {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const block = /<!-- example-answer[^>]*-->\s*```text\n\$ (.*)\n([\s\S]*?)```/.exec(readme);
+  return { command: block?.[1] ?? "", output: block?.[2] ?? "" };
+}
 
 describe("gapbot start, piped", () => {
   it.skipIf(!shippedKnowledge)(
@@ -123,6 +130,17 @@ describe("gapbot start, piped", () => {
       expect(run.stdout).toContain("2400");
       expect(run.stdout).toContain("1053");
       expect(run.stdout).toMatch(/computed/);
+    },
+  );
+
+  it.skipIf(!shippedKnowledge)(
+    "prints the README's example answer exactly as the README shows it",
+    async () => {
+      const example = readmeExample();
+      expect(example.command).toBe("printf '/gap compute\\n' | npm start --silent");
+      const run = await gapbot(["start"], "/gap compute\n");
+      // On a mismatch, paste this run's output into README.md between the example-answer markers.
+      expect(run.stdout).toBe(example.output);
     },
   );
 
