@@ -1,17 +1,16 @@
 // End to end through the built CLI: `node bin/gapbot.js start` (and `npm start`) as a child process, with piped
 // stdin, real signals and real exit codes. The console adapter is the harness; no platform token is set.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { variableNames } from "../../src/config/variables.js";
 import { createCore } from "../../src/core/index.js";
 import { renderText } from "../../src/core/render-text.js";
 import { readKnowledge } from "../../src/knowledge/load.js";
+import { ensureBuilt, root } from "./ensure-built.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = join(root, "bin/gapbot.js");
 const MINI = join(root, "tests/fixtures/mini-knowledge");
 // Outside the repository, so that a developer's own .env cannot change what these tests run.
@@ -21,33 +20,7 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 const miniCore = createCore({ knowledge: readKnowledge(MINI).knowledge });
 const miniText = (q: string) => renderText(miniCore.answer({ text: q }));
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return t;
-}
-
-// `npm test` builds first; run alone, this file builds when dist/ is missing or older than the sources.
-beforeAll(() => {
-  const built = join(root, "dist/src/cli/main.js");
-  if (
-    existsSync(built) &&
-    statSync(built).mtimeMs >= Math.max(newest(join(root, "src")), newest(join(root, "commands")))
-  )
-    return;
-  const result = spawnSync(
-    process.execPath,
-    [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
-    {
-      cwd: root,
-      encoding: "utf8",
-    },
-  );
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
-}, 60_000);
+beforeAll(ensureBuilt, 60_000);
 
 /** The test runner's environment without any gapbot setting, plus the given ones. */
 function envWith(settings: Record<string, string>): NodeJS.ProcessEnv {
