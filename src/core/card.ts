@@ -86,6 +86,38 @@ export interface Card {
   citations: Citation[];
   suggestions: Suggestion[];
   footer?: string;
+  /** A chart of the card's cited figures in one unit, when it has two or more (see core/chart.ts). */
+  chart?: Chart;
+}
+
+/** One bar or pie slice: a figure quoted from one fact, never a derived one. */
+export interface ChartItem {
+  /** Who or what the figure is about: "US", "Nvidia", "DeepSeek V4 Pro". */
+  label: string;
+  /**
+   * The figure's stated value, as drawn: a range ("5% -6%") is drawn at its lower, stated end and a
+   * "less than 4%" at 4; `display` says which, so the label never claims more than the quote does.
+   */
+  value: number;
+  /** As the quote writes it, with the unit: "2400 EFLOPS", "less than 4%", "5% -6%". */
+  display: string;
+  /** The cited fact the value is quoted from. */
+  factId: string;
+  /** True when the bar stands for a range or a bound ("less than", "over"), not an exact value. */
+  approximate?: boolean;
+}
+
+export interface Chart {
+  /** A pie only when the shares given make up one whole (they sum to 100%); bars otherwise. */
+  type: "bar" | "pie";
+  /** What is measured: "Computing power". */
+  title: string;
+  /** The one unit every item is in. */
+  unit: string;
+  /** Two or more, in the card's order. */
+  items: ChartItem[];
+  /** The card's computed ratio of the first two items, shown as text (marked computed), never as a bar. */
+  ratio?: Ratio;
 }
 
 export const HEADLINE_MAX = 240;

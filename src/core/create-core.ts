@@ -2,6 +2,7 @@
 import { readKnowledge } from "../knowledge/load.js";
 import type { EntityKind, Knowledge } from "../knowledge/schema.js";
 import type { Card } from "./card.js";
+import { withChart } from "./chart.js";
 import { askCard } from "./compose/ask.js";
 import { compareCard, compareEntities } from "./compose/compare.js";
 import { entityLookup } from "./compose/entity.js";
@@ -26,7 +27,8 @@ export function createCore(options: CoreOptions = {}): Core {
     knowledge,
     answer: (request) => {
       try {
-        return answer(ctx, request);
+        // Charts are drawn from the composed card's cited figures, so composers never need to know of them.
+        return withChart(ctx, answer(ctx, request));
       } catch {
         // The core never throws at an adapter; a bug here is logged where the turn is.
         return {

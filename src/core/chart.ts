@@ -1,0 +1,125 @@
+// Builds a card's platform-neutral chart from its cited figures: Slack draws it natively, Discord as a PNG.
+// Every value is a figure quoted from a fact the card cites; where units differ or a side is missing, none.
+
+import type { Fact, Figure } from "../knowledge/schema.js";
+import type { Card, Chart, ChartItem, ComparisonCell, ComparisonRow } from "./card.js";
+import type { Context } from "./context.js";
+
+/** Slack's pie and bar charts take at most six segments or series; more would not read at a glance anyway. */
+export const CHART_ITEMS_MAX = 6;
+
+/** The card with its chart attached when its figures make one; the same card otherwise. */
+export function withChart(ctx: Context, card: Card): Card {
+  const chart = buildChart(ctx, card);
+  return chart ? { ...card, chart } : card;
+}
+
+export function buildChart(ctx: Context, card: Card): Chart | undefined {
+  const comparison = card.comparison;
+  if (!comparison) return undefined;
+  const cited = new Set(card.citations.map((c) => c.factId).filter((id): id is string => Boolean(id)));
+  for (const row of comparison.rows) {
+    const unit = row.unit;
+    if (!unit) continue;
+    const left = quoted(ctx, cited, row.left, unit);
+    const right = quoted(ctx, cited, row.right, unit);
+    if (!left || !right || left.fact.id === right.fact.id) continue;
+    const sides: Quoted[] = [
+      { ...left, label: comparison.left.name },
+      { ...right, label: comparison.right.name },
+    ];
+    const extras = sameMeasure(ctx, card, cited, row, sides);
+    const all = [...sides, ...extras].slice(0, CHART_ITEMS_MAX);
+    // With more than the two sides, "US" and "China" no longer say whose bar it is: name each fact's subject.
+    const items = all.map((q): ChartItem => {
+      const label = extras.length ? (subjectName(ctx, q.fact) ?? q.label) : q.label;
+      const approximate = q.figure.max !== undefined || !EXACT.has(q.figure.qualifier ?? "exactly");
+      return {
+        label,
+        value: q.figure.value,
+        display: q.display,
+        factId: q.fact.id,
+        ...(approximate ? { approximate } : {}),
+      };
+    });
+    return {
+      type: isWhole(unit, items) ? "pie" : "bar",
+      title: row.label,
+      unit,
+      items,
+      ...(row.ratio ? { ratio: row.ratio } : {}),
+    };
+  }
+  return undefined;
+}
+
+interface Quoted {
+  fact: Fact;
+  /** The stated value; for a range its lower end (`max` holds the upper), for "less than 4%" the 4. */
+  figure: Figure;
+  display: string;
+  label: string;
+}
+
+const EXACT = new Set(["exactly", "only"]);
+
+/** The figure a comparison cell quotes, when its fact is cited and states that very value in `unit`. */
+function quoted(
+  ctx: Context,
+  cited: Set<string>,
+  cell: ComparisonCell,
+  unit: string,
+): Omit<Quoted, "label"> | undefined {
+  if (cell.value === null || !Number.isFinite(cell.value) || cell.value < 0 || !cell.factId) return undefined;
+  if (!cited.has(cell.factId)) return undefined;
+  const fact = ctx.fact(cell.factId);
+  const figure = fact?.figures.find((f) => f.unit === unit && f.value === cell.value);
+  if (!fact || !figure) return undefined;
+  return { fact, figure, display: cell.display.trim() || figure.text };
+}
+
+/**
+ * Other cited figures of the very same measure and unit among the card's fields (AMD's 5% -6% of the
+ * GPU server market next to Nvidia's 68% and China's less than 4%). A fact with several figures in the
+ * unit is left out: which one the field shows would be a guess.
+ */
+function sameMeasure(
+  ctx: Context,
+  card: Card,
+  cited: Set<string>,
+  row: ComparisonRow,
+  sides: Quoted[],
+): Quoted[] {
+  const metric = sides[0]?.fact.metric;
+  if (!metric || sides.some((s) => s.fact.metric !== metric)) return [];
+  const used = new Set(sides.map((s) => s.fact.id));
+  const out: Quoted[] = [];
+  for (const field of card.fields) {
+    if (field.derived || !field.factId || used.has(field.factId) || !cited.has(field.factId)) continue;
+    const fact = ctx.fact(field.factId);
+    if (!fact || fact.metric !== metric) continue;
+    const figures = fact.figures.filter((f) => f.unit === row.unit);
+    const figure = figures.length === 1 ? figures[0] : undefined;
+    if (!figure || !(figure.value >= 0) || !Number.isFinite(figure.value)) continue;
+    used.add(fact.id);
+    const display = [field.value, field.unit].filter(Boolean).join(" ").trim() || figure.text;
+    out.push({ fact, figure, display, label: subjectName(ctx, fact) ?? field.label });
+  }
+  return out;
+}
+
+/** The fact's subject: its first entity that is not who says so. */
+function subjectName(ctx: Context, fact: Fact): string | undefined {
+  const id = fact.entities.find((e) => e !== fact.attribution);
+  return id ? ctx.entity(id)?.name : undefined;
+}
+
+/**
+ * Shares of one whole only when they make it up exactly: a pie rescales its slices to their sum, so a pie
+ * of 68%, 5% and 4% would show Nvidia at 88%. Filling the rest in ("others 23%") would invent a figure.
+ */
+function isWhole(unit: string, items: ChartItem[]): boolean {
+  if (unit !== "%" || items.some((i) => i.approximate)) return false;
+  const sum = items.reduce((s, i) => s + i.value, 0);
+  return Math.abs(sum - 100) < 1e-9;
+}
