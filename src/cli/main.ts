@@ -5,6 +5,7 @@ type Subcommand = (argv: string[]) => Promise<number>;
 
 const subcommands: Record<string, () => Promise<Subcommand>> = {
   ask: async () => (await import("./ask.js")).default,
+  chart: async () => (await import("./chart.js")).chart,
   facts: async () => (await import("./list.js")).list("facts"),
   entities: async () => (await import("./list.js")).list("entities"),
   topics: async () => (await import("./list.js")).list("topics"),

@@ -1,0 +1,34 @@
+// gapbot chart [--out FILE] [--svg] QUERY: writes the chart a query's card carries, as Discord gets it
+// (PNG) or as drawn (SVG), for previews, the README and the docs. No chart, no file: it says why.
+import { writeFileSync } from "node:fs";
+import process from "node:process";
+import { chartSvg } from "../charts/svg.js";
+import { createCore } from "../core/index.js";
+import { parseArgs } from "./args.js";
+
+export const USAGE =
+  "usage: gapbot chart [--out FILE] [--svg] QUERY   e.g. gapbot chart --out compute.png /gap compute";
+
+export async function chart(argv: string[]): Promise<number> {
+  const { flags, rest } = parseArgs(argv, ["out"]);
+  const query = rest.join(" ").trim();
+  if (!query || flags.has("help")) {
+    process.stderr.write(`${USAGE}\n`);
+    return query ? 0 : 2;
+  }
+  const svg = flags.has("svg");
+  const out = flags.get("out");
+  const file = typeof out === "string" && out ? out : svg ? "chart.svg" : "chart.png";
+  const card = createCore().answer({ text: query });
+  if (!card.chart) {
+    process.stderr.write(
+      `gapbot chart: no chart for ${JSON.stringify(query)}: it needs two or more cited figures in one unit (${card.title}: ${card.headline})\n`,
+    );
+    return 1;
+  }
+  // resvg is a native addon: loaded only when a PNG is asked for.
+  const data = svg ? chartSvg(card.chart) : (await import("../charts/png.js")).chartPng(card.chart);
+  writeFileSync(file, data);
+  process.stdout.write(`${file}: ${card.chart.title} (${card.chart.items.map((i) => i.label).join(", ")})\n`);
+  return 0;
+}
