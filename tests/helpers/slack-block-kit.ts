@@ -89,10 +89,83 @@ export function blockKitProblems(
       }
       case "divider":
         break;
+      case "data_visualization":
+        problems.push(...chartProblems(at, block));
+        break;
+      case "table":
+        problems.push(...tableProblems(at, block));
+        break;
       default:
         problems.push(`${at}: unexpected block type`);
     }
   });
+  const charts = blocks.filter((b) => b.type === "data_visualization").length;
+  if (charts > 2) problems.push(`${charts} data_visualization blocks > 2`);
+  return problems;
+}
+
+// data_visualization: title ≤ 50; labels ≤ 20; a pie has 1–6 segments, a bar chart 1–6 series over its
+// categories. https://docs.slack.dev/reference/block-kit/blocks/data-visualization-block
+function chartProblems(at: string, block: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const label = (where: string, s: unknown, max = 20) => {
+    if (typeof s !== "string" || !s.length || s.length > max)
+      problems.push(`${where}: label ${JSON.stringify(s)}`);
+    else if (RAW_MARKUP.test(s)) problems.push(`${where}: unescaped ${JSON.stringify(s)}`);
+  };
+  const value = (where: string, v: unknown) => {
+    if (typeof v !== "number" || !Number.isFinite(v)) problems.push(`${where}: value ${String(v)}`);
+  };
+  label(`${at} title`, block.title, 50);
+  const chart = block.chart as Record<string, unknown> | undefined;
+  if (chart?.type === "pie") {
+    const segments = (chart.segments as { label?: unknown; value?: unknown }[] | undefined) ?? [];
+    if (!segments.length || segments.length > 6) problems.push(`${at}: ${segments.length} segments (1–6)`);
+    segments.forEach((s, i) => {
+      label(`${at} segment ${i}`, s.label);
+      value(`${at} segment ${i}`, s.value);
+    });
+  } else if (chart?.type === "bar") {
+    const series =
+      (chart.series as { name?: unknown; data?: { label?: unknown; value?: unknown }[] }[]) ?? [];
+    const categories = ((chart.axis_config as { categories?: unknown[] })?.categories ?? []) as unknown[];
+    if (!series.length || series.length > 6) problems.push(`${at}: ${series.length} series (1–6)`);
+    if (!categories.length || categories.length > 20) problems.push(`${at}: ${categories.length} categories`);
+    if (new Set(series.map((s) => s.name)).size !== series.length)
+      problems.push(`${at}: series names repeat`);
+    if (new Set(categories).size !== categories.length) problems.push(`${at}: categories repeat`);
+    categories.forEach((c, i) => {
+      label(`${at} category ${i}`, c);
+    });
+    series.forEach((s, i) => {
+      label(`${at} series ${i}`, s.name);
+      const data = s.data ?? [];
+      if (data.length !== categories.length || data.some((d, j) => d.label !== categories[j]))
+        problems.push(`${at} series ${i}: labels do not match the categories`);
+      data.forEach((d, j) => {
+        value(`${at} series ${i} point ${j}`, d.value);
+      });
+    });
+  } else problems.push(`${at}: chart type ${String(chart?.type)}`);
+  return problems;
+}
+
+// table: 1–100 rows of at most 20 cells, each a non-empty raw_text here.
+// https://docs.slack.dev/reference/block-kit/blocks/table-block
+function tableProblems(at: string, block: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const rows = (block.rows as { type?: unknown; text?: unknown }[][] | undefined) ?? [];
+  if (!rows.length || rows.length > 100) problems.push(`${at}: ${rows.length} rows (1–100)`);
+  rows.forEach((row, i) => {
+    if (!row.length || row.length > 20) problems.push(`${at} row ${i}: ${row.length} cells (1–20)`);
+    row.forEach((c, j) => {
+      if (c.type !== "raw_text" || typeof c.text !== "string" || !c.text.length)
+        problems.push(`${at} row ${i} cell ${j}: not a non-empty raw_text`);
+      else if (RAW_MARKUP.test(c.text)) problems.push(`${at} row ${i} cell ${j}: unescaped`);
+    });
+  });
+  const settings = block.column_settings as unknown[] | undefined;
+  if (settings && settings.length > 20) problems.push(`${at}: ${settings.length} column settings > 20`);
   return problems;
 }
 

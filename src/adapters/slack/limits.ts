@@ -54,3 +54,20 @@ export function capList<T>(items: readonly T[], max: number, more: (hidden: numb
   const shown = items.slice(0, max - 1);
   return [...shown, more(items.length - shown.length)];
 }
+
+// Charts and tables (rolling out; a workspace without them answers invalid_blocks).
+// https://docs.slack.dev/reference/block-kit/blocks/data-visualization-block · https://docs.slack.dev/reference/block-kit/blocks/table-block
+/** data_visualization blocks in one message. */
+export const CHARTS_PER_MESSAGE_MAX = 2;
+export const CHART_TITLE_MAX = 50;
+/** Bar categories, series names and pie segment labels. */
+export const CHART_LABEL_MAX = 20;
+/** Axis labels share the title's limit. */
+export const CHART_AXIS_LABEL_MAX = 50;
+/** Pie segments; bar series. Six by the published builders' validation, the lower of the figures seen. */
+export const PIE_SEGMENTS_MAX = 6;
+export const BAR_SERIES_MAX = 6;
+export const BAR_CATEGORIES_MAX = 20;
+/** Table block: rows (the header row included) and cells in a row. */
+export const TABLE_ROWS_MAX = 100;
+export const TABLE_CELLS_MAX = 20;

@@ -18,6 +18,7 @@ import {
   TEXT_FALLBACK_MAX,
   truncate,
 } from "./limits.js";
+import { chartBlock, comparisonTable, type DataVisualizationBlock } from "./render-chart.js";
 import { buttonValue } from "./requests.js";
 
 export { renderSlackHome, type SlackHomeView } from "./render-home.js";
@@ -37,6 +38,12 @@ export interface SlackRenderOptions {
    * "Share in channel" carry it so that a click recomputes the card; without it they are left out.
    */
   query?: string;
+  /**
+   * Slack's native chart and table blocks for a card that carries a chart (true, the default). They are
+   * rolling out: false draws the comparison as text bars instead, for a workspace that answered
+   * invalid_blocks.
+   */
+  charts?: boolean;
 }
 
 export const ACTION_SHOW_SOURCES = "gapbot_sources";
@@ -60,11 +67,14 @@ const DISPLAY_MAX = 120;
 const RATIO_MAX = 400;
 
 export function renderSlack(card: Card, options: SlackRenderOptions = {}): SlackMessage {
-  const blocks: KnownBlock[] = [header(card.title)];
+  const blocks: (KnownBlock | DataVisualizationBlock)[] = [header(card.title)];
   if (card.headline.trim()) blocks.push(section(plain(plainText(card.headline.trim(), SECTION_TEXT_MAX))));
   const fields = fieldSections(card.fields);
   const rowBudget = MESSAGE_BLOCKS_MAX - blocks.length - fields.length - TAIL_BLOCKS;
-  blocks.push(...fields, ...comparisonSections(card.comparison, rowBudget));
+  if (card.chart && options.charts !== false) {
+    blocks.push(...fields, chartBlock(card.chart));
+    if (card.comparison?.rows.length) blocks.push(comparisonTable(card.comparison));
+  } else blocks.push(...fields, ...comparisonSections(card.comparison, rowBudget));
   const sources = citationContext(card.citations);
   if (sources) blocks.push(sources);
   if (card.footer?.trim()) blocks.push(context([mrkdwn(mrkdwnText(card.footer.trim(), CONTEXT_TEXT_MAX))]));
