@@ -40,6 +40,12 @@ export interface SlackApiStandIn {
   answer(method: string, body: Record<string, unknown>): void;
   /** Makes posts to response_urls fail with this HTTP status (0 restores 200). */
   failResponseUrls(status: number): void;
+  /**
+   * Acts as a workspace without these block types (Slack's rolling-out chart and table blocks): messages
+   * carrying one get invalid_blocks, from chat.postMessage as `{ok: false}` and from a response_url with
+   * `responseUrlStatus` (400 by default) and the same JSON body. An empty list accepts all again.
+   */
+  rejectBlocks(types: string[], responseUrlStatus?: number): void;
   close(): Promise<void>;
 }
 
@@ -48,6 +54,11 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   const responses: ResponseUrlPost[] = [];
   const answers = new Map<string, Record<string, unknown>>();
   let responseStatus = 0;
+  let rejected = new Set<string>();
+  let rejectedStatus = 400;
+  const carriesRejected = (body: Record<string, unknown>) =>
+    Array.isArray(body.blocks) && body.blocks.some((b: { type?: string }) => rejected.has(b.type ?? ""));
+  const invalidBlocks = JSON.stringify({ ok: false, error: "invalid_blocks" });
   let ts = 1_700_000_000;
 
   const defaultAnswer = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
@@ -87,7 +98,13 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const respond = path.match(/^\/respond\/([^/]+)$/);
     if (respond?.[1] && req.method === "POST") {
-      responses.push({ id: decodeURIComponent(respond[1]), body: JSON.parse(raw || "{}") });
+      const posted = JSON.parse(raw || "{}");
+      responses.push({ id: decodeURIComponent(respond[1]), body: posted });
+      if (carriesRejected(posted)) {
+        res.writeHead(rejectedStatus, { "content-type": "application/json" });
+        res.end(invalidBlocks);
+        return;
+      }
       const status = responseStatus || 200;
       res.writeHead(status, { "content-type": "text/plain" });
       res.end(status === 200 ? "ok" : "failed");
@@ -111,7 +128,8 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
       ...(typeof teamId === "string" ? { teamId } : {}),
     });
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify(answers.get(method) ?? defaultAnswer(method, body)));
+    if (method.startsWith("chat.") && carriesRejected(body)) res.end(invalidBlocks);
+    else res.end(JSON.stringify(answers.get(method) ?? defaultAnswer(method, body)));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -128,6 +146,10 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     },
     failResponseUrls: (status) => {
       responseStatus = status;
+    },
+    rejectBlocks: (types, responseUrlStatus = 400) => {
+      rejected = new Set(types);
+      rejectedStatus = responseUrlStatus;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -8,6 +8,7 @@ import type { ReplyVisibility } from "../../config/settings.js";
 import type { Request } from "../../core/request.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
+import { ChartSupport, sendWithChartFallback } from "./chart-fallback.js";
 import {
   ACTION_RUN_PREFIX,
   ACTION_SHARE,
@@ -15,6 +16,7 @@ import {
   renderSlack,
   renderSlackHome,
   renderSlackSources,
+  type SlackMessage,
 } from "./render.js";
 import {
   canonicalQuery,
@@ -54,6 +56,8 @@ export class InFlight {
 interface ListenerOptions {
   replyVisibility: ReplyVisibility;
   inFlight: InFlight;
+  /** Workspaces that rejected chart blocks; one per adapter when not given. */
+  chartSupport?: ChartSupport;
 }
 
 /** The fields of a message event we read; Bolt's union of message subtypes is wider than we need. */
@@ -70,6 +74,21 @@ interface IncomingMessage {
 
 export function registerListeners(app: App, ctx: AdapterContext, options: ListenerOptions): void {
   const { inFlight } = options;
+  const chartSupport = options.chartSupport ?? new ChartSupport();
+
+  /** Renders the card with Slack's chart blocks, or without them where the workspace rejected them. */
+  const reply = (
+    teamId: string | undefined,
+    command: string,
+    render: (charts: boolean) => SlackMessage,
+    send: (message: SlackMessage) => Promise<unknown>,
+  ) =>
+    sendWithChartFallback(chartSupport, teamId, render, send, (reason) => {
+      ctx.logger.info(
+        { platform: "slack", command, teamId, reason },
+        "slack chart blocks rejected: sent without",
+      );
+    });
 
   /** The error boundary around one turn: the log gets the error, the user a short apology. */
   const guarded = async (
@@ -108,8 +127,13 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
         () => respond({ response_type: "ephemeral", text: APOLOGY_TEXT }),
         async () => {
           const card = answer(command.name, commandRequest(command, slash.text));
-          const message = renderSlack(card, { ephemeral, query: commandQuery(command, slash.text) });
-          await respond({ response_type: ephemeral ? "ephemeral" : "in_channel", ...message });
+          const query = commandQuery(command, slash.text);
+          await reply(
+            slash.team_id,
+            command.name,
+            (charts) => renderSlack(card, { ephemeral, query, charts }),
+            (message) => respond({ response_type: ephemeral ? "ephemeral" : "in_channel", ...message }),
+          );
         },
       );
     });
@@ -125,7 +149,12 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       async () => {
         const query = canonicalQuery(messageQuery(event.text, context.botUserId) || "/help");
         const card = answer("mention", requestFromQuery(query));
-        await client.chat.postMessage({ channel: event.channel, thread_ts, ...renderSlack(card, { query }) });
+        await reply(
+          teamOf(body),
+          "mention",
+          (charts) => renderSlack(card, { query, charts }),
+          (message) => client.chat.postMessage({ channel: event.channel, thread_ts, ...message }),
+        );
       },
     );
   });
@@ -142,7 +171,12 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       async () => {
         const query = canonicalQuery(messageQuery(m.text ?? "", context.botUserId) || "/help");
         const card = answer("dm", requestFromQuery(query));
-        await client.chat.postMessage({ ...where, ...renderSlack(card, { query }) });
+        await reply(
+          teamOf(body),
+          "dm",
+          (charts) => renderSlack(card, { query, charts }),
+          (message) => client.chat.postMessage({ ...where, ...message }),
+        );
       },
     );
   });
@@ -173,16 +207,17 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   // Through response_url rather than chat.postMessage: it posts wherever the asker could run the
   // command (private channels, DMs, channels the bot is not in), needs no extra scope, and can then
   // delete the ephemeral original so that it cannot be shared twice.
-  app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, action, respond }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, action, body, respond }) => {
     await ack();
     await guarded("share", ephemeralApology(respond), async () => {
       const query = queryFromButton(action.value ?? "");
       const card = answer("share", requestFromQuery(query));
-      await respond({
-        response_type: "in_channel",
-        replace_original: false,
-        ...renderSlack(card, { query }),
-      });
+      await reply(
+        body.team?.id,
+        "share",
+        (charts) => renderSlack(card, { query, charts }),
+        (message) => respond({ response_type: "in_channel", replace_original: false, ...message }),
+      );
       await respond({ delete_original: true });
     });
   });
@@ -199,8 +234,12 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       if (body.container?.is_ephemeral || !channel || !message) {
         await guarded("suggestion", ephemeralApology(respond), async () => {
           const card = answer("suggestion", requestFromQuery(query));
-          const reply = renderSlack(card, { ephemeral: true, query });
-          await respond({ response_type: "ephemeral", replace_original: false, ...reply });
+          await reply(
+            body.team?.id,
+            "suggestion",
+            (charts) => renderSlack(card, { ephemeral: true, query, charts }),
+            (message) => respond({ response_type: "ephemeral", replace_original: false, ...message }),
+          );
         });
         return;
       }
@@ -212,9 +251,20 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
         () => client.chat.postMessage({ ...where, text: APOLOGY_TEXT }),
         async () => {
           const card = answer("suggestion", requestFromQuery(query));
-          await client.chat.postMessage({ ...where, ...renderSlack(card, { query }) });
+          await reply(
+            body.team?.id,
+            "suggestion",
+            (charts) => renderSlack(card, { query, charts }),
+            (message) => client.chat.postMessage({ ...where, ...message }),
+          );
         },
       );
     },
   );
+}
+
+/** The workspace an event came from: `team_id` of the event envelope. */
+function teamOf(body: unknown): string | undefined {
+  const id = (body as { team_id?: unknown }).team_id;
+  return typeof id === "string" ? id : undefined;
 }

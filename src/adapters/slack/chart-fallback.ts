@@ -1,0 +1,80 @@
+// Slack's chart and table blocks are rolling out workspace by workspace: a message that carries them is
+// sent once as is, and on invalid_blocks once more without them (text bars instead). The workspace is
+// then remembered, in memory, so that its next answers go without them at the first try.
+// https://docs.slack.dev/reference/methods/chat.postMessage#errors · https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
+import type { SlackMessage } from "./render.js";
+import { CHART_BLOCK_TYPES } from "./render-chart.js";
+
+/** Workspaces remembered; far above any install count, only there to bound memory. */
+const TEAMS_MAX = 10_000;
+
+/** Which workspaces rejected the chart and table blocks. One per running adapter. */
+export class ChartSupport {
+  private readonly without = new Set<string>();
+
+  supports(teamId: string | undefined): boolean {
+    return !this.without.has(teamId ?? "");
+  }
+
+  markUnsupported(teamId: string | undefined): void {
+    if (this.without.size >= TEAMS_MAX) this.without.clear();
+    this.without.add(teamId ?? "");
+  }
+}
+
+export function hasChartBlocks(message: SlackMessage): boolean {
+  return message.blocks.some((b) => CHART_BLOCK_TYPES.has((b as { type?: string }).type ?? ""));
+}
+
+/**
+ * Sends `render(true)` (with chart blocks) unless the workspace is known to reject them; on invalid_blocks
+ * remembers the workspace and sends `render(false)`, once. Any other failure goes to the caller's boundary.
+ */
+export async function sendWithChartFallback(
+  support: ChartSupport,
+  teamId: string | undefined,
+  render: (charts: boolean) => SlackMessage,
+  send: (message: SlackMessage) => Promise<unknown>,
+  onFallback: (reason: string) => void = () => {},
+): Promise<void> {
+  const charts = support.supports(teamId);
+  const first = render(charts);
+  if (!charts || !hasChartBlocks(first)) {
+    await send(first);
+    return;
+  }
+  let rejected: string | undefined;
+  try {
+    rejected = await invalidBlocksIn(await send(first));
+  } catch (err) {
+    rejected = invalidBlocksError(err);
+    if (!rejected) throw err;
+  }
+  if (!rejected) return;
+  support.markUnsupported(teamId);
+  onFallback(rejected);
+  await send(render(false));
+}
+
+/**
+ * chat.postMessage fails with `data.error` "invalid_blocks". Bolt's respond() throws a RespondError with
+ * only the HTTP status when response_url answers an error: a 400 to a message whose only unusual blocks
+ * are these means the same (nothing was posted, so sending without them cannot post twice).
+ */
+function invalidBlocksError(err: unknown): string | undefined {
+  const e = err as { data?: { error?: unknown }; code?: unknown; statusCode?: unknown };
+  if (e?.data?.error === "invalid_blocks") return "invalid_blocks";
+  if (e?.code === "slack_bolt_respond_error" && e.statusCode === 400) return "response_url 400";
+  return undefined;
+}
+
+/** A response_url may also answer 200 with `{ok: false, error: "invalid_blocks"}` in its body. */
+async function invalidBlocksIn(result: unknown): Promise<string | undefined> {
+  const response = result as { clone?: () => { text(): Promise<string> } } | undefined;
+  if (typeof response?.clone !== "function") return undefined;
+  const body = await response
+    .clone()
+    .text()
+    .catch(() => "");
+  return /invalid_blocks/.test(body) ? "invalid_blocks" : undefined;
+}
