@@ -3,7 +3,12 @@ import process from "node:process";
 
 type Subcommand = (argv: string[]) => Promise<number>;
 
-const subcommands: Record<string, () => Promise<Subcommand>> = {};
+const subcommands: Record<string, () => Promise<Subcommand>> = {
+  ask: async () => (await import("./ask.js")).default,
+  facts: async () => (await import("./list.js")).list("facts"),
+  entities: async () => (await import("./list.js")).list("entities"),
+  topics: async () => (await import("./list.js")).list("topics"),
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

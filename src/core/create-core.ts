@@ -1,21 +1,151 @@
-// TEMPORARY stub so adapters can be built against the Core interface while the real core lands.
+// Builds the core over the knowledge: parse → retrieve → compose a Card. The only entry the adapters use.
 import { readKnowledge } from "../knowledge/load.js";
-import type { Knowledge } from "../knowledge/schema.js";
-import type { Core } from "./index.js";
+import type { EntityKind, Knowledge } from "../knowledge/schema.js";
+import type { Card } from "./card.js";
+import { askCard } from "./compose/ask.js";
+import { compareCard, compareEntities } from "./compose/compare.js";
+import { entityLookup } from "./compose/entity.js";
+import { findTopic, gapCard } from "./compose/gap.js";
+import { helpCard } from "./compose/help.js";
+import { sourceCard } from "./compose/source.js";
+import { buildContext, type Context } from "./context.js";
+import type { Catalog, Core } from "./index.js";
+import { MAX_INPUT, readIntent } from "./intent.js";
+import type { Choice, CompletionKind, Request } from "./request.js";
+import { nameKey } from "./text.js";
 
-export function createCore(options: { knowledge?: Knowledge; knowledgeDir?: string } = {}): Core {
-  const knowledge = options.knowledge ?? readKnowledge(options.knowledgeDir).knowledge;
+export interface CoreOptions {
+  knowledge?: Knowledge;
+  knowledgeDir?: string;
+}
+
+export function createCore(options: CoreOptions = {}): Core {
+  const knowledge = options.knowledge ?? loadOrThrow(options.knowledgeDir);
+  const ctx = buildContext(knowledge);
   return {
     knowledge,
-    answer: () => ({
-      kind: "not_found",
-      title: "Not in the material",
-      headline: "Not in the material yet.",
-      fields: [],
-      citations: [],
-      suggestions: [],
-    }),
-    complete: () => [],
-    catalog: () => ({ topics: [], chips: [], models: [], companies: [] }),
+    answer: (request) => {
+      try {
+        return answer(ctx, request);
+      } catch {
+        // The core never throws at an adapter; a bug here is logged where the turn is.
+        return {
+          kind: "error",
+          title: "Something went wrong",
+          headline: "Sorry, I could not answer that. Please try again or rephrase.",
+          fields: [],
+          citations: [],
+          suggestions: [{ label: "Help", command: "/help" }],
+        };
+      }
+    },
+    complete: (kind, input, limit = 25) => complete(ctx, kind, input, limit),
+    catalog: () => catalog(ctx),
+  };
+}
+
+function loadOrThrow(dir?: string): Knowledge {
+  const { knowledge, problems } = readKnowledge(dir);
+  if (problems.length) {
+    throw new Error(
+      `gapbot: the knowledge does not load (run npm run knowledge:check): ${problems.length} problem(s)`,
+    );
+  }
+  return knowledge;
+}
+
+export function answer(ctx: Context, request: Request | string): Card {
+  const intent = readIntent(ctx, request);
+  switch (intent.type) {
+    case "help":
+      return helpCard(ctx, intent.note);
+    case "empty":
+      return helpCard(ctx, "Ask me something about the China–US AI compute gap, e.g. /gap compute.");
+    case "too-long":
+      return {
+        kind: "error",
+        title: "That is too long",
+        headline: `That message is ${intent.length} characters; please keep it under ${MAX_INPUT}, e.g. one question or two names.`,
+        fields: [],
+        citations: [],
+        suggestions: [{ label: "Help", command: "/help" }],
+      };
+    case "gap":
+      return gapCard(ctx, intent.phrase);
+    case "entity":
+      return entityLookup(ctx, intent.name, intent.kinds);
+    case "compare":
+      return compareCard(ctx, intent.first, intent.second);
+    case "compare-mentions":
+      return compareEntities(ctx, intent.a.entity, intent.b.entity);
+    case "source":
+      return sourceCard(ctx, intent.ref);
+    case "ask":
+      return askCard(ctx, intent.text, intent.mentions);
+  }
+}
+
+const COMPLETION_KINDS: Record<Exclude<CompletionKind, "topic">, EntityKind[] | undefined> = {
+  chip: ["chip", "device"],
+  model: ["model"],
+  entity: [
+    "chip",
+    "device",
+    "model",
+    "company",
+    "country",
+    "cluster",
+    "organisation",
+    "person",
+    "product",
+    "framework",
+  ],
+};
+
+function complete(ctx: Context, kind: CompletionKind, input: string, limit: number): Choice[] {
+  const max = Math.max(0, Math.min(25, limit));
+  const text = String(input ?? "").slice(0, 100);
+  const choice = (name: string, value = name): Choice => ({
+    name: name.slice(0, 100),
+    value: value.slice(0, 100),
+  });
+  if (kind === "topic") {
+    const key = nameKey(text);
+    const topics = ctx.knowledge.topics;
+    if (!key) return topics.slice(0, max).map((t) => choice(`${t.title}`, t.id.replace(/-/g, " ")));
+    const byPrefix = topics.filter((t) => nameKey(t.id).startsWith(key) || nameKey(t.title).startsWith(key));
+    const byWord = topics.filter((t) => t.keywords.some((k) => nameKey(k).startsWith(key)));
+    const best = findTopic(ctx, text);
+    const ordered = [...new Set([...byPrefix, ...byWord, ...(best ? [best] : [])])];
+    return ordered.slice(0, max).map((t) => choice(t.title, t.id.replace(/-/g, " ")));
+  }
+  const kinds = COMPLETION_KINDS[kind];
+  const label = (e: { name: string; vendor?: string }) => {
+    const vendor = e.vendor ? ctx.entity(e.vendor)?.name : undefined;
+    return vendor && !e.name.includes(vendor) ? `${e.name} (${vendor})` : e.name;
+  };
+  if (!text.trim()) {
+    // Most useful first: the entities the material says most about.
+    return ctx.knowledge.entities
+      .filter((e) => !kinds || kinds.includes(e.kind))
+      .map((e) => ({ e, n: ctx.factsAbout(e.id).length }))
+      .filter(({ n }) => n > 0)
+      .sort((a, b) => b.n - a.n || a.e.name.localeCompare(b.e.name))
+      .slice(0, max)
+      .map(({ e }) => choice(label(e), e.name));
+  }
+  return ctx.finder.rank(text, kinds, max).map((e) => choice(label(e), e.name));
+}
+
+function catalog(ctx: Context): Catalog {
+  const named = (kind: EntityKind[]) =>
+    ctx.knowledge.entities
+      .filter((e) => kind.includes(e.kind) && ctx.factsAbout(e.id).length > 0)
+      .map((e) => ({ id: e.id, name: e.name }));
+  return {
+    topics: ctx.knowledge.topics.map((t) => ({ id: t.id, title: t.title })),
+    chips: named(["chip"]),
+    models: named(["model"]),
+    companies: named(["company"]),
   };
 }

@@ -1,9 +1,40 @@
-// Plain-text rendering of a Card: the terminal's output and every platform message's text fallback.
+// Plain-text rendering of a Card: the terminal's output and the text fallback of every platform message.
+import { textBar } from "./bars.js";
 import type { Card } from "./card.js";
 
-export function renderText(card: Card): string {
-  const lines = [card.title, card.headline];
-  for (const f of card.fields) lines.push(`  ${f.label}: ${f.value}${f.unit ? ` ${f.unit}` : ""}`);
-  for (const c of card.citations) lines.push(`  [${c.source} ¶${c.paragraph}] "${c.quote}"`);
-  return lines.join("\n");
+export function renderText(card: Card, options: { suggestions?: boolean } = {}): string {
+  const out: string[] = [card.title, card.headline];
+  if (card.comparison?.rows.length) {
+    const { left, right, rows } = card.comparison;
+    const width = Math.max(left.name.length, right.name.length);
+    for (const row of rows) {
+      const max = Math.max(row.left.value ?? 0, row.right.value ?? 0);
+      out.push(
+        "",
+        `${row.label}${row.unit && !["%", "USD", "fraction", "times"].includes(row.unit) ? ` (${row.unit})` : ""}`,
+      );
+      out.push(`  ${left.name.padEnd(width)}  ${textBar(row.left.value, max)} ${row.left.display}`.trimEnd());
+      out.push(
+        `  ${right.name.padEnd(width)}  ${textBar(row.right.value, max)} ${row.right.display}`.trimEnd(),
+      );
+      if (row.ratio) out.push(`  ratio ${row.ratio.display} (computed: ${row.ratio.inputs})`);
+    }
+  }
+  if (card.fields.length) {
+    out.push("");
+    for (const f of card.fields)
+      out.push(`• ${f.label}: ${f.value}${f.unit ? ` ${f.unit}` : ""}${f.note ? ` (${f.note})` : ""}`);
+  }
+  if (card.citations.length) {
+    out.push("", "Sources:");
+    for (const c of card.citations) {
+      out.push(`  [${c.source} ¶${c.paragraph}${c.attribution ? `, ${c.attribution}` : ""}] “${c.quote}”`);
+      if (c.note) out.push(`    note: ${c.note}`);
+    }
+  }
+  if (options.suggestions !== false && card.suggestions.length) {
+    out.push("", `Try: ${card.suggestions.map((s) => s.command).join("  ·  ")}`);
+  }
+  if (card.footer) out.push("", card.footer);
+  return out.join("\n");
 }

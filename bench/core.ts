@@ -1,0 +1,140 @@
+// npm run bench: the core's warm latency against a bare MiniSearch search over the article's
+// paragraphs, in one process, as ratios; start-up to first answer; heap; and a 100× scale run.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import MiniSearch from "minisearch";
+import { createCore } from "../src/core/index.js";
+import { readKnowledge } from "../src/knowledge/load.js";
+import type { Knowledge } from "../src/knowledge/schema.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const questionsFile = process.env.BENCH_QUESTIONS ?? join(root, "..", "shared", "eval", "public.jsonl");
+const fallbackQueries = [
+  "/gap compute",
+  "/chip 910B",
+  "/compare Mythos DeepSeek V4 Pro",
+  "How many GPUs will Meta deploy?",
+  "中美算力差距",
+  "What is the weather in Paris?",
+];
+let queries: string[];
+try {
+  queries = readFileSync(questionsFile, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { q: string }).q);
+} catch {
+  queries = fallbackQueries;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Runs fn over every query `rounds` times after a warm-up; returns per-call times in ms, sorted. */
+function time(fn: (q: string) => unknown, rounds: number): number[] {
+  for (let i = 0; i < 3; i++) for (const q of queries) fn(q);
+  const out: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const t = performance.now();
+      fn(q);
+      out.push(performance.now() - t);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+const fmt = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
+
+function replicate(k: Knowledge, times: number): Knowledge {
+  const out: Knowledge = {
+    ...k,
+    sources: [],
+    paragraphs: new Map(),
+    facts: [],
+    entities: k.entities,
+    topics: k.topics,
+  };
+  for (let i = 0; i < times; i++) {
+    const suffix = i === 0 ? "" : `-copy${i}`;
+    for (const s of k.sources) {
+      out.sources.push({ ...s, id: s.id + suffix });
+      out.paragraphs.set(s.id + suffix, k.paragraphs.get(s.id) ?? []);
+    }
+    for (const f of k.facts) out.facts.push({ ...f, id: f.id + suffix, source: f.source + suffix });
+  }
+  return out;
+}
+
+function main() {
+  const startToFirst = spawnSync(
+    process.execPath,
+    [join(root, "bin", "gapbot.js"), "ask", "--json", "/gap compute"],
+    {
+      encoding: "utf8",
+    },
+  );
+  const cold: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, [join(root, "bin", "gapbot.js"), "ask", "--json", "/gap compute"], {
+      encoding: "utf8",
+    });
+    cold.push(performance.now() - t);
+  }
+  cold.sort((a, b) => a - b);
+
+  const t0 = performance.now();
+  const { knowledge } = readKnowledge();
+  const tLoad = performance.now() - t0;
+  const t1 = performance.now();
+  const core = createCore({ knowledge });
+  const tBuild = performance.now() - t1;
+
+  // The baseline: MiniSearch's defaults over the article's paragraphs, nothing of ours.
+  const bare = new MiniSearch<{ id: number; text: string }>({ fields: ["text"] });
+  const paragraphs = [...knowledge.paragraphs.values()].flat();
+  bare.addAll(paragraphs.map((text, id) => ({ id, text })));
+
+  const rounds = 200;
+  const coreTimes = time((q) => core.answer({ text: q }), rounds);
+  const bareTimes = time((q) => bare.search(q, { fuzzy: 0.2, prefix: true }), rounds);
+  global.gc?.();
+  const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+
+  console.log(`gapbot bench — ${queries.length} queries × ${rounds} rounds, Node ${process.version}`);
+  console.log(
+    `start-up → first answer (CLI, 5 runs): median ${cold[2]?.toFixed(0)} ms, best ${cold[0]?.toFixed(0)} ms ${startToFirst.status === 0 ? "" : "(FAILED)"}`,
+  );
+  console.log(
+    `knowledge load ${tLoad.toFixed(1)} ms, core build ${tBuild.toFixed(1)} ms, heap used ${heapMb.toFixed(1)} MB`,
+  );
+  const [c50, c99, b50, b99] = [
+    percentile(coreTimes, 50),
+    percentile(coreTimes, 99),
+    percentile(bareTimes, 50),
+    percentile(bareTimes, 99),
+  ];
+  console.log(`core.answer     p50 ${fmt(c50)}  p99 ${fmt(c99)}`);
+  console.log(`bare MiniSearch p50 ${fmt(b50)}  p99 ${fmt(b99)}`);
+  console.log(
+    `ratio core / bare: p50 ${(c50 / b50).toFixed(2)}×  p99 ${(c99 / b99).toFixed(2)}×  (target ≤ 3×)`,
+  );
+
+  console.log("scale (knowledge replicated as synthetic sources):");
+  for (const n of [1, 10, 100]) {
+    const k = replicate(knowledge, n);
+    const tb = performance.now();
+    const c = createCore({ knowledge: k });
+    const build = performance.now() - tb;
+    const ts = time((q) => c.answer({ text: q }), n >= 100 ? 5 : 20);
+    console.log(
+      `  ×${String(n).padEnd(4)} ${String(k.facts.length).padStart(6)} facts  build ${build.toFixed(0).padStart(5)} ms  p50 ${fmt(percentile(ts, 50))}  p99 ${fmt(percentile(ts, 99))}`,
+    );
+  }
+}
+
+main();

@@ -1,0 +1,38 @@
+// gapbot ask [--json] [QUERY]: answers QUERY, or every stdin line; --json gives one object per line.
+import process from "node:process";
+import type { Card } from "../core/card.js";
+import { createCore } from "../core/index.js";
+import { renderText } from "../core/render-text.js";
+import { parseArgs } from "./args.js";
+import { eachQuery } from "./batch.js";
+
+export function cardJson(query: string, card: Card) {
+  return {
+    query,
+    kind: card.kind,
+    title: card.title,
+    headline: card.headline,
+    text: renderText(card),
+    fields: card.fields,
+    ...(card.comparison ? { comparison: card.comparison } : {}),
+    citations: card.citations,
+    suggestions: card.suggestions,
+    ...(card.footer ? { footer: card.footer } : {}),
+  };
+}
+
+export default async function ask(argv: string[]): Promise<number> {
+  const { flags, rest } = parseArgs(argv);
+  const core = createCore();
+  const json = flags.has("json");
+  await eachQuery(
+    rest,
+    process.stdin,
+    (q) => {
+      const card = core.answer({ text: q });
+      return json ? JSON.stringify(cardJson(q, card)) : `${renderText(card)}\n`;
+    },
+    (s) => process.stdout.write(`${s}\n`),
+  );
+  return 0;
+}

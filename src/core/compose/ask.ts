@@ -1,0 +1,137 @@
+// A question in words: retrieve the facts that answer it, rerank by what kind of figure it asks for,
+// and answer with the best one — or say plainly that the material does not answer it.
+import type { Fact } from "../../knowledge/schema.js";
+import type { Card } from "../card.js";
+import { HEADLINE_MAX } from "../card.js";
+import type { Context } from "../context.js";
+import type { Mention } from "../entities.js";
+import { clip, provenance } from "../format.js";
+import { normalize } from "../text.js";
+import { notFoundCard } from "./not-found.js";
+import { citeAll, figureFields, footerFor } from "./shared.js";
+
+/**
+ * The share of a question's weight the best fact must match to count as an answer. Calibrated on
+ * out-of-scope questions (weather, other chips, prices) against in-scope paraphrases: see tests/core.
+ */
+export const MIN_COVERAGE = 0.5;
+/** With an entity named and matched, less of the wording needs to match. */
+export const MIN_COVERAGE_WITH_ENTITY = 0.35;
+
+const QUANTITATIVE =
+  /\bhow (many|much|far|big|large|long|old|fast|strong|powerful)\b|\bwhat (share|percentage|proportion|fraction|number|is the number|size)\b|\bwhat percent|多少|几|多大|多久|多远|比例/;
+
+/** The units a question asks for, from its wording. */
+const UNIT_HINTS: [RegExp, string[]][] = [
+  [
+    /\bgpus?\b|\bchips?\b|\bcards?\b|\baccelerators?\b|芯片|显卡|卡/,
+    ["GPUs", "chips", "H100-equivalents", "cards"],
+  ],
+  [
+    /\bcosts?\b|\bspend|\binvest|\bdollars?\b|\$|\bbudget|\bmoney|\bcapex\b|\bexpenditure|成本|投资|美元|花了|资本开支/,
+    ["USD"],
+  ],
+  [/\bshare\b|\bpercent|%|份额|占比|比例|\bproportion\b|\bfraction\b/, ["%", "fraction"]],
+  [/\bbehind\b|\blags?\b|\blagging\b|\bahead\b|\blead\b|\bmonths?\b|落后|领先/, ["months"]],
+  [/\bdevelopers?\b|开发者/, ["developers"]],
+  [/\bdata ?cent(er|re)s?\b|数据中心/, ["data centers"]],
+  [/\bparameters?\b|\bhow (big|large)\b|参数/, ["parameters"]],
+  [/\btokens?\b|训练数据/, ["tokens"]],
+  [/\bhow many models\b|\bmodels? at (the same time|once)\b|\bsimultaneous/, ["models"]],
+  [/\btops\b|\beflops\b|\bcompute\b|\bcomputing power\b|算力/, ["TOPS", "EFLOPS", "H100-equivalents"]],
+  [/\bstronger\b|\bfaster\b|\bweaker\b|\bgap\b|\bbetter\b|差距|强/, ["%", "times"]],
+  [/\bhow old\b|\byears?\b/, ["years"]],
+];
+
+export function askCard(ctx: Context, question: string, mentions: readonly Mention[]): Card {
+  const text = normalize(question);
+  const terms = ctx.tokenize(question);
+  const entityIds = mentions.map((m) => m.entity.id);
+  const units = new Set(UNIT_HINTS.filter(([re]) => re.test(text)).flatMap(([, u]) => u));
+  const quantitative = QUANTITATIVE.test(text);
+
+  const concerns = (f: Fact) =>
+    entityIds.some((id) => f.entities.includes(id) || f.attribution === id || sideMatches(ctx, id, f));
+  const ranked = ctx.retriever
+    .searchFacts(terms, entityIds)
+    .map((h) => {
+      let s = h.score;
+      if (units.size && h.item.figures.some((fig) => units.has(fig.unit))) s *= 1.6;
+      if (quantitative && h.item.figures.length === 0) s *= 0.6;
+      if (entityIds.length && !concerns(h.item)) s *= 0.4;
+      return { ...h, score: s };
+    })
+    .sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id));
+
+  const best = ranked[0];
+  const enough = (h: (typeof ranked)[number]) =>
+    h.coverage >= (entityIds.length && concerns(h.item) ? MIN_COVERAGE_WITH_ENTITY : MIN_COVERAGE);
+  if (!best || !enough(best)) return paragraphAnswer(ctx, terms) ?? miss(ctx, mentions);
+
+  const top = best.item;
+  const support = ranked
+    .slice(1)
+    .filter((h) => h.score >= best.score * 0.5 && enough(h))
+    .slice(0, 2)
+    .map((h) => h.item);
+  const subject = ctx.entity(top.entities[0] ?? "");
+  return {
+    kind: "answer",
+    title: subject ? `${subject.name}: ${top.metric}` : top.metric,
+    headline: clip(`${top.claim}${provenance(top, ctx.entity)}`, HEADLINE_MAX),
+    fields: [
+      ...figureFields([top], 4),
+      ...support.map((f) => ({ label: `Also: ${f.metric}`, value: f.claim, factId: f.id })),
+    ],
+    citations: citeAll(ctx, [top, ...support]),
+    suggestions: [
+      ...top.topics
+        .slice(0, 1)
+        .map((t) => ({ label: `Gap: ${ctx.topic(t)?.title ?? t}`, command: `/gap ${t.replace(/-/g, " ")}` })),
+      ...(subject && (subject.kind === "chip" || subject.kind === "model")
+        ? [{ label: subject.name, command: `/${subject.kind} ${subject.name}` }]
+        : []),
+      { label: "Source text", command: `/source ${top.id}` },
+    ],
+    footer: footerFor(ctx, [top, ...support]),
+  };
+}
+
+/** A country named in the question speaks through the facts on its side. */
+function sideMatches(ctx: Context, entityId: string, f: Fact): boolean {
+  const e = ctx.entity(entityId);
+  if (e?.kind !== "country") return false;
+  return (e.country === "US" && f.side === "us") || (e.country === "CN" && f.side === "china");
+}
+
+/** No fact answers, but a paragraph may: quote its best sentence verbatim. */
+function paragraphAnswer(ctx: Context, terms: string[]): Card | undefined {
+  const hit = ctx.retriever.searchParagraphs(terms)[0];
+  if (!hit || hit.coverage < MIN_COVERAGE + 0.15) return undefined;
+  const { source, paragraph } = hit.item;
+  const text = ctx.knowledge.paragraphs.get(source)?.[paragraph - 1];
+  if (!text) return undefined;
+  const wanted = new Set(terms);
+  const sentences = text.split(/(?<=[.;!?])\s+/).filter((s) => s.trim());
+  const scored = sentences.map((s) => ({ s, n: ctx.tokenize(s).filter((t) => wanted.has(t)).length }));
+  scored.sort((a, b) => b.n - a.n);
+  const sentence = scored[0]?.s.trim() ?? text;
+  return {
+    kind: "answer",
+    title: `From ¶${paragraph}`,
+    headline: clip(sentence, HEADLINE_MAX),
+    fields: [],
+    citations: [{ source, sourceTitle: ctx.sourceTitle(source), paragraph, quote: sentence }],
+    suggestions: [{ label: `All of ¶${paragraph}`, command: `/source ${paragraph}` }],
+    footer: "Quoted from the source paragraph that matches best; no curated fact covers this exactly.",
+  };
+}
+
+function miss(ctx: Context, mentions: readonly Mention[]): Card {
+  const near = mentions.map((m) => m.entity).slice(0, 2);
+  return notFoundCard(
+    ctx,
+    `Not in the material: the source does not answer that${near.length ? `, though it mentions ${near.map((e) => e.name).join(" and ")}` : ""}.`,
+    near,
+  );
+}

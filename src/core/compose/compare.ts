@@ -1,0 +1,152 @@
+// /compare: two chips, models, companies or countries side by side, row by row, with a computed ratio
+// wherever both sides have a cited figure in the same unit.
+import type { Entity, Fact, Figure } from "../../knowledge/schema.js";
+import type { Card, ComparisonRow } from "../card.js";
+import { HEADLINE_MAX } from "../card.js";
+import type { Context } from "../context.js";
+import { clip, figureDisplay, provenance, ratio } from "../format.js";
+import { commandFor, notFoundCard } from "./not-found.js";
+import { citeAll, footerFor, unique } from "./shared.js";
+
+const MAX_ROWS = 8;
+
+/**
+ * The facts whose figures belong to an entity: those it is the subject of (the first entity), or for
+ * a country those on its side. A fact that only mentions it ("comparable to the A100") is no figure of its.
+ */
+function factsFor(ctx: Context, e: Entity): Fact[] {
+  const side = sideOf(e);
+  if (side) return ctx.knowledge.facts.filter((f) => f.side === side && f.figures.length > 0);
+  return ctx.factsAbout(e.id).filter((f) => f.entities[0] === e.id);
+}
+
+export function compareCard(ctx: Context, first: string, second: string): Card {
+  const a = ctx.finder.resolve(first);
+  const b = ctx.finder.resolve(second);
+  if (!a || !b) {
+    const missing = !a ? first : second;
+    const near = ctx.finder.suggest(missing);
+    return notFoundCard(
+      ctx,
+      clip(
+        `“${clip(missing.trim() || "?", 60)}” is not in the material, so there is nothing to compare.${near.length ? ` Did you mean ${near.map((n) => n.name).join(" or ")}?` : ""}`,
+        HEADLINE_MAX,
+      ),
+      near,
+    );
+  }
+  if (a === b) return notFoundCard(ctx, `Both sides are ${a.name}: name two different things to compare.`);
+  return compareEntities(ctx, a, b);
+}
+
+export function compareEntities(ctx: Context, a: Entity, b: Entity): Card {
+  const fa = factsFor(ctx, a);
+  const fb = factsFor(ctx, b);
+  const rows: ComparisonRow[] = [];
+  const used = new Set<string>();
+  const pairs: [Fact, Fact][] = [];
+  for (const x of fa) {
+    for (const [i, fx] of x.figures.entries()) {
+      if (rows.length >= MAX_ROWS) break;
+      const match = fb
+        .filter((y) => y.id !== x.id && !used.has(y.id))
+        .flatMap((y) => y.figures.map((fy, j) => ({ y, fy, j })))
+        .find(
+          ({ y, fy }) =>
+            y.metric === x.metric && fy.unit === fx.unit && (fy.label ?? "") === (fx.label ?? ""),
+        );
+      if (!match || used.has(`${x.id}#${i}`)) continue;
+      used.add(`${x.id}#${i}`).add(match.y.id);
+      pairs.push([x, match.y]);
+      rows.push(row(fx.label ?? x.metric, fx, x, match.fy, match.y));
+    }
+  }
+  // Facts about both at once ("the 910B is comparable to the A100") compare them in words.
+  const concerns = (f: Fact, e: Entity) =>
+    f.entities.includes(e.id) || f.attribution === e.id || (sideOf(e) !== undefined && f.side === sideOf(e));
+  const sharedBoth = unique([...ctx.factsAbout(a.id), ...ctx.factsAbout(b.id)]).filter(
+    (f) => concerns(f, a) && concerns(f, b),
+  );
+
+  let headline: string;
+  const first = rows[0];
+  const firstPair = pairs[0];
+  if (first && firstPair) {
+    const r = first.ratio;
+    const bigger =
+      first.left.value !== null && first.right.value !== null && first.left.value >= first.right.value
+        ? a
+        : b;
+    const who = unique(
+      firstPair.map((f) => provenance(f, ctx.entity).replace(/^ \(|\)$/g, "")).filter(Boolean),
+    );
+    headline = `${a.name} ${first.left.display} vs ${b.name} ${first.right.display}${r ? `: ${bigger.name} about ${r.display} (computed ${r.inputs})` : ""}${who.length ? ` — ${who.join("; ")}` : ""}`;
+  } else if (sharedBoth[0]) {
+    headline = `${sharedBoth[0].claim}${provenance(sharedBoth[0], ctx.entity)}`;
+  } else {
+    const la = fa[0] ?? ctx.factsAbout(a.id)[0];
+    const lb = fb[0] ?? ctx.factsAbout(b.id)[0];
+    headline = `No like-for-like figure for ${a.name} and ${b.name}. ${la ? la.claim : `${a.name}: no figures.`} ${lb ? lb.claim : `${b.name}: no figures.`}`;
+  }
+  // Without paired rows, show each side's leading figures so the card still compares something.
+  if (rows.length === 0) {
+    const lead = (fs: Fact[]) => fs.find((f) => f.figures.length > 0);
+    const la = lead(fa);
+    const lb = lead(fb);
+    if (la?.figures[0]) rows.push(oneSided(la.metric, la.figures[0], la, "left"));
+    if (lb?.figures[0]) rows.push(oneSided(lb.metric, lb.figures[0], lb, "right"));
+  }
+  const cited = unique([
+    ...pairs.flat(),
+    ...sharedBoth,
+    ...rowFacts(ctx, rows),
+    ...fa.slice(0, 1),
+    ...fb.slice(0, 1),
+  ]);
+  return {
+    kind: "compare",
+    title: `${a.name} vs ${b.name}`,
+    headline: clip(headline, HEADLINE_MAX),
+    fields: sharedBoth
+      .filter((f) => !pairs.flat().includes(f) && !headline.startsWith(f.claim))
+      .slice(0, 3)
+      .map((f) => ({ label: f.metric, value: f.claim, factId: f.id })),
+    comparison: { left: { name: a.name, entityId: a.id }, right: { name: b.name, entityId: b.id }, rows },
+    citations: citeAll(ctx, cited),
+    suggestions: [
+      { label: a.name, command: commandFor(a) },
+      { label: b.name, command: commandFor(b) },
+      ...(cited[0] ? [{ label: "Source text", command: `/source ${cited[0].id}` }] : []),
+    ],
+    footer: `Ratios are computed from the two cited figures. · ${footerFor(ctx, cited)}`,
+  };
+}
+
+function sideOf(e: Entity): "us" | "china" | undefined {
+  if (e.kind !== "country") return undefined;
+  return e.country === "US" ? "us" : e.country === "CN" ? "china" : undefined;
+}
+
+function row(label: string, fx: Figure, x: Fact, fy: Figure, y: Fact): ComparisonRow {
+  const r = ratio(fx, fy);
+  return {
+    label,
+    unit: fx.unit,
+    left: { value: fx.value, display: figureDisplay(fx), factId: x.id },
+    right: { value: fy.value, display: figureDisplay(fy), factId: y.id },
+    ...(r ? { ratio: r } : {}),
+  };
+}
+
+function oneSided(label: string, f: Figure, fact: Fact, side: "left" | "right"): ComparisonRow {
+  const cell = { value: f.value, display: figureDisplay(f), factId: fact.id };
+  const none = { value: null, display: "—" };
+  return { label, unit: f.unit, left: side === "left" ? cell : none, right: side === "right" ? cell : none };
+}
+
+function rowFacts(ctx: Context, rows: ComparisonRow[]): Fact[] {
+  return rows
+    .flatMap((r) => [r.left.factId, r.right.factId])
+    .map((id) => (id ? ctx.fact(id) : undefined))
+    .filter((f): f is Fact => !!f);
+}

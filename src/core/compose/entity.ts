@@ -1,0 +1,120 @@
+// /chip, /model, and any named company, person or organisation: what the material says about it.
+import type { Entity, EntityKind, Fact } from "../../knowledge/schema.js";
+import type { Card, CardKind, Field, Suggestion } from "../card.js";
+import { HEADLINE_MAX } from "../card.js";
+import type { Context } from "../context.js";
+import { clip, provenance } from "../format.js";
+import { commandFor, notFoundCard } from "./not-found.js";
+import { citeAll, figureFields, footerFor, MAX_CITATIONS } from "./shared.js";
+
+const KIND_LABEL: Record<EntityKind, string> = {
+  chip: "Chip",
+  model: "Model",
+  company: "Company",
+  organisation: "Organisation",
+  person: "Person",
+  country: "Country",
+  cluster: "Cluster",
+  framework: "Framework",
+  device: "Device",
+  report: "Report",
+  product: "Product",
+};
+
+const COUNTRY: Record<string, string> = {
+  US: "United States",
+  CN: "China",
+  KR: "South Korea",
+  TW: "Taiwan",
+  JP: "Japan",
+  DE: "Germany",
+};
+
+/** Looks the name up among `kinds`; a name of another kind still gets its card (a /chip Nvidia). */
+export function entityLookup(ctx: Context, name: string, kinds: readonly EntityKind[]): Card {
+  const wanted = kinds.map((k) => KIND_LABEL[k].toLowerCase()).join(" or ");
+  if (!name.trim())
+    return notFoundCard(
+      ctx,
+      `Which ${wanted}? Try ${kinds.includes("model") ? "/model Mythos" : "/chip 910B"}.`,
+    );
+  const e = ctx.finder.resolve(name, kinds) ?? ctx.finder.exact(name);
+  if (!e) {
+    const near = ctx.finder.suggest(name, kinds);
+    return notFoundCard(
+      ctx,
+      clip(
+        `No ${wanted} called “${clip(name.trim(), 60)}” in the material.${near.length ? ` Did you mean ${near.map((n) => n.name).join(" or ")}?` : ""}`,
+        HEADLINE_MAX,
+      ),
+      near,
+    );
+  }
+  return entityCard(ctx, e);
+}
+
+export function entityCard(ctx: Context, e: Entity): Card {
+  const facts = ctx.factsAbout(e.id);
+  const kind: CardKind = e.kind === "chip" ? "chip" : e.kind === "model" ? "model" : "answer";
+  const lead = facts[0];
+  const about = describe(ctx, e);
+  if (!lead) {
+    return {
+      kind,
+      title: e.name,
+      headline: clip(
+        `${e.name}: ${about}. The material names it but gives no figures about it.`,
+        HEADLINE_MAX,
+      ),
+      fields: [{ label: "About", value: about }],
+      citations: [],
+      suggestions: related(ctx, e, []),
+    };
+  }
+  const fields: Field[] = [
+    { label: "About", value: about },
+    ...figureFields(
+      facts.filter((f) => f.figures.length > 0),
+      7,
+    ),
+  ];
+  if (e.note) fields.push({ label: "Name in the source", value: e.note });
+  return {
+    kind,
+    title: e.name,
+    headline: clip(`${lead.claim}${provenance(lead, ctx.entity)}`, HEADLINE_MAX),
+    fields,
+    citations: citeAll(ctx, facts.slice(0, MAX_CITATIONS)),
+    suggestions: related(ctx, e, facts),
+    footer: footerFor(ctx, facts),
+  };
+}
+
+/** "Chip · Huawei · China · training": from structured fields only, never free text. */
+function describe(ctx: Context, e: Entity): string {
+  const vendor = e.vendor ? ctx.entity(e.vendor)?.name : undefined;
+  const country = e.country ? (COUNTRY[e.country] ?? e.country) : undefined;
+  return [KIND_LABEL[e.kind], vendor, country, e.role?.replace(/-/g, " ")].filter(Boolean).join(" · ");
+}
+
+function related(ctx: Context, e: Entity, facts: readonly Fact[]): Suggestion[] {
+  const out: Suggestion[] = [];
+  const peers = [
+    ...e.related,
+    ...facts.flatMap((f) => f.entities).filter((id) => id !== e.id && ctx.entity(id)?.kind === e.kind),
+  ];
+  const peer = peers.map((id) => ctx.entity(id)).find((p) => p && p.id !== e.id);
+  if (peer) out.push({ label: `${e.name} vs ${peer.name}`, command: `/compare ${e.name} vs ${peer.name}` });
+  const topic = facts.flatMap((f) => f.topics)[0];
+  if (topic)
+    out.push({
+      label: `Gap: ${ctx.topic(topic)?.title ?? topic}`,
+      command: `/gap ${topic.replace(/-/g, " ")}`,
+    });
+  if (e.vendor) {
+    const v = ctx.entity(e.vendor);
+    if (v) out.push({ label: v.name, command: commandFor(v) });
+  }
+  if (facts[0]) out.push({ label: "Source text", command: `/source ${facts[0].id}` });
+  return out;
+}

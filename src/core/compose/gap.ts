@@ -1,0 +1,156 @@
+// /gap: one China–US gap topic — the headline pair with its computed ratio, then both sides' figures.
+import type { Fact, Topic } from "../../knowledge/schema.js";
+import type { Card, ComparisonRow } from "../card.js";
+import { HEADLINE_MAX } from "../card.js";
+import type { Context } from "../context.js";
+import { clip, figureDisplay, provenance, ratio } from "../format.js";
+import { notFoundCard } from "./not-found.js";
+import { citeAll, figureFields, footerFor, unique } from "./shared.js";
+
+/** The topic a phrase names: by id, title or keyword, best overlap of tokens wins. */
+export function findTopic(ctx: Context, phrase: string): Topic | undefined {
+  const terms = ctx.tokenize(phrase);
+  if (terms.length === 0) return undefined;
+  let best: { topic: Topic; score: number } | undefined;
+  for (const topic of ctx.knowledge.topics) {
+    const words = ctx.topicTerms.get(topic.id);
+    if (!words) continue;
+    let score = 0;
+    for (const t of terms) if (words.has(t)) score += ctx.retriever.weight(t);
+    // The id itself ("compute", "market-share") is the strongest signal.
+    if (phrase.trim().toLowerCase().replace(/\s+/g, "-") === topic.id) score += 100;
+    if (score > 0 && (!best || score > best.score)) best = { topic, score };
+  }
+  return best?.topic;
+}
+
+export function topicListCard(ctx: Context): Card {
+  return {
+    kind: "gap",
+    title: "China–US gap topics",
+    headline:
+      `${ctx.knowledge.topics.length} topics: ${ctx.knowledge.topics.map((t) => t.title).join(", ")}. Try /gap compute.`.slice(
+        0,
+        HEADLINE_MAX,
+      ),
+    fields: ctx.knowledge.topics.map((t) => ({ label: `/gap ${t.id.replace(/-/g, " ")}`, value: t.summary })),
+    citations: [],
+    suggestions: ctx.knowledge.topics
+      .slice(0, 5)
+      .map((t) => ({ label: t.title, command: `/gap ${t.id.replace(/-/g, " ")}` })),
+  };
+}
+
+export function gapCard(ctx: Context, phrase: string): Card {
+  if (!phrase.trim()) return topicListCard(ctx);
+  const topic = findTopic(ctx, phrase);
+  if (!topic) {
+    return notFoundCard(
+      ctx,
+      `No gap topic matches “${clip(phrase, 60)}”. Topics: ${ctx.knowledge.topics.map((t) => t.id).join(", ")}.`.slice(
+        0,
+        HEADLINE_MAX,
+      ),
+    );
+  }
+  return topicCard(ctx, topic);
+}
+
+export function topicCard(ctx: Context, topic: Topic): Card {
+  const facts = (ids: readonly string[]) => ids.map((id) => ctx.fact(id)).filter((f): f is Fact => !!f);
+  const us = facts(topic.us);
+  const china = facts(topic.china);
+  const related = facts(topic.related);
+  const rows: ComparisonRow[] = [];
+  let headline: string;
+  let lead: Fact[] = [];
+
+  const pair = topic.headline;
+  const usFact = pair ? ctx.fact(pair.us) : undefined;
+  const cnFact = pair ? ctx.fact(pair.china) : undefined;
+  const usFig = pair && usFact?.figures[pair.us_figure];
+  const cnFig = pair && cnFact?.figures[pair.china_figure];
+  if (usFact && cnFact && usFig && cnFig) {
+    lead = [usFact, cnFact];
+    const r = ratio(usFig, cnFig);
+    rows.push({
+      label: usFig.label ?? usFact.metric,
+      unit: usFig.unit,
+      left: { value: usFig.value, display: figureDisplay(usFig), factId: usFact.id },
+      right: { value: cnFig.value, display: figureDisplay(cnFig), factId: cnFact.id },
+      ...(r ? { ratio: r } : {}),
+    });
+    const who = unique(
+      [usFact, cnFact].map((f) => provenance(f, ctx.entity).replace(/^ \(|\)$/g, "")).filter(Boolean),
+    );
+    const ratioText = r
+      ? `: ${usFig.value >= cnFig.value ? "" : "China ahead, "}about ${r.display} (computed ${r.inputs})`
+      : "";
+    headline = `US ${figureDisplay(usFig)} vs China ${figureDisplay(cnFig)}${ratioText}${who.length ? ` — ${who.join("; ")}` : ""}`;
+  } else {
+    const leadFact = (topic.lead && ctx.fact(topic.lead)) || us[0] || china[0] || related[0];
+    if (!leadFact)
+      return notFoundCard(ctx, `The material has no figures on ${topic.title.toLowerCase()} yet.`);
+    lead = [leadFact];
+    headline = `${leadFact.claim}${provenance(leadFact, ctx.entity)}`;
+  }
+
+  // Further rows: US and China facts that measure the same thing in the same unit.
+  for (const u of us) {
+    for (const c of china) {
+      if (rows.length >= 6) break;
+      if (u.metric !== c.metric || lead.includes(u) || lead.includes(c)) continue;
+      const uf = u.figures[0];
+      const cf = c.figures[0];
+      if (!uf || !cf || uf.unit !== cf.unit) continue;
+      const r = ratio(uf, cf);
+      rows.push({
+        label: u.metric,
+        unit: uf.unit,
+        left: { value: uf.value, display: figureDisplay(uf), factId: u.id },
+        right: { value: cf.value, display: figureDisplay(cf), factId: c.id },
+        ...(r ? { ratio: r } : {}),
+      });
+    }
+  }
+  const inRows = new Set(rows.flatMap((r) => [r.left.factId, r.right.factId]));
+  const ordered = unique([...lead, ...us, ...china, ...related]);
+  const rest = ordered.filter((f) => !inRows.has(f.id));
+  return {
+    kind: "gap",
+    title: `China–US gap: ${topic.title}`,
+    headline: clip(headline, HEADLINE_MAX),
+    fields: [
+      ...figureFields(
+        rest.filter((f) => f.figures.length > 0),
+        6,
+      ).map((f) => ({
+        ...f,
+        label: `${sideLabel(ctx.fact(f.factId ?? ""))}${f.label}`,
+      })),
+    ],
+    ...(rows.length
+      ? {
+          comparison: {
+            left: { name: "US", entityId: "united-states" },
+            right: { name: "China", entityId: "china" },
+            rows,
+          },
+        }
+      : {}),
+    citations: citeAll(ctx, ordered),
+    suggestions: [
+      ...ctx.knowledge.topics
+        .filter((t) => t.id !== topic.id)
+        .slice(0, 3)
+        .map((t) => ({ label: `Gap: ${t.title}`, command: `/gap ${t.id.replace(/-/g, " ")}` })),
+      ...(lead[0] ? [{ label: "Source text", command: `/source ${lead[0].id}` }] : []),
+    ],
+    footer: `${topic.summary} · ${footerFor(ctx, ordered)}`,
+  };
+}
+
+function sideLabel(f: Fact | undefined): string {
+  if (!f) return "";
+  return f.side === "us" ? "US · " : f.side === "china" ? "China · " : "";
+}

@@ -1,0 +1,66 @@
+// /source: the verbatim text behind a fact id or a paragraph number, in its context.
+import type { Card } from "../card.js";
+import { HEADLINE_MAX } from "../card.js";
+import type { Context } from "../context.js";
+import { clip } from "../format.js";
+import { notFoundCard } from "./not-found.js";
+import { cite } from "./shared.js";
+
+export function sourceCard(ctx: Context, ref: string): Card {
+  const r = ref.trim().replace(/^[¶#§]|^(?:p|para|paragraph)\.?\s*/i, "");
+  const fact = ctx.fact(r.toLowerCase());
+  if (fact) {
+    const paragraph = ctx.knowledge.paragraphs.get(fact.source)?.[fact.paragraph - 1] ?? "";
+    return {
+      kind: "source",
+      title: `Source of ${fact.id}`,
+      headline: clip(`“${fact.quote}” — ¶${fact.paragraph}`, HEADLINE_MAX),
+      fields: [
+        { label: "Claim", value: fact.claim },
+        { label: `Paragraph ${fact.paragraph}, in full`, value: paragraph },
+        ...(fact.note ? [{ label: "Translation note", value: fact.note }] : []),
+      ],
+      citations: [cite(ctx, fact)],
+      suggestions: [{ label: `All of ¶${fact.paragraph}`, command: `/source ${fact.paragraph}` }],
+      footer: ctx.sourceTitle(fact.source),
+    };
+  }
+  const m = /^(?:([a-z0-9-]+)\s*[#:¶ ]\s*)?(\d{1,4})$/i.exec(r);
+  const sourceId = m?.[1]?.toLowerCase() ?? ctx.knowledge.sources[0]?.id;
+  const n = m ? Number(m[2]) : Number.NaN;
+  const lines = sourceId ? ctx.knowledge.paragraphs.get(sourceId) : undefined;
+  const text = lines && Number.isInteger(n) && n >= 1 ? lines[n - 1] : undefined;
+  if (sourceId && text?.trim()) {
+    const onIt = ctx.knowledge.facts.filter((f) => f.source === sourceId && f.paragraph === n);
+    return {
+      kind: "source",
+      title: `¶${n} of “${ctx.sourceTitle(sourceId) ?? sourceId}”`,
+      headline: clip(text, HEADLINE_MAX),
+      fields: onIt.slice(0, 10).map((f) => ({ label: f.id, value: f.claim, factId: f.id })),
+      citations: [{ source: sourceId, sourceTitle: ctx.sourceTitle(sourceId), paragraph: n, quote: text }],
+      suggestions: [
+        ...(n > 1 ? [{ label: `¶${n - 1}`, command: `/source ${n - 1}` }] : []),
+        ...(n < (lines?.length ?? 0) ? [{ label: `¶${n + 1}`, command: `/source ${n + 1}` }] : []),
+      ],
+      footer: "Verbatim; the source is a machine translation, paragraph N is line N.",
+    };
+  }
+  const near = ctx.knowledge.facts
+    .filter((f) => r.length >= 3 && f.id.includes(r.toLowerCase().slice(0, 8)))
+    .slice(0, 3);
+  const count = lines?.length ?? 0;
+  const card = notFoundCard(
+    ctx,
+    clip(
+      `No fact id or paragraph “${clip(ref.trim(), 60)}”. Paragraphs run from 1 to ${count}; fact ids appear on every card.`,
+      HEADLINE_MAX,
+    ),
+  );
+  return {
+    ...card,
+    suggestions: [
+      ...near.map((f) => ({ label: f.id, command: `/source ${f.id}` })),
+      ...card.suggestions,
+    ].slice(0, 5),
+  };
+}

@@ -1,0 +1,88 @@
+// Everything the composers share, built once per knowledge: lookups, the entity finder, the retriever.
+import type { Entity, Fact, Knowledge, Topic } from "../knowledge/schema.js";
+import { EntityFinder } from "./entities.js";
+import { Retriever } from "./search.js";
+import { HAN, nameKey, normalize } from "./text.js";
+import { createTokenizer, type Tokenize } from "./tokenize.js";
+
+export interface Context {
+  knowledge: Knowledge;
+  tokenize: Tokenize;
+  finder: EntityFinder;
+  retriever: Retriever;
+  entity(id: string): Entity | undefined;
+  fact(id: string): Fact | undefined;
+  topic(id: string): Topic | undefined;
+  sourceTitle(id: string): string | undefined;
+  /** Facts about an entity, most telling first (main subject, with figures, then article order). */
+  factsAbout(entityId: string): Fact[];
+  /** Each topic's words, tokenized, for recognising a gap question. */
+  topicTerms: Map<string, Set<string>>;
+}
+
+export function buildContext(knowledge: Knowledge): Context {
+  const hanWords = [
+    ...knowledge.entities.flatMap((e) => [e.name, ...e.aliases]),
+    ...knowledge.topics.flatMap((t) => t.keywords),
+    ...knowledge.facts.flatMap((f) => f.keywords),
+  ].filter((w) => HAN.test(w));
+  const tokenize = createTokenizer(hanWords);
+  const entities = new Map(knowledge.entities.map((e) => [e.id, e]));
+  const facts = new Map(knowledge.facts.map((f) => [f.id, f]));
+  const topics = new Map(knowledge.topics.map((t) => [t.id, t]));
+  const sources = new Map(knowledge.sources.map((s) => [s.id, s]));
+  const order = new Map(knowledge.facts.map((f, i) => [f.id, i]));
+
+  const about = new Map<string, Fact[]>();
+  for (const f of knowledge.facts) {
+    for (const id of new Set([...f.entities, ...(f.attribution ? [f.attribution] : [])])) {
+      const list = about.get(id) ?? [];
+      list.push(f);
+      about.set(id, list);
+    }
+  }
+  const rank = (id: string, f: Fact) =>
+    (f.entities[0] === id ? 8 : f.entities.includes(id) ? 4 : 1) + (f.figures.length > 0 ? 2 : 0);
+  for (const [id, list] of about) {
+    list.sort(
+      (a, b) =>
+        rank(id, b) - rank(id, a) ||
+        a.paragraph - b.paragraph ||
+        (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+    );
+  }
+
+  const topicTerms = new Map(
+    knowledge.topics.map((t) => [
+      t.id,
+      new Set(tokenize([t.id.replace(/-/g, " "), t.title, ...t.keywords].join(" ; "))),
+    ]),
+  );
+
+  return {
+    knowledge,
+    tokenize,
+    finder: new EntityFinder(knowledge.entities, vocabulary(knowledge)),
+    retriever: new Retriever(knowledge, tokenize),
+    entity: (id) => entities.get(id),
+    fact: (id) => facts.get(id),
+    topic: (id) => topics.get(id),
+    sourceTitle: (id) => sources.get(id)?.title,
+    factsAbout: (id) => about.get(id) ?? [],
+    topicTerms,
+  };
+}
+
+/** Every Latin word the sources and claims use, as written (lower case). */
+function vocabulary(knowledge: Knowledge): Set<string> {
+  const words = new Set<string>();
+  const add = (text: string) => {
+    for (const m of normalize(text).matchAll(/[a-z][a-z0-9.]*/g)) words.add(m[0]);
+  };
+  for (const lines of knowledge.paragraphs.values()) for (const line of lines) add(line);
+  for (const f of knowledge.facts) add(f.claim);
+  // Names are not vocabulary: a misspelt name must still be found.
+  for (const e of knowledge.entities)
+    for (const n of [e.name, ...e.aliases]) for (const w of nameKey(n).split(" ")) words.delete(w);
+  return words;
+}

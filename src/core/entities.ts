@@ -1,0 +1,223 @@
+// Finds entities by name: exact alias, then prefix, then fuzzy (typos such as "Ascnd"), in English,
+// Chinese or a mix. Serves command arguments, mentions inside free text, autocomplete and "did you mean".
+import MiniSearch from "minisearch";
+import type { Entity, EntityKind } from "../knowledge/schema.js";
+import { HAN, nameKey, STOPWORDS } from "./text.js";
+
+export interface Mention {
+  entity: Entity;
+  /** The matched span in the name-key form of the text. */
+  start: number;
+  end: number;
+  fuzzy: boolean;
+}
+
+interface AliasDoc {
+  id: number;
+  entityId: string;
+  key: string;
+}
+
+const aliasTokens = (text: string) => nameKey(text).split(" ").filter(Boolean);
+
+export class EntityFinder {
+  /** name key → entity ids (an alias belongs to one entity; the validator enforces it). */
+  private readonly byKey = new Map<string, Entity>();
+  private readonly byId = new Map<string, Entity>();
+  private readonly keys: { key: string; entity: Entity }[] = [];
+  private readonly aliases: MiniSearch<AliasDoc>;
+
+  /**
+   * `vocabulary`: words the material itself uses; such a word is never taken for a misspelt name
+   * ("trained" is no typo of anything).
+   */
+  constructor(
+    readonly entities: readonly Entity[],
+    private readonly vocabulary: ReadonlySet<string> = new Set(),
+  ) {
+    const docs: AliasDoc[] = [];
+    for (const e of entities) {
+      this.byId.set(e.id, e);
+      for (const name of [e.name, ...e.aliases]) {
+        const key = nameKey(name);
+        if (!key || this.byKey.has(key)) continue;
+        this.byKey.set(key, e);
+        this.keys.push({ key, entity: e });
+        docs.push({ id: docs.length, entityId: e.id, key });
+      }
+    }
+    // Longest names first, so "ascend 910b" wins over "ascend 910" inside a sentence.
+    this.keys.sort((a, b) => b.key.length - a.key.length || a.key.localeCompare(b.key));
+    this.aliases = new MiniSearch<AliasDoc>({
+      fields: ["key"],
+      storeFields: ["entityId", "key"],
+      tokenize: aliasTokens,
+      processTerm: (t) => t,
+    });
+    this.aliases.addAll(docs);
+  }
+
+  get(id: string): Entity | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Exact name match (spaces, hyphens and case ignored; "deepseekv4pro" too). */
+  exact(name: string): Entity | undefined {
+    const key = nameKey(name);
+    return (
+      this.byKey.get(key) ??
+      this.byKey.get(key.replace(/ /g, "")) ??
+      this.compact().get(key.replace(/ /g, ""))
+    );
+  }
+
+  private compactCache?: Map<string, Entity>;
+  private compact(): Map<string, Entity> {
+    if (!this.compactCache) {
+      this.compactCache = new Map();
+      for (const { key, entity } of this.keys) {
+        const c = key.replace(/ /g, "");
+        if (!this.compactCache.has(c)) this.compactCache.set(c, entity);
+      }
+    }
+    return this.compactCache;
+  }
+
+  /**
+   * Resolves a name typed as a command argument. Exact, then unique-best prefix, then fuzzy where
+   * every word of the input matches. `kinds` limits the answer (a /chip wants a chip).
+   */
+  resolve(name: string, kinds?: readonly EntityKind[]): Entity | undefined {
+    const exact = this.exact(name);
+    // An exact name of another kind ("Nvidia" to /chip) means that thing, not a near chip.
+    if (exact) return !kinds || kinds.includes(exact.kind) ? exact : undefined;
+    const key = nameKey(name);
+    const compactKey = key.replace(/ /g, "");
+    const prefixed = new Set(
+      this.keys
+        .filter(
+          ({ key: k, entity }) =>
+            (!kinds || kinds.includes(entity.kind)) &&
+            (k.startsWith(key) || k.replace(/ /g, "").startsWith(compactKey)),
+        )
+        .map(({ entity }) => entity),
+    );
+    // A prefix names a thing only when it names one thing.
+    if (prefixed.size === 1) return [...prefixed][0];
+    if (prefixed.size > 1) return undefined;
+    return this.rank(name, kinds, 1, true)[0];
+  }
+
+  /** Ranked candidates: exact alias, then prefix, then fuzzy (AND over the words). */
+  rank(input: string, kinds?: readonly EntityKind[], limit = 25, fuzzyOnly = false): Entity[] {
+    const key = nameKey(input);
+    const out: Entity[] = [];
+    const push = (e: Entity) => {
+      if ((!kinds || kinds.includes(e.kind)) && !out.includes(e)) out.push(e);
+    };
+    if (!key) return out;
+    if (!fuzzyOnly) {
+      const exact = this.exact(input);
+      if (exact) push(exact);
+      const compactKey = key.replace(/ /g, "");
+      const prefixed = this.keys
+        .filter(({ key: k }) => k.startsWith(key) || k.replace(/ /g, "").startsWith(compactKey))
+        .sort((a, b) => a.key.length - b.key.length || a.key.localeCompare(b.key));
+      for (const { entity } of prefixed) push(entity);
+    }
+    const hits = this.aliases.search(key, {
+      combineWith: "AND",
+      prefix: (term) => term.length >= 2,
+      fuzzy: (term) =>
+        HAN.test(term) || /^\d+$/.test(term) || term.length < 4 ? false : term.length < 8 ? 1 : 2,
+      filter: (r) => {
+        const e = this.byId.get(r.entityId as string);
+        return !!e && (!kinds || kinds.includes(e.kind));
+      },
+    });
+    hits.sort((a, b) => b.score - a.score || String(a.entityId).localeCompare(String(b.entityId)));
+    for (const h of hits) {
+      const e = this.byId.get(h.entityId as string);
+      if (e) push(e);
+    }
+    return out.slice(0, limit);
+  }
+
+  /** Near names for "did you mean": looser than resolve (OR over words, more fuzz). */
+  suggest(input: string, kinds?: readonly EntityKind[], limit = 3): Entity[] {
+    const key = nameKey(input);
+    if (!key) return [];
+    const hits = this.aliases.search(key, {
+      combineWith: "OR",
+      prefix: (term) => term.length >= 3,
+      fuzzy: (term) => (HAN.test(term) || term.length < 3 ? false : 0.34),
+      filter: (r) => {
+        const e = this.byId.get(r.entityId as string);
+        return !!e && (!kinds || kinds.includes(e.kind));
+      },
+    });
+    hits.sort((a, b) => b.score - a.score || String(a.entityId).localeCompare(String(b.entityId)));
+    const out: Entity[] = [];
+    for (const h of hits) {
+      const e = this.byId.get(h.entityId as string);
+      if (e && !out.includes(e)) out.push(e);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /** Every entity named in free text, longest names first, no overlaps; typos found too. */
+  mentions(text: string): Mention[] {
+    const hay = nameKey(text);
+    const taken: boolean[] = new Array(hay.length).fill(false);
+    const found: Mention[] = [];
+    for (const { key, entity } of this.keys) {
+      let from = 0;
+      for (;;) {
+        const at = hay.indexOf(key, from);
+        if (at < 0) break;
+        from = at + 1;
+        const end = at + key.length;
+        // Latin names need word boundaries ("ai" must not match inside "said"); Chinese ones do not.
+        const bounded = HAN.test(key) || (!isWordChar(hay[at - 1]) && !isWordChar(hay[end]));
+        if (!bounded || taken.slice(at, end).some(Boolean)) continue;
+        for (let i = at; i < end; i++) taken[i] = true;
+        found.push({ entity, start: at, end, fuzzy: false });
+      }
+    }
+    // Typos: untaken Latin words of 5+ letters that are one or two edits from a one-word name.
+    for (const m of hay.matchAll(/[a-z][a-z0-9.]{4,}/g)) {
+      const at = m.index ?? 0;
+      const end = at + m[0].length;
+      if (taken.slice(at, end).some(Boolean) || STOPWORDS.has(m[0]) || this.vocabulary.has(m[0])) continue;
+      const hit = this.aliases
+        .search(m[0], { fuzzy: m[0].length < 6 ? 1 : 2, prefix: false })
+        .filter((h) => !(h.key as string).includes(" ") && (h.key as string).length >= 4)
+        .sort((a, b) => b.score - a.score || String(a.entityId).localeCompare(String(b.entityId)))[0];
+      const e = hit && this.byId.get(hit.entityId as string);
+      if (e) {
+        for (let i = at; i < end; i++) taken[i] = true;
+        found.push({ entity: e, start: at, end, fuzzy: true });
+      }
+    }
+    found.sort((a, b) => a.start - b.start);
+    // One mention per entity, in order of appearance.
+    return found.filter((m, i) => found.findIndex((n) => n.entity === m.entity) === i);
+  }
+
+  /** The text with every mention cut out: what is left says whether the user asked a question. */
+  residue(text: string, mentions: Mention[]): string {
+    const hay = nameKey(text);
+    let out = "";
+    let from = 0;
+    for (const m of mentions) {
+      out += `${hay.slice(from, m.start)} `;
+      from = m.end;
+    }
+    return out + hay.slice(from);
+  }
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return !!ch && /[\p{L}\p{N}]/u.test(ch) && !HAN.test(ch);
+}

@@ -1,0 +1,95 @@
+// How figures read on a card: as the source writes them, with their qualifier and unit; ratios computed
+// from two cited figures are marked as such and show their inputs.
+import type { Entity, Fact, Figure } from "../knowledge/schema.js";
+import type { Citation, Ratio } from "./card.js";
+
+const QUALIFIER: Record<NonNullable<Figure["qualifier"]>, string> = {
+  over: "over",
+  about: "about",
+  "less-than": "less than",
+  "at-least": "at least",
+  "up-to": "up to",
+  exactly: "",
+  only: "only",
+};
+
+/** Units the figure's own text already spells out ("68%", "$725 billion", "1/8", "10 times"). */
+function unitShown(f: Figure): boolean {
+  const t = f.text.toLowerCase();
+  const u = f.unit.toLowerCase();
+  if (u === "%" || u === "usd" || u === "fraction" || u === "times") return true;
+  return t.includes(u) || t.includes(u.replace(/s$/, ""));
+}
+
+/** The unit as a reader says it after the number ("EFLOPS", "GPUs"), or "" when the text has it. */
+export function unitLabel(f: Figure): string {
+  return unitShown(f) ? "" : f.unit;
+}
+
+/** "over 1.2 million GPUs", "2400 EFLOPS", "less than 4%": qualifier, the verbatim text, the unit. */
+export function figureDisplay(f: Figure, withUnit = true): string {
+  const q = f.qualifier ? QUALIFIER[f.qualifier] : "";
+  const text = q && f.text.toLowerCase().startsWith(q) ? f.text : [q, f.text].filter(Boolean).join(" ");
+  const unit = withUnit ? unitLabel(f) : "";
+  return unit ? `${text} ${unit}` : text;
+}
+
+const SCALES: [number, string][] = [
+  [1e12, "trillion"],
+  [1e9, "billion"],
+  [1e6, "million"],
+];
+
+/** 10000000000000 → "10 trillion", 2400 → "2,400": how the inputs of a ratio read. */
+export function trimNumber(n: number): string {
+  for (const [scale, word] of SCALES) {
+    if (Math.abs(n) >= scale)
+      return `${(n / scale).toLocaleString("en-US", { maximumFractionDigits: 3 })} ${word}`;
+  }
+  return n.toLocaleString("en-US", { maximumFractionDigits: 6 });
+}
+
+/** a / b as "2.3×", marked derived, with the cited inputs — only when the units are the same. */
+export function ratio(a: Figure, b: Figure): Ratio | undefined {
+  if (a.unit !== b.unit || a.max !== undefined || b.max !== undefined) return undefined;
+  if (!(a.value > 0) || !(b.value > 0)) return undefined;
+  const big = Math.max(a.value, b.value);
+  const small = Math.min(a.value, b.value);
+  const value = big / small;
+  const display = `${value >= 10 ? Math.round(value) : value.toFixed(1).replace(/\.0$/, "")}×`;
+  return { value, display, derived: true, inputs: `${trimNumber(big)} / ${trimNumber(small)}` };
+}
+
+export function citationOf(
+  fact: Fact,
+  sourceTitle: (id: string) => string | undefined,
+  entity: (id: string) => Entity | undefined,
+): Citation {
+  const by = fact.attribution ? entity(fact.attribution)?.name : undefined;
+  return {
+    source: fact.source,
+    sourceTitle: sourceTitle(fact.source),
+    paragraph: fact.paragraph,
+    quote: fact.quote,
+    ...(by ? { attribution: by } : {}),
+    factId: fact.id,
+    ...(fact.note ? { note: fact.note } : {}),
+  };
+}
+
+/** "(CAICT, early 2025)" — who says so and when, where the text gives them. */
+export function provenance(fact: Fact, entity: (id: string) => Entity | undefined): string {
+  const claim = fact.claim.toLowerCase();
+  const by = fact.attribution ? entity(fact.attribution)?.name : undefined;
+  // Say nothing the claim already says.
+  const parts = [by, fact.as_of].filter((p): p is string => !!p && !claim.includes(p.toLowerCase()));
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}
+
+/** Cuts at a word boundary with "…" so that a headline keeps within its limit. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -1,0 +1,181 @@
+// Reads what a request asks for: a declared command with its arguments, a slash line typed as text,
+// or free text (a mention, a DM) whose intent is found from the names and words in it.
+import { findCommand } from "../../commands/index.js";
+import type { EntityKind } from "../knowledge/schema.js";
+import { findTopic } from "./compose/gap.js";
+import type { Context } from "./context.js";
+import type { Mention } from "./entities.js";
+import type { Request } from "./request.js";
+import { normalize } from "./text.js";
+
+export type Intent =
+  | { type: "help"; note?: string }
+  | { type: "gap"; phrase: string }
+  | { type: "entity"; name: string; kinds: EntityKind[] }
+  | { type: "compare"; first: string; second: string }
+  | { type: "compare-mentions"; a: Mention; b: Mention }
+  | { type: "ask"; text: string; mentions: Mention[] }
+  | { type: "source"; ref: string }
+  | { type: "too-long"; length: number }
+  | { type: "empty" };
+
+/** Longer input gets a polite "too long", never a truncated wrong answer. */
+export const MAX_INPUT = 500;
+
+const CHIP_KINDS: EntityKind[] = ["chip", "device"];
+const MODEL_KINDS: EntityKind[] = ["model"];
+
+/** Control, zero-width and bidi-override characters out; whitespace folded. */
+export function cleanInput(text: unknown): string {
+  return String(text ?? "")
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g, "")
+    .replace(/\p{Cc}/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function readIntent(ctx: Context, request: Request | string): Intent {
+  const req: Request = typeof request === "string" ? { text: request } : request;
+  if (req.command !== undefined) return commandIntent(ctx, req.command, req.args ?? {});
+  const text = cleanInput(req.text);
+  if (text.length > MAX_INPUT) return { type: "too-long", length: text.length };
+  if (!text) return { type: "empty" };
+  const slash = /^[/／]([\p{L}\p{N}_-]+)\s*(.*)$/su.exec(text);
+  if (slash) {
+    const def = findCommand(slash[1] ?? "");
+    if (!def)
+      return {
+        type: "help",
+        note: `There is no /${(slash[1] ?? "").slice(0, 32)} command. Here is what I can do.`,
+      };
+    const first = def.options[0]?.name;
+    return commandIntent(ctx, def.name, first ? { [first]: slash[2] ?? "" } : {});
+  }
+  return freeText(ctx, text);
+}
+
+function commandIntent(ctx: Context, name: string, args: Request["args"] & object): Intent {
+  const def = findCommand(name);
+  if (!def)
+    return {
+      type: "help",
+      note: `There is no /${cleanInput(name).slice(0, 32)} command. Here is what I can do.`,
+    };
+  const arg = (key: string | undefined) => (key ? cleanInput(args[key]) : "");
+  const value = arg(def.options[0]?.name);
+  const all = [value, arg(def.options[1]?.name)].join(" ").trim();
+  if (all.length > MAX_INPUT) return { type: "too-long", length: all.length };
+  switch (def.intent) {
+    case "help":
+      return { type: "help" };
+    case "gap":
+      return { type: "gap", phrase: value };
+    case "chip":
+      return { type: "entity", name: value, kinds: CHIP_KINDS };
+    case "model":
+      return { type: "entity", name: value, kinds: MODEL_KINDS };
+    case "source":
+      return { type: "source", ref: value };
+    case "compare": {
+      const second = arg(def.options[1]?.name);
+      if (second) return { type: "compare", first: value, second };
+      return splitCompare(ctx, value);
+    }
+    case "ask": {
+      if (!value)
+        return { type: "help", note: "Ask me a question, e.g. /ask How many GPUs will Meta deploy?" };
+      const intent = freeText(ctx, value);
+      return intent;
+    }
+  }
+}
+
+const SEPARATOR =
+  /\s+(?:vs\.?|versus|v\.?|against|and|with|compared to|compared with|or)\s+|\s*[,;|，、；]\s*|\s*(?:对比|比较|相比|和|与|跟|vs\.?)\s*/i;
+
+/** "a vs b", "a, b", `a "b c"`, or two names that each resolve: "Mythos DeepSeek V4 Pro". */
+export function splitCompare(ctx: Context, text: string): Intent {
+  const quoted = [...text.matchAll(/"([^"]+)"|“([^”]+)”|'([^']+)'/g)];
+  if (quoted.length > 0) {
+    const names = quoted.map((m) => (m[1] ?? m[2] ?? m[3] ?? "").trim());
+    const rest = text
+      .replace(/"[^"]+"|“[^”]+”|'[^']+'/g, " ")
+      .replace(SEPARATOR, " ")
+      .trim();
+    const [first = "", second = ""] = rest ? [rest, ...names] : names;
+    return { type: "compare", first, second };
+  }
+  const parts = text
+    .split(SEPARATOR)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 2) return { type: "compare", first: parts[0] ?? "", second: parts[1] ?? "" };
+  const words = text.split(" ");
+  for (let i = 1; i < words.length; i++) {
+    const a = words.slice(0, i).join(" ");
+    const b = words.slice(i).join(" ");
+    if (ctx.finder.exact(a) && ctx.finder.exact(b)) return { type: "compare", first: a, second: b };
+  }
+  const mentions = ctx.finder.mentions(text);
+  if (mentions[0] && mentions[1]) return { type: "compare-mentions", a: mentions[0], b: mentions[1] };
+  for (let i = 1; i < words.length; i++) {
+    const a = words.slice(0, i).join(" ");
+    const b = words.slice(i).join(" ");
+    if (ctx.finder.resolve(a) && ctx.finder.resolve(b)) return { type: "compare", first: a, second: b };
+  }
+  return { type: "compare", first: text, second: "" };
+}
+
+const COMPARE_CUE = /\b(vs\.?|versus|compare[ds]?|comparison|against)\b|对比|比较|相比|相较/;
+const QUESTION =
+  /[?？]|^(how|what|which|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b|多少|什么|哪|吗|几|怎么|如何|为什么|是否/;
+/** Words that ask for a gap or a comparison without being a topic or a name. */
+const GENERIC = new Set([
+  "gap",
+  "china",
+  "us",
+  "card",
+  "info",
+  "information",
+  "detail",
+  "overview",
+  "summary",
+  "stat",
+  "statistic",
+  "figure",
+  "number",
+  "fact",
+  "data",
+  "between",
+  "and",
+]);
+
+/** Free text: a name alone → its card; two names or "vs" → a comparison; a gap phrase → the gap card; else a question. */
+export function freeText(ctx: Context, text: string): Intent {
+  const norm = normalize(text);
+  if (/^(help|\?|帮助|使用说明|commands?)$/.test(norm)) return { type: "help" };
+  const mentions = ctx.finder.mentions(text);
+  const things = mentions.filter((m) => m.entity.kind !== "country");
+  const countries = mentions.filter((m) => m.entity.kind === "country");
+  const cue = COMPARE_CUE.test(norm);
+  if (cue && things[0] && things[1]) return { type: "compare-mentions", a: things[0], b: things[1] };
+
+  const question = QUESTION.test(norm);
+  const residue = ctx
+    .tokenize(ctx.finder.residue(text, mentions), { words: true })
+    .filter((t) => !GENERIC.has(t));
+  const topic = findTopic(ctx, text);
+  const topicWords = topic ? (ctx.topicTerms.get(topic.id) ?? new Set<string>()) : new Set<string>();
+  const leftover = residue.filter((t) => !topicWords.has(t));
+
+  if (!question) {
+    if (topic && things.length === 0 && leftover.length === 0) return { type: "gap", phrase: text };
+    if (residue.length === 0) {
+      if (things.length === 1 && things[0])
+        return { type: "entity", name: things[0].entity.name, kinds: [things[0].entity.kind] };
+      if (things[0] && things[1]) return { type: "compare-mentions", a: things[0], b: things[1] };
+      if (countries[0] && countries[1]) return { type: "compare-mentions", a: countries[0], b: countries[1] };
+    }
+  }
+  return { type: "ask", text, mentions };
+}

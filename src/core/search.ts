@@ -1,0 +1,174 @@
+// Retrieval: a MiniSearch index over the facts (claim, quote, metric, entity names and aliases, topic
+// words), and one over the source paragraphs as a fallback. Same tokenizer for building and querying.
+import MiniSearch, { type SearchResult } from "minisearch";
+import type { Fact, Knowledge } from "../knowledge/schema.js";
+import type { Tokenize } from "./tokenize.js";
+
+interface FactDoc {
+  id: string;
+  claim: string;
+  quote: string;
+  metric: string;
+  keywords: string;
+  names: string;
+  topics: string;
+  entityIds: string;
+}
+
+interface ParagraphDoc {
+  id: string;
+  source: string;
+  paragraph: number;
+  text: string;
+}
+
+export interface Hit<T> {
+  item: T;
+  score: number;
+  /** Share of the query's weight that this document matched (0–1): calibrates "not in the material". */
+  coverage: number;
+  matched: string[];
+}
+
+/** Field boosts: a name or a metric says more about a fact than a word of its quote. */
+const FACT_BOOST = { names: 3, metric: 2, keywords: 2, claim: 1.5, topics: 1, quote: 1 } as const;
+
+export class Retriever {
+  private readonly facts: MiniSearch<FactDoc>;
+  private readonly paragraphs: MiniSearch<ParagraphDoc>;
+  private readonly factById = new Map<string, Fact>();
+  private readonly df = new Map<string, number>();
+  private readonly docCount: number;
+
+  constructor(
+    knowledge: Knowledge,
+    private readonly tokenize: Tokenize,
+  ) {
+    const entity = new Map(knowledge.entities.map((e) => [e.id, e]));
+    const topic = new Map(knowledge.topics.map((t) => [t.id, t]));
+    const options = {
+      idField: "id",
+      tokenize: (text: string, field?: string) =>
+        field === "entityIds" ? text.split(" ").filter(Boolean) : this.tokenize(text),
+      processTerm: (term: string) => term,
+    };
+    this.facts = new MiniSearch<FactDoc>({
+      ...options,
+      fields: ["claim", "quote", "metric", "keywords", "names", "topics", "entityIds"],
+      searchOptions: { boost: FACT_BOOST },
+    });
+    const docs: FactDoc[] = knowledge.facts.map((f) => {
+      this.factById.set(f.id, f);
+      const about = [...f.entities, ...(f.attribution ? [f.attribution] : [])]
+        .map((id) => entity.get(id))
+        .filter((e) => e !== undefined);
+      return {
+        id: f.id,
+        claim: f.claim,
+        quote: f.quote,
+        metric: f.metric,
+        keywords: f.keywords.join(" "),
+        names: about.flatMap((e) => [e.name, ...e.aliases]).join(" ; "),
+        topics: f.topics
+          .flatMap((id) => [topic.get(id)?.title ?? id, ...(topic.get(id)?.keywords ?? [])])
+          .join(" ; "),
+        entityIds: about.map((e) => `@${e.id}`).join(" "),
+      };
+    });
+    this.facts.addAll(docs);
+
+    this.paragraphs = new MiniSearch<ParagraphDoc>({
+      ...options,
+      fields: ["text"],
+      storeFields: ["source", "paragraph"],
+    });
+    const paras: ParagraphDoc[] = [];
+    for (const [source, lines] of knowledge.paragraphs) {
+      lines.forEach((text, i) => {
+        if (text.trim()) paras.push({ id: `${source}#${i + 1}`, source, paragraph: i + 1, text });
+      });
+    }
+    this.paragraphs.addAll(paras);
+
+    // Document frequencies over facts and paragraphs, for the coverage weights.
+    for (const d of docs)
+      this.countTerms(
+        this.tokenize(`${d.claim} ${d.quote} ${d.metric} ${d.keywords} ${d.names} ${d.topics}`),
+      );
+    for (const p of paras) this.countTerms(this.tokenize(p.text));
+    this.docCount = docs.length + paras.length;
+  }
+
+  private countTerms(terms: string[]) {
+    for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  /** Rare words weigh more; a word the material never uses weighs the most. */
+  weight(term: string): number {
+    const df = this.df.get(term) ?? 0;
+    return Math.log(1 + (this.docCount + 1) / (df + 0.5));
+  }
+
+  fact(id: string): Fact | undefined {
+    return this.factById.get(id);
+  }
+
+  /** Facts for the query terms, with entity ids (from mentions) as extra, strongly boosted terms. */
+  searchFacts(terms: string[], entityIds: string[] = []): Hit<Fact>[] {
+    if (terms.length === 0 && entityIds.length === 0) return [];
+    const queries: (string | object)[] = [];
+    if (terms.length > 0)
+      queries.push({
+        queries: terms,
+        combineWith: "OR",
+        fields: ["claim", "quote", "metric", "keywords", "names", "topics"],
+        prefix: (t: string) => t.length >= 5 && !/\d/.test(t),
+        fuzzy: (t: string) => (t.length >= 6 && /^[a-z]+$/.test(t) ? 0.2 : false),
+        weights: { fuzzy: 0.3, prefix: 0.5 },
+      });
+    if (entityIds.length > 0)
+      queries.push({
+        queries: entityIds.map((id) => `@${id}`),
+        combineWith: "OR",
+        fields: ["entityIds"],
+        boost: { entityIds: 4 },
+      });
+    // tokenize: the terms are already tokens.
+    const results = this.facts.search({ combineWith: "OR", queries } as never, {
+      tokenize: (s: string) => [s],
+    });
+    return this.hits(results, terms, entityIds, (r) => this.factById.get(r.id as string));
+  }
+
+  searchParagraphs(terms: string[]): Hit<{ source: string; paragraph: number }>[] {
+    if (terms.length === 0) return [];
+    const results = this.paragraphs.search(
+      { queries: terms, combineWith: "OR", prefix: (t: string) => t.length >= 5 && !/\d/.test(t) } as never,
+      { tokenize: (s: string) => [s] },
+    );
+    return this.hits(results, terms, [], (r) => ({
+      source: r.source as string,
+      paragraph: r.paragraph as number,
+    }));
+  }
+
+  private hits<T>(
+    results: SearchResult[],
+    terms: string[],
+    entityIds: string[],
+    item: (r: SearchResult) => T | undefined,
+  ): Hit<T>[] {
+    const total = terms.reduce((sum, t) => sum + this.weight(t), 0) + entityIds.length * 3;
+    const out: Hit<T>[] = [];
+    for (const r of results) {
+      const it = item(r);
+      if (it === undefined) continue;
+      const matched = r.queryTerms.filter((t) => !t.startsWith("@"));
+      const got =
+        matched.reduce((sum, t) => sum + this.weight(t), 0) +
+        r.queryTerms.filter((t) => t.startsWith("@")).length * 3;
+      out.push({ item: it, score: r.score, coverage: total > 0 ? Math.min(1, got / total) : 0, matched });
+    }
+    return out;
+  }
+}

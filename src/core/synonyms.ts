@@ -1,0 +1,77 @@
+// Words that mean the same thing here, folded to one canonical term at index and query time alike.
+// Phrases are folded before tokenising; single words after stemming. Entity names are not here:
+// they come from knowledge/entities (aliases), which the tokenizer also learns.
+
+/** Multi-word phrases → one canonical word. Keys are normalised (lower case, single spaces). */
+export const PHRASES: [RegExp, string][] = [
+  [
+    /\bcomputing powers?\b|\bcomputational power\b|\bcompute power\b|\bcompute capacity\b|\bcomputing capacity\b/g,
+    "compute",
+  ],
+  [/\bcapital expenditures?\b|\bcapital spending\b|\bcapital investment\b/g, "capex"],
+  [/\bunited states(?: of america)?\b|\bu\.s\.a?\.?(?=\s|$)|\bthe states\b/g, " us "],
+  [/\bdata cent(?:er|re)s?\b|\bdatacent(?:er|re)s?\b/g, "datacenter"],
+  [/\bgraphics cards?\b|\bgraphics processors?\b|\bai accelerators?\b/g, "gpu"],
+  [/\bmarket shares?\b/g, "marketshare"],
+  [
+    /\bhow far behind\b|\bhow long behind\b|\bbehind by\b|\blags? behind\b|\blagging behind\b|\btime behind\b/g,
+    "lag",
+  ],
+  [/\bopen[- ]source\b/g, "opensource"],
+];
+
+/** One word → canonical word (after stemming). Chinese words are matched as whole tokens. */
+const GROUPS: string[][] = [
+  ["compute", "eflop", "eflops", "flops", "算力", "计算能力", "算力规模"],
+  [
+    "capex",
+    "spending",
+    "spend",
+    "spent",
+    "investment",
+    "invest",
+    "invested",
+    "expenditure",
+    "资本开支",
+    "资本支出",
+    "投资",
+    "开支",
+  ],
+  ["us", "usa", "america", "american", "americans", "美国", "美方"],
+  ["china", "chinese", "prc", "domestic", "domestically", "中国", "国产", "国内", "中方"],
+  ["gpu", "chip", "card", "accelerator", "processor", "芯片", "显卡", "gpu芯片", "算力卡", "卡"],
+  ["model", "llm", "模型", "大模型"],
+  ["parameter", "param", "参数", "参数量"],
+  ["lag", "behind", "trail", "trailing", "落后", "领先", "lead", "leading", "ahead"],
+  ["developer", "dev", "programmer", "开发者"],
+  ["datacenter", "数据中心"],
+  ["inference", "reasoning", "推理"],
+  ["train", "training", "trained", "训练", "pretraining"],
+  ["ecosystem", "ecology", "ecological", "生态", "软件生态"],
+  ["marketshare", "share", "份额", "占比", "市场份额", "市占率"],
+  ["market", "市场"],
+  ["cost", "price", "costs", "expensive", "成本", "花费", "价格", "费用"],
+  ["gap", "difference", "差距", "鸿沟", "differ"],
+  ["ban", "restriction", "restrict", "sanction", "embargo", "export", "禁令", "限制", "出口管制", "管制"],
+  ["deploy", "deployment", "deployed", "部署"],
+  ["token", "tokens", "词元"],
+  ["cluster", "集群", "超算"],
+  ["performance", "perform", "powerful", "strong", "stronger", "性能", "强"],
+  ["trillion", "万亿"],
+  ["billion", "亿"],
+  ["month", "月", "个月"],
+  ["percent", "percentage", "百分比"],
+];
+
+export const SYNONYMS: ReadonlyMap<string, string> = new Map(
+  GROUPS.flatMap((group) => group.map((w) => [w, group[0] as string] as const)),
+);
+
+/** Chinese words the tokenizer must keep whole (ICU splits some of them apart). */
+export const HAN_TERMS: readonly string[] = GROUPS.flat().filter((w) => /\p{Script=Han}/u.test(w));
+
+/** Chinese compounds that stand for two canonical words at once. */
+export const HAN_COMPOUNDS: ReadonlyMap<string, string[]> = new Map([
+  ["中美", ["china", "us"]],
+  ["美中", ["us", "china"]],
+]);

@@ -1,0 +1,122 @@
+// Text normalisation shared by indexing and querying: the same steps on both sides, or nothing matches.
+
+/** NFKC, lower case, straight quotes, plain dashes, no thousands separators, single spaces. */
+export function normalize(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201a\u201b\u2032`]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Spaces, hyphens and underscores are interchangeable in names: "DeepSeek-V4-Pro" = "deepseek v4 pro". */
+export function nameKey(text: string): string {
+  return normalize(text)
+    .replace(/[-_/·・]+/g, " ")
+    .replace(/[^\p{L}\p{N}. ]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export const HAN = /\p{Script=Han}/u;
+const HAN_RUN = /(\p{Script=Han}+)/gu;
+
+/** Splits normalised text into Han runs and Latin/digit words ("910b", "4.6", "gb300"). */
+export function words(text: string): { han: boolean; text: string }[] {
+  const out: { han: boolean; text: string }[] = [];
+  for (const part of text.split(HAN_RUN)) {
+    if (!part) continue;
+    if (HAN.test(part)) {
+      out.push({ han: true, text: part });
+      continue;
+    }
+    for (const m of part.matchAll(/[\p{L}\p{N}]+(?:\.\p{N}+)*/gu)) out.push({ han: false, text: m[0] });
+  }
+  return out;
+}
+
+/** Plural and possessive endings off, so "GPUs" finds "GPU". Names with digits are left whole. */
+export function stem(word: string): string {
+  if (/\d/.test(word) || word.length <= 3 || KEEP.has(word)) return word;
+  if (word.endsWith("'s")) return word.slice(0, -2);
+  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(ss|is)$/.test(word) || LATIN_US.has(word)) return word;
+  if (/(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith("s")) return word.slice(0, -1);
+  return word;
+}
+const KEEP = new Set(["tops", "eflops", "flops", "news", "series", "aws", "ops"]);
+const LATIN_US = new Set([
+  "bus",
+  "status",
+  "virus",
+  "focus",
+  "plus",
+  "campus",
+  "bonus",
+  "corpus",
+  "consensus",
+  "census",
+  "nexus",
+  "genus",
+]);
+
+/** English words that carry no meaning for retrieval. Question words are dropped here but read by the parser. */
+export const STOPWORDS = new Set(
+  (
+    "a an the of to in on at by for from with and or but not no nor is are was were be been being am do does did " +
+    "doing have has had having will would shall should can could may might must it its it's this that these those " +
+    "there here what which who whom whose when where why how much many than then so such as into about over under " +
+    "i me my we our you your he she they them their his her us? tell show give say said please any some all each " +
+    "just also very more most less least up down out if else get got according per via vs versus compare compared " +
+    "between among one's let know want need like current currently today now"
+  ).split(" "),
+);
+// "us" is absent on purpose: here it is a country, never a pronoun worth dropping.
+
+/** Chinese function words and question particles: not worth a token on their own. */
+export const HAN_STOP_CHARS = new Set([
+  "的",
+  "是",
+  "了",
+  "吗",
+  "呢",
+  "吧",
+  "啊",
+  "在",
+  "和",
+  "与",
+  "及",
+  "或",
+  "有",
+  "么",
+  "吧",
+]);
+export const HAN_STOPWORDS = new Set([
+  "的",
+  "是",
+  "了",
+  "吗",
+  "呢",
+  "吧",
+  "啊",
+  "在",
+  "和",
+  "与",
+  "及",
+  "或",
+  "有",
+  "多少",
+  "什么",
+  "怎么",
+  "如何",
+  "哪些",
+  "哪个",
+  "为什么",
+  "请问",
+  "一下",
+]);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { EntityFinder } from "../../src/core/entities.js";
+import { readKnowledge } from "../../src/knowledge/load.js";
+
+const { knowledge } = readKnowledge(new URL("../fixtures/mini-knowledge", import.meta.url).pathname);
+const finder = new EntityFinder(knowledge.entities);
+
+describe("entity finder", () => {
+  it("resolves a name by alias, case, spacing and hyphens", () => {
+    expect(finder.resolve("910b")?.id).toBe("ascend-910b");
+    expect(finder.resolve("deepseek-v4-pro")?.id).toBe("deepseek-v4-pro");
+    expect(finder.resolve("DeepSeekV4Pro")?.id).toBe("deepseek-v4-pro");
+    expect(finder.resolve("昇腾910B")?.id).toBe("ascend-910b");
+  });
+
+  it("given a typo'd chip name, finds the closest chip", () => {
+    expect(finder.resolve("Ascnd 910b", ["chip"])?.id).toBe("ascend-910b");
+  });
+
+  it("given a chip that is not in the material, finds nothing", () => {
+    expect(finder.resolve("M3 Max", ["chip"])).toBeUndefined();
+    expect(finder.resolve("RTX 4090", ["chip"])).toBeUndefined();
+  });
+
+  it("limits a lookup to the kinds asked for", () => {
+    expect(finder.resolve("Nvidia", ["chip"])).toBeUndefined();
+    expect(finder.resolve("Nvidia")?.id).toBe("nvidia");
+  });
+
+  it("finds names inside free text, longest first, with word boundaries", () => {
+    const ids = (t: string) => finder.mentions(t).map((m) => m.entity.id);
+    expect(ids("Is the Huawei Ascend 910B as fast as the A100?")).toEqual(["ascend-910b", "nvidia-a100"]);
+    expect(ids("华为昇腾910B的算力")).toEqual(["huawei", "ascend-910b"]);
+    // "us" inside "famous" is no country.
+    expect(ids("a famous metaphor")).toEqual([]);
+  });
+
+  it("finds a misspelt name in free text", () => {
+    expect(finder.mentions("what about Nvidai?").map((m) => m.entity.id)).toEqual(["nvidia"]);
+  });
+
+  it("ranks completions: exact alias, then prefix", () => {
+    expect(finder.rank("a", ["chip"]).map((e) => e.id)).toContain("nvidia-a100");
+    expect(finder.rank("asc", ["chip"])[0]?.id).toBe("ascend-910b");
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { createTokenizer } from "../../src/core/tokenize.js";
+
+const tokenize = createTokenizer(["昇腾910B", "英伟达", "寒武纪", "华为"]);
+
+describe("tokenizer", () => {
+  it("keeps chip and model names whole", () => {
+    expect(tokenize("Ascend 910B vs GB300")).toEqual(expect.arrayContaining(["ascend", "910b", "gb300"]));
+    expect(tokenize("DeepSeek V4 Pro and Opus 4.6")).toEqual(expect.arrayContaining(["v4", "4.6"]));
+    expect(tokenize("the MTT S5000 cluster")).toEqual(expect.arrayContaining(["mtt", "s5000"]));
+  });
+
+  it("keeps Chinese product names whole where ICU alone splits them", () => {
+    const seg = new Intl.Segmenter("zh", { granularity: "word" });
+    // The reason this tokenizer exists: ICU cuts 英伟达 apart.
+    expect([...seg.segment("英伟达")].map((s) => s.segment)).not.toEqual(["英伟达"]);
+    expect(tokenize("英伟达的芯片")).toContain("英伟达");
+    expect(tokenize("华为昇腾910B的算力是多少")).toEqual(expect.arrayContaining(["昇腾", "华为", "910b"]));
+  });
+
+  it("folds synonyms to one term in English and Chinese alike", () => {
+    expect(tokenize("computing power")).toEqual(["compute"]);
+    expect(tokenize("算力")).toContain("compute");
+    expect(tokenize("capital expenditure")).toEqual(["capex"]);
+    expect(tokenize("the United States")).toEqual(["us"]);
+    expect(tokenize("American")).toEqual(["us"]);
+    expect(tokenize("graphics cards")).toEqual(["gpu"]);
+    expect(tokenize("GPUs")).toEqual(["gpu"]);
+    expect(tokenize("中美")).toEqual(expect.arrayContaining(["china", "us"]));
+  });
+
+  it("reads thousands separators and curly quotes the way the source writes numbers", () => {
+    expect(tokenize("2,400 EFLOPS")).toEqual(["2400", "compute"]);
+    expect(tokenize("China’s chips")).toEqual(expect.arrayContaining(["china", "gpu"]));
+  });
+
+  it("drops stop words but never the country 'US'", () => {
+    expect(tokenize("How many GPUs does the US have?")).toEqual(["gpu", "us"]);
+  });
+
+  it("adds Chinese bigrams for recall, and leaves them out when asked for words only", () => {
+    expect(tokenize("算力差距")).toContain("力差");
+    expect(tokenize("算力差距", { words: true })).not.toContain("力差");
+  });
+});
