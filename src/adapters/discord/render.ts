@@ -157,16 +157,12 @@ export function renderDiscordSources(card: Card): DiscordMessage {
 }
 
 function footerText(card: Card): string | undefined {
-  const parts: string[] = [];
-  if (card.footer) parts.push(card.footer);
-  const derived = card.fields.some((f) => f.derived) || card.comparison?.rows.some((r) => r.ratio);
-  if (derived) parts.push("Ratios are computed from the quoted figures, not quoted.");
   // Footers show no markdown, so only mentions need defusing (escapes would show as backslashes).
-  return parts.length > 0 ? truncate(neutraliseMentions(parts.join(" · ")), EMBED_FOOTER_MAX) : undefined;
+  return card.footer ? truncate(neutraliseMentions(card.footer), EMBED_FOOTER_MAX) : undefined;
 }
 
 function figureField(f: Field): DiscordEmbedField {
-  const shown = `${f.value}${f.unit ? ` ${f.unit}` : ""}`;
+  const shown = f.unit && !f.value.includes(f.unit) ? `${f.value} ${f.unit}` : f.value;
   let value = `**${safeText(shown)}**`;
   if (f.derived) value += " _(computed)_";
   if (f.note) value += `\n${safeText(f.note)}`;
@@ -209,7 +205,9 @@ function cellText(row: ComparisonRow, side: "left" | "right", max: number): stri
   const filled =
     max > 0 ? Math.max(cell.value === 0 ? 0 : 1, Math.round((Math.abs(cell.value) / max) * BAR_WIDTH)) : 0;
   const bar = "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
-  return `\`${bar}\` **${safeText(cell.display)}**${row.unit ? ` ${safeText(row.unit)}` : ""}`;
+  // The core's display usually carries the unit already ("2400 EFLOPS"): never say it twice.
+  const unit = row.unit && !cell.display.includes(row.unit) ? ` ${safeText(row.unit)}` : "";
+  return `\`${bar}\` **${safeText(cell.display)}**${unit}`;
 }
 
 /** Discord rejects empty (or blank) field names and values. */
