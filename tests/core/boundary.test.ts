@@ -5,7 +5,8 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..", "..");
-const PLATFORM = /from\s+["'](@slack\/[^"']+|discord\.js|@discordjs\/[^"']+|ws)["']|import\(\s*["'](@slack\/[^"']+|discord\.js|@discordjs\/[^"']+)["']\s*\)/;
+const PLATFORM =
+  /from\s+["'](@slack\/[^"']+|discord\.js|@discordjs\/[^"']+|ws)["']|import\(\s*["'](@slack\/[^"']+|discord\.js|@discordjs\/[^"']+)["']\s*\)/;
 
 function sources(dir: string): string[] {
   const out: string[] = [];
@@ -21,7 +22,9 @@ function sources(dir: string): string[] {
 function platformImports(file: string): string[] {
   return readFileSync(file, "utf8")
     .split("\n")
-    .filter((line) => PLATFORM.test(line) && !/^\s*import\s+type\b/.test(line) && !/^\s*export\s+type\b/.test(line));
+    .filter(
+      (line) => PLATFORM.test(line) && !/^\s*import\s+type\b/.test(line) && !/^\s*export\s+type\b/.test(line),
+    );
 }
 
 describe("platform boundary", () => {
@@ -29,7 +32,9 @@ describe("platform boundary", () => {
     ...sources(join(root, "src", "core")),
     ...sources(join(root, "src", "knowledge")),
     ...sources(join(root, "commands")),
-    ...sources(join(root, "src", "adapters")).filter((f) => /render|limits|escape|manifest|commands-payload/.test(f)),
+    ...sources(join(root, "src", "adapters")).filter((f) =>
+      /render|limits|escape|manifest|commands-payload/.test(f),
+    ),
   ];
 
   it("finds the files it guards", () => {

@@ -128,19 +128,17 @@ export function renderDiscord(card: Card, options: DiscordRenderOptions = {}): D
 /** The "Show sources" reply: each citation's verbatim quote, with who says so and where. Ephemeral. */
 export function renderDiscordSources(card: Card): DiscordMessage {
   const citations = uniqueCitations(card.citations);
+  const many = citesManySources(citations);
   const embed: DiscordEmbed = {
     title: truncate(safeText(`Sources: ${card.title}`), EMBED_TITLE_MAX),
-    description:
-      citations.length > 0
-        ? "Verbatim from the material; ¶N is the paragraph number."
-        : "This answer quotes no source.",
+    description: truncate(safeText(sourcesIntro(citations, many)), EMBED_DESCRIPTION_MAX),
     color: COLORS.source,
   };
   const fields: DiscordEmbedField[] = [];
   let budget = EMBED_TOTAL_MAX - embedLength(embed) - EMBED_FOOTER_MAX;
   for (const c of citations) {
     const field = {
-      name: truncate(safeText(`¶${c.paragraph} · ${whoSays(c)}`), EMBED_FIELD_NAME_MAX),
+      name: truncate(safeText(citationLabel(c, many)), EMBED_FIELD_NAME_MAX),
       value: truncate(quoteBlock(c), EMBED_FIELD_VALUE_MAX),
     };
     const size = field.name.length + field.value.length;
@@ -215,8 +213,23 @@ function orBlank(text: string): string {
   return text.trim() ? text : "\u200b";
 }
 
-function whoSays(c: Citation): string {
-  return c.attribution ?? c.sourceTitle ?? c.source;
+/** "¶24 · CAICT": who says so when the material names them, and which source when there are several. */
+function citationLabel(c: Citation, manySources: boolean): string {
+  const parts = [`¶${c.paragraph}`];
+  if (manySources) parts.push(c.sourceTitle ?? c.source);
+  if (c.attribution) parts.push(c.attribution);
+  return parts.join(" · ");
+}
+
+function sourcesIntro(citations: readonly Citation[], many: boolean): string {
+  const first = citations[0];
+  if (!first) return "This answer quotes no source.";
+  if (many) return "Verbatim from the material; ¶N is the paragraph number in its source.";
+  return `Verbatim from “${first.sourceTitle ?? first.source}”; ¶N is the paragraph number.`;
+}
+
+function citesManySources(citations: readonly Citation[]): boolean {
+  return new Set(citations.map((c) => c.source)).size > 1;
 }
 
 function uniqueCitations(citations: readonly Citation[]): Citation[] {
@@ -233,10 +246,11 @@ function uniqueCitations(citations: readonly Citation[]): Citation[] {
 function sourcesField(citations: readonly Citation[]): DiscordEmbedField | undefined {
   const unique = uniqueCitations(citations);
   if (unique.length === 0) return undefined;
+  const many = citesManySources(unique);
   const lines: string[] = [];
   let length = 0;
   for (const [i, c] of unique.entries()) {
-    const line = `¶${c.paragraph} · ${safeText(whoSays(c))}${factIdCode(c, " · ")}`;
+    const line = `${safeText(citationLabel(c, many))}${factIdCode(c, " · ")}`;
     const more = `…and ${unique.length - i} more`;
     const reserve = i < unique.length - 1 ? more.length + 1 : 0;
     if (length + line.length + 1 + reserve > EMBED_FIELD_VALUE_MAX) {
