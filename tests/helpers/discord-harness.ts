@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import type { RunningAdapter } from "../../src/adapters/adapter.js";
 import { type DiscordAdapterOptions, startDiscord } from "../../src/adapters/discord/index.js";
-import type { Core } from "../../src/core/index.js";
+import type { Card, Core, Request } from "../../src/core/index.js";
 import { createCore } from "../../src/core/index.js";
 import { silentLogger } from "../../src/log.js";
 import { MemorySeenStore } from "../../src/runtime/seen-store.js";
@@ -52,5 +52,32 @@ export async function startHarness(
       await adapter.stop();
       await standIn.close();
     },
+  };
+}
+
+/** The real core, remembering each request it was asked: to check what the adapter made of an event. */
+export function recordingCore(core: Core = testCore()): Core & { requests: (Request | string)[] } {
+  const requests: (Request | string)[] = [];
+  return {
+    requests,
+    knowledge: core.knowledge,
+    answer: (request) => {
+      requests.push(request);
+      return core.answer(request);
+    },
+    complete: (kind, input, limit) => core.complete(kind, input, limit),
+    catalog: () => core.catalog(),
+  };
+}
+
+/** The real core, but each answer arrives `delayMs` later, asynchronously (for the defer-then-edit path). */
+export function slowCore(delayMs: number, core: Core = testCore()): Core {
+  return {
+    ...core,
+    knowledge: core.knowledge,
+    // The Core type says answer() returns a Card; a late answer is a promise of one, which the adapter
+    // awaits (that is the path under test). The cast keeps the real core's type honest for everyone else.
+    answer: (request) =>
+      new Promise((resolve) => setTimeout(() => resolve(core.answer(request)), delayMs)) as unknown as Card,
   };
 }

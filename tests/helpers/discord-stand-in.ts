@@ -34,7 +34,7 @@ const OP = {
 
 export interface RecordedRequest {
   method: string;
-  /** Without the query string, e.g. "/v10/interactions/1/tok/callback". */
+  /** Decoded, without the query string, e.g. "/v10/webhooks/1/tok/messages/@original". */
   path: string;
   query: URLSearchParams;
   authorization: string | undefined;
@@ -93,7 +93,7 @@ export class DiscordStandIn {
   readonly requests: RecordedRequest[] = [];
   readonly received: GatewayFrame[] = [];
   /** Registered commands, by "global" or a guild id. */
-  readonly commands = new Map<string, Record<string, unknown>[]>();
+  readonly commands = new Map<string, object[]>();
 
   private http!: Server;
   private wss!: WebSocketServer;
@@ -119,6 +119,11 @@ export class DiscordStandIn {
 
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${(this.wss.address() as AddressInfo).port}`;
+  }
+
+  /** Connections held back by hold(), waiting for their HELLO. */
+  get waiting(): number {
+    return this.held.length;
   }
 
   /** True while a client socket has identified or resumed and is still open. */
@@ -443,14 +448,19 @@ export class DiscordStandIn {
     const body = await readBody(req);
     const recorded: RecordedRequest = {
       method: req.method ?? "GET",
-      path: url.pathname,
+      path: decodeURIComponent(url.pathname),
       query: url.searchParams,
       authorization: req.headers.authorization,
       body,
     };
     this.requests.push(recorded);
+    // As Discord does, bot routes refuse a wrong token; interaction callbacks and webhooks use their own token.
+    const botRoute = /^\/v10\/(gateway\/bot|users\/|applications\/|channels\/)/.test(recorded.path);
+    if (botRoute && recorded.authorization !== `Bot ${this.token}`) {
+      return json(res, 401, { message: "401: Unauthorized", code: 0 });
+    }
     for (const [method, pattern, answer] of this.routes()) {
-      const match = method === recorded.method ? pattern.exec(url.pathname) : null;
+      const match = method === recorded.method ? pattern.exec(recorded.path) : null;
       if (match) return answer(res, match, body);
     }
     json(res, 404, { message: "404: Not Found", code: 0 });
@@ -506,7 +516,7 @@ export class DiscordStandIn {
         /^\/v10\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/,
         (res, m, body) => {
           // As Discord does: ids and versions assigned, every other field echoed.
-          const registered = (body as Record<string, unknown>[]).map((c) => ({
+          const registered = (body as object[]).map((c) => ({
             id: snowflake(),
             application_id: m[1],
             version: snowflake(),
