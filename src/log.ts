@@ -20,6 +20,12 @@ export function createLogger(options: { level?: string; destination?: NodeJS.Wri
           "signingSecret",
           "*.signingSecret",
           "headers.authorization",
+          // One level deeper too: settings.slack.botToken, err.headers.authorization…
+          "*.*.token",
+          "*.*.botToken",
+          "*.*.appToken",
+          "*.*.signingSecret",
+          "*.headers.authorization",
         ],
         censor: "[redacted]",
       },
@@ -31,4 +37,44 @@ export function createLogger(options: { level?: string; destination?: NodeJS.Wri
 /** For tests and one-shot CLI commands that must print nothing but their output. */
 export function silentLogger(): Logger {
   return pino({ level: "silent" });
+}
+
+export type LogFormat = "json" | "pretty";
+
+const importPretty = () => import("pino-pretty");
+type PrettyModule = Awaited<ReturnType<typeof importPretty>>;
+
+/** JSON for machines (production, a pipe, a container's log driver); readable lines for a person at a terminal. */
+export function logFormatFor(options: { isTTY: boolean; nodeEnv?: string }): LogFormat {
+  return options.isTTY && options.nodeEnv !== "production" ? "pretty" : "json";
+}
+
+/**
+ * The start-up logger: pretty when asked and pino-pretty can be loaded, JSON otherwise. pino-pretty is a
+ * devDependency, so an `npm ci --omit=dev` image has none; that image logs JSON anyway (NODE_ENV=production).
+ */
+export async function createFormattedLogger(options: {
+  level: string;
+  format: LogFormat;
+  destination: NodeJS.WritableStream & { isTTY?: boolean };
+  /** How pino-pretty is loaded; a test passes one that fails, as an install without devDependencies does. */
+  importPretty?: () => Promise<PrettyModule>;
+}): Promise<{ logger: Logger; format: LogFormat }> {
+  if (options.format === "pretty") {
+    try {
+      const { default: pretty } = await (options.importPretty ?? importPretty)();
+      const stream = pretty({
+        destination: options.destination,
+        // Synchronous, so that the last lines before an exit are not lost.
+        sync: true,
+        colorize: options.destination.isTTY === true,
+        translateTime: "SYS:HH:MM:ss.l",
+        ignore: "pid,hostname",
+      });
+      return { logger: createLogger({ level: options.level, destination: stream }), format: "pretty" };
+    } catch {
+      // Not installed (production dependencies only): JSON is still correct, just less pleasant.
+    }
+  }
+  return { logger: createLogger({ level: options.level, destination: options.destination }), format: "json" };
 }

@@ -1,6 +1,7 @@
 // What every platform adapter is given and gives back; start-up wires these together.
 import type { Logger } from "pino";
 import type { Core } from "../core/index.js";
+import type { RateLimiter } from "../runtime/rate-limit.js";
 import type { SeenStore } from "../runtime/seen-store.js";
 
 export interface AdapterContext {
@@ -10,6 +11,11 @@ export interface AdapterContext {
   seen: SeenStore;
   /** The whole process's health, for an adapter that serves GET /healthz itself (Slack HTTP mode). */
   health?: () => boolean;
+  /**
+   * One limiter for the whole process, with RATE_LIMIT_PER_USER / RATE_LIMIT_PER_CHANNEL: key a user as
+   * `${platform}:user:${id}` and a channel as `${platform}:channel:${id}` and take both per answer.
+   */
+  rateLimit?: { limiter: RateLimiter; perUserPerMinute: number; perChannelPerMinute: number };
 }
 
 export interface RunningAdapter {

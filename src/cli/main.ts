@@ -8,6 +8,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   facts: async () => (await import("./list.js")).list("facts"),
   entities: async () => (await import("./list.js")).list("entities"),
   topics: async () => (await import("./list.js")).list("topics"),
+  start: async () => (await import("./start.js")).start,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -38,4 +38,6 @@ export interface Settings {
   port: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   rateLimit: RateLimitSettings;
+  /** Another knowledge folder than the package's knowledge/ (KNOWLEDGE_DIR). */
+  knowledgeDir?: string;
 }

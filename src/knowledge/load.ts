@@ -5,7 +5,17 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
-import { EntitiesFile, FactsFile, IgnoredFile, type Knowledge, SourcesFile, TopicFile } from "./schema.js";
+import {
+  EntitiesFile,
+  Entity,
+  Fact,
+  FactsFile,
+  IgnoredFile,
+  IgnoredNumber,
+  type Knowledge,
+  SourcesFile,
+  TopicFile,
+} from "./schema.js";
 
 /** knowledge/ at the package root, whether we run from src/ (tests) or dist/src/ (built). */
 export function defaultKnowledgeDir(): string {
@@ -60,6 +70,8 @@ function yamlFiles(dir: string): string[] {
 export interface Origins {
   /** `${kind}:${id}` → file path relative to the knowledge dir. */
   of: Map<string, string>;
+  /** `${kind}:${id}` → every file that defines it, in load order: more than one means a duplicate id. */
+  files?: Map<string, string[]>;
 }
 
 export interface Loaded {
@@ -68,11 +80,21 @@ export interface Loaded {
   problems: Problem[];
 }
 
+/** The entries of a list file that pass on their own, so that one bad entry does not hide all the others. */
+function validEntries<E>(data: unknown, key: string, item: z.ZodType<E>): E[] {
+  const list = data && typeof data === "object" ? (data as Record<string, unknown>)[key] : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((x) => {
+    const parsed = item.safeParse(x);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 /** Parses every file; schema problems are collected, not thrown, and bad entries are dropped. */
 export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
   const root = resolve(dir);
   const problems: Problem[] = [];
-  const origins: Origins = { of: new Map() };
+  const origins: Origins = { of: new Map(), files: new Map() };
   const k: Knowledge = {
     sources: [],
     paragraphs: new Map(),
@@ -82,7 +104,8 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
     ignored: [],
   };
 
-  function parseFile<T>(path: string, schema: z.ZodType<T>): T | undefined {
+  // `salvage` keeps what is still usable when the file as a whole fails its schema.
+  function parseFile<T>(path: string, schema: z.ZodType<T>, salvage?: (data: unknown) => T): T | undefined {
     const file = relative(root, path);
     let data: unknown;
     try {
@@ -108,11 +131,14 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
       }
       problems.push({ file, id, field: rest.map(String).join(".") || undefined, message: issue.message });
     }
-    return undefined;
+    return salvage?.(data);
   }
 
-  const note = (kind: string, id: string, path: string) =>
-    origins.of.set(`${kind}:${id}`, relative(root, path));
+  const note = (kind: string, id: string, path: string) => {
+    const key = `${kind}:${id}`;
+    origins.of.set(key, relative(root, path));
+    origins.files?.set(key, [...(origins.files.get(key) ?? []), relative(root, path)]);
+  };
 
   const sourcesPath = join(root, "sources.yaml");
   const sources = parseFile(sourcesPath, SourcesFile);
@@ -133,13 +159,15 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
     }
   }
   for (const path of yamlFiles(join(root, "entities"))) {
-    for (const e of parseFile(path, EntitiesFile)?.entities ?? []) {
+    for (const e of parseFile(path, EntitiesFile, (d) => ({ entities: validEntries(d, "entities", Entity) }))
+      ?.entities ?? []) {
       note("entity", e.id, path);
       k.entities.push(e);
     }
   }
   for (const path of yamlFiles(join(root, "facts"))) {
-    for (const f of parseFile(path, FactsFile)?.facts ?? []) {
+    for (const f of parseFile(path, FactsFile, (d) => ({ facts: validEntries(d, "facts", Fact) }))?.facts ??
+      []) {
       note("fact", f.id, path);
       k.facts.push(f);
     }
@@ -152,7 +180,10 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
     }
   }
   const ignoredPath = join(root, "ignored.yaml");
-  for (const i of parseFile(ignoredPath, IgnoredFile)?.ignored ?? []) k.ignored.push(i);
+  const ignored = parseFile(ignoredPath, IgnoredFile, (d) => ({
+    ignored: validEntries(d, "ignored", IgnoredNumber),
+  }));
+  for (const i of ignored?.ignored ?? []) k.ignored.push(i);
 
   return { knowledge: k, origins, problems };
 }

@@ -62,6 +62,34 @@ export type Entity = z.infer<typeof Entity>;
 export const Qualifier = z.enum(["over", "about", "less-than", "at-least", "up-to", "exactly", "only"]);
 export type Qualifier = z.infer<typeof Qualifier>;
 
+/**
+ * The units a figure may carry, so that the core compares like with like. Kept as a list the validator
+ * checks rather than a schema enum, so that a new source with a new unit fails with a clear message.
+ */
+export const UNITS = [
+  "EFLOPS",
+  "TOPS",
+  "%",
+  "USD",
+  "GPUs",
+  "chips",
+  "H100-equivalents",
+  "parameters",
+  "tokens",
+  "months",
+  "years",
+  "data centers",
+  "developers",
+  "models",
+  /** Stated multiples: "more than 10 times", "about 6 times lower", "more than twice". */
+  "times",
+  /** Stated fractions: 1/8, 1/4. */
+  "fraction",
+  "rounds",
+  "cards",
+] as const;
+export type Unit = (typeof UNITS)[number];
+
 export const Figure = z.strictObject({
   /** The value in plain units: 1.2 million GPUs is 1200000, 70% is 70, $725 billion is 725000000000. */
   value: z.number(),
@@ -131,6 +159,8 @@ export const IgnoredNumber = z.strictObject({
   paragraph: z.number().int().positive(),
   text: z.string().min(1),
   reason: z.string().min(1),
+  /** When the number restates a figure that this fact carries from another paragraph. */
+  fact: Id.optional(),
 });
 export type IgnoredNumber = z.infer<typeof IgnoredNumber>;
 

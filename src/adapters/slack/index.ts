@@ -1,0 +1,153 @@
+// Starts gapbot on Slack with Bolt: Socket Mode, or HTTP on one URL (/slack/events) plus GET /healthz.
+// Loads @slack/bolt, so start-up imports this file dynamically, only when Slack is configured.
+// https://docs.slack.dev/tools/bolt-js/concepts/socket-mode · https://docs.slack.dev/tools/bolt-js/concepts/receiver
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, type AppOptions, HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import type { SlackSettings } from "../../config/settings.js";
+import type { AdapterContext, RunningAdapter } from "../adapter.js";
+import { boltLogger } from "./bolt-logger.js";
+import { InFlight, registerListeners } from "./listeners.js";
+import { EVENTS_PATH, HEALTH_PATH } from "./paths.js";
+
+export interface RunningSlack extends RunningAdapter {
+  /** The port bound in HTTP mode (settings.port 0 picks a free one). */
+  port?: number;
+}
+
+export interface SlackStartOptions {
+  /** HTTP mode's listen address; Node's default (every interface) when absent. Tests use 127.0.0.1. */
+  host?: string;
+  /** Web API retries on network errors and 5xx; a chat answer minutes late helps no one. */
+  retries?: number;
+  /** How long stop() waits for replies in flight. */
+  drainMs?: number;
+}
+
+export async function startSlack(
+  settings: SlackSettings,
+  ctx: AdapterContext,
+  options: SlackStartOptions = {},
+): Promise<RunningSlack> {
+  const logger = boltLogger(ctx.logger);
+  const clientOptions: NonNullable<AppOptions["clientOptions"]> = {
+    logger,
+    retryConfig: { retries: options.retries ?? 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+    ...(settings.apiUrl ? { slackApiUrl: withTrailingSlash(settings.apiUrl) } : {}),
+  };
+  const inFlight = new InFlight();
+  let up = false;
+  let stopped = false;
+
+  let receiver: Receiver;
+  if (settings.mode === "socket") {
+    if (!settings.appToken)
+      throw new Error("gapbot: Slack Socket Mode needs the app-level token (SLACK_APP_TOKEN).");
+    const socket = new SocketModeReceiver({
+      appToken: settings.appToken,
+      logger,
+      // The receiver's own WebClient (apps.connections.open) must reach the same API base URL;
+      // a copy, because the Socket Mode client writes its defaults into the object it is given.
+      installerOptions: { clientOptions: { ...clientOptions } },
+    });
+    socket.client.on("connected", () => {
+      up = true;
+    });
+    for (const state of ["disconnected", "reconnecting"]) {
+      socket.client.on(state, () => {
+        up = false;
+      });
+    }
+    receiver = socket;
+  } else {
+    if (!settings.signingSecret) {
+      throw new Error("gapbot: Slack HTTP mode needs the signing secret (SLACK_SIGNING_SECRET).");
+    }
+    receiver = new HTTPReceiver({
+      signingSecret: settings.signingSecret,
+      endpoints: EVENTS_PATH,
+      port: settings.port,
+      logger,
+      customRoutes: [
+        {
+          path: HEALTH_PATH,
+          method: ["GET"],
+          handler: (_req, res) => {
+            const ok = ctx.health?.() ?? true;
+            res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
+            res.end(JSON.stringify({ ok }));
+          },
+        },
+      ],
+    });
+  }
+
+  const app = new App({
+    receiver,
+    token: settings.botToken,
+    logger,
+    clientOptions,
+    // Bolt's default conversation store builds an Error on every request; we keep no conversation state.
+    convoStore: false,
+    // auth.test runs in init() below, so that a wrong token fails start-up instead of the first event.
+    deferInitialization: true,
+  });
+  registerListeners(app, ctx, { replyVisibility: settings.replyVisibility, inFlight });
+  app.error(async (err) => {
+    ctx.logger.error({ err, platform: "slack" }, "slack listener failed");
+  });
+
+  try {
+    await app.init();
+  } catch (err) {
+    throw startUpError(err, "the bot token", "SLACK_BOT_TOKEN", settings.apiUrl);
+  }
+
+  let port: number | undefined;
+  if (settings.mode === "socket") {
+    try {
+      await app.start();
+    } catch (err) {
+      throw startUpError(err, "the app-level token", "SLACK_APP_TOKEN", settings.apiUrl);
+    }
+  } else {
+    const server = (await app.start(
+      options.host ? { port: settings.port, host: options.host } : settings.port,
+    )) as Server;
+    port = (server.address() as AddressInfo).port;
+    up = true;
+  }
+  ctx.logger.info({ platform: "slack", mode: settings.mode, port }, "slack adapter started");
+
+  return {
+    name: "slack",
+    port,
+    healthy: () => up,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      up = false;
+      await app.stop();
+      await inFlight.settle(options.drainMs ?? 5000);
+      ctx.logger.info({ platform: "slack" }, "slack adapter stopped");
+    },
+  };
+}
+
+/** WebClient joins method names onto the base URL as given, so it must end with "/". */
+function withTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+/**
+ * A start-up failure that says which setting to look at: Slack's error code when Slack answered
+ * ("invalid_auth"), else why it could not be reached.
+ */
+function startUpError(err: unknown, what: string, variable: string, apiUrl: string | undefined): Error {
+  const code = (err as { data?: { error?: unknown } }).data?.error;
+  const message =
+    typeof code === "string"
+      ? `gapbot: Slack rejected ${what} (${variable}): ${code}`
+      : `gapbot: could not reach the Slack API${apiUrl ? ` at ${apiUrl} (SLACK_API_URL)` : ""} to check ${what} (${variable}): ${err instanceof Error ? err.message : String(err)}`;
+  return new Error(message, { cause: err });
+}

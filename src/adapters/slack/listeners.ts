@@ -1,0 +1,220 @@
+// Routing: each Slack input (slash command, mention, DM, button, App Home) → one core turn → one reply.
+// Handlers only ack, normalise, answer, render and reply; every one runs inside the same error boundary.
+// https://docs.slack.dev/tools/bolt-js/concepts/acknowledge · https://docs.slack.dev/interactivity/handling-user-interaction
+import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import type { HomeView } from "@slack/types";
+import { commands } from "../../../commands/index.js";
+import type { ReplyVisibility } from "../../config/settings.js";
+import type { Request } from "../../core/request.js";
+import { answerTurn, apologyCard } from "../../runtime/turn.js";
+import type { AdapterContext } from "../adapter.js";
+import {
+  ACTION_RUN_PREFIX,
+  ACTION_SHARE,
+  ACTION_SHOW_SOURCES,
+  renderSlack,
+  renderSlackHome,
+  renderSlackSources,
+} from "./render.js";
+import {
+  canonicalQuery,
+  commandQuery,
+  commandRequest,
+  messageQuery,
+  queryFromButton,
+  requestFromQuery,
+  slackCommandName,
+} from "./requests.js";
+
+/** What the user reads when a handler fails after the core answered (a reply that could not be sent…). */
+export const APOLOGY_TEXT = apologyCard().headline;
+
+/** Replies still being written, so that stop() can let them finish. */
+export class InFlight {
+  private readonly running = new Set<Promise<unknown>>();
+
+  track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    const done = () => this.running.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  /** Waits for the replies in flight, at most `timeoutMs`. */
+  async settle(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([Promise.allSettled([...this.running]), timeout]);
+    clearTimeout(timer);
+  }
+}
+
+interface ListenerOptions {
+  replyVisibility: ReplyVisibility;
+  inFlight: InFlight;
+}
+
+/** The fields of a message event we read; Bolt's union of message subtypes is wider than we need. */
+interface IncomingMessage {
+  channel: string;
+  channel_type?: string;
+  user?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  subtype?: string;
+  bot_id?: string;
+}
+
+export function registerListeners(app: App, ctx: AdapterContext, options: ListenerOptions): void {
+  const { inFlight } = options;
+
+  /** The error boundary around one turn: the log gets the error, the user a short apology. */
+  const guarded = async (
+    command: string,
+    apologise: () => Promise<unknown>,
+    work: () => Promise<unknown>,
+  ) => {
+    try {
+      await inFlight.track(work());
+    } catch (err) {
+      ctx.logger.error({ err, platform: "slack", command }, "slack turn failed");
+      try {
+        await apologise();
+      } catch (apologyErr) {
+        ctx.logger.error({ err: apologyErr, platform: "slack", command }, "slack apology failed");
+      }
+    }
+  };
+
+  /** Slack redelivers an event it thinks we missed (x-slack-retry-num): its event_id is answered once. */
+  const firstTime = (body: unknown): boolean => {
+    const id = (body as { event_id?: unknown }).event_id;
+    return typeof id === "string" ? ctx.seen.firstTime(`slack:${id}`) : true;
+  };
+
+  const answer = (command: string, request: Request) =>
+    answerTurn(ctx, { platform: "slack", command }, request);
+
+  for (const command of commands) {
+    app.command(slackCommandName(command), async ({ command: slash, ack, respond }) => {
+      // Slack shows an error unless we ack within 3 s; the answer follows through response_url.
+      await ack();
+      const ephemeral = options.replyVisibility === "ephemeral";
+      await guarded(
+        command.name,
+        () => respond({ response_type: "ephemeral", text: APOLOGY_TEXT }),
+        async () => {
+          const card = answer(command.name, commandRequest(command, slash.text));
+          const message = renderSlack(card, { ephemeral, query: commandQuery(command, slash.text) });
+          await respond({ response_type: ephemeral ? "ephemeral" : "in_channel", ...message });
+        },
+      );
+    });
+  }
+
+  app.event("app_mention", async ({ event, body, context, client }) => {
+    if (event.bot_id || !firstTime(body)) return;
+    // In the thread of the mention; a mention already inside a thread answers in that thread.
+    const thread_ts = event.thread_ts ?? event.ts;
+    await guarded(
+      "mention",
+      () => client.chat.postMessage({ channel: event.channel, thread_ts, text: APOLOGY_TEXT }),
+      async () => {
+        const query = canonicalQuery(messageQuery(event.text, context.botUserId) || "/help");
+        const card = answer("mention", requestFromQuery(query));
+        await client.chat.postMessage({ channel: event.channel, thread_ts, ...renderSlack(card, { query }) });
+      },
+    );
+  });
+
+  app.event("message", async ({ event, body, context, client }) => {
+    const m = event as unknown as IncomingMessage;
+    // Only people's new DMs: no edits or joins (subtypes), no bots — ourselves included — to avoid loops.
+    if (m.channel_type !== "im" || m.subtype || m.bot_id || !m.user || m.user === context.botUserId) return;
+    if (!firstTime(body)) return;
+    const where = { channel: m.channel, ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}) };
+    await guarded(
+      "dm",
+      () => client.chat.postMessage({ ...where, text: APOLOGY_TEXT }),
+      async () => {
+        const query = canonicalQuery(messageQuery(m.text ?? "", context.botUserId) || "/help");
+        const card = answer("dm", requestFromQuery(query));
+        await client.chat.postMessage({ ...where, ...renderSlack(card, { query }) });
+      },
+    );
+  });
+
+  app.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home" || !firstTime(body)) return;
+    await guarded(
+      "home",
+      async () => {},
+      async () => {
+        const view = renderSlackHome(ctx.core.catalog(), commands) as HomeView;
+        await client.views.publish({ user_id: event.user, view });
+      },
+    );
+  });
+
+  const ephemeralApology = (respond: RespondFn) => () =>
+    respond({ response_type: "ephemeral", replace_original: false, text: APOLOGY_TEXT });
+
+  app.action<BlockAction<ButtonAction>>(ACTION_SHOW_SOURCES, async ({ ack, action, respond }) => {
+    await ack();
+    await guarded("sources", ephemeralApology(respond), async () => {
+      const card = answer("sources", requestFromQuery(queryFromButton(action.value ?? "")));
+      await respond({ response_type: "ephemeral", replace_original: false, ...renderSlackSources(card) });
+    });
+  });
+
+  // Through response_url rather than chat.postMessage: it posts wherever the asker could run the
+  // command (private channels, DMs, channels the bot is not in), needs no extra scope, and can then
+  // delete the ephemeral original so that it cannot be shared twice.
+  app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, action, respond }) => {
+    await ack();
+    await guarded("share", ephemeralApology(respond), async () => {
+      const query = queryFromButton(action.value ?? "");
+      const card = answer("share", requestFromQuery(query));
+      await respond({
+        response_type: "in_channel",
+        replace_original: false,
+        ...renderSlack(card, { query }),
+      });
+      await respond({ delete_original: true });
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^${ACTION_RUN_PREFIX}\\d+$`),
+    async ({ ack, action, body, respond, client }) => {
+      await ack();
+      const query = queryFromButton(action.value ?? "");
+      const channel = body.channel?.id;
+      const message = body.message;
+      // On an ephemeral answer only the clicker sees the next one too; on a public answer the next one
+      // joins the conversation: in its thread in a channel, in place in a DM.
+      if (body.container?.is_ephemeral || !channel || !message) {
+        await guarded("suggestion", ephemeralApology(respond), async () => {
+          const card = answer("suggestion", requestFromQuery(query));
+          const reply = renderSlack(card, { ephemeral: true, query });
+          await respond({ response_type: "ephemeral", replace_original: false, ...reply });
+        });
+        return;
+      }
+      const threadTs: string | undefined =
+        message.thread_ts ?? (channel.startsWith("D") ? undefined : message.ts);
+      const where = { channel, ...(threadTs ? { thread_ts: threadTs } : {}) };
+      await guarded(
+        "suggestion",
+        () => client.chat.postMessage({ ...where, text: APOLOGY_TEXT }),
+        async () => {
+          const card = answer("suggestion", requestFromQuery(query));
+          await client.chat.postMessage({ ...where, ...renderSlack(card, { query }) });
+        },
+      );
+    },
+  );
+}

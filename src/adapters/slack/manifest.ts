@@ -1,0 +1,79 @@
+// The Slack app manifest, generated from the command definitions so that the two cannot drift.
+// https://docs.slack.dev/reference/app-manifest
+import type { webApi } from "@slack/bolt";
+import type { Command } from "../../../commands/index.js";
+import { EVENTS_PATH } from "./paths.js";
+import { slackCommandName } from "./requests.js";
+
+export type SlackManifest = webApi.AppsManifestCreateArguments["manifest"];
+
+export interface SlackManifestOptions {
+  /** App and bot name (35 characters at most; the bot's display name allows a-z 0-9 - _ . only). */
+  name?: string;
+  /**
+   * HTTP mode: the public base URL, e.g. "https://gapbot.example.com"; commands, events and
+   * interactivity then all point at <base>/slack/events. Without it the app uses Socket Mode.
+   */
+  baseUrl?: string;
+}
+
+/** What each scope is for: slash commands, replying, reading mentions, reading and answering DMs. */
+export const BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "app_mentions:read",
+  "im:history",
+  "im:read",
+  "im:write",
+] as const;
+export const BOT_EVENTS = ["app_home_opened", "app_mention", "message.im"] as const;
+
+const DESCRIPTION = "Answers questions about the China–US AI compute gap, with verbatim citations.";
+const LONG_DESCRIPTION =
+  "gapbot answers questions about the China–US AI compute gap from a curated article: computing power, " +
+  "chips, models, capital spending, market share and the software ecosystem. Every figure it shows is " +
+  "quoted word for word with its paragraph, ratios are marked as computed from their inputs, and what the " +
+  "material does not say, it says is not in the material. Use /gap, /chip, /model, /compare, /ask and " +
+  "/source, mention @gapbot in a channel, or send it a direct message.";
+
+export function slackManifest(
+  commands: readonly Command[],
+  options: SlackManifestOptions = {},
+): SlackManifest {
+  const name = options.name ?? "gapbot";
+  const url = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, "")}${EVENTS_PATH}` : undefined;
+  const at = url ? { url } : {};
+  return {
+    display_information: {
+      name,
+      description: DESCRIPTION,
+      long_description: LONG_DESCRIPTION,
+      background_color: "#1f2a44",
+    },
+    features: {
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
+      bot_user: { display_name: name, always_online: true },
+      slash_commands: commands.map((c) => ({
+        command: slackCommandName(c),
+        description: c.description,
+        ...(c.usage_hint ? { usage_hint: c.usage_hint } : {}),
+        // Plain text in, plain names out: escaped <@U…> ids would mean nothing to the core.
+        should_escape: false,
+        ...at,
+      })),
+    },
+    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    settings: {
+      event_subscriptions: { bot_events: [...BOT_EVENTS], ...(url ? { request_url: url } : {}) },
+      interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
+      org_deploy_enabled: false,
+      socket_mode_enabled: !url,
+      token_rotation_enabled: false,
+    },
+  };
+}
+
+/** The committed file's exact text: two-space JSON with a final newline. */
+export function slackManifestJson(commands: readonly Command[], options: SlackManifestOptions = {}): string {
+  return `${JSON.stringify(slackManifest(commands, options), null, 2)}\n`;
+}

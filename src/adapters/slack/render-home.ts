@@ -1,0 +1,89 @@
+// The App Home tab: what the bot knows (topics, chips, models, companies) and every command with examples.
+// https://docs.slack.dev/surfaces/app-home
+import type { KnownBlock } from "@slack/types";
+import type { Command } from "../../../commands/index.js";
+import type { Catalog } from "../../core/index.js";
+import { context, divider, header, section } from "./blocks.js";
+import { mrkdwn, mrkdwnText, plain } from "./escape.js";
+import { CONTEXT_TEXT_MAX, capList, SECTION_TEXT_MAX, VIEW_BLOCKS_MAX } from "./limits.js";
+import { slackCommandName } from "./requests.js";
+
+export interface SlackHomeView {
+  type: "home";
+  blocks: object[];
+}
+
+const INTRO =
+  "I answer questions about the China–US AI compute gap from a curated article. " +
+  "Every figure is quoted word for word with its paragraph; ratios are marked as computed. " +
+  "What the material does not say, I say is not in the material.";
+
+export function renderSlackHome(catalog: Catalog, commands: readonly Command[]): SlackHomeView {
+  const known: KnownBlock[] = [
+    listSection(
+      "Topics",
+      catalog.topics.map((t) => t.title),
+    ),
+    listSection(
+      "Chips",
+      catalog.chips.map((c) => c.name),
+    ),
+    listSection(
+      "Models",
+      catalog.models.map((m) => m.name),
+    ),
+    listSection(
+      "Companies",
+      catalog.companies.map((c) => c.name),
+    ),
+  ].filter((b): b is KnownBlock => b !== undefined);
+  const head: KnownBlock[] = [header("gapbot"), section(plain(INTRO)), divider(), header("What I know")];
+  if (!known.length) known.push(section(plain("Nothing yet: the knowledge base is empty.")));
+  const tail: KnownBlock[] = [
+    context([
+      mrkdwn(
+        mrkdwnText(
+          "Mention @gapbot in a channel, or send it a direct message, with a question in English or Chinese.",
+          CONTEXT_TEXT_MAX,
+        ),
+      ),
+    ]),
+  ];
+  const budget = VIEW_BLOCKS_MAX - head.length - known.length - 2 - tail.length;
+  const commandBlocks = capList(commands.map(commandSection), budget, (hidden) =>
+    section(plain(`…and ${hidden} more commands.`)),
+  );
+  return {
+    type: "home",
+    blocks: [...head, ...known, divider(), header("Commands"), ...commandBlocks, ...tail],
+  };
+}
+
+/** `*Chips*\nA100 · Ascend 910B · …`, cut by whole names so that none is half shown. */
+function listSection(title: string, names: string[]): KnownBlock | undefined {
+  if (!names.length) return undefined;
+  const head = `*${title}*\n`;
+  const room = SECTION_TEXT_MAX - head.length - 40;
+  const shown: string[] = [];
+  let used = 0;
+  for (const name of names) {
+    const safe = mrkdwnText(name, 200);
+    if (used + safe.length + 3 > room) break;
+    shown.push(safe);
+    used += safe.length + 3;
+  }
+  const hidden = names.length - shown.length;
+  return section(mrkdwn(`${head}${shown.join(" · ")}${hidden ? ` · …and ${hidden} more` : ""}`));
+}
+
+function commandSection(command: Command): KnownBlock {
+  const name = slackCommandName(command);
+  // Examples are written with the command's own name; on Slack, help is /gapbot.
+  const examples = command.examples.map((e) => e.replace(new RegExp(`^/${command.name}\\b`), name));
+  const lines = [
+    `*${mrkdwnText(name, 40)}*${command.usage_hint ? ` ${mrkdwnText(command.usage_hint, 200)}` : ""}`,
+    mrkdwnText(command.description, 200),
+    examples.map((e) => `\`${mrkdwnText(e, 200)}\``).join("  ·  "),
+  ];
+  return section(mrkdwn(lines.join("\n")));
+}

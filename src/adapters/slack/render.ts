@@ -1,0 +1,168 @@
+// Card → Slack message: Block Kit blocks plus the text fallback. Pure (no SDK at run time), so the
+// adapter, `gapbot render --platform slack` and the tests all get the very same payload.
+// https://docs.slack.dev/block-kit · https://docs.slack.dev/reference/block-kit/blocks
+import type { Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
+import { textBar } from "../../core/bars.js";
+import type { Card, Citation, Comparison, ComparisonCell, ComparisonRow, Field } from "../../core/card.js";
+import { renderText } from "../../core/render-text.js";
+import { actions, button, chunk, context, divider, fieldsSection, header, section } from "./blocks.js";
+import { mrkdwn, mrkdwnText, plain, plainText } from "./escape.js";
+import {
+  CONTEXT_ELEMENTS_MAX,
+  CONTEXT_TEXT_MAX,
+  capList,
+  MESSAGE_BLOCKS_MAX,
+  SECTION_FIELD_TEXT_MAX,
+  SECTION_FIELDS_MAX,
+  SECTION_TEXT_MAX,
+  TEXT_FALLBACK_MAX,
+  truncate,
+} from "./limits.js";
+import { buttonValue } from "./requests.js";
+
+export { renderSlackHome, type SlackHomeView } from "./render-home.js";
+export { renderSlackSources } from "./render-sources.js";
+
+/** What chat.postMessage, respond() and the preview CLI send: blocks, and text for notifications. */
+export interface SlackMessage {
+  text: string;
+  blocks: object[];
+}
+
+export interface SlackRenderOptions {
+  /** Only the asker sees it: adds "Share in channel". */
+  ephemeral?: boolean;
+  /**
+   * The query line the card answers ("/chip 910B", or the question as typed). "Show sources" and
+   * "Share in channel" carry it so that a click recomputes the card; without it they are left out.
+   */
+  query?: string;
+}
+
+export const ACTION_SHOW_SOURCES = "gapbot_sources";
+export const ACTION_SHARE = "gapbot_share";
+/** Suggestion buttons are `gapbot_run_0`, `gapbot_run_1`…: action ids must differ within a message. */
+export const ACTION_RUN_PREFIX = "gapbot_run_";
+
+/** Suggestion buttons under one answer: a reading choice (an actions block would take 25). */
+export const SUGGESTION_BUTTONS_MAX = 5;
+/** Fields shown before "…and N more": two sections' worth. */
+export const FIELDS_SHOWN_MAX = 2 * SECTION_FIELDS_MAX;
+
+/** Blocks that may follow the body: citations, footer, divider, actions. */
+const TAIL_BLOCKS = 4;
+// Budgets for each piece of a field or row, so the composed text stays far inside its limit.
+const LABEL_MAX = 200;
+const VALUE_MAX = 1000;
+const NOTE_MAX = 600;
+const NAME_MAX = 24;
+const DISPLAY_MAX = 120;
+const RATIO_MAX = 400;
+
+export function renderSlack(card: Card, options: SlackRenderOptions = {}): SlackMessage {
+  const blocks: KnownBlock[] = [header(card.title)];
+  if (card.headline.trim()) blocks.push(section(plain(plainText(card.headline.trim(), SECTION_TEXT_MAX))));
+  const fields = fieldSections(card.fields);
+  const rowBudget = MESSAGE_BLOCKS_MAX - blocks.length - fields.length - TAIL_BLOCKS;
+  blocks.push(...fields, ...comparisonSections(card.comparison, rowBudget));
+  const sources = citationContext(card.citations);
+  if (sources) blocks.push(sources);
+  if (card.footer?.trim()) blocks.push(context([mrkdwn(mrkdwnText(card.footer.trim(), CONTEXT_TEXT_MAX))]));
+  const buttons = answerButtons(card, options);
+  if (buttons.length) blocks.push(divider(), actions(buttons));
+  // The fallback is what notifications show; the suggestions are buttons here, not text to read.
+  return { text: mrkdwnText(renderText(card, { suggestions: false }), TEXT_FALLBACK_MAX), blocks };
+}
+
+function fieldSections(fields: Field[]): SectionBlock[] {
+  const texts = capList(fields.map(fieldText), FIELDS_SHOWN_MAX, (hidden) => `…and ${hidden} more`);
+  return chunk(texts.map(mrkdwn), SECTION_FIELDS_MAX).map(fieldsSection);
+}
+
+/** `*label*\nvalue unit`, marked when computed, with the note in italics. */
+function fieldText(f: Field): string {
+  const value =
+    [f.value, f.unit]
+      .map((s) => s?.trim())
+      .filter(Boolean)
+      .join(" ") || "—";
+  const lines: string[] = [];
+  if (f.label.trim()) lines.push(`*${mrkdwnText(f.label.trim(), LABEL_MAX)}*`);
+  lines.push(`${mrkdwnText(value, VALUE_MAX)}${f.derived ? " _(computed)_" : ""}`);
+  if (f.note?.trim()) lines.push(`_${mrkdwnText(f.note.trim(), NOTE_MAX)}_`);
+  return truncate(lines.join("\n"), SECTION_FIELD_TEXT_MAX);
+}
+
+function comparisonSections(comparison: Comparison | undefined, budget: number): SectionBlock[] {
+  if (!comparison || budget <= 0) return [];
+  const texts = comparison.rows.map((row) => rowText(comparison, row));
+  return capList(texts, budget, (hidden) => `…and ${hidden} more rows`).map((t) => section(mrkdwn(t)));
+}
+
+/**
+ * One comparison row: the label, then a monospaced bar for each side scaled to the larger value,
+ * then the ratio marked as computed, with its inputs.
+ */
+function rowText(comparison: Comparison, row: ComparisonRow): string {
+  const [left, right] = [comparison.left.name, comparison.right.name].map((n) =>
+    mrkdwnText(n.trim() || "?", NAME_MAX),
+  ) as [string, string];
+  const width = Math.max(left.length, right.length);
+  // The terminal's bars, scaled to the larger side; padded so that both figures line up.
+  // Only finite values get a bar: textBar cannot scale against an infinite side.
+  const [l, r] = [row.left.value, row.right.value].map((v) => (v !== null && Number.isFinite(v) ? v : null));
+  const scale = Math.max(l ?? 0, r ?? 0);
+  const bars = [textBar(l ?? null, scale), textBar(r ?? null, scale)];
+  const barWidth = Math.max(...bars.map((b) => b.length));
+  const line = (name: string, cell: ComparisonCell, drawnBar: string): string => {
+    const drawn = barWidth > 0 ? `${drawnBar.padEnd(barWidth)} ` : "";
+    return `${name.padEnd(width)}  ${drawn}${mrkdwnText(cellText(cell), DISPLAY_MAX)}`;
+  };
+  const lines = [
+    `*${mrkdwnText(row.label.trim() || "Figure", LABEL_MAX)}*`,
+    `\`\`\`${line(left, row.left, bars[0] ?? "")}\n${line(right, row.right, bars[1] ?? "")}\`\`\``,
+  ];
+  if (row.ratio) {
+    const ratio = `Ratio ${row.ratio.display}, computed from ${row.ratio.inputs}`;
+    lines.push(`_${mrkdwnText(ratio, RATIO_MAX)}_`);
+  }
+  return truncate(lines.join("\n"), SECTION_TEXT_MAX);
+}
+
+/** The core composes each side's display with its unit ("2400 EFLOPS"); a missing side says so. */
+function cellText(cell: ComparisonCell): string {
+  if (cell.value === null && !cell.display.trim()) return "not in the material";
+  return cell.display.trim() || "—";
+}
+
+/** Who says so and where: "CAICT ¶24", one element per source of the claim, at most 10. */
+function citationContext(citations: Citation[]): ContextBlock | undefined {
+  if (!citations.length) return undefined;
+  const byWho = new Map<string, number[]>();
+  for (const c of citations) {
+    const who = c.attribution?.trim() || c.sourceTitle?.trim() || c.source;
+    const paragraphs = byWho.get(who) ?? [];
+    if (!paragraphs.includes(c.paragraph)) paragraphs.push(c.paragraph);
+    byWho.set(who, paragraphs);
+  }
+  const labels = [...byWho].map(
+    ([who, paragraphs]) => `${mrkdwnText(who, LABEL_MAX)} ${paragraphs.map((p) => `¶${p}`).join(", ")}`,
+  );
+  const shown = capList(labels, CONTEXT_ELEMENTS_MAX, (hidden) => `…and ${hidden} more`);
+  return context(shown.map((t) => mrkdwn(truncate(t, CONTEXT_TEXT_MAX))));
+}
+
+function answerButtons(card: Card, options: SlackRenderOptions): Button[] {
+  const buttons: Button[] = [];
+  const value = options.query === undefined ? undefined : buttonValue(options.query);
+  if (value && card.citations.length > 0) buttons.push(button("Show sources", ACTION_SHOW_SOURCES, value));
+  // An apology is not worth sharing; every answer, even "not in the material", is.
+  if (value && options.ephemeral && card.kind !== "error") {
+    buttons.push(button("Share in channel", ACTION_SHARE, value, "primary"));
+  }
+  card.suggestions.slice(0, SUGGESTION_BUTTONS_MAX).forEach((s, i) => {
+    const run = buttonValue(s.command);
+    if (run && s.label.trim()) buttons.push(button(s.label.trim(), `${ACTION_RUN_PREFIX}${i}`, run));
+  });
+  return buttons;
+}

@@ -1,0 +1,120 @@
+// Finds the numbers written in English text ("2400", "1.2 million", "$725 billion", "5% -6%", "1/8", "seven",
+// "hundreds of thousands"): the one reader the validator uses for quotes, claims, figures and coverage.
+
+/** One number as written, with where it stands in the text it was found in. */
+export interface NumberMention {
+  /** Exactly as written, with its "$", "%" and scale word ("$725 billion", "68%", "ten thousand"). */
+  text: string;
+  start: number;
+  end: number;
+  /** In plain units: "1.2 million" is 1200000, "68%" is 68, "1/8" is 0.125. */
+  value: number;
+  /** Digits stuck to letters ("910B", "Q1", "INT8", "H100"): a name or a code rather than a quantity. */
+  glued: boolean;
+}
+
+const WORDS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  hundreds: 100,
+  thousand: 1e3,
+  thousands: 1e3,
+  twice: 2,
+  thrice: 3,
+  dozen: 12,
+  dozens: 12,
+};
+
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+// "hundreds of thousands" is an order of magnitude, read as its lower bound.
+const PLURALS: Record<string, number> = {
+  tens: 10,
+  hundreds: 100,
+  thousands: 1e3,
+  millions: 1e6,
+  billions: 1e9,
+  trillions: 1e12,
+};
+
+const PHRASE = "(tens|hundreds|thousands|millions) of (thousands|millions|billions|trillions)";
+// Thousands separators only in groups of three, so "two 1 trillion, two 1.5 trillion" stays two numbers.
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:/\d+)?`;
+const WORD = Object.keys(WORDS).join("|");
+const SCALE = Object.keys(SCALES).join("|");
+const NUMBER = new RegExp(
+  String.raw`\$?(?:\b(?:${PHRASE})\b|(${DIGITS})|\b(${WORD})\b)(\s?%)?(?:\s+(${SCALE})\b)?`,
+  "gi",
+);
+
+const LETTER = /[A-Za-z]/;
+
+function digitsValue(digits: string): number {
+  const [num, den] = digits.replaceAll(",", "").split("/");
+  return den === undefined ? Number(num) : Number(num) / Number(den);
+}
+
+/** Every number in `text`, in order of appearance. */
+export function findNumbers(text: string): NumberMention[] {
+  const found: NumberMention[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const [whole, plural, scaleOfPlural, digits, word, percent, scale] = m;
+    const start = m.index;
+    const end = start + whole.length;
+    let value: number;
+    if (plural && scaleOfPlural) {
+      value =
+        (PLURALS[plural.toLowerCase()] ?? 1) * (SCALES[scaleOfPlural.toLowerCase().replace(/s$/, "")] ?? 1);
+    } else if (digits) {
+      value = digitsValue(digits);
+    } else {
+      value = WORDS[(word ?? "").toLowerCase()] ?? Number.NaN;
+    }
+    if (scale) value *= SCALES[scale.toLowerCase()] ?? 1;
+    const before = text[start - 1] ?? "";
+    const after = percent || scale ? "" : (text[end] ?? "");
+    found.push({ text: whole, start, end, value, glued: LETTER.test(before) || LETTER.test(after) });
+  }
+  return found;
+}
+
+/** Equal up to floating-point noise: 1.1 × 10^12 written two ways is still the same figure. */
+export function sameValue(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * The only normalisation a quote gets before it must stand verbatim in its paragraph:
+ * runs of whitespace become one space, curly quotes become straight ones.
+ */
+export function normaliseQuote(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Every start index of `needle` in `haystack` (overlapping ones too). */
+export function occurrences(haystack: string, needle: string): number[] {
+  const at: number[] = [];
+  if (needle.length === 0) return at;
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) at.push(i);
+  return at;
+}

@@ -1,0 +1,270 @@
+// Start-up and graceful shutdown: settings (environment over .env), the logger, the core, then every
+// configured platform — Slack, Discord or both in one process — or, with none, the console.
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { join, resolve } from "node:path";
+import { parseEnv } from "node:util";
+import type { AdapterContext, RunningAdapter } from "./adapters/adapter.js";
+import { runConsole } from "./adapters/console/index.js";
+import { parseSettings, unknownVariables } from "./config/env.js";
+import type { DiscordSettings, Settings, SlackSettings } from "./config/settings.js";
+import { type Core, createCore } from "./core/index.js";
+import { createFormattedLogger, type Logger, logFormatFor } from "./log.js";
+import { startHealthServer } from "./runtime/health-server.js";
+import { MemoryRateLimiter } from "./runtime/rate-limit.js";
+import { MemorySeenStore } from "./runtime/seen-store.js";
+
+/** Replies in flight get this long at shutdown; then the adapters are stopped regardless. */
+export const SHUTDOWN_GRACE_MS = 5_000;
+
+type Env = Record<string, string | undefined>;
+
+export interface Platforms {
+  slack(): Promise<{
+    startSlack(settings: SlackSettings, ctx: AdapterContext): Promise<RunningAdapter & { port?: number }>;
+  }>;
+  discord(): Promise<{
+    startDiscord(settings: DiscordSettings, ctx: AdapterContext): Promise<RunningAdapter>;
+  }>;
+}
+
+// Loaded only when configured: importing @slack/bolt costs ~0.25 s and discord.js ~0.4 s, which the
+// console (and every start-up without that platform's token) must not pay.
+const SLACK_ADAPTER = "./adapters/slack/index.js";
+const DISCORD_ADAPTER = "./adapters/discord/index.js";
+export const adapterModules: Platforms = {
+  slack: () => import(SLACK_ADAPTER),
+  discord: () => import(DISCORD_ADAPTER),
+};
+
+export interface StartIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Where .env is looked for. */
+  cwd: string;
+  /** Emits SIGTERM and SIGINT: the process, or a test's emitter. */
+  signals: NodeJS.EventEmitter;
+  platforms: Platforms;
+  graceMs: number;
+  /** Called once every platform has started, with the port GET /healthz answers on. */
+  onReady?: (info: { healthPort?: number }) => void;
+}
+
+const SIGNALS = ["SIGTERM", "SIGINT"] as const;
+
+/** Variables from `.env` fill in what the real environment leaves unset (or blank); real ones win. */
+export function withDotEnv(env: Env, cwd: string): { env: Env; problem?: string } {
+  let text: string;
+  try {
+    text = readFileSync(join(cwd, ".env"), "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { env };
+    return { env, problem: `.env (settings read at start-up) cannot be read: ${(err as Error).message}` };
+  }
+  const merged: Env = { ...env };
+  for (const [name, value] of Object.entries(parseEnv(text))) {
+    if ((merged[name] ?? "").trim() === "") merged[name] = value;
+  }
+  return { env: merged };
+}
+
+/** Runs gapbot until the end of the console's input or a signal; resolves to the exit code. */
+export async function startBot(realEnv: Env = process.env, io: Partial<StartIo> = {}): Promise<number> {
+  const stderr = io.stderr ?? process.stderr;
+  const fail = (lines: string[]) => {
+    for (const line of lines) stderr.write(`gapbot: ${line}\n`);
+    return 1;
+  };
+
+  const dotEnv = withDotEnv(realEnv, io.cwd ?? process.cwd());
+  if (dotEnv.problem) return fail([dotEnv.problem]);
+  const env = dotEnv.env;
+  const parsed = parseSettings(env);
+  if (!parsed.ok) {
+    return fail([
+      ...parsed.problems,
+      "fix the settings above: README.md (Settings) and .env.example list them all",
+    ]);
+  }
+  const settings = parsed.settings;
+  const consoleOnly = !settings.slack && !settings.discord;
+
+  // In the console, log lines would interleave with the answers: warnings only, unless LOG_LEVEL says more.
+  const level = consoleOnly && (env.LOG_LEVEL ?? "").trim() === "" ? "warn" : settings.logLevel;
+  const { logger } = await createFormattedLogger({
+    level,
+    format: logFormatFor({ isTTY: stderr.isTTY === true, nodeEnv: env.NODE_ENV }),
+    destination: stderr,
+  });
+  for (const line of unknownVariables(env)) logger.warn(line);
+
+  let core: Core;
+  try {
+    core = createCore(
+      settings.knowledgeDir ? { knowledgeDir: resolve(io.cwd ?? process.cwd(), settings.knowledgeDir) } : {},
+    );
+  } catch (err) {
+    const message = (err as Error)?.message ?? String(err);
+    return fail([message.replace(/^gapbot: /, "")]);
+  }
+
+  const signals = io.signals ?? process;
+  if (consoleOnly) return runConsoleUntilSignal(core, logger, signals, io);
+  return runPlatforms(settings, core, logger, signals, io);
+}
+
+async function runConsoleUntilSignal(
+  core: Core,
+  logger: Logger,
+  signals: NodeJS.EventEmitter,
+  io: Partial<StartIo>,
+): Promise<number> {
+  const stdin = io.stdin ?? process.stdin;
+  const stdout = io.stdout ?? process.stdout;
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  for (const s of SIGNALS) signals.on(s, onSignal);
+  try {
+    await runConsole({
+      core,
+      input: stdin,
+      output: stdout,
+      interactive: stdin.isTTY === true && stdout.isTTY === true,
+      logger,
+      signal: abort.signal,
+    });
+    return 0;
+  } finally {
+    for (const s of SIGNALS) signals.off(s, onSignal);
+  }
+}
+
+async function runPlatforms(
+  settings: Settings,
+  core: Core,
+  logger: Logger,
+  signals: NodeJS.EventEmitter,
+  io: Partial<StartIo>,
+): Promise<number> {
+  const platforms = io.platforms ?? adapterModules;
+  const graceMs = io.graceMs ?? SHUTDOWN_GRACE_MS;
+  const adapters: RunningAdapter[] = [];
+  let serving = false;
+  // Unhealthy while starting and while stopping, so a load balancer sends work elsewhere.
+  const health = () => serving && adapters.length > 0 && adapters.every((a) => a.healthy());
+
+  // A signal may come while the platforms start: it is remembered and honoured as soon as they have.
+  // A second one means "now": the process exits without waiting for replies in flight.
+  const signal = signalLatch(signals);
+  let server: Server | undefined;
+  let healthPort: number | undefined;
+  try {
+    const slackOwnsPort = settings.slack?.mode === "http";
+    if (!slackOwnsPort) {
+      server = await startHealthServer(settings.port, health);
+      const address = server.address();
+      healthPort = typeof address === "object" && address ? address.port : settings.port;
+    }
+    const ctx: AdapterContext = {
+      core,
+      logger,
+      seen: new MemorySeenStore(),
+      health,
+      rateLimit: { limiter: new MemoryRateLimiter(), ...settings.rateLimit },
+    };
+    if (settings.slack) {
+      const { startSlack } = await platforms.slack();
+      const slack = await startSlack(settings.slack, ctx);
+      adapters.push(slack);
+      if (slackOwnsPort) healthPort = slack.port ?? settings.port;
+    }
+    if (settings.discord) {
+      const { startDiscord } = await platforms.discord();
+      adapters.push(await startDiscord(settings.discord, ctx));
+    }
+  } catch (err) {
+    logger.fatal({ err }, "start-up failed");
+    await stopAll(adapters, graceMs, logger);
+    await closeServer(server);
+    signal.dispose();
+    return 1;
+  }
+
+  serving = true;
+  logger.info(
+    {
+      platforms: adapters.map((a) => (a.name === "slack" ? `slack (${settings.slack?.mode} mode)` : a.name)),
+      healthPort,
+    },
+    "gapbot started",
+  );
+  io.onReady?.({ healthPort });
+
+  const name = await signal.first;
+  serving = false;
+  logger.info({ signal: name, graceMs }, "shutting down: finishing replies in flight");
+  const outcome = await Promise.race([stopAll(adapters, graceMs, logger), signal.second]);
+  await closeServer(server);
+  signal.dispose();
+  if (outcome === "forced") {
+    logger.warn("second signal: stopped without waiting for replies in flight");
+    return 1;
+  }
+  logger.info("stopped");
+  return 0;
+}
+
+/**
+ * SIGTERM/SIGINT handlers that stay installed until dispose(): between two signals there is never a moment
+ * without a handler, when Node's default action would kill the process mid-shutdown.
+ */
+function signalLatch(signals: NodeJS.EventEmitter) {
+  let count = 0;
+  let onFirst: (name: string) => void = () => {};
+  let onSecond: (forced: "forced") => void = () => {};
+  const first = new Promise<string>((resolve) => {
+    onFirst = resolve;
+  });
+  const second = new Promise<"forced">((resolve) => {
+    onSecond = resolve;
+  });
+  const handlers = SIGNALS.map((name) => {
+    const handler = () => (++count === 1 ? onFirst(name) : onSecond("forced"));
+    signals.on(name, handler);
+    return [name, handler] as const;
+  });
+  return {
+    first,
+    second,
+    dispose: () => {
+      for (const [name, handler] of handlers) signals.off(name, handler);
+    },
+  };
+}
+
+/** Stops every adapter, giving replies in flight at most `graceMs`. */
+async function stopAll(adapters: RunningAdapter[], graceMs: number, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), graceMs);
+  });
+  const stopped = Promise.allSettled(adapters.map((a) => a.stop())).then((results) => {
+    results.forEach((r, i) => {
+      if (r.status === "rejected")
+        logger.error({ err: r.reason, platform: adapters[i]?.name }, "stop failed");
+    });
+    return "stopped" as const;
+  });
+  const outcome = await Promise.race([stopped, timeout]);
+  clearTimeout(timer);
+  if (outcome === "timeout") logger.warn({ graceMs }, "replies still in flight after the grace period");
+}
+
+async function closeServer(server: Server | undefined): Promise<void> {
+  if (!server) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections would hold close() open until they time out.
+  server.closeAllConnections();
+  await closed;
+}

@@ -1,0 +1,185 @@
+import { describe, expect, it } from "vitest";
+import { createCore } from "../../src/core/index.js";
+import { readKnowledge } from "../../src/knowledge/load.js";
+import { expectValidCard } from "../helpers/card-checks.js";
+
+const { knowledge } = readKnowledge(new URL("../fixtures/mini-knowledge", import.meta.url).pathname);
+const core = createCore({ knowledge });
+const ask = (text: string) => {
+  const card = core.answer({ text });
+  expectValidCard(card, knowledge);
+  return card;
+};
+
+describe("gap", () => {
+  it("leads with both sides' figures and a ratio computed from them, marked as computed", () => {
+    const card = ask("/gap compute");
+    expect(card.kind).toBe("gap");
+    expect(card.headline).toMatch(/^US 2400 EFLOPS vs China 1053 EFLOPS: about 2\.3×/);
+    expect(card.headline).toContain("computed");
+    expect(card.headline).toContain("CAICT");
+    const row = card.comparison?.rows[0];
+    expect(row?.ratio).toMatchObject({ derived: true, display: "2.3×", inputs: "2,400 / 1,053" });
+    expect(row?.ratio?.value).toBeCloseTo(2400 / 1053, 6);
+    expect(card.citations.slice(0, 2).map((c) => c.factId)).toEqual(["us-compute", "china-compute"]);
+  });
+
+  it("reads a Chinese gap question", () => {
+    expect(ask("中美算力差距").headline).toMatch(/^US 2400 EFLOPS vs China 1053 EFLOPS/);
+  });
+
+  it("with no topic, lists the topics", () => {
+    const card = ask("/gap");
+    expect(card.fields.map((f) => f.label)).toEqual(["/gap compute", "/gap models"]);
+  });
+
+  it("given an unknown topic, says so and offers the topics", () => {
+    const card = ask("/gap weather");
+    expect(card.kind).toBe("not_found");
+    expect(card.suggestions.map((s) => s.command)).toContain("/gap compute");
+  });
+});
+
+describe("chip and model", () => {
+  it("answers /chip 910B with its cited figure", () => {
+    const card = ask("/chip 910B");
+    expect(card.kind).toBe("chip");
+    expect(card.title).toBe("Ascend 910B");
+    expect(card.headline).toContain("640 TOPS");
+    expect(card.citations[0]?.paragraph).toBe(52);
+  });
+
+  it("given a typo'd chip name, answers for the closest chip", () => {
+    expect(ask("/chip Ascnd 910b").title).toBe("Ascend 910B");
+  });
+
+  it("given a chip that is not in the material, says so and cites nothing", () => {
+    const card = ask("/chip M3 Max");
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).toContain("M3 Max");
+  });
+
+  it("answers a model by its Chinese-side name with hyphens", () => {
+    expect(ask("/model DeepSeek-V4-Pro").headline).toContain("1.6 trillion");
+  });
+});
+
+describe("compare", () => {
+  it.each([
+    ['/compare Mythos "DeepSeek V4 Pro"'],
+    ["/compare Mythos vs DeepSeek V4 Pro"],
+    ["/compare Mythos, DeepSeek V4 Pro"],
+    ["/compare Mythos DeepSeek V4 Pro"],
+    ["Mythos vs DeepSeek V4 Pro"],
+  ])("%s: both figures and their computed ratio", (q) => {
+    const card = ask(q);
+    expect(card.kind).toBe("compare");
+    expect(card.headline).toContain("10 trillion");
+    expect(card.headline).toContain("1.6 trillion");
+    const row = card.comparison?.rows[0];
+    expect(row?.ratio?.value).toBeCloseTo(6.25, 6);
+    expect(row?.ratio?.inputs).toBe("10 trillion / 1.6 trillion");
+  });
+
+  it("never invents a figure for a side that has none", () => {
+    const card = ask("/compare 910B vs A100");
+    expect(card.comparison?.rows.every((r) => r.right.value === null && r.right.display === "—")).toBe(true);
+    expect(card.headline).toContain("A100");
+  });
+
+  it("given one unknown side, says which one", () => {
+    const card = ask("/compare Mythos vs GPT-9");
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).toContain("GPT-9");
+  });
+});
+
+describe("ask", () => {
+  it("answers a question with the fact that carries the figure", () => {
+    const card = ask("How many GPUs does Meta plan to deploy by the end of 2026?");
+    expect(card.kind).toBe("answer");
+    expect(card.headline).toContain("1.2 million");
+    expect(card.citations[0]?.paragraph).toBe(21);
+  });
+
+  it("prefers the fact whose unit the question asks for", () => {
+    expect(ask("What did Mythos cost to train?").headline).toContain("$10 billion");
+    expect(ask("How many parameters does Mythos have?").headline).toContain("10 trillion");
+  });
+
+  it("answers in Chinese", () => {
+    expect(ask("华为昇腾910B的算力是多少").headline).toContain("640");
+  });
+
+  it.each([
+    "What is the weather in Paris tomorrow?",
+    "Who won the 2022 World Cup?",
+    "What is the capital of France?",
+    "Tell me a joke",
+    "How tall is Mount Everest?",
+    "best pizza in New York",
+    "Explain quantum entanglement",
+    "What is Apple's revenue?",
+    "How do I reset my password?",
+    "明天北京天气怎么样",
+    "asdfghjkl qwertyuiop",
+    "Who is the president of France?",
+  ])("out of scope: %s → not in the material, nothing cited", (q) => {
+    const card = ask(q);
+    expect(card.kind).toBe("not_found");
+    expect(card.citations).toEqual([]);
+  });
+});
+
+describe("source, help and bad input", () => {
+  it("/source N gives paragraph N verbatim", () => {
+    const card = ask("/source 24");
+    expect(card.kind).toBe("source");
+    expect(card.citations[0]?.quote).toBe(knowledge.paragraphs.get("compute-gap-article")?.[23]);
+  });
+
+  it("/source fact-id gives the quote in its paragraph", () => {
+    const card = ask("/source mythos-parameters");
+    expect(card.citations[0]).toMatchObject({ paragraph: 4, factId: "mythos-parameters" });
+  });
+
+  it("/source of something that does not exist is an honest miss", () => {
+    expect(ask("/source 999").kind).toBe("not_found");
+    expect(ask("/source no-such-fact").kind).toBe("not_found");
+  });
+
+  it("/help lists every command with an example", () => {
+    const labels = ask("/help").fields.map((f) => f.label.split(" ")[0]);
+    expect(labels).toEqual(["/gap", "/chip", "/model", "/compare", "/ask", "/source", "/help"]);
+  });
+
+  it("an unknown slash command gets help, not a guess", () => {
+    const card = ask("/weather Paris");
+    expect(card.kind).toBe("help");
+    expect(card.headline).toContain("/weather");
+  });
+
+  it("too long input gets a polite card, never a truncated answer", () => {
+    const card = ask(`How many GPUs does Meta have? ${"really ".repeat(100)}`);
+    expect(card.kind).toBe("error");
+    expect(card.headline).toContain("500");
+    expect(card.citations).toEqual([]);
+  });
+
+  it("takes structured commands from the platforms as well as text", () => {
+    expect(core.answer({ command: "chip", args: { name: "910B" } }).headline).toContain("640");
+    expect(
+      core.answer({ command: "compare", args: { first: "Mythos", second: "DeepSeek V4 Pro" } }).kind,
+    ).toBe("compare");
+    expect(core.answer({ command: "gapbot" }).kind).toBe("help");
+  });
+
+  it("answers the same question the same way every time", () => {
+    for (const q of ["/gap compute", "How many GPUs will Meta deploy?", "/chip Ascnd 910b", "weather"]) {
+      expect(core.answer({ text: q })).toEqual(core.answer({ text: q }));
+    }
+    expect(createCore({ knowledge }).answer({ text: "/compare US vs China" })).toEqual(
+      core.answer({ text: "/compare US vs China" }),
+    );
+  });
+});

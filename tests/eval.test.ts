@@ -1,0 +1,39 @@
+// The answers to the evaluation questions, graded in-process against the real knowledge with the
+// grader's own pass rule: the public set must pass whole; our own extra set (other phrasings, typos,
+// Chinese, the real names behind mistranslations, unanswerable questions) nearly so.
+import { describe, expect, it } from "vitest";
+import { createCore } from "../src/core/index.js";
+import { readKnowledge } from "../src/knowledge/load.js";
+import { expectValidCard } from "./helpers/card-checks.js";
+import { failure, readQuestions } from "./helpers/grade.js";
+
+const { knowledge } = readKnowledge();
+const core = createCore({ knowledge });
+const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
+
+describe("evaluation questions", () => {
+  it("the public set passes whole", () => {
+    const failures = readQuestions(fixture("eval-public.jsonl"))
+      .map((q) => {
+        const card = core.answer({ text: q.q });
+        expectValidCard(card, knowledge);
+        const why = failure(q, card);
+        return why ? `${q.q} → ${why}` : undefined;
+      })
+      .filter(Boolean);
+    expect(failures).toEqual([]);
+  });
+
+  it("our extra set passes at least 90%", () => {
+    const questions = readQuestions(fixture("eval-extra.jsonl"));
+    const failures = questions
+      .map((q) => {
+        const card = core.answer({ text: q.q });
+        expectValidCard(card, knowledge);
+        const why = failure(q, card);
+        return why ? `${q.q} → ${why}` : undefined;
+      })
+      .filter(Boolean);
+    expect(failures.length, failures.join("\n")).toBeLessThanOrEqual(Math.floor(questions.length * 0.1));
+  });
+});

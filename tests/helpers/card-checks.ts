@@ -1,0 +1,34 @@
+// What every card must satisfy, whatever the question: used by the core's tests and the property tests.
+import { expect } from "vitest";
+import type { Card } from "../../src/core/card.js";
+import type { Knowledge } from "../../src/knowledge/schema.js";
+
+export const KINDS = ["gap", "chip", "model", "compare", "answer", "help", "source", "not_found", "error"];
+
+const norm = (s: string) =>
+  s
+    .normalize("NFKC")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, " ")
+    .trim();
+
+/** A valid card: known kind, a headline within 240 characters, every quote verbatim in its paragraph. */
+export function expectValidCard(card: Card, knowledge: Knowledge): void {
+  expect(KINDS).toContain(card.kind);
+  expect(card.title.length).toBeGreaterThan(0);
+  expect(card.headline.length).toBeGreaterThan(0);
+  expect(card.headline.length).toBeLessThanOrEqual(240);
+  for (const c of card.citations) {
+    const paragraph = knowledge.paragraphs.get(c.source)?.[c.paragraph - 1];
+    expect(paragraph, `${c.source} ¶${c.paragraph}`).toBeDefined();
+    expect(norm(paragraph ?? "")).toContain(norm(c.quote));
+  }
+  if (card.kind === "not_found") expect(card.citations).toEqual([]);
+  for (const row of card.comparison?.rows ?? []) {
+    if (row.ratio) {
+      expect(row.ratio.derived).toBe(true);
+      expect(row.ratio.inputs).toMatch(/\//);
+    }
+  }
+}

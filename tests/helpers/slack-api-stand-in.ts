@@ -1,0 +1,168 @@
+// A stand-in for Slack's Web API and for response_url, on 127.0.0.1: answers what gapbot calls with
+// {ok: true, …} and records every call with its parsed body. Point SLACK_API_URL (settings.apiUrl) at `url`.
+// https://docs.slack.dev/apis/web-api/ · https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface ApiCall {
+  method: string;
+  /** Form fields, with the JSON-encoded ones (blocks, view…) parsed back. */
+  body: Record<string, unknown>;
+  /** The token the call carried, in its Authorization header or its body. */
+  token?: string;
+  /** WebClient adds the workspace's team_id to every call; kept apart so bodies compare cleanly. */
+  teamId?: string;
+}
+
+export interface ResponseUrlPost {
+  /** The id in the response_url this was posted to. */
+  id: string;
+  body: Record<string, unknown>;
+}
+
+/** The identity auth.test reports: the bot's user id is what mentions look like (<@UBOT>). */
+export const BOT_USER_ID = "UBOT";
+export const BOT_ID = "BBOT";
+export const TEAM_ID = "T0001";
+
+const JSON_FIELDS = new Set(["blocks", "attachments", "view", "metadata"]);
+
+export interface SlackApiStandIn {
+  /** The Web API base URL, ending with "/". */
+  readonly url: string;
+  readonly calls: ApiCall[];
+  readonly responses: ResponseUrlPost[];
+  callsTo(method: string): ApiCall[];
+  responsesTo(id: string): ResponseUrlPost[];
+  /** A response_url on this server; posts to it are recorded under `id`. */
+  responseUrl(id: string): string;
+  /** Replaces the answer to one method, e.g. {ok: false, error: "invalid_auth"}. */
+  answer(method: string, body: Record<string, unknown>): void;
+  /** Makes posts to response_urls fail with this HTTP status (0 restores 200). */
+  failResponseUrls(status: number): void;
+  close(): Promise<void>;
+}
+
+export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
+  const calls: ApiCall[] = [];
+  const responses: ResponseUrlPost[] = [];
+  const answers = new Map<string, Record<string, unknown>>();
+  let responseStatus = 0;
+  let ts = 1_700_000_000;
+
+  const defaultAnswer = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://gapbot-test.slack.com/",
+          team: "Test",
+          user: "gapbot",
+          team_id: TEAM_ID,
+          user_id: BOT_USER_ID,
+          bot_id: BOT_ID,
+        };
+      case "chat.postMessage":
+        ts += 1;
+        return {
+          ok: true,
+          channel: body.channel,
+          ts: `${ts}.000100`,
+          message: { text: body.text, ts: `${ts}.000100` },
+        };
+      case "chat.postEphemeral":
+        ts += 1;
+        return { ok: true, message_ts: `${ts}.000200` };
+      case "views.publish":
+        return { ok: true, view: { id: "V0001", ...(body.view as object) } };
+      default:
+        if (method.startsWith("conversations."))
+          return { ok: true, channel: { id: body.channel ?? "C0001" }, channels: [] };
+        return { ok: true };
+    }
+  };
+
+  const server: Server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const respond = path.match(/^\/respond\/([^/]+)$/);
+    if (respond?.[1] && req.method === "POST") {
+      responses.push({ id: decodeURIComponent(respond[1]), body: JSON.parse(raw || "{}") });
+      const status = responseStatus || 200;
+      res.writeHead(status, { "content-type": "text/plain" });
+      res.end(status === 200 ? "ok" : "failed");
+      return;
+    }
+    const api = path.match(/^\/api\/([\w.]+)$/);
+    if (!api?.[1]) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = api[1];
+    const { team_id: teamId, token: bodyToken, ...body } = parseBody(raw, req.headers["content-type"]);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith("Bearer ")
+      ? auth.slice("Bearer ".length)
+      : (bodyToken as string | undefined);
+    calls.push({
+      method,
+      body,
+      ...(token ? { token } : {}),
+      ...(typeof teamId === "string" ? { teamId } : {}),
+    });
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(answers.get(method) ?? defaultAnswer(method, body)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: `${base}/api/`,
+    calls,
+    responses,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    responsesTo: (id) => responses.filter((r) => r.id === id),
+    responseUrl: (id) => `${base}/respond/${encodeURIComponent(id)}`,
+    answer: (method, body) => {
+      answers.set(method, body);
+    },
+    failResponseUrls: (status) => {
+      responseStatus = status;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes("application/json")) return JSON.parse(raw);
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  }
+  return body;
+}
+
+/** Polls `check` every 10 ms until it returns something truthy; fails after `timeoutMs`. */
+export async function eventually<T>(check: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`eventually: nothing after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -1,0 +1,159 @@
+// Requests as Slack sends them to an app: bodies for slash commands, events and interactions, signed
+// exactly as Slack signs them (v0 HMAC-SHA256 of "v0:{timestamp}:{body}" with the signing secret).
+// https://docs.slack.dev/authentication/verifying-requests-from-slack
+import { createHmac } from "node:crypto";
+import { BOT_USER_ID, TEAM_ID } from "./slack-api-stand-in.js";
+
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+}
+
+export interface SlackBody {
+  body: string;
+  contentType: string;
+}
+
+export interface SendOptions {
+  secret: string;
+  /** Seconds since the epoch; now by default. */
+  timestamp?: number;
+  /** Replaces the computed signature (a forged request). */
+  signature?: string;
+  /** Slack's redelivery headers. */
+  retryNum?: number;
+  retryReason?: string;
+}
+
+/** POSTs a body to the app as Slack would, with its signature headers. */
+export function sendToApp(
+  url: string,
+  { body, contentType }: SlackBody,
+  options: SendOptions,
+): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = {
+    "content-type": contentType,
+    "x-slack-request-timestamp": String(timestamp),
+    "x-slack-signature": options.signature ?? slackSignature(options.secret, timestamp, body),
+  };
+  if (options.retryNum !== undefined) {
+    headers["x-slack-retry-num"] = String(options.retryNum);
+    headers["x-slack-retry-reason"] = options.retryReason ?? "http_timeout";
+  }
+  return fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(5000) });
+}
+
+const form = (fields: Record<string, string>): SlackBody => ({
+  body: new URLSearchParams(fields).toString(),
+  contentType: "application/x-www-form-urlencoded",
+});
+
+const json = (value: unknown): SlackBody => ({
+  body: JSON.stringify(value),
+  contentType: "application/json",
+});
+
+export function urlVerification(challenge: string): SlackBody {
+  return json({ token: "legacy", challenge, type: "url_verification" });
+}
+
+/** https://docs.slack.dev/interactivity/implementing-slash-commands#app_command_handling */
+export function slashCommand(
+  command: string,
+  text: string,
+  responseUrl: string,
+  channel = "C0001",
+): SlackBody {
+  return form({
+    token: "legacy",
+    team_id: TEAM_ID,
+    team_domain: "gapbot-test",
+    channel_id: channel,
+    channel_name: "general",
+    user_id: "U0001",
+    user_name: "ana",
+    command,
+    text,
+    api_app_id: "A0001",
+    is_enterprise_install: "false",
+    response_url: responseUrl,
+    trigger_id: "13345224609.738474920.8088930838d88f008e0",
+  });
+}
+
+/** https://docs.slack.dev/apis/events-api/#callback-field */
+export function eventCallback(eventId: string, event: Record<string, unknown>): SlackBody {
+  return json(eventCallbackPayload(eventId, event));
+}
+
+export function eventCallbackPayload(
+  eventId: string,
+  event: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    token: "legacy",
+    team_id: TEAM_ID,
+    api_app_id: "A0001",
+    event: { event_ts: event.ts ?? "1700000000.000100", ...event },
+    type: "event_callback",
+    event_id: eventId,
+    event_time: 1_700_000_000,
+    authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  };
+}
+
+export interface ButtonClick {
+  actionId: string;
+  value: string;
+  responseUrl: string;
+  /** The message the button sits on: ephemeral (no message in the payload) or a public one. */
+  ephemeral: boolean;
+  channel?: string;
+  messageTs?: string;
+  threadTs?: string;
+}
+
+/** https://docs.slack.dev/reference/interaction-payloads/block_actions-payload */
+export function blockActions(click: ButtonClick): SlackBody {
+  return { ...form({ payload: JSON.stringify(blockActionsPayload(click)) }) };
+}
+
+export function blockActionsPayload(click: ButtonClick): Record<string, unknown> {
+  const channel = click.channel ?? "C0001";
+  const messageTs = click.messageTs ?? "1700000001.000100";
+  return {
+    type: "block_actions",
+    user: { id: "U0001", username: "ana", name: "ana", team_id: TEAM_ID },
+    api_app_id: "A0001",
+    token: "legacy",
+    container: click.ephemeral
+      ? { type: "message", message_ts: messageTs, channel_id: channel, is_ephemeral: true }
+      : { type: "message", message_ts: messageTs, channel_id: channel, is_ephemeral: false },
+    trigger_id: "1234.5678.abcd",
+    team: { id: TEAM_ID, domain: "gapbot-test" },
+    channel: { id: channel, name: "general" },
+    ...(click.ephemeral
+      ? {}
+      : {
+          message: {
+            type: "message",
+            user: BOT_USER_ID,
+            ts: messageTs,
+            ...(click.threadTs ? { thread_ts: click.threadTs } : {}),
+            text: "an answer",
+          },
+        }),
+    response_url: click.responseUrl,
+    actions: [
+      {
+        type: "button",
+        action_id: click.actionId,
+        block_id: "b1",
+        text: { type: "plain_text", text: "x", emoji: true },
+        value: click.value,
+        action_ts: "1700000002.000100",
+      },
+    ],
+  };
+}
