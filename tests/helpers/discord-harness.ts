@@ -1,6 +1,6 @@
 // The Discord adapter running for real (discord.js Client, our handlers, the real core) against the stand-in.
 import { join } from "node:path";
-import type { RunningAdapter } from "../../src/adapters/adapter.js";
+import type { AdapterContext, RunningAdapter } from "../../src/adapters/adapter.js";
 import { type DiscordAdapterOptions, startDiscord } from "../../src/adapters/discord/index.js";
 import type { Card, Core, Request } from "../../src/core/index.js";
 import { createCore } from "../../src/core/index.js";
@@ -27,13 +27,23 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { core?: Core; adapter?: DiscordAdapterOptions; standIn?: StandInOptions } = {},
+  options: {
+    core?: Core;
+    adapter?: DiscordAdapterOptions;
+    standIn?: StandInOptions;
+    rateLimit?: AdapterContext["rateLimit"];
+  } = {},
 ): Promise<Harness> {
   const standIn = await DiscordStandIn.start(options.standIn);
   const core = options.core ?? testCore();
   const adapter = await startDiscord(
     { token: standIn.token, apiUrl: standIn.apiUrl },
-    { core, logger: silentLogger(), seen: new MemorySeenStore() },
+    {
+      core,
+      logger: silentLogger(),
+      seen: new MemorySeenStore(),
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    },
     options.adapter,
   );
   return {

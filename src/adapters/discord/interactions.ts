@@ -16,6 +16,7 @@ import { PRIVATE_OPTION } from "./commands-payload.js";
 import { parseCustomId } from "./custom-id.js";
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX, CHOICE_VALUE_MAX, truncate } from "./limits.js";
 import { commandRequest } from "./normalise.js";
+import { overLimit } from "./rate-limit.js";
 import { renderDiscord, renderDiscordSources } from "./render.js";
 import { exactPayload, replyInTime } from "./reply.js";
 
@@ -32,6 +33,14 @@ export async function handleInteraction(
   if (!ctx.seen.firstTime(`discord:interaction:${interaction.id}`)) return;
   try {
     if (interaction.isAutocomplete()) return await autocomplete(interaction, ctx);
+    if (interaction.isRepliable()) {
+      // Over the limit: a private note to the asker, so a flood adds nothing to the channel.
+      const limited = overLimit(ctx, interaction.user.id, interaction.channelId);
+      if (limited) {
+        await interaction.reply(exactPayload(interaction, renderDiscord(limited, { ephemeral: true })));
+        return;
+      }
+    }
     if (interaction.isChatInputCommand()) return await slashCommand(interaction, ctx, options);
     if (interaction.isButton()) return await button(interaction, ctx, options);
   } catch (err) {

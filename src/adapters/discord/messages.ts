@@ -5,6 +5,7 @@ import type { Message } from "discord.js";
 import { answerTurn } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
 import { messageRequest } from "./normalise.js";
+import { overLimit } from "./rate-limit.js";
 import { renderDiscord } from "./render.js";
 import { exactPayload } from "./reply.js";
 
@@ -16,6 +17,9 @@ export async function handleMessage(message: Message, ctx: AdapterContext): Prom
   if (!direct && !message.mentions.users.has(me.id)) return;
   if (!message.channel.isSendable()) return;
   if (!ctx.seen.firstTime(`discord:message:${message.id}`)) return;
+
+  // Over the limit, a mention or DM gets no reply: answering a flood would only add to it.
+  if (overLimit(ctx, message.author.id, message.channelId)) return;
 
   const request = messageRequest(message.content, me.id);
   const card = answerTurn(ctx, { platform: "discord", command: direct ? "dm" : "mention" }, request);

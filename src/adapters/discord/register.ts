@@ -5,9 +5,9 @@ import process from "node:process";
 import { pathToFileURL } from "node:url";
 import { REST, Routes } from "discord.js";
 import { commands } from "../../../commands/index.js";
+import { parseSettings } from "../../config/env.js";
 import type { DiscordSettings } from "../../config/settings.js";
 import { type DiscordCommandPayload, discordCommandPayloads } from "./commands-payload.js";
-import { parseSettings } from "./parse-settings-stand-in.js";
 
 export interface RegisterResult {
   /** "guild 123" or "global". */

@@ -2,22 +2,18 @@
 // discord.js reads SHARDS and SHARD_COUNT from the environment the manager sets, so startDiscord needs nothing more.
 // https://discordjs.guide/legacy/sharding/
 import process from "node:process";
+import { parseSettings } from "../../config/env.js";
 import { createCore } from "../../core/index.js";
 import { createLogger } from "../../log.js";
 import { MemorySeenStore } from "../../runtime/seen-store.js";
 import { startDiscord } from "./index.js";
-import { parseSettings } from "./parse-settings-stand-in.js";
-import { KNOWLEDGE_DIR_ARG } from "./start-sharded.js";
 
 async function main(): Promise<void> {
   const parsed = parseSettings(process.env);
   if (!parsed.ok) throw new Error(parsed.problems.join("; "));
-  const { discord, logLevel } = parsed.settings;
+  const { discord, logLevel, knowledgeDir } = parsed.settings;
   if (!discord) throw new Error("DISCORD_TOKEN is not set (the manager passes it to every shard)");
   const logger = createLogger({ level: logLevel }).child({ shard: process.env.SHARDS });
-  const knowledgeDir = process.argv
-    .find((a) => a.startsWith(KNOWLEDGE_DIR_ARG))
-    ?.slice(KNOWLEDGE_DIR_ARG.length);
   const core = createCore(knowledgeDir ? { knowledgeDir } : {});
   const adapter = await startDiscord(discord, { core, logger, seen: new MemorySeenStore() });
   const stop = () => {

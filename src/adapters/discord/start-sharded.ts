@@ -5,20 +5,16 @@
 import process from "node:process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { REST, Routes, type Shard, ShardingManager } from "discord.js";
+import { parseSettings } from "../../config/env.js";
 import type { DiscordSettings } from "../../config/settings.js";
 import { createLogger, type Logger } from "../../log.js";
 import { startHealthServer } from "../../runtime/health-server.js";
-import { parseSettings } from "./parse-settings-stand-in.js";
-
-/** `--knowledge-dir=<path>`: passed on to each shard when the manager was given one (tests, other data sets). */
-export const KNOWLEDGE_DIR_ARG = "--knowledge-dir=";
 
 export interface ShardManagerOptions {
   logger: Logger;
   /** The child entry; the built shard-child.js next to this file by default. */
   childFile?: string;
-  knowledgeDir?: string;
-  /** Added to each child's environment (the manager's own is inherited). */
+  /** Added to each child's environment (the manager's own is inherited: KNOWLEDGE_DIR, LOG_LEVEL…). */
   env?: Record<string, string>;
   /** Between two shards' start-ups; Discord allows one IDENTIFY per 5 s per bucket (default 5.5 s). */
   spawnDelayMs?: number;
@@ -54,7 +50,6 @@ export async function startShardManager(
     totalShards,
     mode: "process",
     respawn: true,
-    shardArgs: options.knowledgeDir ? [`${KNOWLEDGE_DIR_ARG}${options.knowledgeDir}`] : [],
   });
 
   const up = new Map<number, boolean>();

@@ -38,8 +38,7 @@ describe("startShardManager", () => {
       {
         logger: silentLogger(),
         childFile: join(root, "dist", "src", "adapters", "discord", "shard-child.js"),
-        knowledgeDir: FIXTURE_KNOWLEDGE,
-        env: { LOG_LEVEL: "silent" },
+        env: { LOG_LEVEL: "silent", KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE },
         spawnDelayMs: 200,
       },
     );
