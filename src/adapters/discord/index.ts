@@ -56,7 +56,8 @@ export async function startDiscord(
   client.on(Events.ShardDisconnect, (event, shard) =>
     log.warn({ shard, code: event.code }, "gateway closed"),
   );
-  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, "gateway reconnecting"));
+  // discord.js reports its own shutdown as a reconnect: only a real one is worth a line.
+  client.on(Events.ShardReconnecting, (shard) => stopping || log.info({ shard }, "gateway reconnecting"));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway resumed"));
   client.on(Events.ShardError, (err, shard) => log.warn({ err, shard }, "gateway error"));
   client.on(Events.Error, (err) => log.error({ err }, "discord client error"));

@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { discordCommandPayloads } from "../../../src/adapters/discord/commands-payload.js";
 import {
@@ -7,6 +9,7 @@ import {
   registerDiscordCommands,
 } from "../../../src/adapters/discord/register.js";
 import { DiscordStandIn } from "../../helpers/discord-stand-in.js";
+import { ensureBuilt, root } from "../../start/ensure-built.js";
 
 describe("registerDiscordCommands against the REST stand-in", () => {
   let standIn: DiscordStandIn;
@@ -95,5 +98,49 @@ describe("diffCommands and formatRegisterResult", () => {
         "",
       ].join("\n"),
     );
+  });
+});
+
+describe("npm run discord:register (the built script)", () => {
+  const script = join(root, "dist", "src", "adapters", "discord", "register.js");
+  const run = (env: Record<string, string>) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      // Asynchronous: the stand-in answering it lives in this process.
+      execFile(
+        process.execPath,
+        [script],
+        { env: { PATH: process.env.PATH ?? "", ...env } },
+        (err, stdout, stderr) =>
+          resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
+      );
+    });
+
+  beforeAll(() => ensureBuilt(), 60_000);
+
+  it("registers from DISCORD_* variables and prints what changed", async () => {
+    const standIn = await DiscordStandIn.start();
+    try {
+      const result = await run({
+        DISCORD_TOKEN: standIn.token,
+        DISCORD_APPLICATION_ID: standIn.applicationId,
+        DISCORD_GUILD_ID: standIn.guildId,
+        DISCORD_API_URL: standIn.apiUrl,
+      });
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(
+        `Registered ${commands.length} Discord commands to guild ${standIn.guildId} (application ${standIn.applicationId}).`,
+      );
+      expect(result.stdout).toContain(`added:     ${commands.map((c) => c.name).join(", ")}`);
+      expect(standIn.commands.get(standIn.guildId)).toHaveLength(commands.length);
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  it("without DISCORD_TOKEN, exits 1 saying which variable is missing", async () => {
+    const result = await run({});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/DISCORD_TOKEN is not set/);
   });
 });

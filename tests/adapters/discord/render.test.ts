@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderDiscord, renderDiscordSources } from "../../../src/adapters/discord/render.js";
 import type { Card, CardKind } from "../../../src/core/card.js";
+import { createCore } from "../../../src/core/index.js";
 import { testCore } from "../../helpers/discord-harness.js";
 import { discordLimitProblems } from "../../helpers/discord-limits.js";
 
@@ -175,18 +176,18 @@ describe("renderDiscordSources", () => {
 });
 
 describe("Discord limits", () => {
-  // The lead's copy of the public eval once it is in the repo; the shared original until then.
-  const evalFile = [
-    join(import.meta.dirname, "../../fixtures/eval-public.jsonl"),
-    "/work/shared/eval/public.jsonl",
-  ].find((f) => existsSync(f));
-  const evalQuestions = readFileSync(evalFile ?? "eval-public.jsonl not found", "utf8")
+  const evalQuestions = readFileSync(join(import.meta.dirname, "../../fixtures/eval-public.jsonl"), "utf8")
     .split("\n")
     .filter(Boolean)
     .map((line) => (JSON.parse(line) as { q: string }).q);
 
-  it("holds for the answer to every public eval question", () => {
-    const core = testCore();
+  const cores = [
+    ["the test knowledge", testCore],
+    ["the real knowledge/", () => createCore()],
+  ] as const;
+
+  it.each(cores)("holds for the answer to every public eval question, over %s", (_name, makeCore) => {
+    const core = makeCore();
     expect(evalQuestions.length).toBeGreaterThan(20);
     for (const q of evalQuestions) {
       const card = core.answer(q);
@@ -195,8 +196,8 @@ describe("Discord limits", () => {
     }
   });
 
-  it("holds for the answer to any text at all", () => {
-    const core = testCore();
+  it.each(cores)("holds for the answer to any text at all, over %s", (_name, makeCore) => {
+    const core = makeCore();
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 600, size: "max" }), (text) => {
         const card = core.answer(text);

@@ -1,13 +1,12 @@
 // npm run start:sharded: a real ShardingManager forking the built shard child, each shard on the stand-in.
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningShards, startShardManager } from "../../../src/adapters/discord/start-sharded.js";
 import { silentLogger } from "../../../src/log.js";
 import { FIXTURE_KNOWLEDGE } from "../../helpers/discord-harness.js";
 import { DiscordStandIn, eventually } from "../../helpers/discord-stand-in.js";
+import { ensureBuilt, root } from "../../start/ensure-built.js";
 
-const root = join(import.meta.dirname, "..", "..", "..");
 const IDENTIFY = 2;
 
 describe("startShardManager", () => {
@@ -16,14 +15,7 @@ describe("startShardManager", () => {
 
   beforeAll(async () => {
     // Shards are separate Node processes: they run the compiled JavaScript, as npm run start:sharded does.
-    execFileSync(
-      process.execPath,
-      [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
-      {
-        cwd: root,
-        stdio: "pipe",
-      },
-    );
+    ensureBuilt();
     standIn = await DiscordStandIn.start({ recommendedShards: 2 });
   }, 60_000);
 
