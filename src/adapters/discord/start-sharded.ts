@@ -53,13 +53,15 @@ export async function startShardManager(
   });
 
   const up = new Map<number, boolean>();
+  let stopping = false;
   manager.on("shardCreate", (shard: Shard) => {
     // Settings may come from elsewhere than this process's environment: every child gets the same.
     Object.assign(shard.env as Record<string, unknown>, childEnv(settings), options.env ?? {});
     up.set(shard.id, false);
     const mark = (ready: boolean, event: string) => () => {
       up.set(shard.id, ready);
-      log[ready ? "info" : "warn"]({ shard: shard.id, event }, `shard ${event}`);
+      // Shards going down is news, unless we are the ones stopping them.
+      log[ready || stopping ? "info" : "warn"]({ shard: shard.id, event }, `shard ${event}`);
     };
     shard.on("ready", mark(true, "ready"));
     shard.on("resume", mark(true, "resumed"));
@@ -80,6 +82,7 @@ export async function startShardManager(
     totalShards,
     healthy: () => up.size === totalShards && [...up.values()].every(Boolean),
     async stop() {
+      stopping = true;
       manager.respawn = false;
       await Promise.all(manager.shards.map((shard) => stopShard(shard)));
     },
@@ -116,11 +119,14 @@ async function main(): Promise<number> {
     return 1;
   }
   const logger = createLogger({ level: logLevel });
-  const shards = await startShardManager(discord, { logger });
-  const server = await startHealthServer(port, shards.healthy);
+  // Listening from the start, 503 until every shard is ready: a load balancer sees the start-up too.
+  let shards: RunningShards | undefined;
+  const server = await startHealthServer(port, () => shards?.healthy() ?? false);
+  shards = await startShardManager(discord, { logger });
+  const running = shards;
   const stop = () => {
     server.close();
-    shards.stop().finally(() => process.exit(0));
+    running.stop().finally(() => process.exit(0));
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
