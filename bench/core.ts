@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import MiniSearch from "minisearch";
+import { chartPng, PNG_BYTES_MAX } from "../src/charts/png.js";
 import { createCore } from "../src/core/index.js";
 import { readKnowledge } from "../src/knowledge/load.js";
 import type { Knowledge } from "../src/knowledge/schema.js";
@@ -123,6 +124,26 @@ function main() {
   console.log(
     `ratio core / bare: p50 ${(c50 / b50).toFixed(2)}×  p99 ${(c99 / b99).toFixed(2)}×  (target ≤ 3×)`,
   );
+
+  // Charts: every chart the benchmark queries draw, as Discord gets them (issue 8: ≤ 50 ms, ≤ 200 KB).
+  const charts = queries.flatMap((q) => core.answer({ text: q }).chart ?? []);
+  if (charts.length) {
+    for (const c of charts) chartPng(c); // warm: font files parsed, native code paged in
+    const draws: number[] = [];
+    let biggest = 0;
+    for (let r = 0; r < 5; r++) {
+      for (const c of charts) {
+        const t = performance.now();
+        biggest = Math.max(biggest, chartPng(c).length);
+        draws.push(performance.now() - t);
+      }
+    }
+    draws.sort((a, b) => a - b);
+    const p99 = percentile(draws, 99);
+    console.log(
+      `chart PNG (${charts.length} charts × 5): p50 ${percentile(draws, 50).toFixed(1)} ms  p99 ${p99.toFixed(1)} ms  largest ${(biggest / 1024).toFixed(0)} KB  (target ≤ 50 ms, ≤ ${PNG_BYTES_MAX / 1024} KB) ${p99 <= 50 && biggest <= PNG_BYTES_MAX ? "ok" : "OVER"}`,
+    );
+  }
 
   console.log("scale (knowledge replicated as synthetic sources):");
   for (const n of [1, 10, 100]) {

@@ -64,7 +64,7 @@ function barSvg(chart: Chart): string {
   });
   const below = top.height + chart.items.length * ROW_HEIGHT + 4;
   const foot = footer(chart, below);
-  return frame(below + foot.height, [...top.parts, ...rows, ...foot.parts]);
+  return frame(chart, below + foot.height, [...top.parts, ...rows, ...foot.parts]);
 }
 
 function pieSvg(chart: Chart): string {
@@ -101,7 +101,7 @@ function pieSvg(chart: Chart): string {
   });
   const below = top.height + Math.max(2 * r, chart.items.length * 40) + 16;
   const foot = footer(chart, below);
-  return frame(below + foot.height, [...top.parts, ...slices, ...legend, ...foot.parts]);
+  return frame(chart, below + foot.height, [...top.parts, ...slices, ...legend, ...foot.parts]);
 }
 
 /** The title and, under it, the unit every value is in. */
@@ -161,10 +161,12 @@ function bar(x: number, y: number, width: number, colour: string, item: ChartIte
   return `<rect ${shape} fill="${colour}" fill-opacity="0.55" stroke="${colour}" stroke-width="2" stroke-dasharray="5 3"/>`;
 }
 
-function frame(height: number, parts: string[]): string {
+function frame(chart: Chart, height: number, parts: string[]): string {
   const h = Math.ceil(height);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${h}" viewBox="0 0 ${CHART_WIDTH} ${h}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${h}" viewBox="0 0 ${CHART_WIDTH} ${h}" role="img">`,
+    // What a screen reader or an SVG viewer names the picture by.
+    `<title>${escapeXml(`${chart.title} (${chart.unit}): ${chart.items.map((i) => `${i.label} ${i.display}`).join(", ")}`)}</title>`,
     `<rect x="0.5" y="0.5" width="${CHART_WIDTH - 1}" height="${h - 1}" rx="10" fill="${THEME.background}" stroke="${THEME.border}"/>`,
     ...parts,
     "</svg>",

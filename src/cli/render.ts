@@ -1,7 +1,7 @@
 // gapbot render --platform slack|discord [--json] [QUERY]: the exact message payload the adapter
 // sends for QUERY (for Block Kit Builder, Discord previews and tests); stdin batch as in `ask`.
 import process from "node:process";
-import { renderDiscord } from "../adapters/discord/render.js";
+import { renderDiscordMessage } from "../adapters/discord/render-chart.js";
 import { slackPreview } from "../adapters/slack/preview.js";
 import { createCore } from "../core/index.js";
 import { cleanInput } from "../core/intent.js";
@@ -18,7 +18,7 @@ export default async function render(argv: string[]): Promise<number> {
   const core = createCore();
   const json = flags.has("json");
   const payload = (q: string) =>
-    platform === "slack" ? slackPreview(core, q) : renderDiscord(core.answer({ text: cleanInput(q) }));
+    platform === "slack" ? slackPreview(core, q) : renderDiscordMessage(core.answer({ text: cleanInput(q) }));
   await eachQuery(
     rest,
     process.stdin,

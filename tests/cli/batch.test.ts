@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderDiscord } from "../../src/adapters/discord/render.js";
+import { renderDiscordMessage } from "../../src/adapters/discord/render-chart.js";
 import { slackPreview } from "../../src/adapters/slack/preview.js";
 import { createCore } from "../../src/core/index.js";
 
@@ -64,7 +64,7 @@ describe("gapbot render", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
-    expect(first).toEqual(renderDiscord(core.answer({ text: "/gap compute" })));
+    expect(first).toEqual(renderDiscordMessage(core.answer({ text: "/gap compute" })));
     expect(second.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 

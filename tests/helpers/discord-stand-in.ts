@@ -40,6 +40,15 @@ export interface RecordedRequest {
   authorization: string | undefined;
   /** Parsed JSON, or for multipart the parsed payload_json part; undefined when empty. */
   body: unknown;
+  /** For multipart, every file part: its form field, file name, content type and bytes. */
+  files?: UploadedFile[];
+}
+
+export interface UploadedFile {
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
 }
 
 export interface GatewayFrame {
@@ -445,13 +454,14 @@ export class DiscordStandIn {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const body = await readBody(req);
+    const { body, files } = await readBody(req);
     const recorded: RecordedRequest = {
       method: req.method ?? "GET",
       path: decodeURIComponent(url.pathname),
       query: url.searchParams,
       authorization: req.headers.authorization,
       body,
+      ...(files ? { files } : {}),
     };
     this.requests.push(recorded);
     // As Discord does, bot routes refuse a wrong token; interaction callbacks and webhooks use their own token.
@@ -537,22 +547,33 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<{ body: unknown; files?: UploadedFile[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks);
-  if (raw.length === 0) return undefined;
+  if (raw.length === 0) return { body: undefined };
   const type = req.headers["content-type"] ?? "";
   if (type.startsWith("multipart/form-data")) {
     // Node's fetch Response parses multipart: discord.js puts the JSON body in the payload_json part.
     const form = await new Response(raw, { headers: { "content-type": type } }).formData();
+    const files: UploadedFile[] = [];
+    for (const [field, value] of form.entries()) {
+      if (typeof value === "string") continue;
+      files.push({
+        field,
+        filename: value.name,
+        contentType: value.type,
+        data: Buffer.from(await value.arrayBuffer()),
+      });
+    }
     const payload = form.get("payload_json");
-    return typeof payload === "string" ? JSON.parse(payload) : Object.fromEntries(form.entries());
+    const body = typeof payload === "string" ? JSON.parse(payload) : Object.fromEntries(form.entries());
+    return { body, files };
   }
   const text = raw.toString("utf8");
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(text) };
   } catch {
-    return text;
+    return { body: text };
   }
 }

@@ -6,6 +6,7 @@ import type { DiscordSettings } from "../../config/settings.js";
 import type { AdapterContext, RunningAdapter } from "../adapter.js";
 import { handleInteraction } from "./interactions.js";
 import { handleMessage } from "./messages.js";
+import { discordRestAgent } from "./rest-agent.js";
 
 export interface DiscordAdapterOptions {
   /** Defer an interaction whose answer is not ready after this long (default 1.5 s). */
@@ -29,6 +30,7 @@ export async function startDiscord(
   options: DiscordAdapterOptions = {},
 ): Promise<RunningAdapter> {
   const log = ctx.logger.child({ adapter: "discord" });
+  const agent = discordRestAgent();
   const client = new Client({
     intents: [...DISCORD_INTENTS],
     // DM channels are never announced by the gateway: without this partial, DMs are dropped.
@@ -36,7 +38,7 @@ export async function startDiscord(
     // A second guard: our payloads already set allowed_mentions, this covers anything else sent.
     allowedMentions: { parse: [], repliedUser: false },
     // discord.js appends /v10; the gateway URL then comes from this REST's /gateway/bot.
-    rest: settings.apiUrl ? { api: settings.apiUrl } : {},
+    rest: { ...(settings.apiUrl ? { api: settings.apiUrl } : {}), agent },
   });
 
   let stopping = false;
@@ -63,7 +65,12 @@ export async function startDiscord(
   client.on(Events.Error, (err) => log.error({ err }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ message }, "discord warning"));
 
-  await waitUntilReady(client, settings.token, options.readyTimeoutMs ?? 60_000);
+  try {
+    await waitUntilReady(client, settings.token, options.readyTimeoutMs ?? 60_000);
+  } catch (err) {
+    await agent.close();
+    throw err;
+  }
   log.info({ user: client.user?.id, shards: [...client.ws.shards.keys()] }, "discord connected");
 
   return {
@@ -73,6 +80,7 @@ export async function startDiscord(
       stopping = true;
       await settleWithin([...inFlight], options.drainTimeoutMs ?? 5_000);
       await client.destroy();
+      await agent.close();
     },
   };
 }

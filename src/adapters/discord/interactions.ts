@@ -12,6 +12,7 @@ import type { Card, Citation } from "../../core/card.js";
 import type { CompletionKind } from "../../core/request.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
+import { renderDiscordReply } from "./chart-reply.js";
 import { PRIVATE_OPTION } from "./commands-payload.js";
 import { parseCustomId } from "./custom-id.js";
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX, CHOICE_VALUE_MAX, truncate } from "./limits.js";
@@ -71,7 +72,7 @@ async function slashCommand(
     ephemeral,
     () =>
       Promise.resolve(answerTurn(ctx, { platform: "discord", command: name }, request)).then((card) =>
-        renderDiscord(card, { ephemeral }),
+        renderWithChart(ctx, card, ephemeral),
       ),
     options.deferAfterMs,
   );
@@ -115,7 +116,7 @@ async function button(
     ephemeral,
     () =>
       Promise.resolve(answerTurn(ctx, { platform: "discord", command: "button" }, request)).then((card) =>
-        renderDiscord(card, { ephemeral }),
+        renderWithChart(ctx, card, ephemeral),
       ),
     options.deferAfterMs,
   );
@@ -140,4 +141,11 @@ function sourcesCard(ctx: AdapterContext, refs: readonly string[]): Card {
     citations,
     suggestions: [],
   };
+}
+
+/** The card with its chart attached as a PNG; a chart that fails to draw is logged and left out. */
+function renderWithChart(ctx: AdapterContext, card: Card, ephemeral: boolean) {
+  return renderDiscordReply(card, { ephemeral }, (err) =>
+    ctx.logger.error({ err, platform: "discord" }, "discord chart failed to draw"),
+  );
 }

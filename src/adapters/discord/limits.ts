@@ -60,3 +60,7 @@ export function embedLength(embed: {
   n += embed.author?.name.length ?? 0;
   return n;
 }
+
+// Attachments. https://discord.com/developers/docs/resources/message#attachment-object
+/** An attachment's alt text (`description`). */
+export const ATTACHMENT_DESCRIPTION_MAX = 1024;

@@ -4,9 +4,9 @@
 import type { Message } from "discord.js";
 import { answerTurn } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
+import { renderDiscordReply } from "./chart-reply.js";
 import { messageRequest } from "./normalise.js";
 import { overLimit } from "./rate-limit.js";
-import { renderDiscord } from "./render.js";
 import { exactPayload } from "./reply.js";
 
 export async function handleMessage(message: Message, ctx: AdapterContext): Promise<void> {
@@ -23,9 +23,12 @@ export async function handleMessage(message: Message, ctx: AdapterContext): Prom
 
   const request = messageRequest(message.content, me.id);
   const card = answerTurn(ctx, { platform: "discord", command: direct ? "dm" : "mention" }, request);
+  const reply = renderDiscordReply(card, {}, (err) =>
+    ctx.logger.error({ err, platform: "discord" }, "discord chart failed to draw"),
+  );
   const body = {
-    ...renderDiscord(card),
+    ...reply.message,
     message_reference: { message_id: message.id, fail_if_not_exists: false },
   };
-  await message.channel.send(exactPayload(message.channel, body));
+  await message.channel.send(exactPayload(message.channel, body, reply.files));
 }

@@ -31,6 +31,8 @@ export interface DiscordEmbed {
   color?: number;
   fields?: DiscordEmbedField[];
   footer?: { text: string };
+  /** `attachment://chart.png` for a file uploaded with the message (see render-chart.ts). */
+  image?: { url: string };
 }
 
 export interface DiscordButton {
@@ -57,6 +59,8 @@ export interface DiscordMessage {
   allowed_mentions: { parse: []; replied_user: false };
   /** 64 (EPHEMERAL) when only the asker should see it. */
   flags?: number;
+  /** The files uploaded with this message (multipart), by their index in the upload. */
+  attachments?: { id: string; filename: string; description?: string }[];
 }
 
 export interface DiscordRenderOptions {

@@ -9,10 +9,41 @@ import type { DiscordMessage } from "./render.js";
  * options (adding tts and nonce fields, taking allowed_mentions from elsewhere), and the payload we send
  * must be the one `gapbot render --platform discord` previews.
  */
-export function exactPayload(target: MessageTarget, body: object): MessagePayload {
+export function exactPayload(
+  target: MessageTarget,
+  body: object,
+  files: AttachedFile[] = [],
+): MessagePayload {
   const payload = new MessagePayload(target, {});
   payload.body = body as NonNullable<MessagePayload["body"]>;
+  // With files, discord.js sends multipart: the body as payload_json, each file as files[i], which the
+  // body's attachments[i] (id "i") and an embed's attachment://name refer to.
+  if (files.length) {
+    payload.files = files.map((f, i) => ({
+      key: `files[${i}]`,
+      name: f.name,
+      data: f.data,
+      ...(f.contentType ? { contentType: f.contentType } : {}),
+    }));
+  }
   return payload;
+}
+
+/** A file uploaded with a message, e.g. the chart PNG. */
+export interface AttachedFile {
+  name: string;
+  data: Buffer;
+  contentType?: string;
+}
+
+/** A message and the files it refers to by `attachment://name`. */
+export interface DiscordReply {
+  message: DiscordMessage;
+  files: AttachedFile[];
+}
+
+function asReply(reply: DiscordMessage | DiscordReply): DiscordReply {
+  return "message" in reply && "files" in reply ? reply : { message: reply, files: [] };
 }
 
 /** An edit cannot change a message's visibility: flags belong to the first response only. */
@@ -30,7 +61,7 @@ export type ReplyPath = "immediate" | "deferred";
 export async function replyInTime(
   interaction: RepliableInteraction,
   ephemeral: boolean,
-  compute: () => DiscordMessage | Promise<DiscordMessage>,
+  compute: () => DiscordMessage | DiscordReply | Promise<DiscordMessage | DiscordReply>,
   deferAfterMs = DEFER_AFTER_MS,
 ): Promise<ReplyPath> {
   let timer: NodeJS.Timeout | undefined;
@@ -42,14 +73,15 @@ export async function replyInTime(
   try {
     const first = await Promise.race([pending, late]);
     if (first !== "late") {
-      await interaction.reply(exactPayload(interaction, first));
+      const { message, files } = asReply(first);
+      await interaction.reply(exactPayload(interaction, message, files));
       return "immediate";
     }
   } finally {
     clearTimeout(timer);
   }
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  const message = await pending;
-  await interaction.editReply(exactPayload(interaction, forEdit(message)));
+  const { message, files } = asReply(await pending);
+  await interaction.editReply(exactPayload(interaction, forEdit(message), files));
   return "deferred";
 }

@@ -1,7 +1,7 @@
 // Slash commands, autocomplete and buttons, end to end: the real discord.js Client on the stand-in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DiscordMessage } from "../../../src/adapters/discord/render.js";
-import { renderDiscord } from "../../../src/adapters/discord/render.js";
+import { renderDiscordMessage } from "../../../src/adapters/discord/render-chart.js";
 import type { Request } from "../../../src/core/index.js";
 import { type Harness, recordingCore, startHarness } from "../../helpers/discord-harness.js";
 
@@ -45,13 +45,13 @@ describe("slash commands", () => {
   ];
 
   it.each(cases)(
-    "/%s is answered in the channel (type 4) with exactly renderDiscord of the core's card",
+    "/%s is answered in the channel (type 4) with exactly renderDiscordMessage of the core's card",
     async (name, options, request) => {
       const body = await answer(h.standIn.slashCommand(name, options));
       const card = h.core.answer(request);
       expect(card.kind).not.toBe("not_found");
       expect(core.requests.at(-1)).toEqual(request);
-      expect(body).toEqual({ type: 4, data: renderDiscord(card) });
+      expect(body).toEqual({ type: 4, data: renderDiscordMessage(card) });
       expect(body.data.allowed_mentions).toEqual(NO_PINGS);
       expect(body.data.flags).toBeUndefined();
     },
@@ -60,7 +60,10 @@ describe("slash commands", () => {
   it("with private: true, answers ephemerally (flag 64) and keeps private out of the core's request", async () => {
     const body = await answer(h.standIn.slashCommand("chip", { name: "910B", private: true }));
     expect(core.requests.at(-1)).toEqual({ command: "chip", args: { name: "910B" } });
-    expect(body).toEqual({ type: 4, data: renderDiscord(h.core.answer("/chip 910B"), { ephemeral: true }) });
+    expect(body).toEqual({
+      type: 4,
+      data: renderDiscordMessage(h.core.answer("/chip 910B"), { ephemeral: true }),
+    });
     expect(body.data.flags).toBe(64);
   });
 
@@ -155,7 +158,7 @@ describe("buttons", () => {
     expect(core.requests.at(-1)).toEqual({ text: suggestion?.command });
     expect(body).toEqual({
       type: 4,
-      data: renderDiscord(h.core.answer({ text: suggestion?.command ?? "" })),
+      data: renderDiscordMessage(h.core.answer({ text: suggestion?.command ?? "" })),
     });
   });
 
@@ -169,6 +172,9 @@ describe("buttons", () => {
   it("an unknown button (from an older version) gets the help card rather than silence", async () => {
     const { message } = await chipMessage();
     const body = await answer(h.standIn.buttonClick("legacy:thing", message));
-    expect(body).toEqual({ type: 4, data: renderDiscord(h.core.answer({ command: "help", args: {} })) });
+    expect(body).toEqual({
+      type: 4,
+      data: renderDiscordMessage(h.core.answer({ command: "help", args: {} })),
+    });
   });
 });

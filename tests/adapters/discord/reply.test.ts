@@ -1,7 +1,7 @@
 // The slow path: an answer not ready within 1.5 s is deferred (type 5) and then edited in via the webhook.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFER_AFTER_MS } from "../../../src/adapters/discord/limits.js";
-import { renderDiscord } from "../../../src/adapters/discord/render.js";
+import { renderDiscordMessage } from "../../../src/adapters/discord/render-chart.js";
 import { type Harness, slowCore, startHarness, testCore } from "../../helpers/discord-harness.js";
 import { eventually } from "../../helpers/discord-stand-in.js";
 
@@ -35,13 +35,13 @@ describe("an answer slower than 1.5 s", () => {
     expect(deferredAfter).toBeGreaterThanOrEqual(DEFER_AFTER_MS - 50);
     expect(deferredAfter).toBeLessThan(3_000);
     expect(editedAfter).toBeGreaterThanOrEqual(SLOW_MS - 50);
-    expect(edit.body).toEqual(renderDiscord(testCore().answer("/chip 910B")));
+    expect(edit.body).toEqual(renderDiscordMessage(testCore().answer("/chip 910B")));
   });
 
   it("keeps a private answer private: the defer carries flag 64, the edit carries no flags", async () => {
     const { callback, edit } = await run({ name: "910B", private: true });
     expect(callback.body).toEqual({ type: 5, data: { flags: 64 } });
-    const { flags: _flags, ...expected } = renderDiscord(testCore().answer("/chip 910B"), {
+    const { flags: _flags, ...expected } = renderDiscordMessage(testCore().answer("/chip 910B"), {
       ephemeral: true,
     });
     expect(edit.body).toEqual(expected);

@@ -1,0 +1,41 @@
+// The chart of a card as the image of its Discord embed: the message JSON names the PNG uploaded with it
+// (multipart) as `attachment://chart.png`. Pure; the PNG itself comes from src/charts/png.ts.
+// https://discord.com/developers/docs/reference#uploading-files · https://discord.com/developers/docs/resources/message#embed-object-embed-image-structure
+import type { Card, Chart } from "../../core/card.js";
+import { safeText } from "./escape.js";
+import { ATTACHMENT_DESCRIPTION_MAX, truncate } from "./limits.js";
+import { type DiscordMessage, type DiscordRenderOptions, renderDiscord } from "./render.js";
+
+export const CHART_FILENAME = "chart.png";
+
+/**
+ * The message the adapter sends for a card: with a chart, its first embed shows the PNG uploaded with it.
+ * `gapbot render --platform discord` prints this very JSON; the PNG bytes go alongside (chart-reply.ts).
+ */
+export function renderDiscordMessage(card: Card, options: DiscordRenderOptions = {}): DiscordMessage {
+  const message = renderDiscord(card, options);
+  return card.chart ? withChartImage(message, card.chart) : message;
+}
+
+/** The message with its first embed showing the chart, and the upload it refers to (index 0). */
+export function withChartImage(message: DiscordMessage, chart: Chart): DiscordMessage {
+  const [first, ...rest] = message.embeds;
+  if (!first) return message;
+  return {
+    ...message,
+    embeds: [{ ...first, image: { url: `attachment://${CHART_FILENAME}` } }, ...rest],
+    attachments: [{ id: "0", filename: CHART_FILENAME, description: chartAltText(chart) }],
+  };
+}
+
+/** What a screen reader says for the picture: the figures as quoted, and the ratio marked as computed. */
+export function chartAltText(chart: Chart): string {
+  const items = chart.items.map((i) => `${i.label} ${i.display}`).join(", ");
+  const ratio = chart.ratio ? `; ratio ${chart.ratio.display}, computed from ${chart.ratio.inputs}` : "";
+  const kind = chart.type === "pie" ? "Pie chart" : "Bar chart";
+  // Alt text shows no markdown; safeText only keeps mentions and markup out of it.
+  return truncate(
+    safeText(`${kind}, ${chart.title} (${chart.unit}): ${items}${ratio}`),
+    ATTACHMENT_DESCRIPTION_MAX,
+  );
+}
