@@ -6,6 +6,8 @@ import type { HomeView } from "@slack/types";
 import { commands } from "../../../commands/index.js";
 import type { ReplyVisibility } from "../../config/settings.js";
 import type { Request } from "../../core/request.js";
+import { cleanUserText } from "../../runtime/input.js";
+import { type Asker, checkRateLimit } from "../../runtime/rate-limited.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
 import {
@@ -95,8 +97,11 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     return typeof id === "string" ? ctx.seen.firstTime(`slack:${id}`) : true;
   };
 
-  const answer = (command: string, request: Request) =>
-    answerTurn(ctx, { platform: "slack", command }, request);
+  /** The card that says when to retry, when this asker is over the limit. */
+  const limited = (asker: Omit<Asker, "platform">) => checkRateLimit(ctx, { platform: "slack", ...asker });
+  /** The rate-limit card when this asker is over the limit, else the core's answer. */
+  const answer = (command: string, request: Request, asker: Omit<Asker, "platform">) =>
+    limited(asker) ?? answerTurn(ctx, { platform: "slack", command }, request);
 
   for (const command of commands) {
     app.command(slackCommandName(command), async ({ command: slash, ack, respond }) => {
@@ -107,9 +112,15 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
         command.name,
         () => respond({ response_type: "ephemeral", text: APOLOGY_TEXT }),
         async () => {
-          const card = answer(command.name, commandRequest(command, slash.text));
-          const message = renderSlack(card, { ephemeral, query: commandQuery(command, slash.text) });
-          await respond({ response_type: ephemeral ? "ephemeral" : "in_channel", ...message });
+          const text = cleanUserText(slash.text);
+          const slow = limited({ workspace: slash.team_id, user: slash.user_id, channel: slash.channel_id });
+          const card =
+            slow ??
+            answerTurn(ctx, { platform: "slack", command: command.name }, commandRequest(command, text));
+          // Only the asker needs to read that they are going too fast.
+          const privately = ephemeral || slow !== undefined;
+          const message = renderSlack(card, { ephemeral: privately, query: commandQuery(command, text) });
+          await respond({ response_type: privately ? "ephemeral" : "in_channel", ...message });
         },
       );
     });
@@ -123,8 +134,12 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       "mention",
       () => client.chat.postMessage({ channel: event.channel, thread_ts, text: APOLOGY_TEXT }),
       async () => {
-        const query = canonicalQuery(messageQuery(event.text, context.botUserId) || "/help");
-        const card = answer("mention", requestFromQuery(query));
+        const query = canonicalQuery(messageQuery(cleanUserText(event.text), context.botUserId) || "/help");
+        const card = answer("mention", requestFromQuery(query), {
+          workspace: teamOf(body),
+          user: event.user,
+          channel: event.channel,
+        });
         await client.chat.postMessage({ channel: event.channel, thread_ts, ...renderSlack(card, { query }) });
       },
     );
@@ -140,8 +155,12 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       "dm",
       () => client.chat.postMessage({ ...where, text: APOLOGY_TEXT }),
       async () => {
-        const query = canonicalQuery(messageQuery(m.text ?? "", context.botUserId) || "/help");
-        const card = answer("dm", requestFromQuery(query));
+        const query = canonicalQuery(messageQuery(cleanUserText(m.text), context.botUserId) || "/help");
+        const card = answer("dm", requestFromQuery(query), {
+          workspace: teamOf(body),
+          user: m.user,
+          channel: m.channel,
+        });
         await client.chat.postMessage({ ...where, ...renderSlack(card, { query }) });
       },
     );
@@ -162,10 +181,10 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   const ephemeralApology = (respond: RespondFn) => () =>
     respond({ response_type: "ephemeral", replace_original: false, text: APOLOGY_TEXT });
 
-  app.action<BlockAction<ButtonAction>>(ACTION_SHOW_SOURCES, async ({ ack, action, respond }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION_SHOW_SOURCES, async ({ ack, action, body, respond }) => {
     await ack();
     await guarded("sources", ephemeralApology(respond), async () => {
-      const card = answer("sources", requestFromQuery(queryFromButton(action.value ?? "")));
+      const card = answer("sources", requestFromQuery(queryFromButton(action.value ?? "")), clicker(body));
       await respond({ response_type: "ephemeral", replace_original: false, ...renderSlackSources(card) });
     });
   });
@@ -173,11 +192,21 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   // Through response_url rather than chat.postMessage: it posts wherever the asker could run the
   // command (private channels, DMs, channels the bot is not in), needs no extra scope, and can then
   // delete the ephemeral original so that it cannot be shared twice.
-  app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, action, respond }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, action, body, respond }) => {
     await ack();
     await guarded("share", ephemeralApology(respond), async () => {
       const query = queryFromButton(action.value ?? "");
-      const card = answer("share", requestFromQuery(query));
+      const slow = limited(clicker(body));
+      if (slow) {
+        // Tell the clicker alone, and keep their original so that they can share it later.
+        await respond({
+          response_type: "ephemeral",
+          replace_original: false,
+          ...renderSlack(slow, { query }),
+        });
+        return;
+      }
+      const card = answerTurn(ctx, { platform: "slack", command: "share" }, requestFromQuery(query));
       await respond({
         response_type: "in_channel",
         replace_original: false,
@@ -198,7 +227,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       // joins the conversation: in its thread in a channel, in place in a DM.
       if (body.container?.is_ephemeral || !channel || !message) {
         await guarded("suggestion", ephemeralApology(respond), async () => {
-          const card = answer("suggestion", requestFromQuery(query));
+          const card = answer("suggestion", requestFromQuery(query), clicker(body));
           const reply = renderSlack(card, { ephemeral: true, query });
           await respond({ response_type: "ephemeral", replace_original: false, ...reply });
         });
@@ -211,10 +240,21 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
         "suggestion",
         () => client.chat.postMessage({ ...where, text: APOLOGY_TEXT }),
         async () => {
-          const card = answer("suggestion", requestFromQuery(query));
+          const card = answer("suggestion", requestFromQuery(query), clicker(body));
           await client.chat.postMessage({ ...where, ...renderSlack(card, { query }) });
         },
       );
     },
   );
+}
+
+/** The workspace an event came from: the envelope's team_id. */
+function teamOf(body: unknown): string | undefined {
+  const team = (body as { team_id?: unknown }).team_id;
+  return typeof team === "string" ? team : undefined;
+}
+
+/** Who clicked a button, where. */
+function clicker(body: BlockAction): Omit<Asker, "platform"> {
+  return { workspace: body.team?.id ?? body.user.team_id, user: body.user.id, channel: body.channel?.id };
 }
