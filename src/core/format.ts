@@ -80,7 +80,12 @@ export function citationOf(
 /** "(CAICT, early 2025)" — who says so and when, where the text gives them. */
 export function provenance(fact: Fact, entity: (id: string) => Entity | undefined): string {
   const claim = fact.claim.toLowerCase();
-  const by = fact.attribution ? entity(fact.attribution)?.name : undefined;
+  const source = fact.attribution ? entity(fact.attribution) : undefined;
+  // Named by any of its names already ("CAICT puts…"): no need to say it again.
+  const by =
+    source && ![source.name, ...source.aliases].some((n) => claim.includes(n.toLowerCase()))
+      ? source.name
+      : undefined;
   // Say nothing the claim already says.
   const parts = [by, fact.as_of].filter((p): p is string => !!p && !claim.includes(p.toLowerCase()));
   return parts.length ? ` (${parts.join(", ")})` : "";

@@ -37,7 +37,8 @@ export function cleanInput(text: unknown): string {
 export function readIntent(ctx: Context, request: Request | string): Intent {
   const req: Request = typeof request === "string" ? { text: request } : request;
   if (req.command !== undefined) return commandIntent(ctx, req.command, req.args ?? {});
-  const text = cleanInput(req.text);
+  // A mention of the bot itself, as typed in a console or left in by a platform, is no part of the question.
+  const text = cleanInput(req.text).replace(/^(?:<@[\w!&]+>|@gapbot\b)[\s:,，]*/i, "");
   if (text.length > MAX_INPUT) return { type: "too-long", length: text.length };
   if (!text) return { type: "empty" };
   const slash = /^[/／]([\p{L}\p{N}_-]+)\s*(.*)$/su.exec(text);

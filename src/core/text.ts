@@ -47,6 +47,9 @@ export function stem(word: string): string {
   if (/(ss|is)$/.test(word) || LATIN_US.has(word)) return word;
   if (/(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
   if (word.endsWith("s")) return word.slice(0, -1);
+  // Light verb endings, the same on both sides: "buying" finds "buy", "developed" finds "develop".
+  if (word.length >= 6 && word.endsWith("ing")) return word.slice(0, -3);
+  if (word.length >= 6 && word.endsWith("ed")) return word.slice(0, -2);
   return word;
 }
 const KEEP = new Set(["tops", "eflops", "flops", "news", "series", "aws", "ops"]);
@@ -71,9 +74,9 @@ export const STOPWORDS = new Set(
     "a an the of to in on at by for from with and or but not no nor is are was were be been being am do does did " +
     "doing have has had having will would shall should can could may might must it its it's this that these those " +
     "there here what which who whom whose when where why how much many than then so such as into about over under " +
-    "i me my we our you your he she they them their his her us? tell show give say said please any some all each " +
+    "i me my we our you your he she they them their his her tell show give say said please any some all each " +
     "just also very more most less least up down out if else get got according per via vs versus compare compared " +
-    "between among one's let know want need like current currently today now"
+    "between among one's let know want need like current currently today now big large huge"
   ).split(" "),
 );
 // "us" is absent on purpose: here it is a country, never a pronoun worth dropping.

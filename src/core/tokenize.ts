@@ -64,7 +64,8 @@ export function createTokenizer(hanWords: Iterable<string> = []): Tokenize {
         hanTokens(w.text, out, !options?.words);
         continue;
       }
-      if (STOPWORDS.has(w.text)) continue;
+      // Single letters ("s" of a cut-off possessive) carry nothing.
+      if (STOPWORDS.has(w.text) || (w.text.length === 1 && !/\d/.test(w.text))) continue;
       const s = stem(w.text);
       out.push(...canonical(SYNONYMS.has(w.text) ? w.text : s));
     }

@@ -17,9 +17,17 @@ import { citeAll, figureFields, footerFor } from "./shared.js";
 export const MIN_COVERAGE = 0.5;
 /** With an entity named and matched, less of the wording needs to match. */
 export const MIN_COVERAGE_WITH_ENTITY = 0.35;
+/** The share of the words besides the names that the answer must match. */
+export const MIN_CONTENT_COVERAGE = 0.2;
 
 const QUANTITATIVE =
   /\bhow (many|much|far|big|large|long|old|fast|strong|powerful)\b|\bwhat (share|percentage|proportion|fraction|number|is the number|size)\b|\bwhat percent|多少|几|多大|多久|多远|比例/;
+
+/** A question about a sum of money: only a figure in USD answers it. */
+const MONEY = /\bcosts?\b|\bprices?\b|\bdollars?\b|\$|\bmoney\b|\bspen[dt]\b|多少钱|花了/;
+
+/** The question asks for a value ("how much…", "what is the price…"), not a how or a why. */
+const ASKS_VALUE = /\bhow much\b|\bwhat(?:'s| is| was| are| were| did| does| do| will)\b|多少|几/;
 
 /** The units a question asks for, from its wording. */
 const UNIT_HINTS: [RegExp, string[]][] = [
@@ -49,6 +57,7 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   const entityIds = mentions.map((m) => m.entity.id);
   const units = new Set(UNIT_HINTS.filter(([re]) => re.test(text)).flatMap(([, u]) => u));
   const quantitative = QUANTITATIVE.test(text);
+  const money = MONEY.test(text) && ASKS_VALUE.test(text);
 
   const concerns = (f: Fact) =>
     entityIds.some((id) => f.entities.includes(id) || f.attribution === id || sideMatches(ctx, id, f));
@@ -59,14 +68,36 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
       if (units.size && h.item.figures.some((fig) => units.has(fig.unit))) s *= 1.6;
       if (quantitative && h.item.figures.length === 0) s *= 0.6;
       if (entityIds.length && !concerns(h.item)) s *= 0.4;
+      // A fact narrowed to a country the question does not name ("…in China") answers a narrower question.
+      if (h.item.entities.some((id) => ctx.entity(id)?.kind === "country" && !entityIds.includes(id)))
+        s *= 0.85;
       return { ...h, score: s };
     })
     .sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id));
 
+  // The words left when the names are cut out: "employees" in "How many employees does Huawei have?".
+  // A name alone matching is no answer; what is asked about it must match too.
+  const content = ctx.tokenize(ctx.finder.residue(question, [...mentions]));
+  const contentWeight = content.reduce((sum, t) => sum + ctx.retriever.weight(t), 0);
+  const contentCoverage = (h: (typeof ranked)[number]) =>
+    contentWeight === 0
+      ? 1
+      : content.filter((t) => h.matched.includes(t)).reduce((sum, t) => sum + ctx.retriever.weight(t), 0) /
+        contentWeight;
   const best = ranked[0];
   const enough = (h: (typeof ranked)[number]) =>
-    h.coverage >= (entityIds.length && concerns(h.item) ? MIN_COVERAGE_WITH_ENTITY : MIN_COVERAGE);
-  if (!best || !enough(best)) return paragraphAnswer(ctx, terms) ?? miss(ctx, mentions);
+    h.coverage >= (entityIds.length && concerns(h.item) ? MIN_COVERAGE_WITH_ENTITY : MIN_COVERAGE) &&
+    contentCoverage(h) >= MIN_CONTENT_COVERAGE &&
+    // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
+    // and a question about money needs a sum of money.
+    !(quantitative && h.item.figures.length === 0) &&
+    !(money && !h.item.figures.some((f) => f.unit === "USD"));
+  if (process.env.GAPBOT_DEBUG_ASK && best)
+    process.stderr.write(
+      `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentCoverage(best).toFixed(2)} [${content}]\n`,
+    );
+  if (!best || !enough(best))
+    return paragraphAnswer(ctx, terms, quantitative || money) ?? miss(ctx, mentions);
 
   const top = best.item;
   const support = ranked
@@ -105,7 +136,7 @@ function sideMatches(ctx: Context, entityId: string, f: Fact): boolean {
 }
 
 /** No fact answers, but a paragraph may: quote its best sentence verbatim. */
-function paragraphAnswer(ctx: Context, terms: string[]): Card | undefined {
+function paragraphAnswer(ctx: Context, terms: string[], needsNumber: boolean): Card | undefined {
   const hit = ctx.retriever.searchParagraphs(terms)[0];
   if (!hit || hit.coverage < MIN_COVERAGE + 0.15) return undefined;
   const { source, paragraph } = hit.item;
@@ -116,6 +147,8 @@ function paragraphAnswer(ctx: Context, terms: string[]): Card | undefined {
   const scored = sentences.map((s) => ({ s, n: ctx.tokenize(s).filter((t) => wanted.has(t)).length }));
   scored.sort((a, b) => b.n - a.n);
   const sentence = scored[0]?.s.trim() ?? text;
+  // A question for a number is not answered by a sentence without one.
+  if (needsNumber && !/\d/.test(sentence)) return undefined;
   return {
     kind: "answer",
     title: `From ¶${paragraph}`,
