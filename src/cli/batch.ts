@@ -1,5 +1,6 @@
 // Answers one query, or every non-blank stdin line in order with exactly one output each: the
-// contract of `gapbot ask` and `gapbot render`, and of the grader.
+// contract of `gapbot ask` and `gapbot render`, and of the grader. A line ends at "\n" only (a "\r"
+// before it is dropped; a lone "\r" inside a line is part of it), so no input splits one line in two.
 import { StringDecoder } from "node:string_decoder";
 
 /**

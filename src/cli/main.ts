@@ -8,6 +8,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   facts: async () => (await import("./list.js")).list("facts"),
   entities: async () => (await import("./list.js")).list("entities"),
   topics: async () => (await import("./list.js")).list("topics"),
+  render: async () => (await import("./render.js")).default,
   start: async () => (await import("./start.js")).start,
 };
 
@@ -28,7 +29,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`gapbot: ${(err as Error)?.message ?? String(err)}\n`);
+    // Our own errors already say "gapbot: …"; say it once.
+    const message = String((err as Error)?.message ?? err).replace(/^gapbot: /, "");
+    process.stderr.write(`gapbot: ${message}\n`);
     process.exitCode = 1;
   },
 );

@@ -3,7 +3,8 @@ const EIGHTHS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 
 /** A bar `width` cells long at `max`, with eighth-cell precision; at least a sliver for any value > 0. */
 export function textBar(value: number | null, max: number, width = 12): string {
-  if (value === null || !(value > 0) || !(max > 0)) return "";
+  if (value === null || !Number.isFinite(value) || !Number.isFinite(max) || !(value > 0) || !(max > 0))
+    return "";
   const cells = Math.max(1 / 8, Math.min(1, value / max) * width);
   const full = Math.floor(cells);
   const rest = Math.round((cells - full) * 8);

@@ -17,13 +17,15 @@ const QUALIFIER: Record<NonNullable<Figure["qualifier"]>, string> = {
 function unitShown(f: Figure): boolean {
   const t = f.text.toLowerCase();
   const u = f.unit.toLowerCase();
-  if (u === "%" || u === "usd" || u === "fraction" || u === "times") return true;
+  if (u === "%" || u === "usd" || u === "fraction") return true;
+  if (u === "times") return /\b(times|twice|fold)\b|×/.test(t);
   return t.includes(u) || t.includes(u.replace(/s$/, ""));
 }
 
-/** The unit as a reader says it after the number ("EFLOPS", "GPUs"), or "" when the text has it. */
+/** The unit as a reader says it after the number ("EFLOPS", "GPUs", "month" for one), or "" when the text has it. */
 export function unitLabel(f: Figure): string {
-  return unitShown(f) ? "" : f.unit;
+  if (unitShown(f)) return "";
+  return f.value === 1 && f.max === undefined && /[a-z]s$/.test(f.unit) ? f.unit.slice(0, -1) : f.unit;
 }
 
 /** "over 1.2 million GPUs", "2400 EFLOPS", "less than 4%": qualifier, the verbatim text, the unit. */
@@ -56,7 +58,17 @@ export function ratio(a: Figure, b: Figure): Ratio | undefined {
   const big = Math.max(a.value, b.value);
   const small = Math.min(a.value, b.value);
   const value = big / small;
-  const display = `${value >= 10 ? Math.round(value) : value.toFixed(1).replace(/\.0$/, "")}×`;
+  const bigFig = a.value >= b.value ? a : b;
+  const smallFig = a.value >= b.value ? b : a;
+  // A bound on either side bounds the ratio: 68% over "less than 4%" is more than 17×.
+  const more =
+    ["less-than", "up-to"].includes(smallFig.qualifier ?? "") ||
+    ["over", "at-least"].includes(bigFig.qualifier ?? "");
+  const less =
+    ["over", "at-least"].includes(smallFig.qualifier ?? "") ||
+    ["less-than", "up-to"].includes(bigFig.qualifier ?? "");
+  const bound = more && !less ? "more than " : less && !more ? "less than " : "";
+  const display = `${bound}${value >= 10 ? Math.round(value) : value.toFixed(1).replace(/\.0$/, "")}×`;
   return { value, display, derived: true, inputs: `${trimNumber(big)} / ${trimNumber(small)}` };
 }
 
@@ -65,7 +77,8 @@ export function citationOf(
   sourceTitle: (id: string) => string | undefined,
   entity: (id: string) => Entity | undefined,
 ): Citation {
-  const by = fact.attribution ? entity(fact.attribution)?.name : undefined;
+  const source = fact.attribution ? entity(fact.attribution) : undefined;
+  const by = source ? shortName(source) : undefined;
   return {
     source: fact.source,
     sourceTitle: sourceTitle(fact.source),
@@ -97,4 +110,20 @@ export function clip(text: string, max: number): string {
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** "about 2.3×", or "more than 17×" where a bound already says how exact it is. */
+export function ratioPhrase(r: Ratio): string {
+  return /^(more|less) than/.test(r.display) ? r.display : `about ${r.display}`;
+}
+
+/** Who says so and when, for a headline that does not show the claim: "CAICT, early 2025". */
+export function sourceAndDate(fact: Fact, entity: (id: string) => Entity | undefined): string {
+  const source = fact.attribution ? entity(fact.attribution) : undefined;
+  return [source ? shortName(source) : undefined, fact.as_of].filter(Boolean).join(", ");
+}
+
+/** The acronym where there is one ("CAICT", "IDC"): a headline or a citation has no room for the long name. */
+export function shortName(e: Entity): string {
+  return e.aliases.find((a) => /^[A-Z]{2,6}$/.test(a)) ?? e.name;
 }

@@ -1,85 +1,76 @@
-// Batch mode: every non-blank stdin line gets exactly one output line, whatever bytes it holds.
+// The CLI's batch contract, through the built binary: every non-blank stdin line gets exactly one
+// line of output, in order, whatever the line holds — the grader depends on it.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { eachQuery, inputLines } from "../../src/cli/batch.js";
-import { ensureBuilt, root } from "../start/ensure-built.js";
+import { renderDiscord } from "../../src/adapters/discord/render.js";
+import { slackPreview } from "../../src/adapters/slack/preview.js";
+import { createCore } from "../../src/core/index.js";
 
-/** Hostile lines, as bytes: each is one line of a file, with its own oddity. */
-const HOSTILE: Buffer[] = [
-  Buffer.from("/chip H100"),
-  Buffer.from("nul\u0000inside /gap compute"),
-  Buffer.from([0x6c, 0x6f, 0x6e, 0x65, 0x20, 0xed, 0xa0, 0x80, 0x20, 0x73]), // a lone surrogate, CESU-8
-  Buffer.from([0xff, 0xfe, 0x80, 0x41]), // not UTF-8 at all
-  Buffer.from(`${"x".repeat(100_000)} ascend`),
-  Buffer.from("carriage\rreturn inside"),
-  Buffer.from("🇨🇳 vs 🇺🇸 🤖🔥 which has more compute?"),
-  Buffer.from("\u202eRTL override\u202c مقارنة الحوسبة بين الصين وأمريكا"),
-  Buffer.from("<!channel> @everyone <@U123> [click](http://evil) *bold*"),
-  Buffer.from("\u200b\u200b\ufeff"), // invisible only: not blank to trim(), so it still gets its answer
-  Buffer.from("   "), // blank: no output
-  Buffer.from(""), // blank: no output
-  Buffer.from("windows line\r"), // CRLF ending
+const bin = join(import.meta.dirname, "..", "..", "bin", "gapbot.js");
+const run = (args: string[], input: string) =>
+  spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+
+const hostile = [
+  "/gap compute",
+  "\u0000\u0001 NUL and control",
+  "\ud800 lone surrogate",
+  "x".repeat(100_000),
+  "carriage\rreturn",
+  "🇨🇳🇺🇸 emoji",
+  "\u202e RTL override 910B",
+  "<!channel> @everyone <@U123>",
+  "   ",
+  "中美算力差距",
 ];
-const NON_BLANK = HOSTILE.length - 2;
 
-function stdinOf(lines: Buffer[], chunk = 7): Readable {
-  const all = Buffer.concat(lines.flatMap((l) => [l, Buffer.from("\n")]));
-  // Small chunks, so multi-byte characters and line ends fall across chunk boundaries.
-  const parts: Buffer[] = [];
-  for (let i = 0; i < all.length; i += chunk) parts.push(all.subarray(i, i + chunk));
-  return Readable.from(parts);
-}
-
-describe("batch mode", () => {
-  it("splits lines on \\n only, dropping a CRLF's \\r and keeping a lone \\r inside its line", async () => {
-    const lines: string[] = [];
-    for await (const l of inputLines(Readable.from([Buffer.from("a\r\nb\rc\nlast")]))) lines.push(l);
-    expect(lines).toEqual(["a", "b\rc", "last"]);
-  });
-
-  it("given hostile lines in small chunks, answers each non-blank line once, in order", async () => {
-    const seen: string[] = [];
-    const out: string[] = [];
-    await eachQuery(
-      [],
-      stdinOf(HOSTILE),
-      (q) => {
-        seen.push(q);
-        if (q.includes("RTL")) throw new Error("a bug in one answer");
-        return JSON.stringify({ length: q.length });
-      },
-      (s) => out.push(s),
+describe("gapbot ask --json, batch", () => {
+  it("answers every non-blank line with exactly one JSON object, in order", () => {
+    const r = run(["ask", "--json"], `${hostile.join("\n")}\n`);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split("\n").filter((l) => l.trim());
+    const expected = hostile.filter((l) => l.trim()).length;
+    // "carriage\rreturn" stays one line: only "\n" ends a line.
+    expect(lines.length).toBe(expected);
+    const objects = lines.map(
+      (l) => JSON.parse(l) as { query: string; kind: string; headline: string; citations: unknown[] },
     );
-    expect(out).toHaveLength(NON_BLANK);
-    expect(seen[1]).toBe("nul\u0000inside /gap compute");
-    expect(seen[4]?.length).toBe(100_007);
-    expect(seen[6]).toBe("🇨🇳 vs 🇺🇸 🤖🔥 which has more compute?");
-    // The failing line still gets its one line, saying what went wrong.
-    expect(JSON.parse(out[7] ?? "")).toMatchObject({ kind: "error", error: "a bug in one answer" });
-    expect(seen.at(-1)).toBe("windows line");
+    expect(objects[0]?.kind).toBe("gap");
+    expect(objects[0]?.headline).toContain("2400");
+    for (const o of objects) {
+      expect(o.headline.length).toBeLessThanOrEqual(240);
+      expect(Array.isArray(o.citations)).toBe(true);
+    }
+    expect(objects.find((o) => o.query.startsWith("xxx"))?.kind).toBe("error");
   });
 
-  it("the built `gapbot ask --json` prints exactly one JSON object per non-blank line", () => {
-    ensureBuilt();
-    const input = Buffer.concat(HOSTILE.flatMap((l) => [l, Buffer.from("\n")]));
-    const run = spawnSync(process.execPath, [join(root, "bin/gapbot.js"), "ask", "--json"], {
-      input,
-      encoding: "utf8",
-      timeout: 20_000,
-    });
-    expect(run.status).toBe(0);
-    const lines = run.stdout.split("\n");
-    expect(lines.pop()).toBe("");
-    expect(lines).toHaveLength(NON_BLANK);
-    const cards = lines.map((l) => JSON.parse(l) as { kind: string; headline: string; text: string });
-    for (const card of cards) {
-      expect(card.headline.length).toBeGreaterThan(0);
-      expect(card.text).not.toMatch(/\u0000|\u202e/);
-    }
-    expect(cards[0]?.kind).toBe("chip");
-    expect(cards[4]?.kind).toBe("error");
-    expect(cards[4]?.headline).toContain("please keep it under 500");
+  it("answers a single query from the command line", () => {
+    const r = run(["ask", "--json", "/chip", "910B"], "");
+    expect(JSON.parse(r.stdout).headline).toContain("640");
+  });
+});
+
+describe("gapbot render", () => {
+  const core = createCore();
+
+  it("prints exactly the Slack payload the adapter sends", () => {
+    const r = run(["render", "--platform", "slack", "--json"], "/chip 910B\n");
+    expect(JSON.parse(r.stdout)).toEqual(slackPreview(core, "/chip 910B"));
+  });
+
+  it("prints exactly the Discord payload the adapter sends, pinging no one", () => {
+    const r = run(["render", "--platform", "discord", "--json"], "/gap compute\n<@123> @everyone\n");
+    const [first, second] = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(first).toEqual(renderDiscord(core.answer({ text: "/gap compute" })));
+    expect(second.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it("asks which platform when none is named", () => {
+    const r = run(["render", "/gap"], "");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--platform");
   });
 });

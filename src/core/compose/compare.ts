@@ -4,7 +4,7 @@ import type { Entity, Fact, Figure } from "../../knowledge/schema.js";
 import type { Card, ComparisonRow } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
-import { clip, figureDisplay, provenance, ratio } from "../format.js";
+import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } from "../format.js";
 import { commandFor, notFoundCard } from "./not-found.js";
 import { citeAll, footerFor, unique } from "./shared.js";
 
@@ -77,10 +77,8 @@ export function compareEntities(ctx: Context, a: Entity, b: Entity): Card {
       first.left.value !== null && first.right.value !== null && first.left.value >= first.right.value
         ? a
         : b;
-    const who = unique(
-      firstPair.map((f) => provenance(f, ctx.entity).replace(/^ \(|\)$/g, "")).filter(Boolean),
-    );
-    headline = `${a.name} ${first.left.display} vs ${b.name} ${first.right.display}${r ? `: ${bigger.name} about ${r.display} (computed ${r.inputs})` : ""}${who.length ? ` — ${who.join("; ")}` : ""}`;
+    const who = unique(firstPair.map((f) => sourceAndDate(f, ctx.entity)).filter(Boolean));
+    headline = `${a.name} ${first.left.display} vs ${b.name} ${first.right.display}${r ? `: ${bigger.name} ${ratioPhrase(r)} (computed ${r.inputs})` : ""}${who.length ? ` — ${who.join("; ")}` : ""}`;
   } else if (sharedBoth[0]) {
     headline = `${sharedBoth[0].claim}${provenance(sharedBoth[0], ctx.entity)}`;
   } else {

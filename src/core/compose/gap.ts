@@ -3,7 +3,7 @@ import type { Fact, Topic } from "../../knowledge/schema.js";
 import type { Card, ComparisonRow } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
-import { clip, figureDisplay, provenance, ratio } from "../format.js";
+import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } from "../format.js";
 import { notFoundCard } from "./not-found.js";
 import { citeAll, figureFields, footerFor, unique } from "./shared.js";
 
@@ -80,13 +80,11 @@ export function topicCard(ctx: Context, topic: Topic): Card {
       right: { value: cnFig.value, display: figureDisplay(cnFig), factId: cnFact.id },
       ...(r ? { ratio: r } : {}),
     });
-    const who = unique(
-      [usFact, cnFact].map((f) => provenance(f, ctx.entity).replace(/^ \(|\)$/g, "")).filter(Boolean),
-    );
+    const who = unique([usFact, cnFact].map((f) => sourceAndDate(f, ctx.entity)).filter(Boolean));
     const ratioText = r
-      ? `: ${usFig.value >= cnFig.value ? "" : "China ahead, "}about ${r.display} (computed ${r.inputs})`
+      ? `: ${usFig.value >= cnFig.value ? "" : "China ahead, "}${ratioPhrase(r)} (computed ${r.inputs})`
       : "";
-    headline = `US ${figureDisplay(usFig)} vs China ${figureDisplay(cnFig)}${ratioText}${who.length ? ` — ${who.join("; ")}` : ""}`;
+    headline = `${sideName(ctx, usFact, "US")} ${figureDisplay(usFig)} vs ${sideName(ctx, cnFact, "China")} ${figureDisplay(cnFig)}${ratioText}${who.length ? ` — ${who.join("; ")}` : ""}`;
   } else {
     const leadFact = (topic.lead && ctx.fact(topic.lead)) || us[0] || china[0] || related[0];
     if (!leadFact)
@@ -126,7 +124,7 @@ export function topicCard(ctx: Context, topic: Topic): Card {
         6,
       ).map((f) => ({
         ...f,
-        label: `${sideLabel(ctx.fact(f.factId ?? ""))}${f.label}`,
+        label: prefixed(sideLabel(ctx, ctx.fact(f.factId ?? "")), f.label),
       })),
     ],
     ...(rows.length
@@ -150,7 +148,22 @@ export function topicCard(ctx: Context, topic: Topic): Card {
   };
 }
 
-function sideLabel(f: Fact | undefined): string {
+/** "AMD · ", "Meta · ": the subject of a fact; a country's side where the subject is the country. */
+function sideLabel(ctx: Context, f: Fact | undefined): string {
   if (!f) return "";
+  const subject = ctx.entity(f.entities[0] ?? "");
+  if (subject && subject.kind !== "country") return `${subject.name} · `;
   return f.side === "us" ? "US · " : f.side === "china" ? "China · " : "";
+}
+
+/** Who a headline figure belongs to: its subject ("Nvidia"), or the side where that is a country. */
+function sideName(ctx: Context, f: Fact, side: string): string {
+  const subject = ctx.entity(f.entities[0] ?? "");
+  return subject && subject.kind !== "country" ? subject.name : side;
+}
+
+/** "Nvidia · " before "Nvidia's share…" says it twice. */
+function prefixed(prefix: string, label: string): string {
+  const name = prefix.replace(/ · $/, "");
+  return name && label.toLowerCase().startsWith(name.toLowerCase()) ? label : `${prefix}${label}`;
 }

@@ -1,0 +1,118 @@
+// The Discord adapter: a discord.js gateway client that answers slash commands, buttons, mentions and DMs.
+// Start-up imports this file dynamically, only when Discord is configured (discord.js takes ~0.4 s to load).
+// https://discord.js.org/docs/packages/discord.js/main/Client:Class
+import { Client, Events, GatewayIntentBits, Partials, Status } from "discord.js";
+import type { DiscordSettings } from "../../config/settings.js";
+import type { AdapterContext, RunningAdapter } from "../adapter.js";
+import { handleInteraction } from "./interactions.js";
+import { handleMessage } from "./messages.js";
+
+export interface DiscordAdapterOptions {
+  /** Defer an interaction whose answer is not ready after this long (default 1.5 s). */
+  deferAfterMs?: number;
+  /** Give up starting when the gateway is not ready after this long (default 60 s). */
+  readyTimeoutMs?: number;
+  /** How long stop() waits for replies in flight (default 5 s). */
+  drainTimeoutMs?: number;
+}
+
+/** Guilds (slash commands, channel cache), GuildMessages (mentions), DirectMessages: none is privileged. */
+export const DISCORD_INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.DirectMessages,
+] as const;
+
+export async function startDiscord(
+  settings: DiscordSettings,
+  ctx: AdapterContext,
+  options: DiscordAdapterOptions = {},
+): Promise<RunningAdapter> {
+  const log = ctx.logger.child({ adapter: "discord" });
+  const client = new Client({
+    intents: [...DISCORD_INTENTS],
+    // DM channels are never announced by the gateway: without this partial, DMs are dropped.
+    partials: [Partials.Channel],
+    // A second guard: our payloads already set allowed_mentions, this covers anything else sent.
+    allowedMentions: { parse: [], repliedUser: false },
+    // discord.js appends /v10; the gateway URL then comes from this REST's /gateway/bot.
+    rest: settings.apiUrl ? { api: settings.apiUrl } : {},
+  });
+
+  let stopping = false;
+  const inFlight = new Set<Promise<void>>();
+  const track = (kind: string, work: () => Promise<void>) => {
+    if (stopping) return;
+    const turn = work()
+      .catch((err: unknown) => log.error({ err, kind }, "discord turn failed"))
+      .finally(() => inFlight.delete(turn));
+    inFlight.add(turn);
+  };
+
+  client.on(Events.InteractionCreate, (interaction) =>
+    track("interaction", () => handleInteraction(interaction, ctx, options)),
+  );
+  client.on(Events.MessageCreate, (message) => track("message", () => handleMessage(message, ctx)));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.warn({ shard, code: event.code }, "gateway closed"),
+  );
+  // discord.js reports its own shutdown as a reconnect: only a real one is worth a line.
+  client.on(Events.ShardReconnecting, (shard) => stopping || log.info({ shard }, "gateway reconnecting"));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway resumed"));
+  client.on(Events.ShardError, (err, shard) => log.warn({ err, shard }, "gateway error"));
+  client.on(Events.Error, (err) => log.error({ err }, "discord client error"));
+  client.on(Events.Warn, (message) => log.warn({ message }, "discord warning"));
+
+  await waitUntilReady(client, settings.token, options.readyTimeoutMs ?? 60_000);
+  log.info({ user: client.user?.id, shards: [...client.ws.shards.keys()] }, "discord connected");
+
+  return {
+    name: "discord",
+    healthy: () => connected(client),
+    async stop() {
+      stopping = true;
+      await settleWithin([...inFlight], options.drainTimeoutMs ?? 5_000);
+      await client.destroy();
+    },
+  };
+}
+
+/** Connected: ready, and every shard of this process is READY (not closed, reconnecting or resuming). */
+function connected(client: Client): boolean {
+  return (
+    client.isReady() && client.ws.shards.size > 0 && client.ws.shards.every((s) => s.status === Status.Ready)
+  );
+}
+
+/** Logs in and waits for clientReady (every guild received), or fails with a clear message. */
+async function waitUntilReady(client: Client, token: string, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`discord: the gateway was not ready within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([Promise.all([ready, client.login(token)]), timeout]);
+  } catch (err) {
+    await client.destroy();
+    throw err instanceof Error && err.message.startsWith("discord:")
+      ? err
+      : new Error(`discord: could not connect: ${(err as Error)?.message ?? String(err)}`, { cause: err });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function settleWithin(work: Promise<void>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.allSettled(work),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
+}

@@ -1,0 +1,30 @@
+// gapbot render --platform slack|discord [--json] [QUERY]: the exact message payload the adapter
+// sends for QUERY (for Block Kit Builder, Discord previews and tests); stdin batch as in `ask`.
+import process from "node:process";
+import { renderDiscord } from "../adapters/discord/render.js";
+import { slackPreview } from "../adapters/slack/preview.js";
+import { createCore } from "../core/index.js";
+import { cleanInput } from "../core/intent.js";
+import { parseArgs } from "./args.js";
+import { eachQuery } from "./batch.js";
+
+export default async function render(argv: string[]): Promise<number> {
+  const { flags, rest } = parseArgs(argv, ["platform"]);
+  const platform = flags.get("platform");
+  if (platform !== "slack" && platform !== "discord") {
+    process.stderr.write("gapbot render: say which platform: --platform slack or --platform discord\n");
+    return 2;
+  }
+  const core = createCore();
+  const json = flags.has("json");
+  const payload = (q: string) =>
+    platform === "slack" ? slackPreview(core, q) : renderDiscord(core.answer({ text: cleanInput(q) }));
+  await eachQuery(
+    rest,
+    process.stdin,
+    // One line per query in --json (batch) form; pretty-printed otherwise, for reading and pasting.
+    (q) => JSON.stringify(payload(q), null, json ? undefined : 2),
+    (s) => process.stdout.write(`${s}\n`),
+  );
+  return 0;
+}

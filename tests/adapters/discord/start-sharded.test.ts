@@ -1,0 +1,64 @@
+// npm run start:sharded: a real ShardingManager forking the built shard child, each shard on the stand-in.
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningShards, startShardManager } from "../../../src/adapters/discord/start-sharded.js";
+import { silentLogger } from "../../../src/log.js";
+import { FIXTURE_KNOWLEDGE } from "../../helpers/discord-harness.js";
+import { DiscordStandIn, eventually } from "../../helpers/discord-stand-in.js";
+import { ensureBuilt, root } from "../../start/ensure-built.js";
+
+const IDENTIFY = 2;
+
+describe("startShardManager", () => {
+  let standIn: DiscordStandIn;
+  let shards: RunningShards | undefined;
+
+  beforeAll(async () => {
+    // Shards are separate Node processes: they run the compiled JavaScript, as npm run start:sharded does.
+    ensureBuilt();
+    standIn = await DiscordStandIn.start({ recommendedShards: 2 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await shards?.stop();
+    await standIn.close();
+  });
+
+  it("with DISCORD_SHARDS=auto, asks the configured REST, forks each shard, and every shard answers", async () => {
+    shards = await startShardManager(
+      { token: standIn.token, apiUrl: standIn.apiUrl, shards: "auto" },
+      {
+        logger: silentLogger(),
+        childFile: join(root, "dist", "src", "adapters", "discord", "shard-child.js"),
+        env: { LOG_LEVEL: "silent", KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE },
+        spawnDelayMs: 200,
+      },
+    );
+    expect(shards.totalShards).toBe(2);
+    expect(standIn.find("GET", /^\/v10\/gateway\/bot$/).length).toBeGreaterThanOrEqual(1);
+    const identified = standIn.framesWithOp(IDENTIFY).map((f) => (f.d as { shard: [number, number] }).shard);
+    expect(identified.sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(shards.healthy()).toBe(true);
+
+    // The last shard to identify holds the stand-in's live socket: an interaction sent there is answered.
+    const payload = standIn.slashCommand("chip", { name: "910B" });
+    standIn.dispatch("INTERACTION_CREATE", payload);
+    const callback = await eventually(
+      () =>
+        standIn.requests.find((r) => r.path === `/v10/interactions/${payload.id}/${payload.token}/callback`),
+      "the shard's answer",
+    );
+    expect(
+      (callback.body as { type: number; data: { embeds: { title: string }[] } }).data.embeds[0]?.title,
+    ).toBe("Ascend 910B");
+
+    await shards.stop();
+    expect(
+      shards.manager.shards.every((s) => s.process?.exitCode !== null || s.process?.signalCode !== null),
+    ).toBe(true);
+    shards = undefined;
+  }, 60_000);
+});

@@ -1,0 +1,93 @@
+// The Discord adapter running for real (discord.js Client, our handlers, the real core) against the stand-in.
+import { join } from "node:path";
+import type { AdapterContext, RunningAdapter } from "../../src/adapters/adapter.js";
+import { type DiscordAdapterOptions, startDiscord } from "../../src/adapters/discord/index.js";
+import type { Card, Core, Request } from "../../src/core/index.js";
+import { createCore } from "../../src/core/index.js";
+import { silentLogger } from "../../src/log.js";
+import { MemorySeenStore } from "../../src/runtime/seen-store.js";
+import { DiscordStandIn, eventually, type RecordedRequest, type StandInOptions } from "./discord-stand-in.js";
+
+/** The small, stable knowledge the core tests use: the same answers whatever the real knowledge/ holds. */
+export const FIXTURE_KNOWLEDGE = join(import.meta.dirname, "..", "fixtures", "mini-knowledge");
+
+let fixtureCore: Core | undefined;
+export function testCore(): Core {
+  fixtureCore ??= createCore({ knowledgeDir: FIXTURE_KNOWLEDGE });
+  return fixtureCore;
+}
+
+export interface Harness {
+  standIn: DiscordStandIn;
+  adapter: RunningAdapter;
+  core: Core;
+  /** Dispatches an INTERACTION_CREATE and waits for the interaction's callback (type 4, 5, 8…). */
+  interact(payload: { id: string; token: string }): Promise<RecordedRequest>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(
+  options: {
+    core?: Core;
+    adapter?: DiscordAdapterOptions;
+    standIn?: StandInOptions;
+    rateLimit?: AdapterContext["rateLimit"];
+  } = {},
+): Promise<Harness> {
+  const standIn = await DiscordStandIn.start(options.standIn);
+  const core = options.core ?? testCore();
+  const adapter = await startDiscord(
+    { token: standIn.token, apiUrl: standIn.apiUrl },
+    {
+      core,
+      logger: silentLogger(),
+      seen: new MemorySeenStore(),
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    },
+    options.adapter,
+  );
+  return {
+    standIn,
+    adapter,
+    core,
+    async interact(payload) {
+      standIn.dispatch("INTERACTION_CREATE", payload);
+      const path = `/v10/interactions/${payload.id}/${payload.token}/callback`;
+      return eventually(
+        () => standIn.requests.find((r) => r.path === path),
+        `the callback for ${payload.id}`,
+      );
+    },
+    async stop() {
+      await adapter.stop();
+      await standIn.close();
+    },
+  };
+}
+
+/** The real core, remembering each request it was asked: to check what the adapter made of an event. */
+export function recordingCore(core: Core = testCore()): Core & { requests: (Request | string)[] } {
+  const requests: (Request | string)[] = [];
+  return {
+    requests,
+    knowledge: core.knowledge,
+    answer: (request) => {
+      requests.push(request);
+      return core.answer(request);
+    },
+    complete: (kind, input, limit) => core.complete(kind, input, limit),
+    catalog: () => core.catalog(),
+  };
+}
+
+/** The real core, but each answer arrives `delayMs` later, asynchronously (for the defer-then-edit path). */
+export function slowCore(delayMs: number, core: Core = testCore()): Core {
+  return {
+    ...core,
+    knowledge: core.knowledge,
+    // The Core type says answer() returns a Card; a late answer is a promise of one, which the adapter
+    // awaits (that is the path under test). The cast keeps the real core's type honest for everyone else.
+    answer: (request) =>
+      new Promise((resolve) => setTimeout(() => resolve(core.answer(request)), delayMs)) as unknown as Card,
+  };
+}
