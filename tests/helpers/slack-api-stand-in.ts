@@ -1,7 +1,7 @@
 // A stand-in for Slack's Web API and for response_url, on 127.0.0.1: answers what gapbot calls with
 // {ok: true, …} and records every call with its parsed body. Point SLACK_API_URL (settings.apiUrl) at `url`.
 // https://docs.slack.dev/apis/web-api/ · https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface ApiCall {
@@ -40,6 +40,11 @@ export interface SlackApiStandIn {
   answer(method: string, body: Record<string, unknown>): void;
   /** Makes posts to response_urls fail with this HTTP status (0 restores 200). */
   failResponseUrls(status: number): void;
+  /**
+   * The next `times` calls to `method` (a Web API method, or "respond" for response_urls) answer this HTTP
+   * status, with Retry-After when given: 429 then 200, 503 then 200, as Slack does under load.
+   */
+  failNext(method: string, status: number, times?: number, retryAfterSeconds?: number): void;
   close(): Promise<void>;
 }
 
@@ -48,6 +53,19 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   const responses: ResponseUrlPost[] = [];
   const answers = new Map<string, Record<string, unknown>>();
   let responseStatus = 0;
+  const failures = new Map<string, { status: number; times: number; retryAfter?: number }>();
+  /** Answers a planned failure for `method`, if one is left; true when it did. */
+  const planned = (method: string, res: ServerResponse): boolean => {
+    const f = failures.get(method);
+    if (!f || f.times <= 0) return false;
+    f.times -= 1;
+    res.writeHead(f.status, {
+      "content-type": "text/plain",
+      ...(f.retryAfter !== undefined ? { "retry-after": String(f.retryAfter) } : {}),
+    });
+    res.end("failed");
+    return true;
+  };
   let ts = 1_700_000_000;
 
   const defaultAnswer = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
@@ -87,6 +105,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const respond = path.match(/^\/respond\/([^/]+)$/);
     if (respond?.[1] && req.method === "POST") {
+      if (planned("respond", res)) return;
       responses.push({ id: decodeURIComponent(respond[1]), body: JSON.parse(raw || "{}") });
       const status = responseStatus || 200;
       res.writeHead(status, { "content-type": "text/plain" });
@@ -99,6 +118,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
       return;
     }
     const method = api[1];
+    if (planned(method, res)) return;
     const { team_id: teamId, token: bodyToken, ...body } = parseBody(raw, req.headers["content-type"]);
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ")
@@ -128,6 +148,9 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     },
     failResponseUrls: (status) => {
       responseStatus = status;
+    },
+    failNext: (method, status, times = 1, retryAfter) => {
+      failures.set(method, { status, times, ...(retryAfter !== undefined ? { retryAfter } : {}) });
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -8,6 +8,7 @@ import type { ReplyVisibility } from "../../config/settings.js";
 import type { Request } from "../../core/request.js";
 import { cleanUserText } from "../../runtime/input.js";
 import { type Asker, checkRateLimit } from "../../runtime/rate-limited.js";
+import { RETRY_DELAYS_MS, retryTransient } from "../../runtime/retry.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
 import {
@@ -97,6 +98,17 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     return typeof id === "string" ? ctx.seen.firstTime(`slack:${id}`) : true;
   };
 
+  /** respond() once more on 429, 5xx or a network error: Bolt's own respond() does not retry. */
+  const patient =
+    (respondOnce: RespondFn): RespondFn =>
+    (message) =>
+      retryTransient(
+        () => respondOnce(message),
+        RETRY_DELAYS_MS,
+        (err, attempt) =>
+          ctx.logger.warn({ err, platform: "slack", attempt }, "response_url failed: retrying"),
+      );
+
   /** The card that says when to retry, when this asker is over the limit. */
   const limited = (asker: Omit<Asker, "platform">) => checkRateLimit(ctx, { platform: "slack", ...asker });
   /** The rate-limit card when this asker is over the limit, else the core's answer. */
@@ -104,7 +116,8 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     limited(asker) ?? answerTurn(ctx, { platform: "slack", command }, request);
 
   for (const command of commands) {
-    app.command(slackCommandName(command), async ({ command: slash, ack, respond }) => {
+    app.command(slackCommandName(command), async ({ command: slash, ack, respond: respondOnce }) => {
+      const respond = patient(respondOnce);
       // Slack shows an error unless we ack within 3 s; the answer follows through response_url.
       await ack();
       const ephemeral = options.replyVisibility === "ephemeral";
@@ -181,18 +194,23 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   const ephemeralApology = (respond: RespondFn) => () =>
     respond({ response_type: "ephemeral", replace_original: false, text: APOLOGY_TEXT });
 
-  app.action<BlockAction<ButtonAction>>(ACTION_SHOW_SOURCES, async ({ ack, action, body, respond }) => {
-    await ack();
-    await guarded("sources", ephemeralApology(respond), async () => {
-      const card = answer("sources", requestFromQuery(queryFromButton(action.value ?? "")), clicker(body));
-      await respond({ response_type: "ephemeral", replace_original: false, ...renderSlackSources(card) });
-    });
-  });
+  app.action<BlockAction<ButtonAction>>(
+    ACTION_SHOW_SOURCES,
+    async ({ ack, action, body, respond: respondOnce }) => {
+      const respond = patient(respondOnce);
+      await ack();
+      await guarded("sources", ephemeralApology(respond), async () => {
+        const card = answer("sources", requestFromQuery(queryFromButton(action.value ?? "")), clicker(body));
+        await respond({ response_type: "ephemeral", replace_original: false, ...renderSlackSources(card) });
+      });
+    },
+  );
 
   // Through response_url rather than chat.postMessage: it posts wherever the asker could run the
   // command (private channels, DMs, channels the bot is not in), needs no extra scope, and can then
   // delete the ephemeral original so that it cannot be shared twice.
-  app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, action, body, respond }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, action, body, respond: respondOnce }) => {
+    const respond = patient(respondOnce);
     await ack();
     await guarded("share", ephemeralApology(respond), async () => {
       const query = queryFromButton(action.value ?? "");
@@ -218,7 +236,8 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
 
   app.action<BlockAction<ButtonAction>>(
     new RegExp(`^${ACTION_RUN_PREFIX}\\d+$`),
-    async ({ ack, action, body, respond, client }) => {
+    async ({ ack, action, body, respond: respondOnce, client }) => {
+      const respond = patient(respondOnce);
       await ack();
       const query = queryFromButton(action.value ?? "");
       const channel = body.channel?.id;
