@@ -1,8 +1,11 @@
 // npm run loadtest: N signed slash commands at concurrency C against the real Slack HTTP receiver on
 // 127.0.0.1, then a soak of more commands to compare RSS before and after. Loopback only, bounded.
-// Options: --requests N (2000) --concurrency C (50) --soak S (20000) --json. Exits 1 if the target is missed.
+// Then D slash-command interactions through the real Discord adapter and the Discord stand-in.
+// Options: --requests N (2000) --concurrency C (50) --soak S (20000) --discord D (2000) --json.
+// Exits 1 if the target is missed.
 import { parseArgs } from "node:util";
-import { startSlackLoad } from "./load-slack.js";
+import { startDiscordLoad } from "./load-discord.js";
+import { type BotMemory, startSlackLoad } from "./load-slack.js";
 import type { LoadStats } from "./load-stats.js";
 
 /** The target on a 2-core machine: no errors, and the 99th percentile under a second. */
@@ -33,42 +36,66 @@ async function main(): Promise<number> {
       requests: { type: "string", default: "2000" },
       concurrency: { type: "string", default: "50" },
       soak: { type: "string", default: "20000" },
+      discord: { type: "string", default: "2000" },
       json: { type: "boolean", default: false },
     },
   });
   const requests = Number(values.requests);
   const concurrency = Number(values.concurrency);
   const soak = Number(values.soak);
-  for (const [name, n] of Object.entries({ requests, concurrency, soak })) {
+  const discordRequests = Number(values.discord);
+  for (const [name, n] of Object.entries({ requests, concurrency, soak, discord: discordRequests })) {
     if (!Number.isInteger(n) || n < 0 || n > 1_000_000)
       throw new Error(`loadtest: --${name} must be a whole number`);
   }
 
   const slack = await startSlackLoad(LOAD_QUERIES);
+  let measured: LoadStats;
+  let soaked: LoadStats | undefined;
+  let before: BotMemory;
+  let after: BotMemory;
   try {
     // Warm-up: JIT, connection pools and the core's caches, so the measured run is steady state.
     await slack.run(Math.min(500, requests), concurrency);
-    const measured = await slack.run(requests, concurrency);
-    const before = await slack.botMemory();
-    const soaked = soak > 0 ? await slack.run(soak, concurrency) : undefined;
-    const after = await slack.botMemory();
-    const ok = measured.errors === 0 && (soaked?.errors ?? 0) === 0 && measured.p99Ms < TARGET_P99_MS;
-    if (values.json) {
-      process.stdout.write(
-        `${JSON.stringify({ slack: measured, soak: soaked, memoryBefore: before, memoryAfter: after, ok })}\n`,
-      );
-    } else {
-      process.stdout.write(`${report("slack slash commands", measured)}\n`);
-      if (soaked) process.stdout.write(`${report("slack soak", soaked)}\n`);
-      process.stdout.write(
-        `bot RSS ${before.rssMb} MB before the soak, ${after.rssMb} MB after ${soak} commands; heap in use ${before.heapMb} → ${after.heapMb} MB\n`,
-      );
-      process.stdout.write(ok ? "target met\n" : `target missed: errors, or p99 ≥ ${TARGET_P99_MS} ms\n`);
-    }
-    return ok ? 0 : 1;
+    measured = await slack.run(requests, concurrency);
+    before = await slack.botMemory();
+    soaked = soak > 0 ? await slack.run(soak, concurrency) : undefined;
+    after = await slack.botMemory();
   } finally {
     await slack.close();
   }
+
+  // Discord after Slack, so the two never share the CPU.
+  let discord: LoadStats | undefined;
+  if (discordRequests > 0) {
+    const load = await startDiscordLoad();
+    try {
+      await load.run(Math.min(300, discordRequests), concurrency);
+      discord = await load.run(discordRequests, concurrency);
+    } finally {
+      await load.close();
+    }
+  }
+
+  const ok =
+    measured.errors === 0 &&
+    (soaked?.errors ?? 0) === 0 &&
+    measured.p99Ms < TARGET_P99_MS &&
+    (discord ? discord.errors === 0 && discord.p99Ms < TARGET_P99_MS : true);
+  if (values.json) {
+    process.stdout.write(
+      `${JSON.stringify({ slack: measured, soak: soaked, memoryBefore: before, memoryAfter: after, discord, ok })}\n`,
+    );
+  } else {
+    process.stdout.write(`${report("slack slash commands", measured)}\n`);
+    if (soaked) process.stdout.write(`${report("slack soak", soaked)}\n`);
+    process.stdout.write(
+      `slack bot RSS ${before.rssMb} MB before the soak, ${after.rssMb} MB after ${soak} commands; heap in use ${before.heapMb} → ${after.heapMb} MB\n`,
+    );
+    if (discord) process.stdout.write(`${report("discord slash interactions", discord)}\n`);
+    process.stdout.write(ok ? "target met\n" : `target missed: errors, or p99 ≥ ${TARGET_P99_MS} ms\n`);
+  }
+  return ok ? 0 : 1;
 }
 
 main().then(
