@@ -60,7 +60,9 @@ export async function startSlack(
     socket.client.on("connected", () => {
       up = true;
     });
-    for (const state of ["disconnected", "reconnecting"]) {
+    // "close" comes the moment the socket drops; "reconnecting" only after the client's back-off
+    // (5 s on the first drop), and meanwhile nothing can reach us.
+    for (const state of ["close", "disconnected", "reconnecting"]) {
       socket.client.on(state, () => {
         up = false;
       });
