@@ -26,9 +26,9 @@ describe("evaluation questions", () => {
     expect(failures("eval-public.jsonl")).toEqual([]);
   });
 
-  it("our extra set passes at least 90%", () => {
+  it("our extra set passes at least 95%, as the held-out set must", () => {
     const missed = failures("eval-extra.jsonl");
     const total = readQuestions(fixture("eval-extra.jsonl")).length;
-    expect(missed.length, missed.join("\n")).toBeLessThanOrEqual(Math.floor(total * 0.1));
+    expect(missed.length, missed.join("\n")).toBeLessThanOrEqual(Math.floor(total * 0.05));
   });
 });
