@@ -100,6 +100,11 @@ export const HAN_STOP_CHARS = new Set([
   "吧",
 ]);
 export const HAN_STOPWORDS = new Set([
+  "相当于",
+  "怎么样",
+  "多久",
+  "认为",
+  "说了",
   "的",
   "是",
   "了",
