@@ -148,11 +148,19 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       () => client.chat.postMessage({ channel: event.channel, thread_ts, text: APOLOGY_TEXT }),
       async () => {
         const query = canonicalQuery(messageQuery(cleanUserText(event.text), context.botUserId) || "/help");
-        const card = answer("mention", requestFromQuery(query), {
-          workspace: teamOf(body),
-          user: event.user,
-          channel: event.channel,
-        });
+        const slow = limited({ workspace: teamOf(body), user: event.user, channel: event.channel });
+        if (slow && event.user) {
+          // Only the asker sees it: a public "slow down" per mention would add to the flood.
+          await client.chat.postEphemeral({
+            channel: event.channel,
+            user: event.user,
+            thread_ts,
+            ...renderSlack(slow, { ephemeral: true }),
+          });
+          return;
+        }
+        const card =
+          slow ?? answerTurn(ctx, { platform: "slack", command: "mention" }, requestFromQuery(query));
         await client.chat.postMessage({ channel: event.channel, thread_ts, ...renderSlack(card, { query }) });
       },
     );

@@ -121,7 +121,7 @@ describe("Slack adapter, rate limits", () => {
     expect((await ask({ user: "U-d", channel: "C-quiet" })).response_type).toBe("in_channel");
   });
 
-  it("given mentions over the limit, replies in the thread that they should retry", async () => {
+  it("given mentions over the limit, tells only the asker, in the thread, when to retry", async () => {
     const mention = (i: number) =>
       eventCallback(`Ev-rl-${now}-${i}`, {
         type: "app_mention",
@@ -131,13 +131,17 @@ describe("Slack adapter, rate limits", () => {
         ts: `1700000${i}.000100`,
       });
     for (const i of [1, 2, 3]) await send(mention(i));
-    const posts = await eventually(() => {
-      const p = api.callsTo("chat.postMessage").filter((c) => c.body.channel === "C-mentions");
-      return p.length >= 3 && p;
+    const [note] = await eventually(() => {
+      const e = api.callsTo("chat.postEphemeral").filter((c) => c.body.channel === "C-mentions");
+      return e.length > 0 && e;
     });
-    const limited = posts.filter((p) => String(p.body.text).includes("try again in"));
-    expect(limited).toHaveLength(1);
-    expect(limited[0]?.body.thread_ts).toMatch(/^1700000\d\.000100$/);
+    expect(note?.body).toMatchObject({ user: "U-mentioner", thread_ts: "17000003.000100" });
+    expect(String(note?.body.text)).toContain("try again in 30 seconds");
+    const answers = await eventually(() => {
+      const p = api.callsTo("chat.postMessage").filter((c) => c.body.channel === "C-mentions");
+      return p.length >= 2 && p;
+    });
+    expect(answers.map((a) => a.body.thread_ts)).toEqual(["17000001.000100", "17000002.000100"]);
   });
 
   it("given a share click over the limit, tells the clicker alone and keeps their original", async () => {
