@@ -10,9 +10,12 @@ import { requestFromQuery } from "../../src/adapters/slack/requests.js";
 import { createCore } from "../../src/core/index.js";
 import { cleanUserText } from "../../src/runtime/input.js";
 import { discordLimitProblems } from "../helpers/discord-limits.js";
-import { blockKitProblems } from "../helpers/slack-block-kit.js";
+import { allStrings, blockKitProblems } from "../helpers/slack-block-kit.js";
 
 const RUNS = 10_000;
+
+/** A markdown link to the attacker's site that Discord would render: `](https://evil.example` not escaped. */
+const INJECTED_LINK = /(?<!\\)\]\(https:\/\/evil\.example/;
 
 /** Pieces people (and attackers) type: mentions, markup, links, direction and width tricks, names the core knows. */
 const PIECES = [
@@ -108,7 +111,10 @@ describe("any text a user can send", () => {
                     ? "ref"
                     : "name";
           const discordCard = core.answer(discordRequest(command, [{ name: option, value: raw }]));
-          expect(discordLimitProblems(renderDiscord(discordCard))).toEqual([]);
+          const discord = renderDiscord(discordCard);
+          expect(discordLimitProblems(discord)).toEqual([]);
+          // Echoed text cannot become a link: its markdown arrives escaped ("\\[click\\](…)").
+          for (const s of allStrings(discord)) expect(s).not.toMatch(INJECTED_LINK);
           expect(discordLimitProblems(renderDiscordSources(discordCard))).toEqual([]);
         },
       ),
