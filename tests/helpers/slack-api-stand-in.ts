@@ -45,6 +45,8 @@ export interface SlackApiStandIn {
    * status, with Retry-After when given: 429 then 200, 503 then 200, as Slack does under load.
    */
   failNext(method: string, status: number, times?: number, retryAfterSeconds?: number): void;
+  /** The next `times` calls to `method` get no answer at all until the stand-in closes (a hung server). */
+  hangNext(method: string, times?: number): void;
   close(): Promise<void>;
 }
 
@@ -54,8 +56,14 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   const answers = new Map<string, Record<string, unknown>>();
   let responseStatus = 0;
   const failures = new Map<string, { status: number; times: number; retryAfter?: number }>();
+  const hangs = new Map<string, number>();
   /** Answers a planned failure for `method`, if one is left; true when it did. */
   const planned = (method: string, res: ServerResponse): boolean => {
+    const h = hangs.get(method) ?? 0;
+    if (h > 0) {
+      hangs.set(method, h - 1);
+      return true;
+    }
     const f = failures.get(method);
     if (!f || f.times <= 0) return false;
     f.times -= 1;
@@ -148,6 +156,9 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     },
     failResponseUrls: (status) => {
       responseStatus = status;
+    },
+    hangNext: (method, times = 1) => {
+      hangs.set(method, times);
     },
     failNext: (method, status, times = 1, retryAfter) => {
       failures.set(method, { status, times, ...(retryAfter !== undefined ? { retryAfter } : {}) });

@@ -25,6 +25,8 @@ export interface SlackStartOptions {
   retries?: number;
   /** How long stop() waits for replies in flight. */
   drainMs?: number;
+  /** One Web API call's deadline, per attempt (WEB_API_TIMEOUT_MS by default). */
+  webApiTimeoutMs?: number;
 }
 
 export async function startSlack(
@@ -39,7 +41,7 @@ export async function startSlack(
     // (rejectRateLimitedCalls stays false), then counts as one of these retries.
     retryConfig: { retries: options.retries ?? 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
     // The default is no timeout at all: a Web API call that hangs would hold its turn forever.
-    timeout: WEB_API_TIMEOUT_MS,
+    timeout: options.webApiTimeoutMs ?? WEB_API_TIMEOUT_MS,
     ...(settings.apiUrl ? { slackApiUrl: withTrailingSlash(settings.apiUrl) } : {}),
   };
   const inFlight = new InFlight();

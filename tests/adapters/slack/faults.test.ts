@@ -45,7 +45,7 @@ describe("Slack adapter, Web API faults", () => {
       },
       { core: fixtureCore(), logger: silentLogger(), seen: new MemorySeenStore() },
       // The adapter's production retry count.
-      { host: "127.0.0.1", retries: 2 },
+      { host: "127.0.0.1", retries: 2, webApiTimeoutMs: 500 },
     );
     events = `http://127.0.0.1:${slack.port}/slack/events`;
   });
@@ -69,6 +69,15 @@ describe("Slack adapter, Web API faults", () => {
     api.failNext("chat.postMessage", 503, 2);
     await send(mention("C-503"));
     const post = await postedTo("C-503");
+    expect(post.body.thread_ts).toBeDefined();
+  });
+
+  it("given chat.postMessage hanging, gives up on that try at the deadline and posts on the next", async () => {
+    api.hangNext("chat.postMessage", 1);
+    const started = Date.now();
+    await send(mention("C-hung"));
+    const post = await postedTo("C-hung");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
     expect(post.body.thread_ts).toBeDefined();
   });
 
