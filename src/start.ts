@@ -157,6 +157,7 @@ async function runPlatforms(
   // A signal may come while the platforms start: it is remembered and honoured as soon as they have.
   // A second one means "now": the process exits without waiting for replies in flight.
   const signal = signalLatch(signals);
+  const fault = faultWatch(signals, logger);
   let server: Server | undefined;
   let healthPort: number | undefined;
   try {
@@ -188,6 +189,7 @@ async function runPlatforms(
     await stopAll(adapters, graceMs, logger);
     await closeServer(server);
     signal.dispose();
+    fault.dispose();
     return 1;
   }
 
@@ -201,18 +203,49 @@ async function runPlatforms(
   );
   io.onReady?.({ healthPort });
 
-  const name = await signal.first;
+  const name = await Promise.race([signal.first, fault.fatal]);
   serving = false;
   logger.info({ signal: name, graceMs }, "shutting down: finishing replies in flight");
   const outcome = await Promise.race([stopAll(adapters, graceMs, logger), signal.second]);
   await closeServer(server);
   signal.dispose();
+  fault.dispose();
   if (outcome === "forced") {
     logger.warn("second signal: stopped without waiting for replies in flight");
     return 1;
   }
   logger.info("stopped");
-  return 0;
+  return name === "uncaughtException" ? 1 : 0;
+}
+
+/**
+ * The last line of defence behind each turn's own error boundary. A rejected promise nobody awaited is
+ * logged and the bot keeps serving: no state was left half-changed by a throw. An uncaught exception may
+ * have left any state half-changed (Node's docs say not to resume), so it is logged and starts the same
+ * graceful shutdown as SIGTERM, exiting 1 for the supervisor to restart us.
+ * https://nodejs.org/api/process.html#warning-using-uncaughtexception-correctly
+ */
+function faultWatch(emitter: NodeJS.EventEmitter, logger: Logger) {
+  let onFatal: (name: "uncaughtException") => void = () => {};
+  const fatal = new Promise<"uncaughtException">((resolve) => {
+    onFatal = resolve;
+  });
+  const rejection = (reason: unknown) => {
+    logger.error({ err: reason }, "unhandled promise rejection: logged, still serving");
+  };
+  const exception = (err: unknown) => {
+    logger.fatal({ err }, "uncaught exception: shutting down");
+    onFatal("uncaughtException");
+  };
+  emitter.on("unhandledRejection", rejection);
+  emitter.on("uncaughtException", exception);
+  return {
+    fatal,
+    dispose: () => {
+      emitter.off("unhandledRejection", rejection);
+      emitter.off("uncaughtException", exception);
+    },
+  };
 }
 
 /**

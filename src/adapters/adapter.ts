@@ -12,8 +12,8 @@ export interface AdapterContext {
   /** The whole process's health, for an adapter that serves GET /healthz itself (Slack HTTP mode). */
   health?: () => boolean;
   /**
-   * One limiter for the whole process, with RATE_LIMIT_PER_USER / RATE_LIMIT_PER_CHANNEL: key a user as
-   * `${platform}:user:${id}` and a channel as `${platform}:channel:${id}` and take both per answer.
+   * One limiter for the whole process, with RATE_LIMIT_PER_USER / RATE_LIMIT_PER_CHANNEL. Adapters take
+   * it through `checkRateLimit` (runtime/rate-limited.ts), which keys by platform and team or guild.
    */
   rateLimit?: { limiter: RateLimiter; perUserPerMinute: number; perChannelPerMinute: number };
 }

@@ -11,10 +11,12 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   topics: async () => (await import("./list.js")).list("topics"),
   render: async () => (await import("./render.js")).default,
   start: async () => (await import("./start.js")).start,
+  console: async () => (await import("./console.js")).default,
 };
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  // No arguments: the console, the tokenless way to try the bot.
+  const [name, ...rest] = argv.length ? argv : ["console"];
   const load = name ? subcommands[name] : undefined;
   if (!load) {
     process.stderr.write(

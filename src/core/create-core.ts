@@ -1,6 +1,7 @@
 // Builds the core over the knowledge: parse → retrieve → compose a Card. The only entry the adapters use.
-import { readKnowledge } from "../knowledge/load.js";
+import { defaultKnowledgeDir, readKnowledge } from "../knowledge/load.js";
 import type { EntityKind, Knowledge } from "../knowledge/schema.js";
+import { readSnapshot } from "../knowledge/snapshot.js";
 import type { Card } from "./card.js";
 import { withChart } from "./chart.js";
 import { askCard } from "./compose/ask.js";
@@ -46,7 +47,10 @@ export function createCore(options: CoreOptions = {}): Core {
   };
 }
 
-function loadOrThrow(dir?: string): Knowledge {
+function loadOrThrow(dir: string = defaultKnowledgeDir()): Knowledge {
+  // The build's snapshot when it matches the files on disk; the YAML otherwise.
+  const snapshot = readSnapshot(dir);
+  if (snapshot) return snapshot;
   const { knowledge, problems } = readKnowledge(dir);
   if (problems.length) {
     throw new Error(

@@ -127,6 +127,8 @@ export function splitCompare(ctx: Context, text: string): Intent {
   return { type: "compare", first: text, second: "" };
 }
 
+const COMPARATIVE =
+  /\b(bigger|larger|smaller|faster|slower|stronger|weaker|better|worse|more powerful|less powerful|ahead of|behind)\b|比.{0,12}(大|小|强|弱|快|慢|好)/;
 const COMPARE_CUE = /\b(vs\.?|versus|compare[ds]?|comparison|against)\b|对比|比较|相比|相较/;
 const QUESTION =
   /[?？]|^(how|what|which|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b|多少|什么|哪|吗|几|怎么|如何|为什么|是否/;
@@ -160,6 +162,9 @@ export function freeText(ctx: Context, text: string): Intent {
   const countries = mentions.filter((m) => m.entity.kind === "country");
   const cue = COMPARE_CUE.test(norm);
   if (cue && things[0] && things[1]) return { type: "compare-mentions", a: things[0], b: things[1] };
+  // "Is DeepSeek V4 Pro bigger than Mythos?" asks for the two side by side.
+  if (COMPARATIVE.test(norm) && things[0] && things[1] && things[0].entity.kind === things[1].entity.kind)
+    return { type: "compare-mentions", a: things[0], b: things[1] };
 
   const question = QUESTION.test(norm);
   const residue = ctx

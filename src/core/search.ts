@@ -103,6 +103,11 @@ export class Retriever {
     for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
+  /** True when the facts or the paragraphs use the term at all. */
+  known(term: string): boolean {
+    return this.df.has(term);
+  }
+
   /** Rare words weigh more; a word the material never uses weighs the most. */
   weight(term: string): number {
     const df = this.df.get(term) ?? 0;

@@ -76,7 +76,7 @@ export const STOPWORDS = new Set(
     "there here what which who whom whose when where why how much many than then so such as into about over under " +
     "i me my we our you your he she they them their his her tell show give say said please any some all each " +
     "just also very more most less least up down out if else get got according per via vs versus compare compared " +
-    "between among one's let know want need like current currently today now big large huge"
+    "between among one's let know want need like current currently today now big large huge find finds think thinks believe believes claim claims report reports mention mentions happen happened happens happening"
   ).split(" "),
 );
 // "us" is absent on purpose: here it is a country, never a pronoun worth dropping.
@@ -100,6 +100,11 @@ export const HAN_STOP_CHARS = new Set([
   "吧",
 ]);
 export const HAN_STOPWORDS = new Set([
+  "相当于",
+  "怎么样",
+  "多久",
+  "认为",
+  "说了",
   "的",
   "是",
   "了",

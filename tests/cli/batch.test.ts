@@ -74,3 +74,11 @@ describe("gapbot render", () => {
     expect(r.stderr).toContain("--platform");
   });
 });
+
+describe("gapbot with no arguments", () => {
+  it("runs the console: piped lines are answered as text, and it exits 0 at the end", () => {
+    const r = run([], "/chip 910B\n");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("640 TOPS");
+  });
+});

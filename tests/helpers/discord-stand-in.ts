@@ -447,6 +447,24 @@ export class DiscordStandIn {
 
   // ── REST ───────────────────────────────────────────────────────────────
 
+  private failures: { method: string; path: RegExp; status: number; times: number; retryAfter?: number }[] =
+    [];
+
+  /**
+   * The next `times` requests matching method and path answer `status` (recorded all the same): a 429 with
+   * Retry-After and Discord's JSON body, or a 5xx, as Discord does under load.
+   * https://discord.com/developers/docs/topics/rate-limits#exceeding-a-rate-limit
+   */
+  failNext(method: string, path: RegExp, status: number, times = 1, retryAfterSeconds?: number): void {
+    this.failures.push({
+      method,
+      path,
+      status,
+      times,
+      ...(retryAfterSeconds !== undefined ? { retryAfter: retryAfterSeconds } : {}),
+    });
+  }
+
   /** The recorded requests matching method and a path pattern. */
   find(method: string, path: RegExp): RecordedRequest[] {
     return this.requests.filter((r) => r.method === method && path.test(r.path));
@@ -464,6 +482,25 @@ export class DiscordStandIn {
       ...(files ? { files } : {}),
     };
     this.requests.push(recorded);
+    const failure = this.failures.find(
+      (f) => f.times > 0 && f.method === recorded.method && f.path.test(recorded.path),
+    );
+    if (failure) {
+      failure.times -= 1;
+      if (failure.status === 429) {
+        const after = failure.retryAfter ?? 1;
+        res.writeHead(429, {
+          "content-type": "application/json",
+          "retry-after": String(after),
+          "x-ratelimit-scope": "user",
+        });
+        res.end(
+          JSON.stringify({ message: "You are being rate limited.", retry_after: after, global: false }),
+        );
+        return;
+      }
+      return json(res, failure.status, { message: `${failure.status}: stand-in failure`, code: 0 });
+    }
     // As Discord does, bot routes refuse a wrong token; interaction callbacks and webhooks use their own token.
     const botRoute = /^\/v10\/(gateway\/bot|users\/|applications\/|channels\/)/.test(recorded.path);
     if (botRoute && recorded.authorization !== `Bot ${this.token}`) {

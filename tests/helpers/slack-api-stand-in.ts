@@ -1,7 +1,7 @@
 // A stand-in for Slack's Web API and for response_url, on 127.0.0.1: answers what gapbot calls with
 // {ok: true, …} and records every call with its parsed body. Point SLACK_API_URL (settings.apiUrl) at `url`.
 // https://docs.slack.dev/apis/web-api/ · https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface ApiCall {
@@ -46,6 +46,13 @@ export interface SlackApiStandIn {
    * `responseUrlStatus` (400 by default) and the same JSON body. An empty list accepts all again.
    */
   rejectBlocks(types: string[], responseUrlStatus?: number): void;
+  /**
+   * The next `times` calls to `method` (a Web API method, or "respond" for response_urls) answer this HTTP
+   * status, with Retry-After when given: 429 then 200, 503 then 200, as Slack does under load.
+   */
+  failNext(method: string, status: number, times?: number, retryAfterSeconds?: number): void;
+  /** The next `times` calls to `method` get no answer at all until the stand-in closes (a hung server). */
+  hangNext(method: string, times?: number): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +66,25 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   const carriesRejected = (body: Record<string, unknown>) =>
     Array.isArray(body.blocks) && body.blocks.some((b: { type?: string }) => rejected.has(b.type ?? ""));
   const invalidBlocks = JSON.stringify({ ok: false, error: "invalid_blocks" });
+  const failures = new Map<string, { status: number; times: number; retryAfter?: number }>();
+  const hangs = new Map<string, number>();
+  /** Answers a planned failure for `method`, if one is left; true when it did. */
+  const planned = (method: string, res: ServerResponse): boolean => {
+    const h = hangs.get(method) ?? 0;
+    if (h > 0) {
+      hangs.set(method, h - 1);
+      return true;
+    }
+    const f = failures.get(method);
+    if (!f || f.times <= 0) return false;
+    f.times -= 1;
+    res.writeHead(f.status, {
+      "content-type": "text/plain",
+      ...(f.retryAfter !== undefined ? { "retry-after": String(f.retryAfter) } : {}),
+    });
+    res.end("failed");
+    return true;
+  };
   let ts = 1_700_000_000;
 
   const defaultAnswer = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
@@ -98,6 +124,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const respond = path.match(/^\/respond\/([^/]+)$/);
     if (respond?.[1] && req.method === "POST") {
+      if (planned("respond", res)) return;
       const posted = JSON.parse(raw || "{}");
       responses.push({ id: decodeURIComponent(respond[1]), body: posted });
       if (carriesRejected(posted)) {
@@ -116,6 +143,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
       return;
     }
     const method = api[1];
+    if (planned(method, res)) return;
     const { team_id: teamId, token: bodyToken, ...body } = parseBody(raw, req.headers["content-type"]);
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ")
@@ -150,6 +178,12 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     rejectBlocks: (types, responseUrlStatus = 400) => {
       rejected = new Set(types);
       rejectedStatus = responseUrlStatus;
+    },
+    hangNext: (method, times = 1) => {
+      hangs.set(method, times);
+    },
+    failNext: (method, status, times = 1, retryAfter) => {
+      failures.set(method, { status, times, ...(retryAfter !== undefined ? { retryAfter } : {}) });
     },
     close: () =>
       new Promise<void>((resolve) => {

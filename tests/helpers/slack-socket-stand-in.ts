@@ -20,6 +20,8 @@ export interface SocketModeStandIn {
   connections(): number;
   /** Sends an envelope to the connected app. */
   deliver(envelope: Envelope): void;
+  /** Cuts every connection without a close handshake, as a network failure would. */
+  drop(): void;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,9 @@ export async function startSocketModeStandIn(): Promise<SocketModeStandIn> {
     connections: () => [...sockets].filter((s) => s.readyState === s.OPEN).length,
     deliver: (envelope) => {
       for (const s of sockets) s.send(JSON.stringify(envelope));
+    },
+    drop: () => {
+      for (const s of sockets) s.terminate();
     },
     close: () =>
       new Promise<void>((resolve) => {

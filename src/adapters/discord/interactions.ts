@@ -36,7 +36,7 @@ export async function handleInteraction(
     if (interaction.isAutocomplete()) return await autocomplete(interaction, ctx);
     if (interaction.isRepliable()) {
       // Over the limit: a private note to the asker, so a flood adds nothing to the channel.
-      const limited = overLimit(ctx, interaction.user.id, interaction.channelId);
+      const limited = overLimit(ctx, interaction.user.id, interaction.channelId, interaction.guildId);
       if (limited) {
         await interaction.reply(exactPayload(interaction, renderDiscord(limited, { ephemeral: true })));
         return;

@@ -19,7 +19,7 @@ export async function handleMessage(message: Message, ctx: AdapterContext): Prom
   if (!ctx.seen.firstTime(`discord:message:${message.id}`)) return;
 
   // Over the limit, a mention or DM gets no reply: answering a flood would only add to it.
-  if (overLimit(ctx, message.author.id, message.channelId)) return;
+  if (overLimit(ctx, message.author.id, message.channelId, message.guildId)) return;
 
   const request = messageRequest(message.content, me.id);
   const card = answerTurn(ctx, { platform: "discord", command: direct ? "dm" : "mention" }, request);

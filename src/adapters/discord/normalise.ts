@@ -1,6 +1,7 @@
 // Platform input → the core's Request: slash command options and mention text. Pure, no SDK.
 // https://discord.com/developers/docs/reference#message-formatting (the <@id> and <@!id> user mentions)
 import type { Request } from "../../core/request.js";
+import { cleanUserText } from "../../runtime/input.js";
 import { PRIVATE_OPTION } from "./commands-payload.js";
 
 export interface OptionValue {
@@ -12,7 +13,9 @@ export interface OptionValue {
 export function commandRequest(name: string, options: readonly OptionValue[]): Request {
   const args: NonNullable<Request["args"]> = {};
   for (const o of options) {
-    if (o.name !== PRIVATE_OPTION && o.value !== undefined) args[o.name] = o.value;
+    if (o.name === PRIVATE_OPTION || o.value === undefined) continue;
+    // User text through the one boundary schema; numbers and booleans are Discord's, already typed.
+    args[o.name] = typeof o.value === "string" ? cleanUserText(o.value) : o.value;
   }
   return { command: name, args };
 }
@@ -25,6 +28,6 @@ export function stripBotMention(content: string, botId: string): string {
 
 /** What a mention or DM asks; a bare mention gets the help card. */
 export function messageRequest(content: string, botId: string): Request {
-  const text = stripBotMention(content, botId);
+  const text = stripBotMention(cleanUserText(content), botId);
   return text ? { text } : { command: "help", args: {} };
 }

@@ -10,6 +10,9 @@ import { boltLogger } from "./bolt-logger.js";
 import { InFlight, registerListeners } from "./listeners.js";
 import { EVENTS_PATH, HEALTH_PATH } from "./paths.js";
 
+/** One Web API call's deadline, per attempt. */
+export const WEB_API_TIMEOUT_MS = 10_000;
+
 export interface RunningSlack extends RunningAdapter {
   /** The port bound in HTTP mode (settings.port 0 picks a free one). */
   port?: number;
@@ -22,6 +25,8 @@ export interface SlackStartOptions {
   retries?: number;
   /** How long stop() waits for replies in flight. */
   drainMs?: number;
+  /** One Web API call's deadline, per attempt (WEB_API_TIMEOUT_MS by default). */
+  webApiTimeoutMs?: number;
 }
 
 export async function startSlack(
@@ -32,7 +37,11 @@ export async function startSlack(
   const logger = boltLogger(ctx.logger);
   const clientOptions: NonNullable<AppOptions["clientOptions"]> = {
     logger,
+    // 5xx and network errors: retried at 250 ms and 500 ms. A 429 waits its Retry-After first
+    // (rejectRateLimitedCalls stays false), then counts as one of these retries.
     retryConfig: { retries: options.retries ?? 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+    // The default is no timeout at all: a Web API call that hangs would hold its turn forever.
+    timeout: options.webApiTimeoutMs ?? WEB_API_TIMEOUT_MS,
     ...(settings.apiUrl ? { slackApiUrl: withTrailingSlash(settings.apiUrl) } : {}),
   };
   const inFlight = new InFlight();
@@ -53,7 +62,9 @@ export async function startSlack(
     socket.client.on("connected", () => {
       up = true;
     });
-    for (const state of ["disconnected", "reconnecting"]) {
+    // "close" comes the moment the socket drops; "reconnecting" only after the client's back-off
+    // (5 s on the first drop), and meanwhile nothing can reach us.
+    for (const state of ["close", "disconnected", "reconnecting"]) {
       socket.client.on(state, () => {
         up = false;
       });

@@ -6,6 +6,9 @@ import type { HomeView } from "@slack/types";
 import { commands } from "../../../commands/index.js";
 import type { ReplyVisibility } from "../../config/settings.js";
 import type { Request } from "../../core/request.js";
+import { cleanUserText } from "../../runtime/input.js";
+import { type Asker, checkRateLimit } from "../../runtime/rate-limited.js";
+import { RETRY_DELAYS_MS, retryTransient } from "../../runtime/retry.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
 import { ChartSupport, sendWithChartFallback } from "./chart-fallback.js";
@@ -114,11 +117,26 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     return typeof id === "string" ? ctx.seen.firstTime(`slack:${id}`) : true;
   };
 
-  const answer = (command: string, request: Request) =>
-    answerTurn(ctx, { platform: "slack", command }, request);
+  /** respond() once more on 429, 5xx or a network error: Bolt's own respond() does not retry. */
+  const patient =
+    (respondOnce: RespondFn): RespondFn =>
+    (message) =>
+      retryTransient(
+        () => respondOnce(message),
+        RETRY_DELAYS_MS,
+        (err, attempt) =>
+          ctx.logger.warn({ err, platform: "slack", attempt }, "response_url failed: retrying"),
+      );
+
+  /** The card that says when to retry, when this asker is over the limit. */
+  const limited = (asker: Omit<Asker, "platform">) => checkRateLimit(ctx, { platform: "slack", ...asker });
+  /** The rate-limit card when this asker is over the limit, else the core's answer. */
+  const answer = (command: string, request: Request, asker: Omit<Asker, "platform">) =>
+    limited(asker) ?? answerTurn(ctx, { platform: "slack", command }, request);
 
   for (const command of commands) {
-    app.command(slackCommandName(command), async ({ command: slash, ack, respond }) => {
+    app.command(slackCommandName(command), async ({ command: slash, ack, respond: respondOnce }) => {
+      const respond = patient(respondOnce);
       // Slack shows an error unless we ack within 3 s; the answer follows through response_url.
       await ack();
       const ephemeral = options.replyVisibility === "ephemeral";
@@ -126,13 +144,19 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
         command.name,
         () => respond({ response_type: "ephemeral", text: APOLOGY_TEXT }),
         async () => {
-          const card = answer(command.name, commandRequest(command, slash.text));
-          const query = commandQuery(command, slash.text);
+          const text = cleanUserText(slash.text);
+          const slow = limited({ workspace: slash.team_id, user: slash.user_id, channel: slash.channel_id });
+          const card =
+            slow ??
+            answerTurn(ctx, { platform: "slack", command: command.name }, commandRequest(command, text));
+          // Only the asker needs to read that they are going too fast.
+          const privately = ephemeral || slow !== undefined;
+          const query = commandQuery(command, text);
           await reply(
             slash.team_id,
             command.name,
-            (charts) => renderSlack(card, { ephemeral, query, charts }),
-            (message) => respond({ response_type: ephemeral ? "ephemeral" : "in_channel", ...message }),
+            (charts) => renderSlack(card, { ephemeral: privately, query, charts }),
+            (message) => respond({ response_type: privately ? "ephemeral" : "in_channel", ...message }),
           );
         },
       );
@@ -147,8 +171,20 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       "mention",
       () => client.chat.postMessage({ channel: event.channel, thread_ts, text: APOLOGY_TEXT }),
       async () => {
-        const query = canonicalQuery(messageQuery(event.text, context.botUserId) || "/help");
-        const card = answer("mention", requestFromQuery(query));
+        const query = canonicalQuery(messageQuery(cleanUserText(event.text), context.botUserId) || "/help");
+        const slow = limited({ workspace: teamOf(body), user: event.user, channel: event.channel });
+        if (slow && event.user) {
+          // Only the asker sees it: a public "slow down" per mention would add to the flood.
+          await client.chat.postEphemeral({
+            channel: event.channel,
+            user: event.user,
+            thread_ts,
+            ...renderSlack(slow, { ephemeral: true }),
+          });
+          return;
+        }
+        const card =
+          slow ?? answerTurn(ctx, { platform: "slack", command: "mention" }, requestFromQuery(query));
         await reply(
           teamOf(body),
           "mention",
@@ -169,8 +205,12 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       "dm",
       () => client.chat.postMessage({ ...where, text: APOLOGY_TEXT }),
       async () => {
-        const query = canonicalQuery(messageQuery(m.text ?? "", context.botUserId) || "/help");
-        const card = answer("dm", requestFromQuery(query));
+        const query = canonicalQuery(messageQuery(cleanUserText(m.text), context.botUserId) || "/help");
+        const card = answer("dm", requestFromQuery(query), {
+          workspace: teamOf(body),
+          user: m.user,
+          channel: m.channel,
+        });
         await reply(
           teamOf(body),
           "dm",
@@ -196,22 +236,37 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   const ephemeralApology = (respond: RespondFn) => () =>
     respond({ response_type: "ephemeral", replace_original: false, text: APOLOGY_TEXT });
 
-  app.action<BlockAction<ButtonAction>>(ACTION_SHOW_SOURCES, async ({ ack, action, respond }) => {
-    await ack();
-    await guarded("sources", ephemeralApology(respond), async () => {
-      const card = answer("sources", requestFromQuery(queryFromButton(action.value ?? "")));
-      await respond({ response_type: "ephemeral", replace_original: false, ...renderSlackSources(card) });
-    });
-  });
+  app.action<BlockAction<ButtonAction>>(
+    ACTION_SHOW_SOURCES,
+    async ({ ack, action, body, respond: respondOnce }) => {
+      const respond = patient(respondOnce);
+      await ack();
+      await guarded("sources", ephemeralApology(respond), async () => {
+        const card = answer("sources", requestFromQuery(queryFromButton(action.value ?? "")), clicker(body));
+        await respond({ response_type: "ephemeral", replace_original: false, ...renderSlackSources(card) });
+      });
+    },
+  );
 
   // Through response_url rather than chat.postMessage: it posts wherever the asker could run the
   // command (private channels, DMs, channels the bot is not in), needs no extra scope, and can then
   // delete the ephemeral original so that it cannot be shared twice.
-  app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, action, body, respond }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, action, body, respond: respondOnce }) => {
+    const respond = patient(respondOnce);
     await ack();
     await guarded("share", ephemeralApology(respond), async () => {
       const query = queryFromButton(action.value ?? "");
-      const card = answer("share", requestFromQuery(query));
+      const slow = limited(clicker(body));
+      if (slow) {
+        // Tell the clicker alone, and keep their original so that they can share it later.
+        await respond({
+          response_type: "ephemeral",
+          replace_original: false,
+          ...renderSlack(slow, { query }),
+        });
+        return;
+      }
+      const card = answerTurn(ctx, { platform: "slack", command: "share" }, requestFromQuery(query));
       await reply(
         body.team?.id,
         "share",
@@ -224,7 +279,8 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
 
   app.action<BlockAction<ButtonAction>>(
     new RegExp(`^${ACTION_RUN_PREFIX}\\d+$`),
-    async ({ ack, action, body, respond, client }) => {
+    async ({ ack, action, body, respond: respondOnce, client }) => {
+      const respond = patient(respondOnce);
       await ack();
       const query = queryFromButton(action.value ?? "");
       const channel = body.channel?.id;
@@ -233,7 +289,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       // joins the conversation: in its thread in a channel, in place in a DM.
       if (body.container?.is_ephemeral || !channel || !message) {
         await guarded("suggestion", ephemeralApology(respond), async () => {
-          const card = answer("suggestion", requestFromQuery(query));
+          const card = answer("suggestion", requestFromQuery(query), clicker(body));
           await reply(
             body.team?.id,
             "suggestion",
@@ -250,7 +306,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
         "suggestion",
         () => client.chat.postMessage({ ...where, text: APOLOGY_TEXT }),
         async () => {
-          const card = answer("suggestion", requestFromQuery(query));
+          const card = answer("suggestion", requestFromQuery(query), clicker(body));
           await reply(
             body.team?.id,
             "suggestion",
@@ -263,8 +319,13 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   );
 }
 
-/** The workspace an event came from: `team_id` of the event envelope. */
+/** The workspace an event came from: the envelope's team_id. */
 function teamOf(body: unknown): string | undefined {
-  const id = (body as { team_id?: unknown }).team_id;
-  return typeof id === "string" ? id : undefined;
+  const team = (body as { team_id?: unknown }).team_id;
+  return typeof team === "string" ? team : undefined;
+}
+
+/** Who clicked a button, where. */
+function clicker(body: BlockAction): Omit<Asker, "platform"> {
+  return { workspace: body.team?.id ?? body.user.team_id, user: body.user.id, channel: body.channel?.id };
 }

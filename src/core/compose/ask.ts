@@ -6,7 +6,8 @@ import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance } from "../format.js";
-import { normalize } from "../text.js";
+import { SYNONYMS } from "../synonyms.js";
+import { HAN, HAN_STOP_CHARS, HAN_STOPWORDS, normalize } from "../text.js";
 import { notFoundCard } from "./not-found.js";
 import { citeAll, figureFields, footerFor } from "./shared.js";
 
@@ -53,7 +54,10 @@ const UNIT_HINTS: [RegExp, string[]][] = [
 
 export function askCard(ctx: Context, question: string, mentions: readonly Mention[]): Card {
   const text = normalize(question);
-  const terms = ctx.tokenize(question);
+  // Chinese words (and bigrams) the English material never uses can match nothing and cannot be judged
+  // across languages, so they count neither for nor against; unknown English words do count against.
+  const judged = (t: string) => !HAN.test(t) || ctx.retriever.known(t);
+  const terms = ctx.tokenize(question).filter(judged);
   const entityIds = mentions.map((m) => m.entity.id);
   const units = new Set(UNIT_HINTS.filter(([re]) => re.test(text)).flatMap(([, u]) => u));
   const quantitative = QUANTITATIVE.test(text);
@@ -77,7 +81,7 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
 
   // The words left when the names are cut out: "employees" in "How many employees does Huawei have?".
   // A name alone matching is no answer; what is asked about it must match too.
-  const content = ctx.tokenize(ctx.finder.residue(question, [...mentions]));
+  const content = ctx.tokenize(ctx.finder.residue(question, [...mentions])).filter(judged);
   const contentWeight = content.reduce((sum, t) => sum + ctx.retriever.weight(t), 0);
   const contentCoverage = (h: (typeof ranked)[number]) =>
     contentWeight === 0
@@ -85,7 +89,9 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
       : content.filter((t) => h.matched.includes(t)).reduce((sum, t) => sum + ctx.retriever.weight(t), 0) /
         contentWeight;
   const best = ranked[0];
+  const chinese = hanCoverage(ctx, question);
   const enough = (h: (typeof ranked)[number]) =>
+    (chinese === undefined || chinese >= MIN_HAN_COVERAGE) &&
     h.coverage >= (entityIds.length && concerns(h.item) ? MIN_COVERAGE_WITH_ENTITY : MIN_COVERAGE) &&
     contentCoverage(h) >= MIN_CONTENT_COVERAGE &&
     // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
@@ -126,6 +132,42 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     ],
     footer: footerFor(ctx, [top, ...support]),
   };
+}
+
+/** Of a question's Chinese, the share the material knows must be at least this (天气 is not known). */
+export const MIN_HAN_COVERAGE = 0.6;
+
+/**
+ * The share of a question's Chinese characters, function words aside, that fall inside a word or
+ * bigram the material uses: the Chinese counterpart of content coverage, since unknown Chinese words
+ * cannot be weighed one by one against an English material. Undefined for a question with little Chinese.
+ */
+function hanCoverage(ctx: Context, question: string): number | undefined {
+  let total = 0;
+  let covered = 0;
+  for (const run of normalize(question).match(/\p{Script=Han}+/gu) ?? []) {
+    const skip = new Array<boolean>(run.length).fill(false);
+    const known = new Array<boolean>(run.length).fill(false);
+    for (let i = 0; i < run.length; i++) {
+      if (HAN_STOP_CHARS.has(run[i] as string)) skip[i] = true;
+      for (let len = 2; len <= Math.min(8, run.length - i); len++) {
+        const piece = run.slice(i, i + len);
+        const mark = HAN_STOPWORDS.has(piece)
+          ? skip
+          : ctx.retriever.known(piece) || SYNONYMS.has(piece)
+            ? known
+            : undefined;
+        if (mark) for (let j = i; j < i + len; j++) mark[j] = true;
+      }
+      if (SYNONYMS.has(run[i] as string)) known[i] = true;
+    }
+    for (let i = 0; i < run.length; i++) {
+      if (skip[i] && !known[i]) continue;
+      total++;
+      if (known[i]) covered++;
+    }
+  }
+  return total >= 3 ? covered / total : undefined;
 }
 
 /** A country named in the question speaks through the facts on its side. */

@@ -16,7 +16,14 @@ const MAX_ROWS = 8;
  */
 function factsFor(ctx: Context, e: Entity): Fact[] {
   const side = sideOf(e);
-  if (side) return ctx.knowledge.facts.filter((f) => f.side === side && f.figures.length > 0);
+  if (side) {
+    // The gap topics' headline figures lead, in topic order: US vs China opens on compute, not on a model.
+    const leads = ctx.knowledge.topics.flatMap((t) => (t.headline ? [t.headline.us, t.headline.china] : []));
+    const rank = (f: Fact) => (leads.includes(f.id) ? leads.indexOf(f.id) : leads.length);
+    return ctx.knowledge.facts
+      .filter((f) => f.side === side && f.figures.length > 0)
+      .sort((a, b) => rank(a) - rank(b));
+  }
   return ctx.factsAbout(e.id).filter((f) => f.entities[0] === e.id);
 }
 

@@ -1,0 +1,156 @@
+// Signed slash commands against the real Slack HTTP receiver (Bolt) on 127.0.0.1, with a stand-in for the
+// Web API and response_url: a command's latency runs from sending it to its answer reaching response_url.
+// https://docs.slack.dev/authentication/verifying-requests-from-slack
+
+import { fork } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { Agent, createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { drive, type LoadStats } from "./load-stats.js";
+
+const SECRET = "loadtest-signing-secret";
+/** A command not answered within this counts as an error, so a run always ends. */
+export const REPLY_TIMEOUT_MS = 10_000;
+
+export interface BotMemory {
+  rssMb: number;
+  heapMb: number;
+}
+
+export interface SlackLoad {
+  /** Sends `requests` commands, `concurrency` at a time. */
+  run(requests: number, concurrency: number): Promise<LoadStats>;
+  /** The bot process's resident set size and heap in use, after a full GC. */
+  botMemory(): Promise<BotMemory>;
+  close(): Promise<void>;
+}
+
+export async function startSlackLoad(queries: readonly string[]): Promise<SlackLoad> {
+  const waiting = new Map<string, () => void>();
+  // The Web API (auth.test) and response_url in one server.
+  const api = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const respond = /^\/respond\/([^/?]+)/.exec(req.url ?? "");
+      if (respond?.[1]) {
+        waiting.get(respond[1])?.();
+        res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: true, team_id: "T0", user_id: "UBOT", bot_id: "BBOT" }));
+    });
+  });
+  await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
+  const apiBase = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+
+  const bot = fork(fileURLToPath(new URL("./load-slack-bot.js", import.meta.url)), [], {
+    env: { ...process.env, LOAD_API_URL: `${apiBase}/api/`, LOAD_SIGNING_SECRET: SECRET },
+    execArgv: ["--expose-gc"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const fromBot = <T>(key: string): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`load-slack-bot: no ${key} within 30 s`)), 30_000);
+      const onMessage = (m: Record<string, unknown>) => {
+        if (!(key in m)) return;
+        clearTimeout(timer);
+        bot.off("message", onMessage);
+        resolve(m[key] as T);
+      };
+      bot.on("message", onMessage);
+      bot.once("exit", (code) => reject(new Error(`load-slack-bot exited with ${code}`)));
+    });
+  const port = await fromBot<number>("port");
+  const slack = { port };
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+  const send = (i: number, runId: string): Promise<number> => {
+    const id = `${runId}-${i}`;
+    const query = queries[i % queries.length] ?? "/gap compute";
+    const [command, ...words] = query.startsWith("/") ? query.split(" ") : ["/ask", query];
+    const body = new URLSearchParams({
+      team_id: "T0",
+      channel_id: `C${i % 97}`,
+      user_id: `U${i % 997}`,
+      command: command ?? "/ask",
+      text: words.join(" "),
+      response_url: `${apiBase}/respond/${id}`,
+      trigger_id: "1.2.3",
+    }).toString();
+    const ts = Math.floor(Date.now() / 1000);
+    const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
+    const started = performance.now();
+    return new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        reject(new Error(`no answer within ${REPLY_TIMEOUT_MS} ms`));
+      }, REPLY_TIMEOUT_MS);
+      let acked = false;
+      let answered = false;
+      const settle = () => {
+        if (!acked || !answered) return;
+        clearTimeout(timer);
+        resolve(performance.now() - started);
+      };
+      waiting.set(id, () => {
+        waiting.delete(id);
+        answered = true;
+        settle();
+      });
+      const fail = (err: Error) => {
+        clearTimeout(timer);
+        waiting.delete(id);
+        reject(err);
+      };
+      const req = request(
+        `http://127.0.0.1:${slack.port}/slack/events`,
+        {
+          method: "POST",
+          agent,
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            "content-length": Buffer.byteLength(body),
+            "x-slack-request-timestamp": String(ts),
+            "x-slack-signature": signature,
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            if (res.statusCode !== 200) return fail(new Error(`ack was HTTP ${res.statusCode}`));
+            acked = true;
+            settle();
+          });
+        },
+      );
+      req.on("error", fail);
+      req.end(body);
+    });
+  };
+
+  let runs = 0;
+  return {
+    run: (requests, concurrency) => {
+      const runId = `r${++runs}`;
+      return drive(requests, concurrency, (i) => send(i, runId));
+    },
+    botMemory: () => {
+      const rss = fromBot<BotMemory>("rss");
+      bot.send("rss");
+      return rss;
+    },
+    async close() {
+      agent.destroy();
+      const exited = new Promise<void>((resolve) => bot.once("exit", () => resolve()));
+      if (bot.connected) bot.send("stop");
+      const timer = setTimeout(() => bot.kill(), 10_000);
+      await exited;
+      clearTimeout(timer);
+      api.closeAllConnections();
+      await new Promise<void>((resolve) => api.close(() => resolve()));
+    },
+  };
+}

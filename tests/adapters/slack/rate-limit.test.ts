@@ -1,0 +1,170 @@
+// Rate limits through the real Bolt app in HTTP mode: signed slash commands, mentions and button clicks
+// from several users, teams and channels, against a limiter whose clock the test moves.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type RunningSlack, startSlack } from "../../../src/adapters/slack/index.js";
+import { ACTION_SHARE, renderSlack } from "../../../src/adapters/slack/render.js";
+import { buttonValue } from "../../../src/adapters/slack/requests.js";
+import { silentLogger } from "../../../src/log.js";
+import { MemoryRateLimiter } from "../../../src/runtime/rate-limit.js";
+import { rateLimitedCard } from "../../../src/runtime/rate-limited.js";
+import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
+import {
+  BOT_USER_ID,
+  eventually,
+  type SlackApiStandIn,
+  startSlackApiStandIn,
+} from "../../helpers/slack-api-stand-in.js";
+import { fixtureCore } from "../../helpers/slack-core.js";
+import {
+  blockActions,
+  eventCallback,
+  type SlackBody,
+  sendToApp,
+  slashCommand,
+} from "../../helpers/slack-requests.js";
+
+const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+/** A slash command from another user, team or channel than the helper's defaults. */
+function slashFrom(who: { user?: string; team?: string; channel?: string }, responseUrl: string): SlackBody {
+  const base = slashCommand("/gap", "compute", responseUrl, who.channel);
+  const form = new URLSearchParams(base.body);
+  if (who.user) form.set("user_id", who.user);
+  if (who.team) form.set("team_id", who.team);
+  return { ...base, body: form.toString() };
+}
+
+describe("Slack adapter, rate limits", () => {
+  let now = 0;
+  let api: SlackApiStandIn;
+  let slack: RunningSlack;
+  let events: string;
+  let n = 0;
+  const send = (body: SlackBody) => sendToApp(events, body, { secret: SECRET });
+  /** Sends one slash command and waits for its reply through response_url. */
+  const ask = async (who: { user?: string; team?: string; channel?: string }) => {
+    const id = `rl-${++n}`;
+    const res = await send(slashFrom(who, api.responseUrl(id)));
+    expect(res.status).toBe(200);
+    const [reply] = await eventually(() => {
+      const r = api.responsesTo(id);
+      return r.length > 0 && r;
+    });
+    return reply?.body as { response_type: string; text: string };
+  };
+
+  beforeAll(async () => {
+    api = await startSlackApiStandIn();
+    slack = await startSlack(
+      {
+        mode: "http",
+        botToken: "xoxb-1111-2222-gapbot-test-token",
+        signingSecret: SECRET,
+        apiUrl: api.url,
+        port: 0,
+        replyVisibility: "in_channel",
+      },
+      {
+        core: fixtureCore(),
+        logger: silentLogger(),
+        seen: new MemorySeenStore(),
+        rateLimit: {
+          limiter: new MemoryRateLimiter(() => now),
+          perUserPerMinute: 2,
+          perChannelPerMinute: 3,
+        },
+      },
+      { host: "127.0.0.1", retries: 0 },
+    );
+    events = `http://127.0.0.1:${slack.port}/slack/events`;
+  });
+
+  beforeEach(() => {
+    // A day later every bucket is full again.
+    now += 86_400_000;
+  });
+
+  afterAll(async () => {
+    await slack?.stop();
+    await api?.close();
+  });
+
+  it("given a user's third command in a minute, answers only them, saying when to retry", async () => {
+    const who = { user: "U-ana", channel: "C-one" };
+    expect((await ask(who)).response_type).toBe("in_channel");
+    expect((await ask(who)).response_type).toBe("in_channel");
+    const third = await ask(who);
+    // Two a minute: the next token comes 30 s after the first two were spent at the same instant.
+    expect(third).toEqual({
+      response_type: "ephemeral",
+      ...renderSlack(rateLimitedCard(30_000), { ephemeral: true }),
+    });
+    expect(third.text).toContain("try again in 30 seconds");
+    now += 30_000;
+    expect((await ask(who)).response_type).toBe("in_channel");
+  });
+
+  it("given the same user id in another team, counts it apart", async () => {
+    await ask({ user: "U-ana", channel: "C-two" });
+    await ask({ user: "U-ana", channel: "C-two" });
+    expect((await ask({ user: "U-ana", channel: "C-two" })).response_type).toBe("ephemeral");
+    expect((await ask({ user: "U-ana", channel: "C-two", team: "T-other" })).response_type).toBe(
+      "in_channel",
+    );
+  });
+
+  it("given a busy channel, limits its fourth command whoever sends it", async () => {
+    for (const user of ["U-a", "U-b", "U-c"]) {
+      expect((await ask({ user, channel: "C-busy" })).response_type).toBe("in_channel");
+    }
+    expect((await ask({ user: "U-d", channel: "C-busy" })).text).toContain("try again in 20 seconds");
+    expect((await ask({ user: "U-d", channel: "C-quiet" })).response_type).toBe("in_channel");
+  });
+
+  it("given mentions over the limit, tells only the asker, in the thread, when to retry", async () => {
+    const mention = (i: number) =>
+      eventCallback(`Ev-rl-${now}-${i}`, {
+        type: "app_mention",
+        user: "U-mentioner",
+        channel: "C-mentions",
+        text: `<@${BOT_USER_ID}> /gap compute`,
+        ts: `1700000${i}.000100`,
+      });
+    for (const i of [1, 2, 3]) await send(mention(i));
+    const [note] = await eventually(() => {
+      const e = api.callsTo("chat.postEphemeral").filter((c) => c.body.channel === "C-mentions");
+      return e.length > 0 && e;
+    });
+    expect(note?.body).toMatchObject({ user: "U-mentioner", thread_ts: "17000003.000100" });
+    expect(String(note?.body.text)).toContain("try again in 30 seconds");
+    const answers = await eventually(() => {
+      const p = api.callsTo("chat.postMessage").filter((c) => c.body.channel === "C-mentions");
+      return p.length >= 2 && p;
+    });
+    expect(answers.map((a) => a.body.thread_ts)).toEqual(["17000001.000100", "17000002.000100"]);
+  });
+
+  it("given a share click over the limit, tells the clicker alone and keeps their original", async () => {
+    const who = { user: "U0001", channel: "C0001" };
+    await ask(who);
+    await ask(who);
+    const id = `share-${now}`;
+    await send(
+      blockActions({
+        actionId: ACTION_SHARE,
+        value: buttonValue("/gap compute") ?? "",
+        responseUrl: api.responseUrl(id),
+        ephemeral: true,
+      }),
+    );
+    const [reply] = await eventually(() => {
+      const r = api.responsesTo(id);
+      return r.length > 0 && r;
+    });
+    expect(reply?.body.response_type).toBe("ephemeral");
+    expect(String(reply?.body.text)).toContain("try again in");
+    // No delete_original: the answer stays there to share once the minute is up.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(api.responsesTo(id)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,75 @@
+// The load test itself, small: the built script drives the real Slack receiver in a child process and
+// reports every command answered, and the percentiles it reports are the ones of its timings.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { drive, quantile } from "../../bench/load-stats.js";
+import { root } from "../start/ensure-built.js";
+
+describe("load test", () => {
+  it("takes the nearest-rank quantile of sorted timings", () => {
+    const ms = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(quantile(ms, 0.5)).toBe(50);
+    expect(quantile(ms, 0.99)).toBe(99);
+    expect(quantile([7], 0.99)).toBe(7);
+  });
+
+  it("given some calls failing, counts them as errors with a sample, and never more than C at once", async () => {
+    let running = 0;
+    let most = 0;
+    const stats = await drive(40, 4, async (i) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 1));
+      running -= 1;
+      if (i % 10 === 0) throw new Error(`call ${i} failed`);
+      return i;
+    });
+    expect(most).toBe(4);
+    expect(stats.errors).toBe(4);
+    expect(stats.errorSamples).toContain("call 0 failed");
+    expect(stats.requests).toBe(40);
+  });
+
+  it("the built `npm run loadtest` answers 300 signed Slack commands and 200 Discord interactions at concurrency 20 with no errors", () => {
+    // ensureBuilt() watches src/ and commands/ only: build here, so that bench/ is never stale.
+    const build = spawnSync(
+      process.execPath,
+      [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    );
+    expect(build.status).toBe(0);
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(root, "dist/bench/loadtest.js"),
+        "--requests",
+        "300",
+        "--concurrency",
+        "20",
+        "--soak",
+        "300",
+        "--discord",
+        "200",
+        "--json",
+      ],
+      { encoding: "utf8", timeout: 60_000 },
+    );
+    expect(run.stderr).toBe("");
+    const result = JSON.parse(run.stdout) as {
+      slack: { requests: number; errors: number; p50Ms: number; p99Ms: number; perSecond: number };
+      memoryBefore: { rssMb: number; heapMb: number };
+      discord: { requests: number; errors: number };
+      ok: boolean;
+    };
+    expect(result.slack).toMatchObject({ requests: 300, errors: 0 });
+    expect(result.discord).toMatchObject({ requests: 200, errors: 0 });
+    expect(result.slack.p99Ms).toBeGreaterThanOrEqual(result.slack.p50Ms);
+    expect(result.slack.perSecond).toBeGreaterThan(0);
+    expect(result.memoryBefore.rssMb).toBeGreaterThan(result.memoryBefore.heapMb);
+    expect(run.status).toBe(result.ok ? 0 : 1);
+  });
+});

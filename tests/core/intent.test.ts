@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { buildContext } from "../../src/core/context.js";
+import { readIntent, splitCompare } from "../../src/core/intent.js";
+import { readKnowledge } from "../../src/knowledge/load.js";
+
+const ctx = buildContext(
+  readKnowledge(new URL("../fixtures/mini-knowledge", import.meta.url).pathname).knowledge,
+);
+const type = (text: string) => readIntent(ctx, { text }).type;
+
+describe("intent of free text", () => {
+  it("a name alone is that thing's card", () => {
+    expect(readIntent(ctx, { text: "Ascend 910B" })).toMatchObject({ type: "entity", name: "Ascend 910B" });
+    expect(readIntent(ctx, { text: "昇腾910B" })).toMatchObject({ type: "entity", name: "Ascend 910B" });
+  });
+
+  it("two names, or 'vs', is a comparison", () => {
+    expect(type("Mythos vs DeepSeek V4 Pro")).toBe("compare-mentions");
+    expect(type("compare Mythos and DeepSeek V4 Pro")).toBe("compare-mentions");
+    expect(type("Mythos DeepSeek V4 Pro")).toBe("compare-mentions");
+  });
+
+  it("a gap phrase, in English, Chinese or both, is the gap card", () => {
+    expect(readIntent(ctx, { text: "中美算力差距" })).toMatchObject({ type: "gap" });
+    expect(readIntent(ctx, { text: "US China compute gap" })).toMatchObject({ type: "gap" });
+    expect(readIntent(ctx, { text: "算力 gap" })).toMatchObject({ type: "gap" });
+  });
+
+  it("anything else, questions above all, is a question", () => {
+    expect(type("How many GPUs will Meta deploy?")).toBe("ask");
+    expect(type("华为昇腾910B的算力是多少")).toBe("ask");
+    expect(type("What is the weather in Paris?")).toBe("ask");
+  });
+
+  it("a typed slash line is its command, and an unknown one gets help", () => {
+    expect(readIntent(ctx, { text: "/chip 910B" })).toMatchObject({
+      type: "entity",
+      name: "910B",
+      kinds: ["chip", "device"],
+    });
+    expect(readIntent(ctx, { text: "/gap" })).toMatchObject({ type: "gap", phrase: "" });
+    expect(readIntent(ctx, { text: "/nope x" })).toMatchObject({ type: "help" });
+  });
+
+  it("drops the bot's own mention, control and zero-width characters", () => {
+    expect(readIntent(ctx, { text: "<@U123ABC> Ascend\u200b 910B" })).toMatchObject({
+      type: "entity",
+      name: "Ascend 910B",
+    });
+    expect(readIntent(ctx, { text: "@gapbot\u0000 Mythos" })).toMatchObject({
+      type: "entity",
+      name: "Mythos",
+    });
+    expect(type("   ")).toBe("empty");
+  });
+
+  it("refuses input over 500 characters whole", () => {
+    expect(readIntent(ctx, { text: "a".repeat(501) })).toEqual({ type: "too-long", length: 501 });
+    expect(readIntent(ctx, { command: "ask", args: { question: "a".repeat(600) } })).toMatchObject({
+      type: "too-long",
+    });
+  });
+});
+
+describe("splitting a comparison", () => {
+  it.each([
+    ['Mythos "DeepSeek V4 Pro"', "Mythos", "DeepSeek V4 Pro"],
+    ["Mythos vs DeepSeek V4 Pro", "Mythos", "DeepSeek V4 Pro"],
+    ["Mythos versus DeepSeek V4 Pro", "Mythos", "DeepSeek V4 Pro"],
+    ["Mythos, DeepSeek V4 Pro", "Mythos", "DeepSeek V4 Pro"],
+    ["Mythos 对比 DeepSeek V4 Pro", "Mythos", "DeepSeek V4 Pro"],
+    ["Mythos DeepSeek V4 Pro", "Mythos", "DeepSeek V4 Pro"],
+  ])("%s", (text, first, second) => {
+    expect(splitCompare(ctx, text)).toEqual({ type: "compare", first, second });
+  });
+
+  it("leaves the second side empty when there is only one name", () => {
+    expect(splitCompare(ctx, "Mythos")).toEqual({ type: "compare", first: "Mythos", second: "" });
+  });
+});
