@@ -42,13 +42,16 @@ const SCALES: [number, string][] = [
   [1e6, "million"],
 ];
 
+// Made once: toLocaleString builds a new formatter on every call, a real cost on the answer path.
+const SCALED = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
+const PLAIN = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+
 /** 10000000000000 → "10 trillion", 2400 → "2,400": how the inputs of a ratio read. */
 export function trimNumber(n: number): string {
   for (const [scale, word] of SCALES) {
-    if (Math.abs(n) >= scale)
-      return `${(n / scale).toLocaleString("en-US", { maximumFractionDigits: 3 })} ${word}`;
+    if (Math.abs(n) >= scale) return `${SCALED.format(n / scale)} ${word}`;
   }
-  return n.toLocaleString("en-US", { maximumFractionDigits: 6 });
+  return PLAIN.format(n);
 }
 
 /** a / b as "2.3×", marked derived, with the cited inputs — only when the units are the same. */
