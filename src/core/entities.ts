@@ -92,20 +92,47 @@ export class EntityFinder {
     // An exact name of another kind ("Nvidia" to /chip) means that thing, not a near chip.
     if (exact) return !kinds || kinds.includes(exact.kind) ? exact : undefined;
     const key = nameKey(name);
+    // Every word typed is a whole word of one thing's name ("910" → Ascend 910, not the 910B).
+    const typed = key.split(" ");
+    const whole = new Set(
+      this.keys
+        .filter(({ key: k, entity }) => {
+          if (kinds && !kinds.includes(entity.kind)) return false;
+          const words = k.split(" ");
+          return typed.every((w) => words.includes(w));
+        })
+        .map(({ entity }) => entity),
+    );
+    if (whole.size === 1) return [...whole][0];
     const compactKey = key.replace(/ /g, "");
     const prefixed = new Set(
       this.keys
         .filter(
           ({ key: k, entity }) =>
             (!kinds || kinds.includes(entity.kind)) &&
-            (k.startsWith(key) || k.replace(/ /g, "").startsWith(compactKey)),
+            ((k.startsWith(key) && !digitFollows(k, key.length, key)) ||
+              (k.replace(/ /g, "").startsWith(compactKey) &&
+                !digitFollows(k.replace(/ /g, ""), compactKey.length, compactKey))),
         )
         .map(({ entity }) => entity),
     );
     // A prefix names a thing only when it names one thing.
     if (prefixed.size === 1) return [...prefixed][0];
     if (prefixed.size > 1) return undefined;
-    return this.rank(name, kinds, 1, true)[0];
+    const near = this.rank(name, kinds, 1, true)[0];
+    return near && !this.otherModelNumber(key, near) ? near : undefined;
+  }
+
+  /**
+   * True when a model number typed is the start of a longer one of the entity's and none of its own:
+   * H20 is not the H200, nor A10 the A100, though each is a prefix of the other.
+   */
+  private otherModelNumber(key: string, entity: Entity): boolean {
+    const names = this.keys.filter((k) => k.entity === entity).flatMap((k) => k.key.split(" "));
+    return key
+      .split(" ")
+      .filter((w) => /\d/.test(w))
+      .some((w) => !names.includes(w) && names.some((n) => n.startsWith(w) && digitFollows(n, w.length, w)));
   }
 
   /** Ranked candidates: exact alias, then prefix, then fuzzy (AND over the words). */
@@ -220,4 +247,9 @@ export class EntityFinder {
 
 function isWordChar(ch: string | undefined): boolean {
   return !!ch && /[\p{L}\p{N}]/u.test(ch) && !HAN.test(ch);
+}
+
+/** A number typed ("h20") that the name goes on with more digits ("h200"): a different model. */
+function digitFollows(name: string, at: number, typed: string): boolean {
+  return /\d$/.test(typed) && /\d/.test(name[at] ?? "");
 }

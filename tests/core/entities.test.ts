@@ -22,6 +22,22 @@ describe("entity finder", () => {
     expect(finder.resolve("RTX 4090", ["chip"])).toBeUndefined();
   });
 
+  it("given a model number that only starts a longer one, finds nothing: H20 is not the H200", () => {
+    const shipped = new EntityFinder(readKnowledge().knowledge.entities);
+    expect(shipped.resolve("H200", ["chip"])?.id).toBe("nvidia-h200");
+    expect(shipped.resolve("H20", ["chip"])).toBeUndefined();
+    expect(shipped.resolve("A10", ["chip"])).toBeUndefined();
+    expect(shipped.resolve("GB30", ["chip"])).toBeUndefined();
+    // A number followed by letters is the same model, named shorter.
+    expect(shipped.resolve("S5000", ["chip"])?.id).toBe("mtt-s5000");
+  });
+
+  it("given a word that is a whole word of one name, prefers it to a longer name it starts", () => {
+    const shipped = new EntityFinder(readKnowledge().knowledge.entities);
+    expect(shipped.resolve("910", ["chip"])?.id).toBe("ascend-910");
+    expect(shipped.resolve("910B", ["chip"])?.id).toBe("ascend-910b");
+  });
+
   it("limits a lookup to the kinds asked for", () => {
     expect(finder.resolve("Nvidia", ["chip"])).toBeUndefined();
     expect(finder.resolve("Nvidia")?.id).toBe("nvidia");
