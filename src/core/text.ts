@@ -76,7 +76,8 @@ export const STOPWORDS = new Set(
     "there here what which who whom whose when where why how much many than then so such as into about over under " +
     "i me my we our you your he she they them their his her tell show give say said please any some all each " +
     "just also very more most less least up down out if else get got according per via vs versus compare compared " +
-    "between among one's let know want need like current currently today now big large huge find finds think thinks believe believes claim claims report reports mention mentions happen happened happens happening"
+    "between among one's let know want need like current currently today now big large huge find finds think thinks believe believes claim claims report reports mention mentions happen happened happens happening " +
+    "says saying view views opinion opinions stance perspective thought thoughts"
   ).split(" "),
 );
 // "us" is absent on purpose: here it is a country, never a pronoun worth dropping.
