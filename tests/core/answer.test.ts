@@ -183,3 +183,22 @@ describe("source, help and bad input", () => {
     );
   });
 });
+
+describe("ask, over the shipped knowledge", () => {
+  const shipped = readKnowledge().knowledge;
+  const full = createCore({ knowledge: shipped });
+
+  it("reads 'view', 'opinion' and 'think' as asking what that source says", () => {
+    for (const q of ["What is Morgan Stanley's view?", "What does Morgan Stanley think?"]) {
+      const card = full.answer({ text: q });
+      expectValidCard(card, shipped);
+      expect(card.headline, q).toContain("$1.1 trillion");
+      expect(card.citations[0]?.paragraph, q).toBe(22);
+    }
+    expect(full.answer({ text: "What is Kai-Fu Lee's opinion on the gap?" }).headline).toContain("15 months");
+  });
+
+  it("still refuses a view the material has nothing on", () => {
+    expect(full.answer({ text: "What is the view from the Eiffel Tower?" }).kind).toBe("not_found");
+  });
+});
