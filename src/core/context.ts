@@ -18,6 +18,23 @@ export interface Context {
   factsAbout(entityId: string): Fact[];
   /** Each topic's words, tokenized, for recognising a gap question. */
   topicTerms: Map<string, Set<string>>;
+  /** Every product code the material or a name uses ("h100", "gb300", "v4"), compacted: see productCodes. */
+  productCodes: Set<string>;
+}
+
+/**
+ * Product codes in text: letters then digits, run together or hyphenated ("H20", "GPT-5", "RTX4090",
+ * "MI300"), compacted to lower case without the hyphen. Quarters and halves ("Q1", "H2") are dates.
+ */
+export function productCodes(text: string): string[] {
+  const out: string[] = [];
+  for (const m of normalize(text).matchAll(
+    /(?<![\p{L}\p{N}])([a-z]{1,6})-?(\d+(?:\.\d+)?[a-z]{0,3})(?![\p{L}\p{N}])/gu,
+  )) {
+    const code = `${m[1]}${m[2]}`;
+    if (!/^(q[1-4]|h[12]|fy\d+)$/.test(code)) out.push(code);
+  }
+  return out;
 }
 
 export function buildContext(knowledge: Knowledge): Context {
@@ -70,6 +87,13 @@ export function buildContext(knowledge: Knowledge): Context {
     sourceTitle: (id) => sources.get(id)?.title,
     factsAbout: (id) => about.get(id) ?? [],
     topicTerms,
+    productCodes: new Set(
+      [
+        ...[...knowledge.paragraphs.values()].flat(),
+        ...knowledge.facts.flatMap((f) => [f.claim, f.quote]),
+        ...knowledge.entities.flatMap((e) => [e.name, ...e.aliases]),
+      ].flatMap(productCodes),
+    ),
   };
 }
 

@@ -202,3 +202,44 @@ describe("ask, over the shipped knowledge", () => {
     expect(full.answer({ text: "What is the view from the Eiffel Tower?" }).kind).toBe("not_found");
   });
 });
+
+describe("honest misses near the material, over the shipped knowledge", () => {
+  const shipped = readKnowledge().knowledge;
+  const full = createCore({ knowledge: shipped });
+  const answer = (q: string) => {
+    const card = full.answer({ text: q });
+    expectValidCard(card, shipped);
+    return card;
+  };
+
+  it.each([
+    ["How many parameters does GPT-5 have?", "GPT-5"],
+    ["How many H20 chips did China buy?", "H20"],
+    ["What about the RTX4090?", "RTX4090"],
+  ])("names a product the material never mentions: %s", (q, product) => {
+    const card = answer(q);
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).toContain(`does not mention ${product}`);
+    expect(card.citations).toEqual([]);
+  });
+
+  it("knows a product the material names, in the plural too", () => {
+    expect(answer("Which chips are the A100s and H100s?").headline).not.toMatch(/does not mention/);
+    expect(answer("How much stronger is the GB300?").headline).toContain("30%");
+  });
+
+  it.each([
+    // Named, but every fact about the question's subject is about someone else.
+    "How much did Google spend on capex in 2025?",
+    "What is China's capex?",
+    "How many H100s does Microsoft have?",
+    "Is DeepSeek V4 Pro open source?",
+    // Money needs a sum of money; a sentence naming the H100 among "very high prices" has none.
+    "What is the price of an H100?",
+    "What did Nvidia earn in Q1 2026?",
+  ])("refuses rather than answer with a neighbouring fact: %s", (q) => {
+    const card = answer(q);
+    expect(card.kind).toBe("not_found");
+    expect(card.citations).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
 import type { Fact } from "../../knowledge/schema.js";
 import type { Card } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
-import type { Context } from "../context.js";
+import { type Context, productCodes } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance } from "../format.js";
 import { SYNONYMS } from "../synonyms.js";
@@ -25,7 +25,8 @@ const QUANTITATIVE =
   /\bhow (many|much|far|big|large|long|old|fast|strong|powerful)\b|\bwhat (share|percentage|proportion|fraction|number|is the number|size)\b|\bwhat percent|多少|几|多大|多久|多远|比例/;
 
 /** A question about a sum of money: only a figure in USD answers it. */
-const MONEY = /\bcosts?\b|\bprices?\b|\bdollars?\b|\$|\bmoney\b|\bspen[dt]\b|多少钱|花了/;
+const MONEY =
+  /\bearn(?:s|ed|ings)?\b|\brevenues?\b|\bprofits?\b|\bcosts?\b|\bprices?\b|\bdollars?\b|\$|\bmoney\b|\bspen[dt]\b|\bspending\b|\bcapex\b|\bcapital expenditures?\b|\binvest(?:ment|ments|ed|s)?\b|\bbudgets?\b|多少钱|花了|资本开支|投资/;
 
 /** The question asks for a value ("how much…", "what is the price…"), not a how or a why. */
 const ASKS_VALUE = /\bhow much\b|\bwhat(?:'s| is| was| are| were| did| does| do| will)\b|多少|几/;
@@ -53,6 +54,12 @@ const UNIT_HINTS: [RegExp, string[]][] = [
 ];
 
 export function askCard(ctx: Context, question: string, mentions: readonly Mention[]): Card {
+  // A product the material never names (GPT-5, the H20) is not answered by facts about its neighbours.
+  const unknown = productCodes(question).find(
+    // "A100s" is the A100 in the plural.
+    (c) => !ctx.productCodes.has(c) && !ctx.productCodes.has(c.replace(/s$/, "")),
+  );
+  if (unknown) return unknownProduct(ctx, question, unknown, mentions);
   const text = normalize(question);
   // Chinese words (and bigrams) the English material never uses can match nothing and cannot be judged
   // across languages, so they count neither for nor against; unknown English words do count against.
@@ -61,6 +68,8 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   const entityIds = mentions.map((m) => m.entity.id);
   const units = new Set(UNIT_HINTS.filter(([re]) => re.test(text)).flatMap(([, u]) => u));
   const quantitative = QUANTITATIVE.test(text);
+  // "How many H100s…": a count of a named chip is answered in chips, not by a percentage about its maker.
+  const counted = countedUnits(text, mentions);
   const money = MONEY.test(text) && ASKS_VALUE.test(text);
 
   const concerns = (f: Fact) =>
@@ -83,27 +92,34 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   // A name alone matching is no answer; what is asked about it must match too.
   const content = ctx.tokenize(ctx.finder.residue(question, [...mentions])).filter(judged);
   const contentWeight = content.reduce((sum, t) => sum + ctx.retriever.weight(t), 0);
-  const contentCoverage = (h: (typeof ranked)[number]) =>
+  const contentShare = (matched: readonly string[]) =>
     contentWeight === 0
       ? 1
-      : content.filter((t) => h.matched.includes(t)).reduce((sum, t) => sum + ctx.retriever.weight(t), 0) /
+      : content.filter((t) => matched.includes(t)).reduce((sum, t) => sum + ctx.retriever.weight(t), 0) /
         contentWeight;
+  const contentCoverage = (h: (typeof ranked)[number]) => contentShare(h.matched);
   const best = ranked[0];
   const chinese = hanCoverage(ctx, question);
   const enough = (h: (typeof ranked)[number]) =>
     (chinese === undefined || chinese >= MIN_HAN_COVERAGE) &&
-    h.coverage >= (entityIds.length && concerns(h.item) ? MIN_COVERAGE_WITH_ENTITY : MIN_COVERAGE) &&
+    // A question about Google is not answered by a fact about Meta, however well the rest matches.
+    (entityIds.length === 0 || concerns(h.item)) &&
+    h.coverage >= (entityIds.length ? MIN_COVERAGE_WITH_ENTITY : MIN_COVERAGE) &&
     contentCoverage(h) >= MIN_CONTENT_COVERAGE &&
     // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
     // and a question about money needs a sum of money.
     !(quantitative && h.item.figures.length === 0) &&
+    !(counted && !h.item.figures.some((f) => counted.includes(f.unit))) &&
     !(money && !h.item.figures.some((f) => f.unit === "USD"));
   if (process.env.GAPBOT_DEBUG_ASK && best)
     process.stderr.write(
       `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentCoverage(best).toFixed(2)} [${content}]\n`,
     );
   if (!best || !enough(best))
-    return paragraphAnswer(ctx, terms, quantitative || money) ?? miss(ctx, mentions);
+    return (
+      paragraphAnswer(ctx, terms, { quantitative, money }, (matched) => contentShare(matched), mentions) ??
+      miss(ctx, mentions)
+    );
 
   const top = best.item;
   const support = ranked
@@ -132,6 +148,21 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     ],
     footer: footerFor(ctx, [top, ...support]),
   };
+}
+
+/** Counting chips of a named model ("how many H100s") is counting GPUs. */
+const CHIP_UNITS = ["GPUs", "chips", "H100-equivalents", "cards"];
+
+/** The units a "how many <chip>s" question counts in; undefined for any other question. */
+function countedUnits(text: string, mentions: readonly Mention[]): string[] | undefined {
+  const m = /\bhow many ([a-z0-9][a-z0-9-]*(?: [a-z]+)?)/.exec(text);
+  if (!m?.[1]) return undefined;
+  const at = m.index + m[0].length - m[1].length;
+  // The counted word is a chip's name: "how many H100s", "how many Ascend 910B chips".
+  const named = mentions.find((x) => x.entity.kind === "chip" && x.start <= at + 1 && x.end >= at);
+  // Other things counted only steer the ranking (UNIT_HINTS): "how many high-end chips does China have"
+  // is fairly answered by its share of them.
+  return named ? CHIP_UNITS : undefined;
 }
 
 /** Of a question's Chinese, the share the material knows must be at least this (天气 is not known). */
@@ -178,9 +209,17 @@ function sideMatches(ctx: Context, entityId: string, f: Fact): boolean {
 }
 
 /** No fact answers, but a paragraph may: quote its best sentence verbatim. */
-function paragraphAnswer(ctx: Context, terms: string[], needsNumber: boolean): Card | undefined {
+function paragraphAnswer(
+  ctx: Context,
+  terms: string[],
+  needs: { quantitative: boolean; money: boolean },
+  contentShare: (matched: readonly string[]) => number,
+  mentions: readonly Mention[],
+): Card | undefined {
   const hit = ctx.retriever.searchParagraphs(terms)[0];
   if (!hit || hit.coverage < MIN_COVERAGE + 0.15) return undefined;
+  // As for facts: what is asked about the names must match too, not the names alone.
+  if (contentShare(hit.matched) < MIN_CONTENT_COVERAGE) return undefined;
   const { source, paragraph } = hit.item;
   const text = ctx.knowledge.paragraphs.get(source)?.[paragraph - 1];
   if (!text) return undefined;
@@ -189,8 +228,16 @@ function paragraphAnswer(ctx: Context, terms: string[], needsNumber: boolean): C
   const scored = sentences.map((s) => ({ s, n: ctx.tokenize(s).filter((t) => wanted.has(t)).length }));
   scored.sort((a, b) => b.n - a.n);
   const sentence = scored[0]?.s.trim() ?? text;
-  // A question for a number is not answered by a sentence without one.
-  if (needsNumber && !/\d/.test(sentence)) return undefined;
+  // A question for a number is not answered by a sentence without one (the 100 of "H100" is a name),
+  // nor a question about money by a sentence without a sum of money.
+  const figures = sentence.replace(/(?<![\p{L}\p{N}])[\p{L}]{1,6}-?\d[\p{L}\p{N}.]*/gu, "");
+  if ((needs.quantitative || needs.money) && !/\d/.test(figures)) return undefined;
+  if (needs.money && !/\$|\bdollars?\b|\byuan\b|\bUSD\b|美元|元/i.test(sentence)) return undefined;
+  // A question about Google is not answered by a sentence about Meta.
+  if (mentions.length) {
+    const named = new Set(ctx.finder.mentions(sentence).map((m) => m.entity.id));
+    if (!mentions.some((m) => named.has(m.entity.id))) return undefined;
+  }
   return {
     kind: "answer",
     title: `From ¶${paragraph}`,
@@ -200,6 +247,22 @@ function paragraphAnswer(ctx: Context, terms: string[], needsNumber: boolean): C
     suggestions: [{ label: `All of ¶${paragraph}`, command: `/source ${paragraph}` }],
     footer: "Quoted from the source paragraph that matches best; no curated fact covers this exactly.",
   };
+}
+
+/** The code as the user wrote it ("GPT-5"), for saying what the material does not name. */
+function unknownProduct(ctx: Context, question: string, code: string, mentions: readonly Mention[]): Card {
+  const written =
+    normalize(question)
+      .match(/(?<![\p{L}\p{N}])[\p{L}]{1,6}-?[\p{N}][\p{L}\p{N}.]*/gu)
+      ?.find((w) => w.replace("-", "") === code) ?? code;
+  const shown =
+    question.match(new RegExp(written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"))?.[0] ?? written;
+  const near = mentions.map((m) => m.entity).slice(0, 2);
+  return notFoundCard(
+    ctx,
+    `Not in the material: it does not mention ${shown}${near.length ? `, though it mentions ${near.map((e) => e.name).join(" and ")}` : ""}.`,
+    near,
+  );
 }
 
 function miss(ctx: Context, mentions: readonly Mention[]): Card {
