@@ -174,6 +174,19 @@ export function freeText(ctx: Context, text: string): Intent {
   const topicWords = topic ? (ctx.topicTerms.get(topic.id) ?? new Set<string>()) : new Set<string>();
   const leftover = residue.filter((t) => !topicWords.has(t));
 
+  // "Who makes the MTT S5000?", "Which company is Biren?", "What is MetaX?": the thing's own card.
+  if (
+    question &&
+    !/\bhow\b|多少|几/.test(norm) &&
+    things.length === 1 &&
+    things[0] &&
+    countries.length === 0
+  ) {
+    const identity = identityWords(ctx);
+    if (residue.every((t) => identity.has(t)))
+      return { type: "entity", name: things[0].entity.name, kinds: [things[0].entity.kind] };
+  }
+
   if (!question) {
     if (topic && things.length === 0 && leftover.length === 0) return { type: "gap", phrase: text };
     if (residue.length === 0) {
@@ -184,4 +197,20 @@ export function freeText(ctx: Context, text: string): Intent {
     }
   }
   return { type: "ask", text, mentions };
+}
+
+/** Words of a question that asks what or whose a thing is, tokenized as questions are (stems, synonyms). */
+const IDENTITY =
+  "who whom whose what which is are was were it its this that tell me about company companies firm maker makers " +
+  "make makes made manufacturer manufacturers manufacture manufactures vendor build builds built develop develops " +
+  "developed behind product products chip chips model models thing kind sort exactly 是 什么 谁 哪家 公司";
+const identityCache = new WeakMap<Context, Set<string>>();
+
+function identityWords(ctx: Context): Set<string> {
+  let words = identityCache.get(ctx);
+  if (!words) {
+    words = new Set(ctx.tokenize(IDENTITY, { words: true }));
+    identityCache.set(ctx, words);
+  }
+  return words;
 }

@@ -14,6 +14,15 @@ describe("intent of free text", () => {
     expect(readIntent(ctx, { text: "昇腾910B" })).toMatchObject({ type: "entity", name: "Ascend 910B" });
   });
 
+  it("a question of what or whose a thing is, is that thing's card", () => {
+    for (const q of ["What is the Ascend 910B?", "Who makes the 910B?", "Which company makes Mythos?"])
+      expect(readIntent(ctx, { text: q }), q).toMatchObject({ type: "entity" });
+    // Anything asked about the thing beyond what it is stays a question.
+    expect(type("How many developers does CUDA have?")).toBe("ask");
+    expect(type("What did Mythos cost to train?")).toBe("ask");
+    expect(type("How big is the 910B?")).toBe("ask");
+  });
+
   it("two names, or 'vs', is a comparison", () => {
     expect(type("Mythos vs DeepSeek V4 Pro")).toBe("compare-mentions");
     expect(type("compare Mythos and DeepSeek V4 Pro")).toBe("compare-mentions");
