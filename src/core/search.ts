@@ -68,7 +68,11 @@ export class Retriever {
         quote: f.quote,
         metric: f.metric,
         keywords: f.keywords.join(" "),
-        names: about.flatMap((e) => [e.name, ...e.aliases]).join(" ; "),
+        // Long aliases ("People's Republic of China") would index everyday words ("people") as names;
+        // the entity finder still knows them, and a mention reaches the fact through its entity id.
+        names: about
+          .flatMap((e) => [e.name, ...e.aliases.filter((a) => a.trim().split(/\s+/).length <= 2)])
+          .join(" ; "),
         topics: f.topics
           .flatMap((id) => [topic.get(id)?.title ?? id, ...(topic.get(id)?.keywords ?? [])])
           .join(" ; "),

@@ -234,6 +234,8 @@ describe("honest misses near the material, over the shipped knowledge", () => {
     "What is China's capex?",
     "How many H100s does Microsoft have?",
     "Is DeepSeek V4 Pro open source?",
+    // "people" is only a word of China's long name, not something any fact says.
+    "How many people use DeepSeek?",
     // Money needs a sum of money; a sentence naming the H100 among "very high prices" has none.
     "What is the price of an H100?",
     "What did Nvidia earn in Q1 2026?",
