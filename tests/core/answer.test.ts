@@ -245,3 +245,20 @@ describe("honest misses near the material, over the shipped knowledge", () => {
     expect(card.citations).toEqual([]);
   });
 });
+
+describe("compare with one side missing, over the shipped knowledge", () => {
+  const shipped = readKnowledge().knowledge;
+  const full = createCore({ knowledge: shipped });
+
+  it("asks for the other side and offers comparisons with figures in common", () => {
+    const card = full.answer({ text: "/compare Mythos" });
+    expectValidCard(card, shipped);
+    expect(card.headline).toMatch(/^Compare Claude Mythos with what\?/);
+    expect(card.suggestions[0]?.command).toBe("/compare Claude Mythos vs DeepSeek V4 Pro");
+    expect(card.citations).toEqual([]);
+  });
+
+  it("given no names at all, shows how to compare", () => {
+    expect(full.answer({ text: "/compare" }).headline).toMatch(/^Name two things to compare/);
+  });
+});

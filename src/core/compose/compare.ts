@@ -30,6 +30,16 @@ function factsFor(ctx: Context, e: Entity): Fact[] {
 export function compareCard(ctx: Context, first: string, second: string): Card {
   const a = ctx.finder.resolve(first);
   const b = ctx.finder.resolve(second);
+  // One name only: ask for the other, with the comparisons worth making.
+  if (!first.trim() && !second.trim())
+    return notFoundCard(
+      ctx,
+      "Name two things to compare, e.g. /compare Mythos vs DeepSeek V4 Pro, or /compare US vs China.",
+      [],
+      "Two names needed",
+    );
+  const only = !second.trim() ? a : !first.trim() ? b : undefined;
+  if (only) return secondSideWanted(ctx, only);
   if (!a || !b) {
     const missing = !a ? first : second;
     const near = ctx.finder.suggest(missing);
@@ -44,6 +54,44 @@ export function compareCard(ctx: Context, first: string, second: string): Card {
   }
   if (a === b) return notFoundCard(ctx, `Both sides are ${a.name}: name two different things to compare.`);
   return compareEntities(ctx, a, b);
+}
+
+/** Only one name given: ask for the other, offering the comparisons that have figures in common. */
+function secondSideWanted(ctx: Context, e: Entity): Card {
+  const units = (x: Entity) => new Set(factsFor(ctx, x).flatMap((f) => f.figures.map((g) => g.unit)));
+  const mine = units(e);
+  const scored = ctx.knowledge.entities
+    .filter((x) => x !== e && x.kind === e.kind)
+    .map((x) => {
+      const shared = [...units(x)].filter((u) => mine.has(u)).length;
+      // Figures in common first, then the other side of the gap, then what the knowledge relates.
+      const score =
+        shared * 4 +
+        (x.country && e.country && x.country !== e.country ? 2 : 0) +
+        (e.related.includes(x.id) ? 1 : 0);
+      return { x, score };
+    })
+    .filter((c) => c.score > 0)
+    .sort((p, q) => q.score - p.score || p.x.name.localeCompare(q.x.name))
+    .slice(0, 3)
+    .map((c) => c.x);
+  const card = notFoundCard(
+    ctx,
+    `Compare ${e.name} with what? Name two things${others(e, scored)}.`,
+    [],
+    "Two names needed",
+  );
+  return {
+    ...card,
+    suggestions: [
+      ...scored.map((o) => ({ label: `${e.name} vs ${o.name}`, command: `/compare ${e.name} vs ${o.name}` })),
+      { label: e.name, command: commandFor(e) },
+    ],
+  };
+}
+
+function others(e: Entity, candidates: Entity[]): string {
+  return candidates[0] ? `, e.g. /compare ${e.name} vs ${candidates[0].name}` : "";
 }
 
 export function compareEntities(ctx: Context, a: Entity, b: Entity): Card {
