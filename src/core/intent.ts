@@ -132,9 +132,13 @@ const COMPARATIVE =
 const COMPARE_CUE = /\b(vs\.?|versus|compare[ds]?|comparison|against)\b|对比|比较|相比|相较/;
 const QUESTION =
   /[?？]|^(how|what|which|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b|多少|什么|哪|吗|几|怎么|如何|为什么|是否/;
+/** A question that asks for the gap itself, not for one figure. */
+const GAP_WORDS = /\bgap\b|\bdifference\b|\bcompare\b|\bversus\b|\bvs\b|差距|对比|相比/;
+
 /** Words that ask for a gap or a comparison without being a topic or a name. */
 const GENERIC = new Set([
   "gap",
+  "ai",
   "china",
   "us",
   "card",
@@ -185,6 +189,13 @@ export function freeText(ctx: Context, text: string): Intent {
     const identity = identityWords(ctx);
     if (residue.every((t) => identity.has(t)))
       return { type: "entity", name: things[0].entity.name, kinds: [things[0].entity.kind] };
+  }
+
+  // "How big is the gap between China and the US in AI chips?" asks for the topic's gap card.
+  if (question && GAP_WORDS.test(norm) && things.length === 0 && leftover.length === 0) {
+    if (topic) return { type: "gap", phrase: text };
+    // "What's the difference between the US and China in AI?": the two sides, figure by figure.
+    if (countries[0] && countries[1]) return { type: "compare-mentions", a: countries[0], b: countries[1] };
   }
 
   if (!question) {

@@ -18,6 +18,7 @@ export const PHRASES: [RegExp, string][] = [
     "lag",
   ],
   [/\bopen[- ]source\b/g, "opensource"],
+  [/\b(?:went|go|goes|going|gone) public\b|\binitial public offerings?\b|\bfloat(?:ed|ing)? on\b/g, "ipo"],
 ];
 
 /** One word → canonical word (after stemming). Chinese words are matched as whole tokens. */
@@ -55,6 +56,7 @@ const GROUPS: string[][] = [
   ["ban", "restriction", "restrict", "sanction", "embargo", "export", "禁令", "限制", "出口管制", "管制"],
   ["deploy", "deployment", "deployed", "部署"],
   ["token", "tokens", "词元"],
+  ["ipo", "ipos", "listing", "listings", "listed", "上市"],
   ["cluster", "集群", "超算"],
   ["performance", "perform", "powerful", "strong", "stronger", "性能", "强"],
   ["trillion", "万亿"],

@@ -35,6 +35,15 @@ describe("intent of free text", () => {
     expect(readIntent(ctx, { text: "算力 gap" })).toMatchObject({ type: "gap" });
   });
 
+  it("a question for the gap on a topic is that topic's gap card; for the gap as a whole, the two sides", () => {
+    const shipped = buildContext(readKnowledge().knowledge);
+    const kind = (text: string) => readIntent(shipped, { text }).type;
+    expect(kind("How big is the gap between China and the US in AI chips?")).toBe("gap");
+    expect(kind("What's the difference between the US and China in AI?")).toBe("compare-mentions");
+    // One figure asked for is a question, whatever topic it belongs to.
+    expect(kind("What share of high-end GPUs does the US control?")).toBe("ask");
+  });
+
   it("anything else, questions above all, is a question", () => {
     expect(type("How many GPUs will Meta deploy?")).toBe("ask");
     expect(type("华为昇腾910B的算力是多少")).toBe("ask");

@@ -74,6 +74,15 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
 
   const concerns = (f: Fact) =>
     entityIds.some((id) => f.entities.includes(id) || f.attribution === id || sideMatches(ctx, id, f));
+  // The words left when the names are cut out: "employees" in "How many employees does Huawei have?".
+  // A name alone matching is no answer; what is asked about it must match too.
+  const content = ctx.tokenize(ctx.finder.residue(question, [...mentions])).filter(judged);
+  const contentWeight = content.reduce((sum, t) => sum + ctx.retriever.weight(t), 0);
+  const contentShare = (matched: readonly string[]) =>
+    contentWeight === 0
+      ? 1
+      : content.filter((t) => matched.includes(t)).reduce((sum, t) => sum + ctx.retriever.weight(t), 0) /
+        contentWeight;
   const ranked = ctx.retriever
     .searchFacts(terms, entityIds)
     .map((h) => {
@@ -88,16 +97,7 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     })
     .sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id));
 
-  // The words left when the names are cut out: "employees" in "How many employees does Huawei have?".
-  // A name alone matching is no answer; what is asked about it must match too.
-  const content = ctx.tokenize(ctx.finder.residue(question, [...mentions])).filter(judged);
-  const contentWeight = content.reduce((sum, t) => sum + ctx.retriever.weight(t), 0);
-  const contentShare = (matched: readonly string[]) =>
-    contentWeight === 0
-      ? 1
-      : content.filter((t) => matched.includes(t)).reduce((sum, t) => sum + ctx.retriever.weight(t), 0) /
-        contentWeight;
-  const contentCoverage = (h: (typeof ranked)[number]) => contentShare(h.matched);
+  const contentCoverage = (h: { matched: readonly string[] }) => contentShare(h.matched);
   const best = ranked[0];
   const chinese = hanCoverage(ctx, question);
   const enough = (h: (typeof ranked)[number]) =>

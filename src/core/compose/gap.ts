@@ -7,9 +7,13 @@ import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } fr
 import { notFoundCard } from "./not-found.js";
 import { citeAll, figureFields, footerFor, unique } from "./shared.js";
 
+const EVERY_TOPIC = new Set(["gap", "us", "china", "ai"]);
+
 /** The topic a phrase names: by id, title or keyword, best overlap of tokens wins. */
 export function findTopic(ctx: Context, phrase: string): Topic | undefined {
-  const terms = ctx.tokenize(phrase);
+  // "gap", "US", "China" belong to every topic: "the gap between China and the US in chips" is about chips,
+  // and "the gap between China and the US" names no topic at all.
+  const terms = ctx.tokenize(phrase).filter((t) => !EVERY_TOPIC.has(t));
   if (terms.length === 0) return undefined;
   let best: { topic: Topic; score: number } | undefined;
   for (const topic of ctx.knowledge.topics) {
@@ -42,7 +46,8 @@ export function topicListCard(ctx: Context): Card {
 }
 
 export function gapCard(ctx: Context, phrase: string): Card {
-  if (!phrase.trim()) return topicListCard(ctx);
+  // No topic, or only words every topic shares ("/gap US China"): the list of topics.
+  if (ctx.tokenize(phrase).every((t) => EVERY_TOPIC.has(t))) return topicListCard(ctx);
   const topic = findTopic(ctx, phrase);
   if (!topic) {
     return notFoundCard(
