@@ -112,6 +112,30 @@ export class Retriever {
     return this.df.has(term);
   }
 
+  /**
+   * The word the material uses that a misspelt one stands for ("paramter" → "parameter"): the closest
+   * by edit distance among the fuzzy matches in the index, the more common on a tie; undefined when the
+   * word is known, too short to judge, or near nothing.
+   */
+  correct(term: string): string | undefined {
+    if (this.df.has(term) || term.length < 5 || !/^[a-z]+$/.test(term)) return undefined;
+    const max = term.length < 8 ? 1 : 2;
+    let best: { word: string; d: number; df: number } | undefined;
+    for (const r of this.facts.search(term, {
+      fuzzy: max,
+      prefix: false,
+      tokenize: (x: string) => [x],
+    } as never)) {
+      for (const word of r.terms) {
+        if (!this.df.has(word)) continue;
+        const d = editDistance(term, word, max);
+        const df = this.df.get(word) ?? 0;
+        if (d <= max && (!best || d < best.d || (d === best.d && df > best.df))) best = { word, d, df };
+      }
+    }
+    return best?.word;
+  }
+
   /** Rare words weigh more; a word the material never uses weighs the most. */
   weight(term: string): number {
     const df = this.df.get(term) ?? 0;
@@ -182,4 +206,26 @@ export class Retriever {
     }
     return out;
   }
+}
+
+/** Levenshtein distance, giving up (max + 1) once it must exceed `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] ?? max + 1;
 }

@@ -198,6 +198,12 @@ describe("ask, over the shipped knowledge", () => {
     expect(full.answer({ text: "What is Kai-Fu Lee's opinion on the gap?" }).headline).toContain("15 months");
   });
 
+  it("reads misspelt words as the words the material uses", () => {
+    expect(full.answer({ text: "how many paramters does mythos have" }).headline).toContain("10 trillion");
+    expect(full.answer({ text: "how many develpers does CUDA have" }).headline).toContain("4 million");
+    expect(full.answer({ text: "how much did mythos cost to trian" }).headline).toContain("$10 billion");
+  });
+
   it("still refuses a view the material has nothing on", () => {
     expect(full.answer({ text: "What is the view from the Eiffel Tower?" }).kind).toBe("not_found");
   });

@@ -9,7 +9,7 @@ import { clip, provenance } from "../format.js";
 import { SYNONYMS } from "../synonyms.js";
 import { HAN, HAN_STOP_CHARS, HAN_STOPWORDS, normalize } from "../text.js";
 import { notFoundCard } from "./not-found.js";
-import { citeAll, figureFields, footerFor } from "./shared.js";
+import { citeAll, figureFields, footerFor, unique } from "./shared.js";
 
 /**
  * The share of a question's weight the best fact must match to count as an answer. Calibrated on
@@ -64,9 +64,13 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   // Chinese words (and bigrams) the English material never uses can match nothing and cannot be judged
   // across languages, so they count neither for nor against; unknown English words do count against.
   const judged = (t: string) => !HAN.test(t) || ctx.retriever.known(t);
-  const terms = ctx.tokenize(question).filter(judged);
+  // Misspelt words read as the words the material uses ("paramters" → "parameter").
+  const fixed = (t: string) => ctx.retriever.correct(t) ?? t;
+  const terms = unique(ctx.tokenize(question).filter(judged).map(fixed));
+  const corrections = terms.filter((t) => !question.toLowerCase().includes(t)).join(" ");
   const entityIds = mentions.map((m) => m.entity.id);
-  const units = new Set(UNIT_HINTS.filter(([re]) => re.test(text)).flatMap(([, u]) => u));
+  const hinted = corrections ? `${text} ${corrections}` : text;
+  const units = new Set(UNIT_HINTS.filter(([re]) => re.test(hinted)).flatMap(([, u]) => u));
   const quantitative = QUANTITATIVE.test(text);
   // "How many H100s…": a count of a named chip is answered in chips, not by a percentage about its maker.
   const counted = countedUnits(text, mentions);
@@ -76,7 +80,12 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     entityIds.some((id) => f.entities.includes(id) || f.attribution === id || sideMatches(ctx, id, f));
   // The words left when the names are cut out: "employees" in "How many employees does Huawei have?".
   // A name alone matching is no answer; what is asked about it must match too.
-  const content = ctx.tokenize(ctx.finder.residue(question, [...mentions])).filter(judged);
+  const content = unique(
+    ctx
+      .tokenize(ctx.finder.residue(question, [...mentions]))
+      .filter(judged)
+      .map(fixed),
+  );
   const contentWeight = content.reduce((sum, t) => sum + ctx.retriever.weight(t), 0);
   const contentShare = (matched: readonly string[]) =>
     contentWeight === 0
