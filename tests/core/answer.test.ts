@@ -252,6 +252,17 @@ describe("honest misses near the material, over the shipped knowledge", () => {
   });
 });
 
+describe("a thing the material names without figures, over the shipped knowledge", () => {
+  it("says it has no figures and cites the quote that names it", () => {
+    const shipped = readKnowledge().knowledge;
+    const card = createCore({ knowledge: shipped }).answer({ text: "海光DCU" });
+    expectValidCard(card, shipped);
+    expect(card.headline).toMatch(/^Hygon DCU: .*gives no figures/);
+    expect(card.citations[0]?.paragraph).toBe(51);
+    expect(card.citations[0]?.quote).toContain("Haiguang DCU");
+  });
+});
+
 describe("compare with one side missing, over the shipped knowledge", () => {
   const shipped = readKnowledge().knowledge;
   const full = createCore({ knowledge: shipped });

@@ -59,6 +59,12 @@ export function entityCard(ctx: Context, e: Entity): Card {
   const lead = facts[0];
   const about = describe(ctx, e);
   if (!lead) {
+    // No fact is about it, but some quote it by name ("Haiguang DCU ShenSuan 2" among the domestic
+    // chips): cite those, so that the reader sees where and how the material names it.
+    const names = [e.name, ...e.aliases].map((n) => n.toLowerCase());
+    const naming = ctx.knowledge.facts
+      .filter((f) => names.some((n) => f.quote.toLowerCase().includes(n)))
+      .slice(0, MAX_CITATIONS);
     return {
       kind,
       title: e.name,
@@ -67,8 +73,9 @@ export function entityCard(ctx: Context, e: Entity): Card {
         HEADLINE_MAX,
       ),
       fields: [{ label: "About", value: about }],
-      citations: [],
-      suggestions: related(ctx, e, []),
+      citations: citeAll(ctx, naming),
+      suggestions: related(ctx, e, naming),
+      ...(naming.length ? { footer: footerFor(ctx, naming) } : {}),
     };
   }
   const fields: Field[] = [
