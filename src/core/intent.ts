@@ -76,6 +76,8 @@ function commandIntent(ctx: Context, name: string, args: Request["args"] & objec
     case "model":
       return { type: "entity", name: value, kinds: MODEL_KINDS };
     case "source":
+      if (!value)
+        return { type: "help", note: "Which source? Give a paragraph number or a fact id, e.g. /source 24." };
       return { type: "source", ref: value };
     case "compare": {
       const second = arg(def.options[1]?.name);
@@ -132,6 +134,12 @@ const COMPARATIVE =
 const COMPARE_CUE = /\b(vs\.?|versus|compare[ds]?|comparison|against)\b|对比|比较|相比|相较/;
 const QUESTION =
   /[?？]|^(how|what|which|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b|多少|什么|哪|吗|几|怎么|如何|为什么|是否/;
+const GREETING =
+  /^(hi|hello|hey|hiya|yo|howdy|greetings|good (morning|afternoon|evening|day)|你好|您好|嗨|哈喽|早上好|晚上好)( (there|all|everyone|gapbot|bot|team))?[\s!.,。！~]*$/;
+const THANKS =
+  /^(thanks|thank you|thx|ty|cheers|谢谢|多谢|感谢)( (so much|a lot|very much|gapbot|bot))?[\s!.,。！~]*$/;
+const ACK = /^(ok|okay|cool|nice|great|got it|i see|好的|好|明白了?)[\s!.,。！~]*$/;
+
 /** A question that asks for the gap itself, not for one figure. */
 const GAP_WORDS = /\bgap\b|\bdifference\b|\bcompare\b|\bversus\b|\bvs\b|差距|对比|相比/;
 
@@ -161,6 +169,19 @@ const GENERIC = new Set([
 export function freeText(ctx: Context, text: string): Intent {
   const norm = normalize(text);
   if (/^(help|\?|帮助|使用说明|commands?)$/.test(norm)) return { type: "help" };
+  // A greeting or a thank-you is not a question for the material: say hello and what to ask.
+  if (GREETING.test(norm))
+    return {
+      type: "help",
+      note: "Hello! Ask me about the China–US AI compute gap, e.g. /gap compute or How many GPUs will Meta deploy?",
+    };
+  if (THANKS.test(norm))
+    return { type: "help", note: "You're welcome. Ask me anything else about the China–US AI compute gap." };
+  if (ACK.test(norm))
+    return {
+      type: "help",
+      note: "Anything else? Ask me about the China–US AI compute gap, e.g. /gap chips.",
+    };
   const mentions = ctx.finder.mentions(text);
   const things = mentions.filter((m) => m.entity.kind !== "country");
   const countries = mentions.filter((m) => m.entity.kind === "country");

@@ -44,6 +44,14 @@ describe("intent of free text", () => {
     expect(kind("What share of high-end GPUs does the US control?")).toBe("ask");
   });
 
+  it("a greeting, a thank-you or an empty /source gets a friendly pointer, not 'not in the material'", () => {
+    for (const q of ["hi", "Hello gapbot!", "你好", "thanks!", "谢谢", "ok"])
+      expect(readIntent(ctx, { text: q }), q).toMatchObject({ type: "help", note: expect.any(String) });
+    expect(readIntent(ctx, { text: "/source" })).toMatchObject({ type: "help" });
+    // A greeting before a question is still the question.
+    expect(type("hi, how many GPUs will Meta deploy?")).toBe("ask");
+  });
+
   it("anything else, questions above all, is a question", () => {
     expect(type("How many GPUs will Meta deploy?")).toBe("ask");
     expect(type("华为昇腾910B的算力是多少")).toBe("ask");
