@@ -57,6 +57,13 @@ export class Retriever {
       fields: ["claim", "quote", "metric", "keywords", "names", "topics", "entityIds"],
       searchOptions: { boost: FACT_BOOST },
     });
+    const sideCountry = new Map<string, string[]>([
+      ["us", knowledge.entities.filter((e) => e.kind === "country" && e.country === "US").map((e) => e.id)],
+      [
+        "china",
+        knowledge.entities.filter((e) => e.kind === "country" && e.country === "CN").map((e) => e.id),
+      ],
+    ]);
     const docs: FactDoc[] = knowledge.facts.map((f) => {
       this.factById.set(f.id, f);
       const about = [...f.entities, ...(f.attribution ? [f.attribution] : [])]
@@ -76,7 +83,10 @@ export class Retriever {
         topics: f.topics
           .flatMap((id) => [topic.get(id)?.title ?? id, ...(topic.get(id)?.keywords ?? [])])
           .join(" ; "),
-        entityIds: about.map((e) => `@${e.id}`).join(" "),
+        // A fact on one side of the gap concerns that country, named or not ("up 77%" of US big tech).
+        entityIds: unique([...about.map((e) => e.id), ...(sideCountry.get(f.side) ?? [])])
+          .map((id) => `@${id}`)
+          .join(" "),
       };
     });
     this.facts.addAll(docs);
@@ -228,4 +238,8 @@ function editDistance(a: string, b: string, max: number): number {
     prev = cur;
   }
   return prev[b.length] ?? max + 1;
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
 }

@@ -204,6 +204,12 @@ describe("ask, over the shipped knowledge", () => {
     expect(full.answer({ text: "how much did mythos cost to trian" }).headline).toContain("$10 billion");
   });
 
+  it("reads a question about growth as asking for the rate, and one about the sum as asking for money", () => {
+    expect(full.answer({ text: "How much did US tech capex grow?" }).headline).toContain("77%");
+    expect(full.answer({ text: "资本开支同比增长多少" }).headline).toContain("77%");
+    expect(full.answer({ text: "How much is US capex?" }).headline).toContain("$725 billion");
+  });
+
   it("still refuses a view the material has nothing on", () => {
     expect(full.answer({ text: "What is the view from the Eiffel Tower?" }).kind).toBe("not_found");
   });

@@ -28,6 +28,10 @@ const QUANTITATIVE =
 const MONEY =
   /\bearn(?:s|ed|ings)?\b|\brevenues?\b|\bprofits?\b|\bcosts?\b|\bprices?\b|\bdollars?\b|\$|\bmoney\b|\bspen[dt]\b|\bspending\b|\bcapex\b|\bcapital expenditures?\b|\binvest(?:ment|ments|ed|s)?\b|\bbudgets?\b|多少钱|花了|资本开支|投资/;
 
+/** A question about growth ("how much did capex grow?") asks for a rate, not a sum of money. */
+const GROWTH =
+  /\bgr[oe]w(?:s|n|th|ing)?\b|\bincreas(?:e|es|ed|ing)\b|\br[io]se\b|\brising\b|\bjump(?:s|ed)?\b|增长|增幅|同比|增速/;
+
 /** The question asks for a value ("how much…", "what is the price…"), not a how or a why. */
 const ASKS_VALUE = /\bhow much\b|\bwhat(?:'s| is| was| are| were| did| does| do| will)\b|多少|几/;
 
@@ -51,6 +55,7 @@ const UNIT_HINTS: [RegExp, string[]][] = [
   [/\btops\b|\beflops\b|\bcompute\b|\bcomputing power\b|算力/, ["TOPS", "EFLOPS", "H100-equivalents"]],
   [/\bstronger\b|\bfaster\b|\bweaker\b|\bgap\b|\bbetter\b|差距|强/, ["%", "times"]],
   [/\bhow old\b|\byears?\b/, ["years"]],
+  [GROWTH, ["%"]],
 ];
 
 export function askCard(ctx: Context, question: string, mentions: readonly Mention[]): Card {
@@ -71,10 +76,12 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   const entityIds = mentions.map((m) => m.entity.id);
   const hinted = corrections ? `${text} ${corrections}` : text;
   const units = new Set(UNIT_HINTS.filter(([re]) => re.test(hinted)).flatMap(([, u]) => u));
+  // "How much did capex grow?" asks for the rate of growth, not the sum.
+  if (GROWTH.test(hinted)) units.delete("USD");
   const quantitative = QUANTITATIVE.test(text);
   // "How many H100s…": a count of a named chip is answered in chips, not by a percentage about its maker.
   const counted = countedUnits(text, mentions);
-  const money = MONEY.test(text) && ASKS_VALUE.test(text);
+  const money = MONEY.test(text) && ASKS_VALUE.test(text) && !GROWTH.test(text);
 
   const concerns = (f: Fact) =>
     entityIds.some((id) => f.entities.includes(id) || f.attribution === id || sideMatches(ctx, id, f));
