@@ -281,6 +281,12 @@ describe("compare with one side missing, over the shipped knowledge", () => {
     expect(card.citations).toEqual([]);
   });
 
+  it("reads a company compared with a model as the company's model with figures in common", () => {
+    const card = full.answer({ text: "/compare Mythos vs DeepSeek" });
+    expect(card.title).toBe("Claude Mythos vs DeepSeek V4 Pro");
+    expect(card.headline).toContain("1.6 trillion");
+  });
+
   it("given no names at all, shows how to compare", () => {
     expect(full.answer({ text: "/compare" }).headline).toMatch(/^Name two things to compare/);
   });

@@ -56,6 +56,20 @@ export function compareCard(ctx: Context, first: string, second: string): Card {
   return compareEntities(ctx, a, b);
 }
 
+/**
+ * For a company compared with a chip or a model, its one product of that kind that shares a unit of
+ * figure with the other side; the company itself when there is none, or more than one.
+ */
+function productFor(ctx: Context, e: Entity, other: Entity): Entity {
+  if (e.kind === other.kind || (other.kind !== "chip" && other.kind !== "model")) return e;
+  const units = (x: Entity) => new Set(factsFor(ctx, x).flatMap((f) => f.figures.map((g) => g.unit)));
+  const wanted = units(other);
+  const products = ctx.knowledge.entities.filter(
+    (x) => x.vendor === e.id && x.kind === other.kind && [...units(x)].some((u) => wanted.has(u)),
+  );
+  return products.length === 1 && products[0] ? products[0] : e;
+}
+
 /** Only one name given: ask for the other, offering the comparisons that have figures in common. */
 function secondSideWanted(ctx: Context, e: Entity): Card {
   const units = (x: Entity) => new Set(factsFor(ctx, x).flatMap((f) => f.figures.map((g) => g.unit)));
@@ -94,7 +108,10 @@ function others(e: Entity, candidates: Entity[]): string {
   return candidates[0] ? `, e.g. /compare ${e.name} vs ${candidates[0].name}` : "";
 }
 
-export function compareEntities(ctx: Context, a: Entity, b: Entity): Card {
+export function compareEntities(ctx: Context, left: Entity, right: Entity): Card {
+  // "Mythos vs DeepSeek": a model against a company means the company's model, when it has one to match.
+  const a = productFor(ctx, left, right);
+  const b = productFor(ctx, right, left);
   const fa = factsFor(ctx, a);
   const fb = factsFor(ctx, b);
   const rows: ComparisonRow[] = [];
