@@ -129,6 +129,17 @@ export class Retriever {
    */
   correct(term: string): string | undefined {
     if (this.df.has(term) || term.length < 5 || !/^[a-z]+$/.test(term)) return undefined;
+    if (this.corrections.has(term)) return this.corrections.get(term) ?? undefined;
+    const word = this.nearest(term);
+    // Bounded: questions bring endless new words, and the cache must not grow with them.
+    if (this.corrections.size >= CORRECTIONS_MAX) this.corrections.clear();
+    this.corrections.set(term, word ?? null);
+    return word;
+  }
+
+  private readonly corrections = new Map<string, string | null>();
+
+  private nearest(term: string): string | undefined {
     const max = term.length < 8 ? 1 : 2;
     let best: { word: string; d: number; df: number } | undefined;
     for (const r of this.facts.search(term, {
@@ -166,9 +177,8 @@ export class Retriever {
         combineWith: "OR",
         fields: ["claim", "quote", "metric", "keywords", "names", "topics"],
         prefix: (t: string) => t.length >= 5 && !/\d/.test(t),
-        // Fuzzy is for typos: a word the material uses is matched as it is (and by prefix), which also
-        // keeps the costly edit-distance walk of the index to the few words it does not know.
-        fuzzy: (t: string) => (t.length >= 6 && /^[a-z]+$/.test(t) && !this.df.has(t) ? 0.2 : false),
+        // No fuzzy matching here: the asker's typos are corrected to the material's words beforehand
+        // (correct()), and a word the material uses is matched as it is, and by prefix.
         weights: { fuzzy: 0.3, prefix: 0.5 },
       });
     if (entityIds.length > 0)
@@ -217,6 +227,9 @@ export class Retriever {
     return out;
   }
 }
+
+/** Misspelt words remembered with their correction (or none). */
+const CORRECTIONS_MAX = 10_000;
 
 /** Levenshtein distance, giving up (max + 1) once it must exceed `max`. */
 function editDistance(a: string, b: string, max: number): number {
