@@ -217,6 +217,8 @@ export function freeText(ctx: Context, text: string): Intent {
     if (topic) return { type: "gap", phrase: text };
     // "What's the difference between the US and China in AI?": the two sides, figure by figure.
     if (countries[0] && countries[1]) return { type: "compare-mentions", a: countries[0], b: countries[1] };
+    // "What is the gap?": here, the gap is always the China–US one.
+    if (countries.length === 0) return { type: "compare", first: "United States", second: "China" };
   }
 
   if (!question) {

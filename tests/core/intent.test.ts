@@ -40,6 +40,10 @@ describe("intent of free text", () => {
     const kind = (text: string) => readIntent(shipped, { text }).type;
     expect(kind("How big is the gap between China and the US in AI chips?")).toBe("gap");
     expect(kind("What's the difference between the US and China in AI?")).toBe("compare-mentions");
+    expect(readIntent(shipped, { text: "What is the gap?" })).toMatchObject({
+      type: "compare",
+      second: "China",
+    });
     // One figure asked for is a question, whatever topic it belongs to.
     expect(kind("What share of high-end GPUs does the US control?")).toBe("ask");
   });
