@@ -176,7 +176,8 @@ export class Retriever {
         queries: terms,
         combineWith: "OR",
         fields: ["claim", "quote", "metric", "keywords", "names", "topics"],
-        prefix: (t: string) => t.length >= 5 && !/\d/.test(t),
+        // Prefixes only for words the material does not use as they are ("semicond…"): a known word is matched whole.
+        prefix: (t: string) => t.length >= 5 && !/\d/.test(t) && !this.df.has(t),
         // No fuzzy matching here: the asker's typos are corrected to the material's words beforehand
         // (correct()), and a word the material uses is matched as it is, and by prefix.
         weights: { fuzzy: 0.3, prefix: 0.5 },
