@@ -101,6 +101,12 @@ export const HAN_STOP_CHARS = new Set([
   "吧",
 ]);
 export const HAN_STOPWORDS = new Set([
+  // Question words and fillers: they ask, they say nothing about the material.
+  "多少钱",
+  "多少年",
+  "花了",
+  "存在",
+  "用了",
   "相当于",
   "怎么样",
   "多久",

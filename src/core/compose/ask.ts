@@ -45,7 +45,7 @@ const UNIT_HINTS: [RegExp, string[]][] = [
     /\bcosts?\b|\bspend|\binvest|\bdollars?\b|\$|\bbudget|\bmoney|\bcapex\b|\bexpenditure|成本|投资|美元|花了|资本开支/,
     ["USD"],
   ],
-  [/\bshare\b|\bpercent|%|份额|占比|比例|\bproportion\b|\bfraction\b/, ["%", "fraction"]],
+  [/\bshare\b|\bpercent|%|份额|占|比例|\baccounts? for\b|\bproportion\b|\bfraction\b/, ["%", "fraction"]],
   [/\bbehind\b|\blags?\b|\blagging\b|\bahead\b|\blead\b|\bmonths?\b|落后|领先/, ["months"]],
   [/\bdevelopers?\b|开发者/, ["developers"]],
   [/\bdata ?cent(er|re)s?\b|数据中心/, ["data centers"]],
@@ -99,10 +99,13 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
       ? 1
       : content.filter((t) => matched.includes(t)).reduce((sum, t) => sum + ctx.retriever.weight(t), 0) /
         contentWeight;
+  const numbers = typedNumbers(question);
   const ranked = ctx.retriever
     .searchFacts(terms, entityIds)
     .map((h) => {
       let s = h.score;
+      // A number the asker typed ("by 2027", "5427") is a strong sign of which fact they mean.
+      if (numbers.length && numbers.some((n) => factNumbers(h.item).has(n))) s *= 1.5;
       if (units.size && h.item.figures.some((fig) => units.has(fig.unit))) s *= 1.6;
       if (quantitative && h.item.figures.length === 0) s *= 0.6;
       if (entityIds.length && !concerns(h.item)) s *= 0.4;
@@ -164,6 +167,28 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     ],
     footer: footerFor(ctx, [top, ...support]),
   };
+}
+
+/** The numbers in a question, model numbers aside ("2027", "5427", "1.6"; not the 100 of "H100"). */
+function typedNumbers(question: string): string[] {
+  return (
+    normalize(question)
+      .replace(/(?<![\p{L}\p{N}])[\p{L}]{1,6}-?\d[\p{L}\p{N}.]*/gu, " ")
+      .match(/\d+(?:\.\d+)?/g) ?? []
+  );
+}
+
+const factNumberCache = new WeakMap<Fact, Set<string>>();
+
+/** The numbers a fact states anywhere: its quote, claim, figures and date. */
+function factNumbers(f: Fact): Set<string> {
+  let set = factNumberCache.get(f);
+  if (!set) {
+    const text = normalize([f.quote, f.claim, f.as_of ?? "", ...f.figures.map((g) => g.text)].join(" "));
+    set = new Set(text.match(/\d+(?:\.\d+)?/g) ?? []);
+    factNumberCache.set(f, set);
+  }
+  return set;
 }
 
 /** Counting chips of a named model ("how many H100s") is counting GPUs. */
