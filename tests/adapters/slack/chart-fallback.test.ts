@@ -2,15 +2,13 @@
 // stand-in that acts as a workspace without Slack's chart and table blocks.
 import { afterEach, describe, expect, it } from "vitest";
 import { ChartSupport } from "../../../src/adapters/slack/chart-fallback.js";
-import { type RunningSlack, startSlack } from "../../../src/adapters/slack/index.js";
+import type { RunningSlack } from "../../../src/adapters/slack/index.js";
 import { createCore } from "../../../src/core/index.js";
-import { silentLogger } from "../../../src/log.js";
-import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
 import { eventually, type SlackApiStandIn, startSlackApiStandIn } from "../../helpers/slack-api-stand-in.js";
 import { blockKitProblems } from "../../helpers/slack-block-kit.js";
-import { eventCallback, sendToApp, slashCommand } from "../../helpers/slack-requests.js";
+import { startHttpSlack } from "../../helpers/slack-http.js";
+import { eventCallback, type sendToApp, slashCommand } from "../../helpers/slack-requests.js";
 
-const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const CHART_TYPES = ["data_visualization", "table"];
 const core = createCore();
 
@@ -33,20 +31,9 @@ async function start(): Promise<{
   send: (body: Parameters<typeof sendToApp>[1]) => Promise<Response>;
 }> {
   api = await startSlackApiStandIn();
-  slack = await startSlack(
-    {
-      mode: "http",
-      botToken: "xoxb-1111-2222-gapbot-test-token",
-      signingSecret: SECRET,
-      apiUrl: api.url,
-      port: 0,
-      replyVisibility: "ephemeral",
-    },
-    { core, logger: silentLogger(), seen: new MemorySeenStore() },
-    { host: "127.0.0.1", retries: 0 },
-  );
-  const events = `http://127.0.0.1:${slack.port}/slack/events`;
-  return { api, send: (body) => sendToApp(events, body, { secret: SECRET }) };
+  const started = await startHttpSlack(api, { core });
+  slack = started.slack;
+  return { api, send: (body) => started.send(body) };
 }
 
 const dm = (id: string, channel: string, text: string) =>

@@ -1,9 +1,7 @@
 // Web API and response_url failures through the real Bolt app: 429 with Retry-After and 5xx are retried
 // and the answer still arrives; a final failure (404) is not retried.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSlack, startSlack } from "../../../src/adapters/slack/index.js";
-import { silentLogger } from "../../../src/log.js";
-import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
+import type { RunningSlack } from "../../../src/adapters/slack/index.js";
 import {
   BOT_USER_ID,
   eventually,
@@ -11,9 +9,8 @@ import {
   startSlackApiStandIn,
 } from "../../helpers/slack-api-stand-in.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
+import { SIGNING_SECRET as SECRET, startHttpSlack } from "../../helpers/slack-http.js";
 import { eventCallback, type SlackBody, sendToApp, slashCommand } from "../../helpers/slack-requests.js";
-
-const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
 describe("Slack adapter, Web API faults", () => {
   let api: SlackApiStandIn;
@@ -34,20 +31,13 @@ describe("Slack adapter, Web API faults", () => {
 
   beforeAll(async () => {
     api = await startSlackApiStandIn();
-    slack = await startSlack(
-      {
-        mode: "http",
-        botToken: "xoxb-1111-2222-gapbot-test-token",
-        signingSecret: SECRET,
-        apiUrl: api.url,
-        port: 0,
-        replyVisibility: "ephemeral",
-      },
-      { core: fixtureCore(), logger: silentLogger(), seen: new MemorySeenStore() },
-      // The adapter's production retry count.
-      { host: "127.0.0.1", retries: 2, webApiTimeoutMs: 500 },
-    );
-    events = `http://127.0.0.1:${slack.port}/slack/events`;
+    // The adapter's production retry count.
+    ({ slack, events } = await startHttpSlack(
+      api,
+      { core: fixtureCore() },
+      {},
+      { retries: 2, webApiTimeoutMs: 500 },
+    ));
   });
 
   afterAll(async () => {

@@ -14,7 +14,6 @@ import {
   renderSlackSources,
 } from "../../../src/adapters/slack/render.js";
 import { buttonValue, commandQuery, requestFromQuery } from "../../../src/adapters/slack/requests.js";
-import type { SlackSettings } from "../../../src/config/settings.js";
 import type { Core } from "../../../src/core/index.js";
 import { createLogger } from "../../../src/log.js";
 import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
@@ -29,6 +28,7 @@ import {
 } from "../../helpers/slack-api-stand-in.js";
 import { allStrings, blockKitProblems } from "../../helpers/slack-block-kit.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
+import { BOT_TOKEN, httpSettings, SIGNING_SECRET as SECRET } from "../../helpers/slack-http.js";
 import {
   blockActions,
   eventCallback,
@@ -36,9 +36,6 @@ import {
   slashCommand,
   urlVerification,
 } from "../../helpers/slack-requests.js";
-
-const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-const BOT_TOKEN = "xoxb-1111-2222-gapbot-test-token";
 
 function captureLogs() {
   const lines: string[] = [];
@@ -49,18 +46,6 @@ function captureLogs() {
     },
   });
   return { logger: createLogger({ level: "trace", destination }), lines };
-}
-
-function settings(api: SlackApiStandIn, overrides: Partial<SlackSettings> = {}): SlackSettings {
-  return {
-    mode: "http",
-    botToken: BOT_TOKEN,
-    signingSecret: SECRET,
-    apiUrl: api.url,
-    port: 0,
-    replyVisibility: "ephemeral",
-    ...overrides,
-  };
 }
 
 const HOSTILE_TEXT = "<!channel> <!here> <@U123> Tom & Jerry *bold* _x_ ~s~ `code` <http://evil|click>";
@@ -90,7 +75,7 @@ describe("Slack adapter, HTTP mode", () => {
   beforeAll(async () => {
     api = await startSlackApiStandIn();
     slack = await startSlack(
-      settings(api),
+      httpSettings(api),
       { core, logger: logs.logger, seen: new MemorySeenStore(), health: () => processHealthy },
       { host: "127.0.0.1", retries: 0 },
     );
@@ -458,7 +443,7 @@ describe("Slack adapter, HTTP mode, public replies and failures", () => {
   beforeAll(async () => {
     api = await startSlackApiStandIn();
     slack = await startSlack(
-      settings(api, { replyVisibility: "in_channel" }),
+      httpSettings(api, { replyVisibility: "in_channel" }),
       { core, logger: logs.logger, seen: new MemorySeenStore() },
       { host: "127.0.0.1", retries: 0 },
     );

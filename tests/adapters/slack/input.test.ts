@@ -1,16 +1,13 @@
 // User text through the boundary schema in the real Bolt app: control and zero-width characters in a slash
 // command or a DM are gone before the core sees them, so the answer is the clean text's answer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSlack, startSlack } from "../../../src/adapters/slack/index.js";
+import type { RunningSlack } from "../../../src/adapters/slack/index.js";
 import { renderSlack } from "../../../src/adapters/slack/render.js";
 import { requestFromQuery } from "../../../src/adapters/slack/requests.js";
-import { silentLogger } from "../../../src/log.js";
-import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
 import { eventually, type SlackApiStandIn, startSlackApiStandIn } from "../../helpers/slack-api-stand-in.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
+import { SIGNING_SECRET as SECRET, startHttpSlack } from "../../helpers/slack-http.js";
 import { eventCallback, sendToApp, slashCommand } from "../../helpers/slack-requests.js";
-
-const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
 describe("Slack adapter, hostile input", () => {
   const core = fixtureCore();
@@ -20,19 +17,7 @@ describe("Slack adapter, hostile input", () => {
 
   beforeAll(async () => {
     api = await startSlackApiStandIn();
-    slack = await startSlack(
-      {
-        mode: "http",
-        botToken: "xoxb-1111-2222-gapbot-test-token",
-        signingSecret: SECRET,
-        apiUrl: api.url,
-        port: 0,
-        replyVisibility: "in_channel",
-      },
-      { core, logger: silentLogger(), seen: new MemorySeenStore() },
-      { host: "127.0.0.1", retries: 0 },
-    );
-    events = `http://127.0.0.1:${slack.port}/slack/events`;
+    ({ slack, events } = await startHttpSlack(api, { core }, { replyVisibility: "in_channel" }));
   });
 
   afterAll(async () => {

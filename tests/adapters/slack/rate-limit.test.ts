@@ -1,13 +1,11 @@
 // Rate limits through the real Bolt app in HTTP mode: signed slash commands, mentions and button clicks
 // from several users, teams and channels, against a limiter whose clock the test moves.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type RunningSlack, startSlack } from "../../../src/adapters/slack/index.js";
+import type { RunningSlack } from "../../../src/adapters/slack/index.js";
 import { ACTION_SHARE, renderSlack } from "../../../src/adapters/slack/render.js";
 import { buttonValue } from "../../../src/adapters/slack/requests.js";
-import { silentLogger } from "../../../src/log.js";
 import { MemoryRateLimiter } from "../../../src/runtime/rate-limit.js";
 import { rateLimitedCard } from "../../../src/runtime/rate-limited.js";
-import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
 import {
   BOT_USER_ID,
   eventually,
@@ -15,6 +13,7 @@ import {
   startSlackApiStandIn,
 } from "../../helpers/slack-api-stand-in.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
+import { SIGNING_SECRET as SECRET, startHttpSlack } from "../../helpers/slack-http.js";
 import {
   blockActions,
   eventCallback,
@@ -22,8 +21,6 @@ import {
   sendToApp,
   slashCommand,
 } from "../../helpers/slack-requests.js";
-
-const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
 /** A slash command from another user, team or channel than the helper's defaults. */
 function slashFrom(who: { user?: string; team?: string; channel?: string }, responseUrl: string): SlackBody {
@@ -55,28 +52,18 @@ describe("Slack adapter, rate limits", () => {
 
   beforeAll(async () => {
     api = await startSlackApiStandIn();
-    slack = await startSlack(
-      {
-        mode: "http",
-        botToken: "xoxb-1111-2222-gapbot-test-token",
-        signingSecret: SECRET,
-        apiUrl: api.url,
-        port: 0,
-        replyVisibility: "in_channel",
-      },
+    ({ slack, events } = await startHttpSlack(
+      api,
       {
         core: fixtureCore(),
-        logger: silentLogger(),
-        seen: new MemorySeenStore(),
         rateLimit: {
           limiter: new MemoryRateLimiter(() => now),
           perUserPerMinute: 2,
           perChannelPerMinute: 3,
         },
       },
-      { host: "127.0.0.1", retries: 0 },
-    );
-    events = `http://127.0.0.1:${slack.port}/slack/events`;
+      { replyVisibility: "in_channel" },
+    ));
   });
 
   beforeEach(() => {
