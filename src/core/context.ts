@@ -32,7 +32,11 @@ export function productCodes(text: string): string[] {
     /(?<![\p{L}\p{N}])([a-z]{1,6})-?(\d+(?:\.\d+)?[a-z]{0,3})(?![\p{L}\p{N}])/gu,
   )) {
     const code = `${m[1]}${m[2]}`;
-    if (!/^(q[1-4]|h[12]|fy\d+)$/.test(code)) out.push(code);
+    // Dates are not products: "Q1", "H2", "FY2025", "end-2026", "mid-2025".
+    const date =
+      /^(q[1-4]|h[12])$/.test(code) ||
+      /^(fy|end|mid|early|late|pre|post|by|since|until|year)$/.test(m[1] ?? "");
+    if (!date) out.push(code);
   }
   return out;
 }

@@ -141,12 +141,17 @@ const THANKS =
 const ACK = /^(ok|okay|cool|nice|great|got it|i see|好的|好|明白了?)[\s!.,。！~]*$/;
 
 /** A question that asks for the gap itself, not for one figure. */
-const GAP_WORDS = /\bgap\b|\bdifference\b|\bcompare\b|\bversus\b|\bvs\b|差距|对比|相比/;
+const GAP_WORDS =
+  /\bgap\b|\bdifference\b|\bcompare\b|\bversus\b|\bvs\b|\bwhich (?:country|side|nation)\b|\bwho(?:'s| is| has)? (?:ahead|leads|leading|more)\b|差距|对比|相比|谁更|哪个国家/;
 
 /** Words that ask for a gap or a comparison without being a topic or a name. */
 const GENERIC = new Set([
   "gap",
   "ai",
+  "country",
+  "countri",
+  "side",
+  "nation",
   "china",
   "us",
   "card",

@@ -49,7 +49,7 @@ const GROUPS: string[][] = [
   ["inference", "reasoning", "推理"],
   ["train", "training", "trained", "训练", "pretraining"],
   ["ecosystem", "ecology", "ecological", "生态", "软件生态"],
-  ["marketshare", "share", "份额", "占比", "市场份额", "市占率"],
+  ["marketshare", "share", "portion", "proportion", "fraction", "份额", "占比", "市场份额", "市占率"],
   ["market", "市场"],
   ["cost", "price", "costs", "expensive", "成本", "花费", "价格", "费用"],
   ["gap", "difference", "差距", "鸿沟", "differ"],
