@@ -251,6 +251,8 @@ describe("honest misses near the material, over the shipped knowledge", () => {
     // Money needs a sum of money; a sentence naming the H100 among "very high prices" has none.
     "What is the price of an H100?",
     "What did Nvidia earn in Q1 2026?",
+    // A year the material says nothing of.
+    "What will China's computing power be in 2030?",
   ])("refuses rather than answer with a neighbouring fact: %s", (q) => {
     const card = answer(q);
     expect(card.kind).toBe("not_found");

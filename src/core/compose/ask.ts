@@ -100,6 +100,7 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
       : content.filter((t) => matched.includes(t)).reduce((sum, t) => sum + ctx.retriever.weight(t), 0) /
         contentWeight;
   const numbers = typedNumbers(question);
+  const years = numbers.filter((n) => /^(19|20)\d\d$/.test(n));
   const ranked = ctx.retriever
     .searchFacts(terms, entityIds)
     .map((h) => {
@@ -125,6 +126,8 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     (entityIds.length === 0 || concerns(h.item)) &&
     h.coverage >= (entityIds.length ? MIN_COVERAGE_WITH_ENTITY : MIN_COVERAGE) &&
     contentCoverage(h) >= MIN_CONTENT_COVERAGE &&
+    // A year asked about ("in 2030") must be one the fact speaks of.
+    years.every((y) => factNumbers(h.item).has(y)) &&
     // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
     // and a question about money needs a sum of money.
     !(quantitative && h.item.figures.length === 0) &&
