@@ -177,7 +177,7 @@ export class EntityFinder {
     const hits = this.aliases.search(key, {
       combineWith: "OR",
       prefix: (term) => term.length >= 3,
-      fuzzy: (term) => (HAN.test(term) || term.length < 3 ? false : 0.34),
+      fuzzy: (term) => (HAN.test(term) || term.length < 4 ? false : 0.34),
       filter: (r) => {
         const e = this.byId.get(r.entityId as string);
         return !!e && (!kinds || kinds.includes(e.kind));

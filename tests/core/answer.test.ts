@@ -289,6 +289,19 @@ describe("compare with one side missing, over the shipped knowledge", () => {
     expect(card.headline).toContain("1.6 trillion");
   });
 
+  it("reads 'US vs China data centers' as the data-center gap, and names among other words as those names", () => {
+    const card = full.answer({ text: "/compare US vs China data centers" });
+    expect(card.kind).toBe("gap");
+    expect(card.headline).toContain("5,427");
+    expect(full.answer({ text: "/compare Mythos params vs DeepSeek V4 Pro" }).title).toBe(
+      "Claude Mythos vs DeepSeek V4 Pro",
+    );
+    // A side that names nothing is still said to be missing, with no made-up suggestion.
+    expect(full.answer({ text: "/compare foo vs bar" }).suggestions.map((x) => x.label)).not.toContainEqual(
+      expect.stringMatching(/^Did you mean/),
+    );
+  });
+
   it("given no names at all, shows how to compare", () => {
     expect(full.answer({ text: "/compare" }).headline).toMatch(/^Name two things to compare/);
   });

@@ -5,6 +5,7 @@ import type { Card, ComparisonRow } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } from "../format.js";
+import { findTopic, topicCard } from "./gap.js";
 import { commandFor, notFoundCard } from "./not-found.js";
 import { citeAll, footerFor, unique } from "./shared.js";
 
@@ -41,6 +42,9 @@ export function compareCard(ctx: Context, first: string, second: string): Card {
   const only = !second.trim() ? a : !first.trim() ? b : undefined;
   if (only) return secondSideWanted(ctx, only);
   if (!a || !b) {
+    // "US vs China data centers": a name on each side, and the rest says what to compare.
+    const named = namesWithin(ctx, first, second);
+    if (named) return named;
     const missing = !a ? first : second;
     const near = ctx.finder.suggest(missing);
     return notFoundCard(
@@ -68,6 +72,24 @@ function productFor(ctx: Context, e: Entity, other: Entity): Entity {
     (x) => x.vendor === e.id && x.kind === other.kind && [...units(x)].some((u) => wanted.has(u)),
   );
   return products.length === 1 && products[0] ? products[0] : e;
+}
+
+/**
+ * Each side names one thing among other words: the two countries on a gap topic get that topic's gap card,
+ * anything else the two things compared. Undefined when a side names nothing, or not one thing.
+ */
+function namesWithin(ctx: Context, first: string, second: string): Card | undefined {
+  const ma = ctx.finder.mentions(first);
+  const mb = ctx.finder.mentions(second);
+  const a = ma.length === 1 ? ma[0]?.entity : undefined;
+  const b = mb.length === 1 ? mb[0]?.entity : undefined;
+  if (!a || !b || a === b) return undefined;
+  if (a.kind === "country" && b.kind === "country") {
+    const rest = `${ctx.finder.residue(first, ma)} ${ctx.finder.residue(second, mb)}`;
+    const topic = findTopic(ctx, rest);
+    if (topic) return topicCard(ctx, topic);
+  }
+  return compareEntities(ctx, a, b);
 }
 
 /** Only one name given: ask for the other, offering the comparisons that have figures in common. */
