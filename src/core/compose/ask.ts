@@ -65,6 +65,9 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     (c) => !ctx.productCodes.has(c) && !ctx.productCodes.has(c.replace(/s$/, "")),
   );
   if (unknown) return unknownProduct(ctx, question, unknown, mentions);
+  // A name the material never uses (Intel, Sam Altman) is not answered by what it says of others.
+  const stranger = unknownName(ctx, question);
+  if (stranger) return notFoundCard(ctx, `Not in the material: it does not mention ${stranger}.`, []);
   const text = normalize(question);
   // Chinese words (and bigrams) the English material never uses can match nothing and cannot be judged
   // across languages, so they count neither for nor against; unknown English words do count against.
@@ -170,6 +173,40 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     ],
     footer: footerFor(ctx, [top, ...support]),
   };
+}
+
+/**
+ * A capitalised word inside an English sentence that the material never uses, that no name contains and
+ * that is no misspelling of a word it does use: the name of someone or something it does not cover.
+ */
+function unknownName(ctx: Context, question: string): string | undefined {
+  for (const m of question.matchAll(
+    /(?<=[\p{L}\p{N},'’"“)]\s+)\p{Lu}\p{Ll}{2,}(?:'s|’s)?(?![\p{L}\p{N}])/gu,
+  )) {
+    const word = m[0].replace(/(?:'s|’s)$/, "");
+    const tokens = ctx.tokenize(word);
+    if (tokens.length === 0 || tokens.some((t) => ctx.retriever.known(t) || ctx.retriever.correct(t)))
+      continue;
+    if (nameWords(ctx).has(word.toLowerCase()) || ctx.finder.resolve(word)) continue;
+    return word;
+  }
+  return undefined;
+}
+
+const nameWordCache = new WeakMap<Context, Set<string>>();
+
+/** Every word of every name and alias ("united" of United States). */
+function nameWords(ctx: Context): Set<string> {
+  let words = nameWordCache.get(ctx);
+  if (!words) {
+    words = new Set(
+      ctx.knowledge.entities
+        .flatMap((e) => [e.name, ...e.aliases])
+        .flatMap((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u)),
+    );
+    nameWordCache.set(ctx, words);
+  }
+  return words;
 }
 
 /** The numbers in a question, model numbers aside ("2027", "5427", "1.6"; not the 100 of "H100"). */

@@ -3,10 +3,11 @@ import type { Card } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip } from "../format.js";
+import { askCard } from "./ask.js";
 import { notFoundCard } from "./not-found.js";
 import { cite } from "./shared.js";
 
-export function sourceCard(ctx: Context, ref: string): Card {
+export function sourceCard(ctx: Context, ref: string, searched = false): Card {
   const r = ref.trim().replace(/^[¶#§]|^(?:p|para|paragraph)\.?\s*/i, "");
   const fact = ctx.fact(r.toLowerCase());
   if (fact) {
@@ -44,6 +45,14 @@ export function sourceCard(ctx: Context, ref: string): Card {
       ],
       footer: "Verbatim; the source is a machine translation, paragraph N is line N.",
     };
+  }
+  // Words, not a reference ("/source data centers"; a hyphenated word reads as a fact id): the source
+  // of the fact that answers them best.
+  if (!searched && /\p{L}/u.test(r) && !/^[\w-]*-[\w-]*$/.test(r)) {
+    const answer = askCard(ctx, r, ctx.finder.mentions(r));
+    const best = answer.kind === "answer" ? answer.citations[0] : undefined;
+    if (best?.factId) return sourceCard(ctx, best.factId, true);
+    if (best) return sourceCard(ctx, `${best.source}#${best.paragraph}`, true);
   }
   const near = ctx.knowledge.facts
     .filter((f) => r.length >= 3 && f.id.includes(r.toLowerCase().slice(0, 8)))
