@@ -1,8 +1,9 @@
 // /source: the verbatim text behind a fact id or a paragraph number, in its context.
+import type { Fact } from "../../knowledge/schema.js";
 import type { Card } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
-import { clip } from "../format.js";
+import { clip, shortName } from "../format.js";
 import { askCard } from "./ask.js";
 import { notFoundCard } from "./not-found.js";
 import { cite } from "./shared.js";
@@ -15,7 +16,7 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
     return {
       kind: "source",
       title: `Source of ${fact.id}`,
-      headline: clip(`“${fact.quote}” — ¶${fact.paragraph}`, HEADLINE_MAX),
+      headline: quoted(ctx, fact),
       fields: [
         { label: "Claim", value: fact.claim },
         { label: `Paragraph ${fact.paragraph}, in full`, value: paragraph },
@@ -72,4 +73,14 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
       ...card.suggestions,
     ].slice(0, 5),
   };
+}
+
+/** "“quote” — who says so, ¶N": the quote clipped, never who says it or where. */
+function quoted(ctx: Context, fact: Fact): string {
+  const source = fact.attribution ? ctx.entity(fact.attribution) : undefined;
+  const by = source
+    ? `${shortName(source)}${shortName(source) === source.name ? "" : ` (${source.name})`}`
+    : "";
+  const suffix = ` — ${by ? `${by}, ` : ""}¶${fact.paragraph}`;
+  return `“${clip(fact.quote, Math.max(40, HEADLINE_MAX - suffix.length - 2))}”${clip(suffix, HEADLINE_MAX - 42)}`;
 }
