@@ -187,7 +187,7 @@ function unknownName(ctx: Context, question: string): string | undefined {
     const tokens = ctx.tokenize(word);
     if (tokens.length === 0 || tokens.some((t) => ctx.retriever.known(t) || ctx.retriever.correct(t)))
       continue;
-    if (nameWords(ctx).has(word.toLowerCase()) || ctx.finder.resolve(word)) continue;
+    if (nameWords(ctx).has(word.toLowerCase()) || ctx.finder.mentions(word).length > 0) continue;
     return word;
   }
   return undefined;
