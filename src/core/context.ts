@@ -24,10 +24,11 @@ export interface Context {
 
 /**
  * Product codes in text: letters then digits, run together or hyphenated ("H20", "GPT-5", "RTX4090",
- * "MI300"), compacted to lower case without the hyphen. Quarters and halves ("Q1", "H2") are dates.
+ * "MI300"), compacted to lower case without the hyphen, each with the text it was read from (lower
+ * case). Quarters and halves ("Q1", "H2") are dates.
  */
-export function productCodes(text: string): string[] {
-  const out: string[] = [];
+export function productCodeMatches(text: string): { code: string; written: string }[] {
+  const out: { code: string; written: string }[] = [];
   for (const m of normalize(text).matchAll(
     /(?<![\p{L}\p{N}])([a-z]{1,6})-?(\d+(?:\.\d+)?[a-z]{0,3})(?![\p{L}\p{N}])/gu,
   )) {
@@ -36,9 +37,14 @@ export function productCodes(text: string): string[] {
     const date =
       /^(q[1-4]|h[12])$/.test(code) ||
       /^(fy|end|mid|early|late|pre|post|by|since|until|year)$/.test(m[1] ?? "");
-    if (!date) out.push(code);
+    if (!date) out.push({ code, written: m[0] });
   }
   return out;
+}
+
+/** The compacted product codes of productCodeMatches. */
+export function productCodes(text: string): string[] {
+  return productCodeMatches(text).map((m) => m.code);
 }
 
 export function buildContext(knowledge: Knowledge): Context {

@@ -3,7 +3,7 @@
 import type { Fact } from "../../knowledge/schema.js";
 import type { Card } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
-import { type Context, productCodes } from "../context.js";
+import { type Context, productCodeMatches } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance } from "../format.js";
 import { SYNONYMS } from "../synonyms.js";
@@ -60,11 +60,11 @@ const UNIT_HINTS: [RegExp, string[]][] = [
 
 export function askCard(ctx: Context, question: string, mentions: readonly Mention[]): Card {
   // A product the material never names (GPT-5, the H20) is not answered by facts about its neighbours.
-  const unknown = productCodes(question).find(
+  const unknown = productCodeMatches(question).find(
     // "A100s" is the A100 in the plural.
-    (c) => !ctx.productCodes.has(c) && !ctx.productCodes.has(c.replace(/s$/, "")),
+    ({ code }) => !ctx.productCodes.has(code) && !ctx.productCodes.has(code.replace(/s$/, "")),
   );
-  if (unknown) return unknownProduct(ctx, question, unknown, mentions);
+  if (unknown) return unknownProduct(ctx, question, unknown.written, mentions);
   // A name the material never uses (Intel, Sam Altman) is not answered by what it says of others.
   const stranger = unknownName(ctx, question);
   if (stranger) return notFoundCard(ctx, `Not in the material: it does not mention ${stranger}.`, []);
@@ -209,11 +209,14 @@ function nameWords(ctx: Context): Set<string> {
   return words;
 }
 
+/** A model number ("H100", "GPT-5", "昇腾910B"): its digits name a thing, they are no figure. */
+const MODEL_NUMBER = /(?<![\p{L}\p{N}])[\p{L}]{1,6}-?\d[\p{L}\p{N}.]*/gu;
+
 /** The numbers in a question, model numbers aside ("2027", "5427", "1.6"; not the 100 of "H100"). */
 function typedNumbers(question: string): string[] {
   return (
     normalize(question)
-      .replace(/(?<![\p{L}\p{N}])[\p{L}]{1,6}-?\d[\p{L}\p{N}.]*/gu, " ")
+      .replace(MODEL_NUMBER, " ")
       .match(/\d+(?:\.\d+)?/g) ?? []
   );
 }
@@ -311,7 +314,7 @@ function paragraphAnswer(
   const sentence = scored[0]?.s.trim() ?? text;
   // A question for a number is not answered by a sentence without one (the 100 of "H100" is a name),
   // nor a question about money by a sentence without a sum of money.
-  const figures = sentence.replace(/(?<![\p{L}\p{N}])[\p{L}]{1,6}-?\d[\p{L}\p{N}.]*/gu, "");
+  const figures = sentence.replace(MODEL_NUMBER, "");
   if ((needs.quantitative || needs.money) && !/\d/.test(figures)) return undefined;
   if (needs.money && !/\$|\bdollars?\b|\byuan\b|\bUSD\b|美元|元/i.test(sentence)) return undefined;
   // A question about Google is not answered by a sentence about Meta.
@@ -330,12 +333,8 @@ function paragraphAnswer(
   };
 }
 
-/** The code as the user wrote it ("GPT-5"), for saying what the material does not name. */
-function unknownProduct(ctx: Context, question: string, code: string, mentions: readonly Mention[]): Card {
-  const written =
-    normalize(question)
-      .match(/(?<![\p{L}\p{N}])[\p{L}]{1,6}-?[\p{N}][\p{L}\p{N}.]*/gu)
-      ?.find((w) => w.replace("-", "") === code) ?? code;
+/** Says the material does not name the code, in the asker's own case ("GPT-5"). */
+function unknownProduct(ctx: Context, question: string, written: string, mentions: readonly Mention[]): Card {
   const shown =
     question.match(new RegExp(written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"))?.[0] ?? written;
   const near = mentions.map((m) => m.entity).slice(0, 2);
