@@ -58,6 +58,19 @@ const UNIT_HINTS: [RegExp, string[]][] = [
   [GROWTH, ["%"]],
 ];
 
+/**
+ * The answer the material gives to words typed where a command wanted something else ("/gap tokens",
+ * "/source data centers", "/model Mythos training cost"); undefined when it gives none.
+ */
+export function materialAnswer(
+  ctx: Context,
+  text: string,
+  mentions: readonly Mention[] = ctx.finder.mentions(text),
+): Card | undefined {
+  const card = askCard(ctx, text, mentions);
+  return card.kind === "answer" ? card : undefined;
+}
+
 export function askCard(ctx: Context, question: string, mentions: readonly Mention[]): Card {
   // A product the material never names (GPT-5, the H20) is not answered by facts about its neighbours.
   const unknown = productCodeMatches(question).find(

@@ -60,16 +60,20 @@ export function compareCard(ctx: Context, first: string, second: string): Card {
   return compareEntities(ctx, a, b);
 }
 
+/** The units an entity's own figures come in. */
+function figureUnits(ctx: Context, e: Entity): Set<string> {
+  return new Set(factsFor(ctx, e).flatMap((f) => f.figures.map((g) => g.unit)));
+}
+
 /**
  * For a company compared with a chip or a model, its one product of that kind that shares a unit of
  * figure with the other side; the company itself when there is none, or more than one.
  */
 function productFor(ctx: Context, e: Entity, other: Entity): Entity {
   if (e.kind === other.kind || (other.kind !== "chip" && other.kind !== "model")) return e;
-  const units = (x: Entity) => new Set(factsFor(ctx, x).flatMap((f) => f.figures.map((g) => g.unit)));
-  const wanted = units(other);
+  const wanted = figureUnits(ctx, other);
   const products = ctx.knowledge.entities.filter(
-    (x) => x.vendor === e.id && x.kind === other.kind && [...units(x)].some((u) => wanted.has(u)),
+    (x) => x.vendor === e.id && x.kind === other.kind && [...figureUnits(ctx, x)].some((u) => wanted.has(u)),
   );
   return products.length === 1 && products[0] ? products[0] : e;
 }
@@ -94,12 +98,11 @@ function namesWithin(ctx: Context, first: string, second: string): Card | undefi
 
 /** Only one name given: ask for the other, offering the comparisons that have figures in common. */
 function secondSideWanted(ctx: Context, e: Entity): Card {
-  const units = (x: Entity) => new Set(factsFor(ctx, x).flatMap((f) => f.figures.map((g) => g.unit)));
-  const mine = units(e);
+  const mine = figureUnits(ctx, e);
   const scored = ctx.knowledge.entities
     .filter((x) => x !== e && x.kind === e.kind)
     .map((x) => {
-      const shared = [...units(x)].filter((u) => mine.has(u)).length;
+      const shared = [...figureUnits(ctx, x)].filter((u) => mine.has(u)).length;
       // Figures in common first, then the other side of the gap, then what the knowledge relates.
       const score =
         shared * 4 +

@@ -4,7 +4,7 @@ import type { Card, CardKind, Field, Suggestion } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, provenance } from "../format.js";
-import { askCard } from "./ask.js";
+import { materialAnswer } from "./ask.js";
 import { commandFor, notFoundCard } from "./not-found.js";
 import { citeAll, figureFields, footerFor, MAX_CITATIONS } from "./shared.js";
 
@@ -45,8 +45,7 @@ export function entityLookup(ctx: Context, name: string, kinds: readonly EntityK
     const mentions = ctx.finder.mentions(name);
     const named = mentions.find((m) => !kinds || kinds.includes(m.entity.kind));
     if (named) {
-      const answer = askCard(ctx, name, mentions);
-      return answer.kind === "answer" ? answer : entityCard(ctx, named.entity);
+      return materialAnswer(ctx, name, mentions) ?? entityCard(ctx, named.entity);
     }
     const near = ctx.finder.suggest(name, kinds);
     return notFoundCard(

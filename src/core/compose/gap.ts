@@ -4,7 +4,7 @@ import type { Card, ComparisonRow } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } from "../format.js";
-import { askCard } from "./ask.js";
+import { materialAnswer } from "./ask.js";
 import { notFoundCard } from "./not-found.js";
 import { citeAll, figureFields, footerFor, unique } from "./shared.js";
 
@@ -52,8 +52,8 @@ export function gapCard(ctx: Context, phrase: string): Card {
   const topic = findTopic(ctx, phrase);
   if (!topic) {
     // Not a gap topic, but maybe something the material answers ("/gap tokens").
-    const answer = askCard(ctx, phrase, ctx.finder.mentions(phrase));
-    if (answer.kind === "answer") return answer;
+    const answer = materialAnswer(ctx, phrase);
+    if (answer) return answer;
     return notFoundCard(
       ctx,
       `No gap topic matches “${clip(phrase, 60)}”. Topics: ${ctx.knowledge.topics.map((t) => t.id).join(", ")}.`.slice(

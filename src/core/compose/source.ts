@@ -4,7 +4,7 @@ import type { Card } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, shortName } from "../format.js";
-import { askCard } from "./ask.js";
+import { materialAnswer } from "./ask.js";
 import { notFoundCard } from "./not-found.js";
 import { cite } from "./shared.js";
 
@@ -50,8 +50,7 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
   // Words, not a reference ("/source data centers"; a hyphenated word reads as a fact id): the source
   // of the fact that answers them best.
   if (!searched && /\p{L}/u.test(r) && !/^[\w-]*-[\w-]*$/.test(r)) {
-    const answer = askCard(ctx, r, ctx.finder.mentions(r));
-    const best = answer.kind === "answer" ? answer.citations[0] : undefined;
+    const best = materialAnswer(ctx, r)?.citations[0];
     if (best?.factId) return sourceCard(ctx, best.factId, true);
     if (best) return sourceCard(ctx, `${best.source}#${best.paragraph}`, true);
   }
