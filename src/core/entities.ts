@@ -25,6 +25,8 @@ export class EntityFinder {
   private readonly byKey = new Map<string, Entity>();
   private readonly byId = new Map<string, Entity>();
   private readonly keys: { key: string; entity: Entity }[] = [];
+  /** Every word of every name and alias ("united" of United States). */
+  private readonly nameWords = new Set<string>();
   private readonly aliases: MiniSearch<AliasDoc>;
 
   /**
@@ -43,6 +45,7 @@ export class EntityFinder {
         if (!key || this.byKey.has(key)) continue;
         this.byKey.set(key, e);
         this.keys.push({ key, entity: e });
+        for (const w of key.split(" ")) this.nameWords.add(w);
         docs.push({ id: docs.length, entityId: e.id, key });
       }
     }
@@ -55,6 +58,11 @@ export class EntityFinder {
       processTerm: (t) => t,
     });
     this.aliases.addAll(docs);
+  }
+
+  /** True when the word is a whole word of some name or alias. */
+  isNameWord(word: string): boolean {
+    return this.nameWords.has(nameKey(word));
   }
 
   get(id: string): Entity | undefined {

@@ -2,6 +2,7 @@
 // words), and one over the source paragraphs as a fallback. Same tokenizer for building and querying.
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { Fact, Knowledge } from "../knowledge/schema.js";
+import { unique } from "./compose/shared.js";
 import type { Tokenize } from "./tokenize.js";
 
 interface FactDoc {
@@ -252,8 +253,4 @@ function editDistance(a: string, b: string, max: number): number {
     prev = cur;
   }
   return prev[b.length] ?? max + 1;
-}
-
-function unique<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
 }

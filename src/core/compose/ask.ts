@@ -133,7 +133,6 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     })
     .sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id));
 
-  const contentCoverage = (h: { matched: readonly string[] }) => contentShare(h.matched);
   const best = ranked[0];
   const chinese = hanCoverage(ctx, question);
   const enough = (h: (typeof ranked)[number]) =>
@@ -141,7 +140,7 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     // A question about Google is not answered by a fact about Meta, however well the rest matches.
     (entityIds.length === 0 || concerns(h.item)) &&
     h.coverage >= (entityIds.length ? MIN_COVERAGE_WITH_ENTITY : MIN_COVERAGE) &&
-    contentCoverage(h) >= MIN_CONTENT_COVERAGE &&
+    contentShare(h.matched) >= MIN_CONTENT_COVERAGE &&
     // A year asked about ("in 2030") must be one the fact speaks of.
     years.every((y) => factNumbers(h.item).has(y)) &&
     // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
@@ -151,7 +150,7 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     !(money && !h.item.figures.some((f) => f.unit === "USD"));
   if (process.env.GAPBOT_DEBUG_ASK && best)
     process.stderr.write(
-      `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentCoverage(best).toFixed(2)} [${content}]\n`,
+      `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentShare(best.matched).toFixed(2)} [${content}]\n`,
     );
   if (!best || !enough(best))
     return (
@@ -200,26 +199,10 @@ function unknownName(ctx: Context, question: string): string | undefined {
     const tokens = ctx.tokenize(word);
     if (tokens.length === 0 || tokens.some((t) => ctx.retriever.known(t) || ctx.retriever.correct(t)))
       continue;
-    if (nameWords(ctx).has(word.toLowerCase()) || ctx.finder.mentions(word).length > 0) continue;
+    if (ctx.finder.isNameWord(word) || ctx.finder.mentions(word).length > 0) continue;
     return word;
   }
   return undefined;
-}
-
-const nameWordCache = new WeakMap<Context, Set<string>>();
-
-/** Every word of every name and alias ("united" of United States). */
-function nameWords(ctx: Context): Set<string> {
-  let words = nameWordCache.get(ctx);
-  if (!words) {
-    words = new Set(
-      ctx.knowledge.entities
-        .flatMap((e) => [e.name, ...e.aliases])
-        .flatMap((n) => n.toLowerCase().split(/[^\p{L}\p{N}]+/u)),
-    );
-    nameWordCache.set(ctx, words);
-  }
-  return words;
 }
 
 /** A model number ("H100", "GPT-5", "昇腾910B"): its digits name a thing, they are no figure. */
