@@ -1,6 +1,7 @@
 // A card's chart spec → a self-contained SVG (bars or a pie), the picture behind the Discord PNG and the docs.
 // Pure and deterministic, so a snapshot pins it; text is set in DejaVu Sans, which png.ts ships to resvg.
 import type { Chart, ChartItem } from "../core/card.js";
+import { chartSummary } from "../core/chart.js";
 
 /**
  * Width in pixels. Discord scales an embed image down to at most about 400–520 px wide, so text is set
@@ -166,7 +167,7 @@ function frame(chart: Chart, height: number, parts: string[]): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${h}" viewBox="0 0 ${CHART_WIDTH} ${h}" role="img">`,
     // What a screen reader or an SVG viewer names the picture by.
-    `<title>${escapeXml(`${chart.title} (${chart.unit}): ${chart.items.map((i) => `${i.label} ${i.display}`).join(", ")}`)}</title>`,
+    `<title>${escapeXml(chartSummary(chart))}</title>`,
     `<rect x="0.5" y="0.5" width="${CHART_WIDTH - 1}" height="${h - 1}" rx="10" fill="${THEME.background}" stroke="${THEME.border}"/>`,
     ...parts,
     "</svg>",

@@ -8,6 +8,11 @@ import type { Context } from "./context.js";
 /** Slack's pie and bar charts take at most six segments or series; more would not read at a glance anyway. */
 export const CHART_ITEMS_MAX = 6;
 
+/** "Computing power (EFLOPS): US 2400 EFLOPS, China 1053 EFLOPS": the chart in words, as quoted. */
+export function chartSummary(chart: Chart): string {
+  return `${chart.title} (${chart.unit}): ${chart.items.map((i) => `${i.label} ${i.display}`).join(", ")}`;
+}
+
 /** The card with its chart attached when its figures make one; the same card otherwise. */
 export function withChart(ctx: Context, card: Card): Card {
   const chart = buildChart(ctx, card);

@@ -2,6 +2,7 @@
 // (multipart) as `attachment://chart.png`. Pure; the PNG itself comes from src/charts/png.ts.
 // https://discord.com/developers/docs/reference#uploading-files · https://discord.com/developers/docs/resources/message#embed-object-embed-image-structure
 import type { Card, Chart } from "../../core/card.js";
+import { chartSummary } from "../../core/chart.js";
 import { safeText } from "./escape.js";
 import { ATTACHMENT_DESCRIPTION_MAX, truncate } from "./limits.js";
 import { type DiscordMessage, type DiscordRenderOptions, renderDiscord } from "./render.js";
@@ -30,12 +31,8 @@ export function withChartImage(message: DiscordMessage, chart: Chart): DiscordMe
 
 /** What a screen reader says for the picture: the figures as quoted, and the ratio marked as computed. */
 export function chartAltText(chart: Chart): string {
-  const items = chart.items.map((i) => `${i.label} ${i.display}`).join(", ");
   const ratio = chart.ratio ? `; ratio ${chart.ratio.display}, computed from ${chart.ratio.inputs}` : "";
   const kind = chart.type === "pie" ? "Pie chart" : "Bar chart";
   // Alt text shows no markdown; safeText only keeps mentions and markup out of it.
-  return truncate(
-    safeText(`${kind}, ${chart.title} (${chart.unit}): ${items}${ratio}`),
-    ATTACHMENT_DESCRIPTION_MAX,
-  );
+  return truncate(safeText(`${kind}, ${chartSummary(chart)}${ratio}`), ATTACHMENT_DESCRIPTION_MAX);
 }
