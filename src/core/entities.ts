@@ -49,6 +49,22 @@ export class EntityFinder {
         docs.push({ id: docs.length, entityId: e.id, key });
       }
     }
+    // Chinese writes the maker before the product with no space (寒武纪思元690, 华为昇腾910B): those
+    // joined names are found too, after every name the knowledge gives.
+    for (const e of entities) {
+      const vendor = e.vendor ? this.byId.get(e.vendor) : undefined;
+      if (!vendor) continue;
+      const makers = [vendor.name, ...vendor.aliases].map(nameKey).filter((k) => HAN.test(k));
+      const names = [e.name, ...e.aliases].map(nameKey).filter((k) => HAN.test(k[0] ?? ""));
+      for (const maker of makers)
+        for (const name of names) {
+          const key = name.startsWith(maker) ? name : maker + name;
+          if (this.byKey.has(key)) continue;
+          this.byKey.set(key, e);
+          this.keys.push({ key, entity: e });
+          docs.push({ id: docs.length, entityId: e.id, key });
+        }
+    }
     // Longest names first, so "ascend 910b" wins over "ascend 910" inside a sentence.
     this.keys.sort((a, b) => b.key.length - a.key.length || a.key.localeCompare(b.key));
     this.aliases = new MiniSearch<AliasDoc>({
@@ -236,8 +252,16 @@ export class EntityFinder {
       }
     }
     found.sort((a, b) => a.start - b.start);
-    // One mention per entity, in order of appearance.
-    return found.filter((m, i) => found.findIndex((n) => n.entity === m.entity) === i);
+    // One mention per entity, in order of appearance; a maker written just before its product
+    // ("摩尔线程MTT S5000", "Hygon DCU") is part of the product's name.
+    const out: Mention[] = [];
+    for (const m of found) {
+      const maker = out.at(-1);
+      if (maker && m.entity.vendor === maker.entity.id && m.start - maker.end <= 1)
+        out[out.length - 1] = { ...m, start: maker.start };
+      else if (!out.some((n) => n.entity === m.entity)) out.push(m);
+    }
+    return out;
   }
 
   /** The text with every mention cut out: what is left says whether the user asked a question. */

@@ -46,7 +46,19 @@ describe("entity finder", () => {
   it("finds names inside free text, longest first, with word boundaries", () => {
     const ids = (t: string) => finder.mentions(t).map((m) => m.entity.id);
     expect(ids("Is the Huawei Ascend 910B as fast as the A100?")).toEqual(["ascend-910b", "nvidia-a100"]);
-    expect(ids("华为昇腾910B的算力")).toEqual(["huawei", "ascend-910b"]);
+    // A maker written just before its product is part of the product's name, in Chinese or not.
+    expect(ids("华为昇腾910B的算力")).toEqual(["ascend-910b"]);
+    // Apart, they are two things.
+    expect(ids("Huawei says the Ascend 910B is fast")).toEqual(["huawei", "ascend-910b"]);
+  });
+
+  it("reads a Chinese maker-and-product name as the product, over the shipped knowledge", () => {
+    const shipped = new EntityFinder(readKnowledge().knowledge.entities);
+    const ids = (t: string) => shipped.mentions(t).map((m) => m.entity.id);
+    // The knowledge spells 寒武纪 and 思元690 apart; written together they are still the chip.
+    expect(ids("寒武纪思元690和英伟达GB300")).toEqual(["cambricon-siyuan-690", "nvidia-gb300"]);
+    expect(shipped.resolve("寒武纪思元690", ["chip"])?.id).toBe("cambricon-siyuan-690");
+    expect(ids("摩尔线程MTT S5000")).toEqual(["mtt-s5000"]);
     // "us" inside "famous" is no country.
     expect(ids("a famous metaphor")).toEqual([]);
   });
