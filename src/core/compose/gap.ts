@@ -62,10 +62,32 @@ export function gapCard(ctx: Context, phrase: string): Card {
       ),
     );
   }
-  return topicCard(ctx, topic);
+  return topicCard(ctx, topic, focusFact(ctx, topic, phrase));
 }
 
-export function topicCard(ctx: Context, topic: Topic): Card {
+/**
+ * "/gap capex growth": the topic's fact that answers the words beyond the topic's own, when the material
+ * has one; undefined when the phrase only names the topic or the extra words answer nothing in it.
+ */
+function focusFact(ctx: Context, topic: Topic, phrase: string): Fact | undefined {
+  const own = ctx.topicTerms.get(topic.id);
+  const extra = ctx.tokenize(phrase, { words: true }).filter((t) => !EVERY_TOPIC.has(t) && !own?.has(t));
+  if (extra.length === 0) return undefined;
+  const answer = materialAnswer(ctx, phrase);
+  const fact = ctx.fact(answer?.citations[0]?.factId ?? "");
+  return fact && inTopic(topic, fact) ? fact : undefined;
+}
+
+function inTopic(topic: Topic, fact: Fact): boolean {
+  return (
+    fact.topics.includes(topic.id) ||
+    topic.us.includes(fact.id) ||
+    topic.china.includes(fact.id) ||
+    topic.related.includes(fact.id)
+  );
+}
+
+export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
   const facts = (ids: readonly string[]) => ids.map((id) => ctx.fact(id)).filter((f): f is Fact => !!f);
   const us = facts(topic.us);
   const china = facts(topic.china);
@@ -100,6 +122,11 @@ export function topicCard(ctx: Context, topic: Topic): Card {
       return notFoundCard(ctx, `The material has no figures on ${topic.title.toLowerCase()} yet.`);
     lead = [leadFact];
     headline = `${leadFact.claim}${provenance(leadFact, ctx.entity)}`;
+  }
+  // Words beyond the topic ask for one of its facts: that fact leads, the topic's pair stays as a row.
+  if (focus) {
+    lead = unique([focus, ...lead]);
+    headline = `${focus.claim}${provenance(focus, ctx.entity)}`;
   }
 
   // Further rows: US and China facts that measure the same thing in the same unit.
