@@ -94,6 +94,9 @@ export function citationOf(
 }
 
 /** "(CAICT, early 2025)" — who says so and when, where the text gives them. */
+/** Words a date can go without: "January of this year" is said by "January this year". */
+const DATE_FILLER = new Set(["of", "the", "in", "as", "by"]);
+
 export function provenance(fact: Fact, entity: (id: string) => Entity | undefined): string {
   const claim = fact.claim.toLowerCase();
   const source = fact.attribution ? entity(fact.attribution) : undefined;
@@ -103,7 +106,13 @@ export function provenance(fact: Fact, entity: (id: string) => Entity | undefine
       ? source.name
       : undefined;
   // Say nothing the claim already says.
-  const parts = [by, fact.as_of].filter((p): p is string => !!p && !claim.includes(p.toLowerCase()));
+  const said = (p: string) =>
+    p
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w && !DATE_FILLER.has(w))
+      .every((w) => claim.includes(w));
+  const parts = [by, fact.as_of].filter((p): p is string => !!p && !said(p));
   return parts.length ? ` (${parts.join(", ")})` : "";
 }
 

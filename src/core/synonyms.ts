@@ -18,6 +18,7 @@ export const PHRASES: [RegExp, string][] = [
     "lag",
   ],
   [/\bopen[- ]source\b/g, "opensource"],
+  [/\bproduct lines?\b|\bproduct famil(?:y|ies)\b|\bline-?ups?\b/g, "series"],
   // A stock's price is about the stock, not about what a chip costs.
   [/\b(?:stock|share) prices?\b|\bmarket (?:value|capitali[sz]ation|cap)\b/g, "stock"],
   [/\b(?:went|go|goes|going|gone) public\b|\binitial public offerings?\b|\bfloat(?:ed|ing)? on\b/g, "ipo"],

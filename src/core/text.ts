@@ -78,7 +78,9 @@ export const STOPWORDS = new Set(
     "just also very more most less least up down out if else get got according per via vs versus compare compared " +
     "between among one's let know want need like current currently today now big large huge find finds think thinks believe believes claim claims report reports mention mentions happen happened happens happening " +
     "says saying view views opinion opinions stance perspective thought thoughts use uses used using " +
-    "belong belongs belonging go goes going gone went"
+    "belong belongs belonging go goes going gone went " +
+    // Words about the material, not in it: "which chip is cited", "the article says".
+    "cite cites cited citing mentioned article material"
   ).split(" "),
 );
 // "us" is absent on purpose: here it is a country, never a pronoun worth dropping.

@@ -261,11 +261,14 @@ describe("honest misses near the material, over the shipped knowledge", () => {
 });
 
 describe("a thing the material names without figures, over the shipped knowledge", () => {
-  it("says it has no figures and cites the quote that names it", () => {
+  it("leads with what the naming quote says, says it has no figures, and cites that quote", () => {
     const shipped = readKnowledge().knowledge;
     const card = createCore({ knowledge: shipped }).answer({ text: "海光DCU" });
     expectValidCard(card, shipped);
-    expect(card.headline).toMatch(/^Hygon DCU: .*gives no figures/);
+    expect(card.title).toBe("Hygon DCU");
+    // The line names the product as the material does (the Shensuan 2), not a bare "no figures".
+    expect(card.headline).toContain("Hygon's DCU Shensuan 2");
+    expect(card.fields.map((f) => f.value)).toContain("Named, with no figures about it.");
     expect(card.citations[0]?.paragraph).toBe(51);
     expect(card.citations[0]?.quote).toContain("Haiguang DCU");
   });
@@ -304,5 +307,43 @@ describe("compare with one side missing, over the shipped knowledge", () => {
 
   it("given no names at all, shows how to compare", () => {
     expect(full.answer({ text: "/compare" }).headline).toMatch(/^Name two things to compare/);
+  });
+});
+
+describe("words beyond the command's own, over the shipped knowledge", () => {
+  const shipped = readKnowledge().knowledge;
+  const answer = (text: string) => {
+    const card = createCore({ knowledge: shipped }).answer({ text });
+    expectValidCard(card, shipped);
+    return card;
+  };
+
+  it("/gap <topic> <words> leads with the topic's fact those words ask for, and keeps the topic's figures", () => {
+    const growth = answer("/gap capex growth");
+    expect(growth.kind).toBe("gap");
+    expect(growth.headline).toContain("77%");
+    expect(growth.citations[0]?.factId).toBe("us-capex-growth");
+    expect(growth.fields.some((f) => f.value.includes("725"))).toBe(true);
+    // The topic alone still leads with its headline figure.
+    expect(answer("/gap capex").headline).toContain("$725 billion");
+    expect(answer("/gap capex 2027").headline).toContain("$1.1 trillion");
+  });
+
+  it("a comparison in words says as much of what the material says of both as the line holds", () => {
+    const card = answer("/compare GB300 vs Cambricon Siyuan 690");
+    expect(card.kind).toBe("compare");
+    expect(card.headline).toContain("30%");
+    expect(card.headline).toContain("Siyuan 690");
+    expect(card.headline.length).toBeLessThanOrEqual(240);
+  });
+
+  it("a model with no figures gets more than one thing the material says of it", () => {
+    const card = answer("/model GLM Image");
+    expect(card.headline).toContain("open-sourced");
+    expect(card.headline).toContain("Atlas 800T A2");
+  });
+
+  it("reads words about the material ('cited', 'product line') as no part of the question", () => {
+    expect(answer("Which AMD product line is cited as a training chip?").headline).toContain("MI300 series");
   });
 });

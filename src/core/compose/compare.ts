@@ -177,7 +177,10 @@ export function compareEntities(ctx: Context, left: Entity, right: Entity): Card
     const who = unique(firstPair.map((f) => sourceAndDate(f, ctx.entity)).filter(Boolean));
     headline = `${a.name} ${first.left.display} vs ${b.name} ${first.right.display}${r ? `: ${bigger.name} ${ratioPhrase(r)} (computed ${r.inputs})` : ""}${who.length ? ` — ${who.join("; ")}` : ""}`;
   } else if (sharedBoth[0]) {
-    headline = `${sharedBoth[0].claim}${provenance(sharedBoth[0], ctx.entity)}`;
+    // What the material says of both, as much of it as the line holds.
+    headline = sharedBoth
+      .map((f) => `${f.claim}${provenance(f, ctx.entity)}`)
+      .reduce((line, next) => (line.length + 1 + next.length <= HEADLINE_MAX ? `${line} ${next}` : line));
   } else {
     const la = fa[0] ?? ctx.factsAbout(a.id)[0];
     const lb = fb[0] ?? ctx.factsAbout(b.id)[0];

@@ -75,11 +75,17 @@ export function entityCard(ctx: Context, e: Entity): Card {
     return {
       kind,
       title: e.name,
+      // Where a quote names it, what that quote says leads; the reader sees the name in context.
       headline: clip(
-        `${e.name}: ${about}. The material names it but gives no figures about it.`,
+        naming[0]
+          ? `${naming[0].claim}${provenance(naming[0], ctx.entity)}`
+          : `${e.name}: ${about}. The material names it but gives no figures about it.`,
         HEADLINE_MAX,
       ),
-      fields: [{ label: "About", value: about }],
+      fields: [
+        { label: "About", value: about },
+        { label: "In the material", value: "Named, with no figures about it." },
+      ],
       citations: citeAll(ctx, naming),
       suggestions: related(ctx, e, naming),
       ...(naming.length ? { footer: footerFor(ctx, naming) } : {}),
@@ -96,12 +102,30 @@ export function entityCard(ctx: Context, e: Entity): Card {
   return {
     kind,
     title: e.name,
-    headline: clip(`${lead.claim}${provenance(lead, ctx.entity)}`, HEADLINE_MAX),
+    headline: clip(headlineOf(ctx, e, facts), HEADLINE_MAX),
     fields,
     citations: citeAll(ctx, facts.slice(0, MAX_CITATIONS)),
     suggestions: related(ctx, e, facts),
     footer: footerFor(ctx, facts),
   };
+}
+
+/**
+ * The lead fact's claim. Without a figure to lead with, the next claims about the same thing follow
+ * while the line has room: "GLM-Image was open-sourced… It was trained on the Atlas 800T A2…".
+ */
+function headlineOf(ctx: Context, e: Entity, facts: readonly Fact[]): string {
+  const [lead, ...rest] = facts;
+  if (!lead) return e.name;
+  let line = `${lead.claim}${provenance(lead, ctx.entity)}`;
+  if (lead.figures.length > 0) return line;
+  for (const f of rest) {
+    if (f.entities[0] !== e.id || f.figures.length > 0) continue;
+    const next = `${line} ${f.claim}${provenance(f, ctx.entity)}`;
+    if (next.length > HEADLINE_MAX) break;
+    line = next;
+  }
+  return line;
 }
 
 /** "Chip · Huawei · China · training": from structured fields only, never free text. */
