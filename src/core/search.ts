@@ -149,7 +149,8 @@ export class Retriever {
       tokenize: (x: string) => [x],
     } as never)) {
       for (const word of r.terms) {
-        if (!this.df.has(word)) continue;
+        // A known word with an ending added is another word, not a typo: "researcher" is not "research".
+        if (!this.df.has(word) || (term.startsWith(word) && term.length - word.length >= 2)) continue;
         const d = editDistance(term, word, max);
         const df = this.df.get(word) ?? 0;
         if (d <= max && (!best || d < best.d || (d === best.d && df > best.df))) best = { word, d, df };

@@ -235,6 +235,28 @@ describe("honest misses near the material, over the shipped knowledge", () => {
     expect(card.citations).toEqual([]);
   });
 
+  it.each([
+    ["How much electricity do US data centers use?", "electricity"],
+    ["What is the US share of AI researchers?", "researchers"],
+  ])(
+    "says what is not measured when the thing asked for is a word the material never uses: %s",
+    (q, word) => {
+      const card = answer(q);
+      expect(card.kind).toBe("not_found");
+      expect(card.headline).toContain(`no figures on ${word}`);
+      expect(card.citations).toEqual([]);
+    },
+  );
+
+  it("still answers a measured thing written another way, or misspelt", () => {
+    expect(answer("how much money does meta invest").headline).toContain("$145 billion");
+    expect(answer("how many paramters does mythos have").headline).toContain("10 trillion");
+  });
+
+  it("names a person the material never mentions by the whole name typed", () => {
+    expect(answer("What did Sam Altman say about China?").headline).toContain("does not mention Sam Altman.");
+  });
+
   it("knows a product the material names, in the plural too", () => {
     expect(answer("Which chips are the A100s and H100s?").headline).not.toMatch(/does not mention/);
     expect(answer("How much stronger is the GB300?").headline).toContain("30%");

@@ -7,7 +7,7 @@ import { type Context, productCodeMatches } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance } from "../format.js";
 import { SYNONYMS } from "../synonyms.js";
-import { HAN, HAN_STOP_CHARS, HAN_STOPWORDS, normalize } from "../text.js";
+import { HAN, HAN_STOP_CHARS, HAN_STOPWORDS, normalize, STOPWORDS } from "../text.js";
 import { notFoundCard } from "./not-found.js";
 import { citeAll, figureFields, footerFor, unique } from "./shared.js";
 
@@ -82,6 +82,22 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   const stranger = unknownName(ctx, question);
   if (stranger) return notFoundCard(ctx, `Not in the material: it does not mention ${stranger}.`, []);
   const text = normalize(question);
+  // "How much electricity…", "the share of AI researchers": the thing to be measured is a word the
+  // material never uses, so none of its figures measures it.
+  const unmeasured = askedWords(text).find((w) => !knownWord(ctx, w));
+  if (unmeasured)
+    return notFoundCard(
+      ctx,
+      `Not in the material: it has no figures on ${unmeasured}${
+        mentions.length
+          ? `, though it mentions ${mentions
+              .map((m) => m.entity.name)
+              .slice(0, 2)
+              .join(" and ")}`
+          : ""
+      }.`,
+      mentions.map((m) => m.entity).slice(0, 2),
+    );
   // Chinese words (and bigrams) the English material never uses can match nothing and cannot be judged
   // across languages, so they count neither for nor against; unknown English words do count against.
   const judged = (t: string) => !HAN.test(t) || ctx.retriever.known(t);
@@ -200,9 +216,35 @@ function unknownName(ctx: Context, question: string): string | undefined {
     if (tokens.length === 0 || tokens.some((t) => ctx.retriever.known(t) || ctx.retriever.correct(t)))
       continue;
     if (ctx.finder.isNameWord(word) || ctx.finder.mentions(word).length > 0) continue;
-    return word;
+    // The whole name, as typed: "Sam Altman", not "Sam".
+    const rest =
+      /^(?:\s+\p{Lu}[\p{L}\p{N}-]*)*/u.exec(question.slice((m.index ?? 0) + word.length))?.[0] ?? "";
+    return `${word}${rest}`;
   }
   return undefined;
+}
+
+/** The words naming what a question asks to be measured: "how many <X>", "the share of <X Y>". */
+function askedWords(text: string): string[] {
+  const out: string[] = [];
+  const many = /\bhow (?:much|many) ([a-z][a-z-]*)/.exec(text);
+  if (many?.[1]) out.push(many[1]);
+  const part =
+    /\b(?:share|percentage|proportion|fraction|number|amount|count) of (?:the |all |its |their )?([a-z][a-z-]*)(?: ([a-z][a-z-]*))?/.exec(
+      text,
+    );
+  if (part) out.push(...part.slice(1).filter((w): w is string => !!w));
+  return out.filter((w) => !STOPWORDS.has(w));
+}
+
+/** A word the material uses, as written, by a synonym, a misspelling or a name. */
+function knownWord(ctx: Context, word: string): boolean {
+  const tokens = ctx.tokenize(word);
+  return (
+    tokens.length === 0 ||
+    ctx.finder.isNameWord(word) ||
+    tokens.some((t) => ctx.retriever.known(t) || ctx.retriever.correct(t) !== undefined)
+  );
 }
 
 /** A model number ("H100", "GPT-5", "昇腾910B"): its digits name a thing, they are no figure. */
