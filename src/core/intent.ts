@@ -208,6 +208,10 @@ export function freeText(ctx: Context, text: string): Intent {
   if (
     question &&
     !/\bhow\b|多少|几/.test(norm) &&
+    // "What did TrendForce say about domestic GPU makers?" asks what it said, not who it is.
+    !/\b(?:say|says|said|think|thinks|thought|claim|claims|claimed|predict|predicts|predicted|according)\b|说|认为/.test(
+      norm,
+    ) &&
     things.length === 1 &&
     things[0] &&
     countries.length === 0

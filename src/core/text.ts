@@ -48,9 +48,13 @@ export function stem(word: string): string {
   if (/(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
   if (word.endsWith("s")) return word.slice(0, -1);
   // Light verb endings, the same on both sides: "buying" finds "buy", "developed" finds "develop".
-  if (word.length >= 6 && word.endsWith("ing")) return word.slice(0, -3);
-  if (word.length >= 6 && word.endsWith("ed")) return word.slice(0, -2);
+  if (word.length >= 6 && word.endsWith("ing")) return undouble(word.slice(0, -3));
+  if (word.length >= 6 && word.endsWith("ed")) return undouble(word.slice(0, -2));
   return word;
+}
+/** "hitt" of "hitting" is "hit", "plann" of "planned" is "plan"; "fall" of "falling" stays. */
+function undouble(stemmed: string): string {
+  return /([bdgmnprt])\1$/.test(stemmed) ? stemmed.slice(0, -1) : stemmed;
 }
 const KEEP = new Set(["tops", "eflops", "flops", "news", "series", "aws", "ops"]);
 const LATIN_US = new Set([

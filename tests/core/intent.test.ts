@@ -21,6 +21,9 @@ describe("intent of free text", () => {
     expect(type("How many developers does CUDA have?")).toBe("ask");
     expect(type("What did Mythos cost to train?")).toBe("ask");
     expect(type("How big is the 910B?")).toBe("ask");
+    // What a thing said is no question of what it is, even when the words are identity words.
+    expect(type("What did Huawei say about chip makers?")).toBe("ask");
+    expect(type("What does Huawei think about models?")).toBe("ask");
   });
 
   it("two names, or 'vs', is a comparison", () => {

@@ -4,6 +4,14 @@ import { createTokenizer } from "../../src/core/tokenize.js";
 const tokenize = createTokenizer(["昇腾910B", "英伟达", "寒武纪", "华为"]);
 
 describe("tokenizer", () => {
+  it("reads a word and its -ing and -ed forms as one, doubled consonants too", () => {
+    expect(tokenize("hitting")).toEqual(tokenize("hit"));
+    expect(tokenize("winning")).toEqual(tokenize("win"));
+    expect(tokenize("planned")).toEqual(tokenize("plan"));
+    // A double letter of the word itself stays.
+    expect(tokenize("falling")).toEqual(tokenize("fall"));
+  });
+
   it("keeps chip and model names whole", () => {
     expect(tokenize("Ascend 910B vs GB300")).toEqual(expect.arrayContaining(["ascend", "910b", "gb300"]));
     expect(tokenize("DeepSeek V4 Pro and Opus 4.6")).toEqual(expect.arrayContaining(["v4", "4.6"]));
