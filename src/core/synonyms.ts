@@ -43,7 +43,20 @@ const GROUPS: string[][] = [
   ],
   ["us", "usa", "america", "american", "americans", "美国", "美方"],
   ["china", "chinese", "prc", "domestic", "domestically", "中国", "国产", "国内", "中方"],
-  ["gpu", "chip", "card", "accelerator", "processor", "芯片", "显卡", "gpu芯片", "算力卡", "卡"],
+  [
+    "gpu",
+    "chip",
+    "card",
+    "accelerator",
+    "processor",
+    "semiconductor",
+    "芯片",
+    "显卡",
+    "gpu芯片",
+    "算力卡",
+    "卡",
+    "半导体",
+  ],
   ["model", "llm", "模型", "大模型"],
   ["parameter", "param", "参数", "参数量"],
   ["lag", "behind", "trail", "trailing", "落后", "领先", "lead", "leading", "ahead"],
@@ -66,6 +79,10 @@ const GROUPS: string[][] = [
   ["billion", "亿"],
   ["month", "月", "个月"],
   ["percent", "percentage", "百分比"],
+  // Everyday verbs a question uses in Chinese as often as in English.
+  ["plan", "intend", "计划", "打算", "规划"],
+  ["buy", "purchase", "procure", "procurement", "order", "采购", "购买", "订购"],
+  ["praise", "praised", "praises", "praising", "compliment", "laud", "称赞", "赞扬", "夸赞", "评价"],
 ];
 
 export const SYNONYMS: ReadonlyMap<string, string> = new Map(

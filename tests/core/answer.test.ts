@@ -365,6 +365,14 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     expect(card.headline).toContain("Atlas 800T A2");
   });
 
+  it.each([
+    ["Meta计划部署多少GPU", "1.2 million"],
+    ["黄仁勋怎么评价中国芯片", "praised the progress of Chinese semiconductors"],
+    ["豆包采购多少芯片", "50,000"],
+  ])("reads everyday Chinese verbs (plan, praise, buy) as the English ones: %s", (q, expected) => {
+    expect(answer(q).headline).toContain(expected);
+  });
+
   it("reads words about the material ('cited', 'product line') as no part of the question", () => {
     expect(answer("Which AMD product line is cited as a training chip?").headline).toContain("MI300 series");
   });
