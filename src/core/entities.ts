@@ -2,7 +2,7 @@
 // Chinese or a mix. Serves command arguments, mentions inside free text, autocomplete and "did you mean".
 import MiniSearch from "minisearch";
 import type { Entity, EntityKind } from "../knowledge/schema.js";
-import { HAN, nameKey, STOPWORDS } from "./text.js";
+import { editDistance, HAN, nameKey, STOPWORDS } from "./text.js";
 
 export interface Mention {
   entity: Entity;
@@ -144,19 +144,28 @@ export class EntityFinder {
     if (prefixed.size === 1) return [...prefixed][0];
     if (prefixed.size > 1) return undefined;
     const near = this.rank(name, kinds, 1, true)[0];
-    return near && !this.otherModelNumber(key, near) ? near : undefined;
+    return near && !this.otherModelNumber(key, near) && !this.onlyMaker(key, near) ? near : undefined;
+  }
+
+  /** "Nvdia" to /chip: the typed words are its maker's name, misspelt, not one of the maker's chips. */
+  private onlyMaker(key: string, entity: Entity): boolean {
+    const maker = entity.vendor ? this.byId.get(entity.vendor) : undefined;
+    if (!maker) return false;
+    const words = this.keys.filter((k) => k.entity === maker).flatMap((k) => k.key.split(" "));
+    return key.split(" ").every((w) => words.some((m) => editDistance(w, m, 2) <= 2));
   }
 
   /**
-   * True when a model number typed is the start of a longer one of the entity's and none of its own:
-   * H20 is not the H200, nor A10 the A100, though each is a prefix of the other.
+   * True when a model number typed is none of the entity's own: H20 is not the H200, nor A10 the A100,
+   * nor 910C the 910B, though each is one edit from the other.
    */
   private otherModelNumber(key: string, entity: Entity): boolean {
     const names = this.keys.filter((k) => k.entity === entity).flatMap((k) => k.key.split(" "));
+    // A model number is never a typo: 910C is not the 910B, whatever the edit distance.
     return key
       .split(" ")
       .filter((w) => /\d/.test(w))
-      .some((w) => !names.includes(w) && names.some((n) => n.startsWith(w) && digitFollows(n, w.length, w)));
+      .some((w) => !names.includes(w));
   }
 
   /** Ranked candidates: exact alias, then prefix, then fuzzy (AND over the words). */
@@ -180,7 +189,7 @@ export class EntityFinder {
       combineWith: "AND",
       prefix: (term) => term.length >= 2,
       fuzzy: (term) =>
-        HAN.test(term) || /^\d+$/.test(term) || term.length < 4 ? false : term.length < 8 ? 1 : 2,
+        HAN.test(term) || /^\d+$/.test(term) || term.length < 4 ? false : term.length < 6 ? 1 : 2,
       filter: (r) => {
         const e = this.byId.get(r.entityId as string);
         return !!e && (!kinds || kinds.includes(e.kind));

@@ -3,6 +3,7 @@
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { Fact, Knowledge } from "../knowledge/schema.js";
 import { unique } from "./compose/shared.js";
+import { editDistance } from "./text.js";
 import type { Tokenize } from "./tokenize.js";
 
 interface FactDoc {
@@ -233,25 +234,3 @@ export class Retriever {
 
 /** Misspelt words remembered with their correction (or none). */
 const CORRECTIONS_MAX = 10_000;
-
-/** Levenshtein distance, giving up (max + 1) once it must exceed `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(
-        (prev[j] ?? 0) + 1,
-        (cur[j - 1] ?? 0) + 1,
-        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] ?? max + 1;
-}

@@ -257,6 +257,15 @@ describe("honest misses near the material, over the shipped knowledge", () => {
     expect(answer("What did Sam Altman say about China?").headline).toContain("does not mention Sam Altman.");
   });
 
+  it("reads a model number as a name, never as a typo of another, and a maker's misspelt name as the maker", () => {
+    const c910 = answer("/chip 910C");
+    expect(c910.kind).toBe("not_found");
+    expect(c910.headline).toContain("Did you mean Huawei Ascend 910B");
+    expect(answer("/chip Siyaun 690").title).toBe("Cambricon Siyuan 690");
+    // "Nvdia" is Nvidia misspelt, not the first of Nvidia's chips.
+    expect(answer("/chip Nvdia").title).toBe("Nvidia");
+  });
+
   it("knows a product the material names, in the plural too", () => {
     expect(answer("Which chips are the A100s and H100s?").headline).not.toMatch(/does not mention/);
     expect(answer("How much stronger is the GB300?").headline).toContain("30%");
