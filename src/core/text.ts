@@ -84,7 +84,9 @@ export const STOPWORDS = new Set(
     "says saying view views opinion opinions stance perspective thought thoughts use uses used using " +
     "belong belongs belonging go goes going gone went " +
     // Words about the material, not in it: "which chip is cited", "the article says".
-    "cite cites cited citing mentioned article material"
+    "cite cites cited citing mentioned article material " +
+    // Words that set something aside ("besides OpenBSD, where else…") ask nothing themselves.
+    "besides beside except apart aside excluding"
   ).split(" "),
 );
 // "us" is absent on purpose: here it is a country, never a pronoun worth dropping.

@@ -382,6 +382,50 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     expect(answer(q).headline).toContain(expected);
   });
 
+  it("sets aside a name the question sets aside ('besides OpenBSD, where else…')", () => {
+    const card = answer("Besides OpenBSD, where else did Mythos find vulnerabilities?");
+    expect(card.headline).toContain("FFmpeg");
+    expect(answer("Apart from Nvidia, who has a share of the GPU server market?").headline).not.toMatch(
+      /Nvidia at/,
+    );
+  });
+
+  it("refuses a question whose asked-for thing the material never names, and a year the sentence lacks", () => {
+    for (const q of [
+      "What process node does TSMC use for the GB300?",
+      "What is Meta's forecast capital expenditure for 2027?",
+    ]) {
+      const card = answer(q);
+      expect(card.kind, q).toBe("not_found");
+      expect(card.citations, q).toEqual([]);
+    }
+    // A unit word is no unknown thing: "by what percentage" asks for a %.
+    expect(answer("By what percentage did big tech capex grow year on year?").headline).toContain("77%");
+  });
+
+  it("a maker asked for as a chip or a model leads with its products and lists them", () => {
+    const card = answer("/chip Cambricon");
+    expect(card.title).toBe("Cambricon");
+    expect(card.headline).toContain("Siyuan");
+    expect(card.fields.find((f) => f.label === "Chips in the material")?.value).toContain(
+      "Cambricon Siyuan 690",
+    );
+    expect(answer("/model Zhipu").fields.find((f) => f.label === "Models in the material")?.value).toBe(
+      "GLM-Image",
+    );
+  });
+
+  it("says what the source calls a thing when the quote uses another name than the line", () => {
+    expect(answer("MetaX").headline).toContain("(“Muxi Shares” in the source)");
+    expect(answer("Iluvatar CoreX").headline).toContain("“Tiantian Zhixin” in the source");
+    // A mere spelling difference is no other name.
+    expect(answer("/model GLM Image").headline).not.toContain("in the source");
+  });
+
+  it("reads partner and collaborate as one", () => {
+    expect(answer("who did zhipu partner with for glm image").headline).toContain("Huawei");
+  });
+
   it("reads words about the material ('cited', 'product line') as no part of the question", () => {
     expect(answer("Which AMD product line is cited as a training chip?").headline).toContain("MI300 series");
   });

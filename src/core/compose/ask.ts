@@ -7,7 +7,7 @@ import { type Context, productCodeMatches } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance } from "../format.js";
 import { SYNONYMS } from "../synonyms.js";
-import { HAN, HAN_STOP_CHARS, HAN_STOPWORDS, normalize, STOPWORDS } from "../text.js";
+import { HAN, HAN_STOP_CHARS, HAN_STOPWORDS, nameKey, normalize, STOPWORDS } from "../text.js";
 import { notFoundCard } from "./not-found.js";
 import { citeAll, figureFields, footerFor, unique } from "./shared.js";
 
@@ -103,9 +103,15 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   const judged = (t: string) => !HAN.test(t) || ctx.retriever.known(t);
   // Misspelt words read as the words the material uses ("paramters" → "parameter").
   const fixed = (t: string) => ctx.retriever.correct(t) ?? t;
-  const terms = unique(ctx.tokenize(question).filter(judged).map(fixed));
+  // "Besides OpenBSD, where else…": a name set aside is no subject of the question, and facts about it
+  // answer it less well; its words are not searched for.
+  const key = nameKey(question);
+  const aside = mentions.filter((m) => SET_ASIDE.test(key.slice(0, m.start)));
+  const asked = mentions.filter((m) => !aside.includes(m));
+  const searched = aside.length ? ctx.finder.residue(question, aside) : question;
+  const terms = unique(ctx.tokenize(searched).filter(judged).map(fixed));
   const corrections = terms.filter((t) => !question.toLowerCase().includes(t)).join(" ");
-  const entityIds = mentions.map((m) => m.entity.id);
+  const entityIds = asked.map((m) => m.entity.id);
   const hinted = corrections ? `${text} ${corrections}` : text;
   const units = new Set(UNIT_HINTS.filter(([re]) => re.test(hinted)).flatMap(([, u]) => u));
   // "How much did capex grow?" asks for the rate of growth, not the sum.
@@ -142,6 +148,7 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
       if (units.size && h.item.figures.some((fig) => units.has(fig.unit))) s *= 1.6;
       if (quantitative && h.item.figures.length === 0) s *= 0.6;
       if (entityIds.length && !concerns(h.item)) s *= 0.4;
+      if (aside.some((m) => h.item.entities.includes(m.entity.id))) s *= 0.5;
       // A fact narrowed to a country the question does not name ("…in China") answers a narrower question.
       if (h.item.entities.some((id) => ctx.entity(id)?.kind === "country" && !entityIds.includes(id)))
         s *= 0.85;
@@ -170,8 +177,13 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     );
   if (!best || !enough(best))
     return (
-      paragraphAnswer(ctx, terms, { quantitative, money }, (matched) => contentShare(matched), mentions) ??
-      miss(ctx, mentions)
+      paragraphAnswer(
+        ctx,
+        terms,
+        { quantitative, money, years },
+        (matched) => contentShare(matched),
+        asked,
+      ) ?? miss(ctx, mentions)
     );
 
   const top = best.item;
@@ -224,6 +236,10 @@ function unknownName(ctx: Context, question: string): string | undefined {
   return undefined;
 }
 
+/** Words that set the name after them aside: "besides OpenBSD", "other than Nvidia". */
+const SET_ASIDE =
+  /(?:\bbesides|\bbeside|\bapart from|\baside from|\bother than|\bexcept(?: for)?|\bexcluding|\bnot counting|除了)\s*$/;
+
 /** The words naming what a question asks to be measured: "how many <X>", "the share of <X Y>". */
 function askedWords(text: string): string[] {
   const out: string[] = [];
@@ -234,8 +250,17 @@ function askedWords(text: string): string[] {
       text,
     );
   if (part) out.push(...part.slice(1).filter((w): w is string => !!w));
-  return out.filter((w) => !STOPWORDS.has(w));
+  // "What process node does…", "which memory type is…": the words between the question word and its verb.
+  const what =
+    /\b(?:what|which) ((?:[a-z][a-z-]* ){1,3}?)(?:does|do|did|is|was|are|were|will|would|can|could|has|have|had)\b/.exec(
+      text,
+    );
+  if (what?.[1]) out.push(...what[1].trim().split(" "));
+  return out.filter((w) => !STOPWORDS.has(w) && !QUESTION_FILLER.has(w));
 }
+
+/** Words that shape a question without naming what it asks for: "what kind of chip…". */
+const QUESTION_FILLER = new Set(["kind", "kinds", "sort", "sorts", "type", "types", "exactly", "else"]);
 
 /** A word the material uses, as written, by a synonym, a misspelling or a name. */
 function knownWord(ctx: Context, word: string): boolean {
@@ -243,7 +268,9 @@ function knownWord(ctx: Context, word: string): boolean {
   return (
     tokens.length === 0 ||
     ctx.finder.isNameWord(word) ||
-    tokens.some((t) => ctx.retriever.known(t) || ctx.retriever.correct(t) !== undefined)
+    // A word of a synonym group or a unit ("percentage", "dollars") is one the answers are written in.
+    UNIT_HINTS.some(([re]) => re.test(word)) ||
+    tokens.some((t) => ctx.retriever.known(t) || SYNONYMS.has(t) || ctx.retriever.correct(t) !== undefined)
   );
 }
 
@@ -334,7 +361,7 @@ function sideMatches(ctx: Context, entityId: string, f: Fact): boolean {
 function paragraphAnswer(
   ctx: Context,
   terms: string[],
-  needs: { quantitative: boolean; money: boolean },
+  needs: { quantitative: boolean; money: boolean; years: readonly string[] },
   contentShare: (matched: readonly string[]) => number,
   mentions: readonly Mention[],
 ): Card | undefined {
@@ -355,6 +382,8 @@ function paragraphAnswer(
   const figures = sentence.replace(MODEL_NUMBER, "");
   if ((needs.quantitative || needs.money) && !/\d/.test(figures)) return undefined;
   if (needs.money && !/\$|\bdollars?\b|\byuan\b|\bUSD\b|美元|元/i.test(sentence)) return undefined;
+  // A year asked about must be one the sentence speaks of.
+  if (needs.years.some((y) => !sentence.includes(y))) return undefined;
   // A question about Google is not answered by a sentence about Meta.
   if (mentions.length) {
     const named = new Set(ctx.finder.mentions(sentence).map((m) => m.entity.id));

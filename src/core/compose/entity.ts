@@ -4,9 +4,10 @@ import type { Card, CardKind, Field, Suggestion } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, provenance } from "../format.js";
+import { HAN, nameKey } from "../text.js";
 import { materialAnswer } from "./ask.js";
 import { commandFor, notFoundCard } from "./not-found.js";
-import { citeAll, figureFields, footerFor, MAX_CITATIONS } from "./shared.js";
+import { citeAll, figureFields, footerFor, MAX_CITATIONS, unique } from "./shared.js";
 
 const KIND_LABEL: Record<EntityKind, string> = {
   chip: "Chip",
@@ -57,11 +58,25 @@ export function entityLookup(ctx: Context, name: string, kinds: readonly EntityK
       near,
     );
   }
-  return entityCard(ctx, e);
+  // A maker asked for as a chip or a model ("/chip Cambricon"): its card, led by its chips or models.
+  return entityCard(ctx, e, kinds.includes(e.kind) ? [] : kinds);
 }
 
-export function entityCard(ctx: Context, e: Entity): Card {
-  const facts = ctx.factsAbout(e.id);
+/**
+ * What the material says of a thing. `productKinds`: the thing is asked for as the maker of such
+ * products, so what is said of those products comes first.
+ */
+export function entityCard(ctx: Context, e: Entity, productKinds: readonly EntityKind[] = []): Card {
+  const products = productKinds.length
+    ? ctx.knowledge.entities.filter((p) => p.vendor === e.id && productKinds.includes(p.kind))
+    : [];
+  // A fact whose subject is one of them first ("the GB300 is 30% stronger"), then those with figures.
+  const ids = new Set(products.map((p) => p.id));
+  const rank = (f: Fact) => (ids.has(f.entities[0] ?? "") ? 2 : 0) + (f.figures.length > 0 ? 1 : 0);
+  const ofProducts = unique(products.flatMap((p) => ctx.factsAbout(p.id))).sort(
+    (a, b) => rank(b) - rank(a) || a.paragraph - b.paragraph,
+  );
+  const facts = unique([...ofProducts, ...ctx.factsAbout(e.id)]);
   const kind: CardKind = e.kind === "chip" ? "chip" : e.kind === "model" ? "model" : "answer";
   const lead = facts[0];
   const about = describe(ctx, e);
@@ -98,6 +113,12 @@ export function entityCard(ctx: Context, e: Entity): Card {
       7,
     ),
   ];
+  const named = products.filter((p) => ctx.factsAbout(p.id).length > 0);
+  if (named.length)
+    fields.splice(1, 0, {
+      label: productKinds.includes("model") ? "Models in the material" : "Chips in the material",
+      value: named.map((p) => p.name).join(", "),
+    });
   if (e.note) fields.push({ label: "Name in the source", value: e.note });
   return {
     kind,
@@ -117,7 +138,7 @@ export function entityCard(ctx: Context, e: Entity): Card {
 function headlineOf(ctx: Context, e: Entity, facts: readonly Fact[]): string {
   const [lead, ...rest] = facts;
   if (!lead) return e.name;
-  let line = `${lead.claim}${provenance(lead, ctx.entity)}`;
+  let line = `${lead.claim}${provenance(lead, ctx.entity)}${sourceName(e, lead)}`;
   if (lead.figures.length > 0) return line;
   for (const f of rest) {
     if (f.entities[0] !== e.id || f.figures.length > 0) continue;
@@ -126,6 +147,21 @@ function headlineOf(ctx: Context, e: Entity, facts: readonly Fact[]): string {
     line = next;
   }
   return line;
+}
+
+/**
+ * " (“Muxi Shares” in the source)": where the quote calls the thing by another name than the line does
+ * (the article's translation garbles many), so the reader can match the line to the quote.
+ */
+function sourceName(e: Entity, f: Fact): string {
+  // Compared as name keys: "GLM Image" in the quote is the GLM-Image of the line.
+  const quote = nameKey(f.quote);
+  const claim = nameKey(f.claim);
+  if (quote.includes(nameKey(e.name))) return "";
+  const written = e.aliases
+    .filter((a) => !HAN.test(a) && quote.includes(nameKey(a)) && !claim.includes(nameKey(a)))
+    .sort((a, b) => b.length - a.length)[0];
+  return written ? ` (“${written}” in the source)` : "";
 }
 
 /** "Chip · Huawei · China · training": from structured fields only, never free text. */
