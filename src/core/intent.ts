@@ -2,7 +2,7 @@
 // or free text (a mention, a DM) whose intent is found from the names and words in it.
 import { findCommand } from "../../commands/index.js";
 import type { EntityKind } from "../knowledge/schema.js";
-import { findTopic } from "./compose/gap.js";
+import { findTopic, RATIO_WORDS } from "./compose/gap.js";
 import type { Context } from "./context.js";
 import type { Mention } from "./entities.js";
 import type { Request } from "./request.js";
@@ -142,7 +142,7 @@ const ACK = /^(ok|okay|cool|nice|great|got it|i see|好的|好|明白了?)[\s!.,
 
 /** A question that asks for the gap itself, not for one figure. */
 const GAP_WORDS =
-  /\bgap\b|\bdifference\b|\bcompare\b|\bversus\b|\bvs\b|\bwhich (?:country|side|nation)\b|\bwho(?:'s| is| has)? (?:ahead|leads|leading|more)\b|差距|对比|相比|谁更|哪个国家/;
+  /\bgap\b|\bdifference\b|\bcompare\b|\bversus\b|\bvs\b|\bwhich (?:country|side|nation)\b|\bwho(?:'s| is| has)? (?:ahead|leads|leading|more)\b|\bwhat multiple\b|\bhow many times\b|\btimes (?:more|larger|bigger|greater|as (?:much|many|large|big))\b|\bratio\b|差距|对比|相比|谁更|哪个国家|几倍|多少倍/;
 
 /** Words that ask for a gap or a comparison without being a topic or a name. */
 const GENERIC = new Set([
@@ -168,6 +168,8 @@ const GENERIC = new Set([
   "data",
   "between",
   "and",
+  // "What multiple…", "how many times larger…": a ratio is the gap in one number.
+  ...RATIO_WORDS,
 ]);
 
 /** Free text: a name alone → its card; two names or "vs" → a comparison; a gap phrase → the gap card; else a question. */
@@ -246,7 +248,8 @@ export function freeText(ctx: Context, text: string): Intent {
 const IDENTITY =
   "who whom whose what which is are was were it its this that tell me about company companies firm maker makers " +
   "make makes made manufacturer manufacturers manufacture manufactures vendor build builds built develop develops " +
-  "developed behind product products chip chips model models thing kind sort exactly 是 什么 谁 哪家 公司";
+  "developed behind product products chip chips model models thing kind sort exactly called name " +
+  "是 什么 谁 哪家 公司 叫 叫什么 型号 名字 名称 哪款 哪个";
 const identityCache = new WeakMap<Context, Set<string>>();
 
 function identityWords(ctx: Context): Set<string> {

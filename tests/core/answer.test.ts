@@ -422,6 +422,33 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     expect(answer("/model GLM Image").headline).not.toContain("in the source");
   });
 
+  it.each([
+    "Roughly what multiple of China's compute scale does the US have?",
+    "How many times larger is US compute?",
+    "美国算力是中国的几倍",
+  ])("reads a ratio asked in words as the topic's gap: %s", (q) => {
+    const card = answer(q);
+    expect(card.kind).toBe("gap");
+    expect(card.title).toBe("China–US gap: Computing power");
+    expect(card.citations[0]?.paragraph).toBe(24);
+  });
+
+  it("reads Washington and Beijing as the two governments", () => {
+    expect(answer("On what grounds did Washington cut off access to Mythos?").headline).toContain(
+      "national security",
+    );
+  });
+
+  it("prefers the fact about every thing named to one about some of them", () => {
+    // Musk on X: his posts there, not the line that names him among others who praised Chinese AI.
+    expect(answer("马斯克在X上怎么评价中国AI？").citations[0]?.paragraph).toBe(33);
+  });
+
+  it("reads 'what is it called' as a question of what a thing is, in Chinese too", () => {
+    for (const q of ["海光 DCU 的型号叫什么", "What is the Hygon DCU called?"])
+      expect(answer(q).headline, q).toContain("Shensuan 2");
+  });
+
   it("reads partner and collaborate as one", () => {
     expect(answer("who did zhipu partner with for glm image").headline).toContain("Huawei");
   });

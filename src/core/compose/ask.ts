@@ -121,8 +121,10 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   const counted = countedUnits(text, mentions);
   const money = MONEY.test(text) && ASKS_VALUE.test(text) && !GROWTH.test(text);
 
-  const concerns = (f: Fact) =>
-    entityIds.some((id) => f.entities.includes(id) || f.attribution === id || sideMatches(ctx, id, f));
+  const about = (f: Fact, id: string) =>
+    f.entities.includes(id) || f.attribution === id || sideMatches(ctx, id, f);
+  const concerns = (f: Fact) => entityIds.some((id) => about(f, id));
+  const concerned = (f: Fact) => entityIds.filter((id) => about(f, id)).length;
   // The words left when the names are cut out: "employees" in "How many employees does Huawei have?".
   // A name alone matching is no answer; what is asked about it must match too.
   const content = unique(
@@ -148,6 +150,8 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
       if (units.size && h.item.figures.some((fig) => units.has(fig.unit))) s *= 1.6;
       if (quantitative && h.item.figures.length === 0) s *= 0.6;
       if (entityIds.length && !concerns(h.item)) s *= 0.4;
+      // "Musk on X": a fact about both names answers better than one about Musk alone.
+      else if (entityIds.length > 1) s *= Math.sqrt(concerned(h.item) / entityIds.length);
       if (aside.some((m) => h.item.entities.includes(m.entity.id))) s *= 0.5;
       // A fact narrowed to a country the question does not name ("…in China") answers a narrower question.
       if (h.item.entities.some((id) => ctx.entity(id)?.kind === "country" && !entityIds.includes(id)))

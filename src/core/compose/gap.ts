@@ -10,11 +10,25 @@ import { citeAll, figureFields, footerFor, unique } from "./shared.js";
 
 const EVERY_TOPIC = new Set(["gap", "us", "china", "ai"]);
 
+/** "What multiple…", "how many times larger…": words asking for the gap as a ratio, of any topic. */
+export const RATIO_WORDS: ReadonlySet<string> = new Set([
+  "multiple",
+  "time",
+  "ratio",
+  "roughly",
+  "approximately",
+  "larger",
+  "bigger",
+  "greater",
+  "倍",
+]);
+
 /** The topic a phrase names: by id, title or keyword, best overlap of tokens wins. */
 export function findTopic(ctx: Context, phrase: string): Topic | undefined {
   // "gap", "US", "China" belong to every topic: "the gap between China and the US in chips" is about chips,
   // and "the gap between China and the US" names no topic at all.
-  const terms = ctx.tokenize(phrase).filter((t) => !EVERY_TOPIC.has(t));
+  // Nor do the words asking for a ratio ("how many times…").
+  const terms = ctx.tokenize(phrase).filter((t) => !EVERY_TOPIC.has(t) && !RATIO_WORDS.has(t));
   if (terms.length === 0) return undefined;
   let best: { topic: Topic; score: number } | undefined;
   for (const topic of ctx.knowledge.topics) {
@@ -71,7 +85,9 @@ export function gapCard(ctx: Context, phrase: string): Card {
  */
 function focusFact(ctx: Context, topic: Topic, phrase: string): Fact | undefined {
   const own = ctx.topicTerms.get(topic.id);
-  const extra = ctx.tokenize(phrase, { words: true }).filter((t) => !EVERY_TOPIC.has(t) && !own?.has(t));
+  const extra = ctx
+    .tokenize(phrase, { words: true })
+    .filter((t) => !EVERY_TOPIC.has(t) && !RATIO_WORDS.has(t) && !own?.has(t));
   if (extra.length === 0) return undefined;
   const answer = materialAnswer(ctx, phrase);
   const fact = ctx.fact(answer?.citations[0]?.factId ?? "");
