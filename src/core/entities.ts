@@ -143,6 +143,9 @@ export class EntityFinder {
     // A prefix names a thing only when it names one thing.
     if (prefixed.size === 1) return [...prefixed][0];
     if (prefixed.size > 1) return undefined;
+    // A word the material uses that is no word of any name ("training" in "Mythos training cost") is no
+    // misspelt name either, and the fuzzy pass needs every word to match a name: it cannot succeed.
+    if (typed.some((w) => this.vocabulary.has(w) && !this.nameWords.has(w))) return undefined;
     const near = this.rank(name, kinds, 1, true)[0];
     return near && !this.otherModelNumber(key, near) && !this.onlyMaker(key, near) ? near : undefined;
   }

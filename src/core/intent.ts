@@ -2,7 +2,7 @@
 // or free text (a mention, a DM) whose intent is found from the names and words in it.
 import { findCommand } from "../../commands/index.js";
 import type { EntityKind } from "../knowledge/schema.js";
-import { findTopic, RATIO_WORDS } from "./compose/gap.js";
+import { findTopic, GAP_FILLER } from "./compose/gap.js";
 import type { Context } from "./context.js";
 import type { Mention } from "./entities.js";
 import type { Request } from "./request.js";
@@ -144,34 +144,6 @@ const ACK = /^(ok|okay|cool|nice|great|got it|i see|好的|好|明白了?)[\s!.,
 const GAP_WORDS =
   /\bgap\b|\bdifference\b|\bcompare\b|\bversus\b|\bvs\b|\bwhich (?:country|side|nation)\b|\bwho(?:'s| is| has)? (?:ahead|leads|leading|more)\b|\bwhat multiple\b|\bhow many times\b|\btimes (?:more|larger|bigger|greater|as (?:much|many|large|big))\b|\bratio\b|差距|对比|相比|谁更|哪个国家|几倍|多少倍/;
 
-/** Words that ask for a gap or a comparison without being a topic or a name. */
-const GENERIC = new Set([
-  "gap",
-  "ai",
-  "country",
-  "countri",
-  "side",
-  "nation",
-  "china",
-  "us",
-  "card",
-  "info",
-  "information",
-  "detail",
-  "overview",
-  "summary",
-  "stat",
-  "statistic",
-  "figure",
-  "number",
-  "fact",
-  "data",
-  "between",
-  "and",
-  // "What multiple…", "how many times larger…": a ratio is the gap in one number.
-  ...RATIO_WORDS,
-]);
-
 /** Free text: a name alone → its card; two names or "vs" → a comparison; a gap phrase → the gap card; else a question. */
 export function freeText(ctx: Context, text: string): Intent {
   const norm = normalize(text);
@@ -201,7 +173,7 @@ export function freeText(ctx: Context, text: string): Intent {
   const question = QUESTION.test(norm);
   const residue = ctx
     .tokenize(ctx.finder.residue(text, mentions), { words: true })
-    .filter((t) => !GENERIC.has(t));
+    .filter((t) => !GAP_FILLER.has(t));
   const topic = findTopic(ctx, text);
   const topicWords = topic ? (ctx.topicTerms.get(topic.id) ?? new Set<string>()) : new Set<string>();
   const leftover = residue.filter((t) => !topicWords.has(t));

@@ -18,6 +18,7 @@ export const PHRASES: [RegExp, string][] = [
     "lag",
   ],
   [/\bopen[- ]source\b/g, "opensource"],
+  [/\by(?:o|\/)y\b/g, "year on year"],
   [/\bproduct lines?\b|\bproduct famil(?:y|ies)\b|\bline-?ups?\b/g, "series"],
   // A stock's price is about the stock, not about what a chip costs.
   [/\b(?:stock|share) prices?\b|\bmarket (?:value|capitali[sz]ation|cap)\b/g, "stock"],
@@ -113,4 +114,17 @@ export const HAN_TERMS: readonly string[] = GROUPS.flat().filter((w) => /\p{Scri
 export const HAN_COMPOUNDS: ReadonlyMap<string, string[]> = new Map([
   ["中美", ["china", "us"]],
   ["美中", ["us", "china"]],
+]);
+
+/** "What multiple…", "how many times larger…": words asking for the gap as a ratio, of any topic. */
+export const RATIO_WORDS: ReadonlySet<string> = new Set([
+  "multiple",
+  "time",
+  "ratio",
+  "roughly",
+  "approximately",
+  "larger",
+  "bigger",
+  "greater",
+  "倍",
 ]);

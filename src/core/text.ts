@@ -49,7 +49,8 @@ export function stem(word: string): string {
   if (word.endsWith("s")) return word.slice(0, -1);
   // Light verb endings, the same on both sides: "buying" finds "buy", "developed" finds "develop".
   if (word.length >= 6 && word.endsWith("ing")) return undouble(word.slice(0, -3));
-  if (word.length >= 6 && word.endsWith("ed")) return undouble(word.slice(0, -2));
+  // "exceed", "proceed": the -ed is the word's own.
+  if (word.length >= 6 && word.endsWith("ed") && !word.endsWith("eed")) return undouble(word.slice(0, -2));
   return word;
 }
 /** "hitt" of "hitting" is "hit", "plann" of "planned" is "plan"; "fall" of "falling" stays. */

@@ -416,7 +416,7 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
   });
 
   it("says what the source calls a thing when the quote uses another name than the line", () => {
-    expect(answer("MetaX").headline).toContain("(“Muxi Shares” in the source)");
+    expect(answer("MetaX").headline).toContain("(“Muxi Shares”, ");
     expect(answer("Iluvatar CoreX").headline).toContain("“Tiantian Zhixin” in the source");
     // A mere spelling difference is no other name.
     expect(answer("/model GLM Image").headline).not.toContain("in the source");
@@ -447,6 +447,35 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
   it("reads 'what is it called' as a question of what a thing is, in Chinese too", () => {
     for (const q of ["海光 DCU 的型号叫什么", "What is the Hygon DCU called?"])
       expect(answer(q).headline, q).toContain("Shensuan 2");
+  });
+
+  it("notes the source's own spelling of a name the line writes otherwise, the speaker's from the paragraph", () => {
+    expect(answer("What share of the global GPU server market does Nvidia have?").headline).toContain(
+      "(“Jibang Consulting” in the source)",
+    );
+    expect(answer("Which Chinese hard-tech name led the domestic rally this year?").headline).toContain(
+      "“Cambrian” in the source",
+    );
+  });
+
+  it.each([
+    // One of a group: the big four's capex is not Microsoft's.
+    "How much did Microsoft alone spend on capex this year?",
+    // A product's share: Chinese makers' share as a whole is not the Ascend's.
+    "What is Huawei Ascend's market share in China's GPU server market?",
+    // A sum in a currency the material never gives.
+    "What was Innolight's market cap in yuan when it passed Kweichow Moutai?",
+  ])("refuses a figure that belongs to something else than what is asked: %s", (q) => {
+    const card = answer(q);
+    expect(card.kind).toBe("not_found");
+    expect(card.citations).toEqual([]);
+  });
+
+  it("reads analysts' shorthand and ratio words", () => {
+    expect(answer("hyperscaler capex yoy").headline).toContain("77%");
+    expect(
+      answer("Per CAICT, by what multiple does US computing power exceed China's?").citations[0]?.paragraph,
+    ).toBe(24);
   });
 
   it("reads partner and collaborate as one", () => {

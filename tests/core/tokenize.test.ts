@@ -10,6 +10,8 @@ describe("tokenizer", () => {
     expect(tokenize("planned")).toEqual(tokenize("plan"));
     // A double letter of the word itself stays.
     expect(tokenize("falling")).toEqual(tokenize("fall"));
+    // The -ed of "exceed" is its own.
+    expect(tokenize("exceed")).toEqual(["exceed"]);
   });
 
   it("keeps chip and model names whole", () => {

@@ -1,15 +1,15 @@
 // A question in words: retrieve the facts that answer it, rerank by what kind of figure it asks for,
 // and answer with the best one — or say plainly that the material does not answer it.
-import type { Fact } from "../../knowledge/schema.js";
+import type { Entity, Fact } from "../../knowledge/schema.js";
 import type { Card } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import { type Context, productCodeMatches } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance } from "../format.js";
-import { SYNONYMS } from "../synonyms.js";
-import { HAN, HAN_STOP_CHARS, HAN_STOPWORDS, nameKey, normalize, STOPWORDS } from "../text.js";
+import { RATIO_WORDS, SYNONYMS } from "../synonyms.js";
+import { HAN, HAN_STOP_CHARS, HAN_STOPWORDS, nameKey, normalize, STOPWORDS, stem } from "../text.js";
 import { notFoundCard } from "./not-found.js";
-import { citeAll, figureFields, footerFor, unique } from "./shared.js";
+import { citeAll, figureFields, footerFor, noted, unique } from "./shared.js";
 
 /**
  * The share of a question's weight the best fact must match to count as an answer. Calibrated on
@@ -26,11 +26,18 @@ const QUANTITATIVE =
 
 /** A question about a sum of money: only a figure in USD answers it. */
 const MONEY =
-  /\bearn(?:s|ed|ings)?\b|\brevenues?\b|\bprofits?\b|\bcosts?\b|\bprices?\b|\bdollars?\b|\$|\bmoney\b|\bspen[dt]\b|\bspending\b|\bcapex\b|\bcapital expenditures?\b|\binvest(?:ment|ments|ed|s)?\b|\bbudgets?\b|多少钱|花了|资本开支|投资/;
+  /\bearn(?:s|ed|ings)?\b|\brevenues?\b|\bprofits?\b|\bcosts?\b|\bprices?\b|\bdollars?\b|\$|\bmoney\b|\bspen[dt]\b|\bspending\b|\bcapex\b|\bcapital expenditures?\b|\binvest(?:ment|ments|ed|s)?\b|\bbudgets?\b|\byuan\b|\brmb\b|多少钱|花了|资本开支|投资|人民币/;
+
+/** A question about one of several ("Microsoft alone", "单独"). */
+const ALONE = /\balone\b|\bby itself\b|\bon its own\b|\bindividually\b|\bsingle-handedly\b|单独|独自/;
 
 /** A question about growth ("how much did capex grow?") asks for a rate, not a sum of money. */
 const GROWTH =
-  /\bgr[oe]w(?:s|n|th|ing)?\b|\bincreas(?:e|es|ed|ing)\b|\br[io]se\b|\brising\b|\bjump(?:s|ed)?\b|增长|增幅|同比|增速/;
+  /\bgr[oe]w(?:s|n|th|ing)?\b|\bincreas(?:e|es|ed|ing)\b|\br[io]se\b|\brising\b|\bjump(?:s|ed)?\b|\by(?:o|\/)y\b|\byear[- ]on[- ]year\b|增长|增幅|同比|增速/;
+
+/** Words naming a measure: asked for with "what is", they want a figure. */
+const MEASURE =
+  /\b(?:market )?shares?\b|\bpercentages?\b|\bproportion\b|\bcount\b|\bsize\b|\bamount\b|\btotal\b|份额|占比|比例|规模/;
 
 /** The question asks for a value ("how much…", "what is the price…"), not a how or a why. */
 const ASKS_VALUE = /\bhow much\b|\bwhat(?:'s| is| was| are| were| did| does| do| will)\b|多少|几/;
@@ -101,6 +108,7 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   // Chinese words (and bigrams) the English material never uses can match nothing and cannot be judged
   // across languages, so they count neither for nor against; unknown English words do count against.
   const judged = (t: string) => !HAN.test(t) || ctx.retriever.known(t);
+  const asks = (t: string) => judged(t) && !RATIO_WORDS.has(t);
   // Misspelt words read as the words the material uses ("paramters" → "parameter").
   const fixed = (t: string) => ctx.retriever.correct(t) ?? t;
   // "Besides OpenBSD, where else…": a name set aside is no subject of the question, and facts about it
@@ -109,28 +117,33 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   const aside = mentions.filter((m) => SET_ASIDE.test(key.slice(0, m.start)));
   const asked = mentions.filter((m) => !aside.includes(m));
   const searched = aside.length ? ctx.finder.residue(question, aside) : question;
-  const terms = unique(ctx.tokenize(searched).filter(judged).map(fixed));
+  // Words asking for a ratio ("by what multiple") ask how the figures compare; no fact contains them.
+  const terms = unique(ctx.tokenize(searched).filter(asks).map(fixed));
   const corrections = terms.filter((t) => !question.toLowerCase().includes(t)).join(" ");
   const entityIds = asked.map((m) => m.entity.id);
   const hinted = corrections ? `${text} ${corrections}` : text;
   const units = new Set(UNIT_HINTS.filter(([re]) => re.test(hinted)).flatMap(([, u]) => u));
   // "How much did capex grow?" asks for the rate of growth, not the sum.
   if (GROWTH.test(hinted)) units.delete("USD");
-  const quantitative = QUANTITATIVE.test(text);
+  // "What is Huawei's market share?" asks for a figure as surely as "how much".
+  const quantitative = QUANTITATIVE.test(text) || (ASKS_VALUE.test(text) && MEASURE.test(text));
   // "How many H100s…": a count of a named chip is answered in chips, not by a percentage about its maker.
   const counted = countedUnits(text, mentions);
   const money = MONEY.test(text) && ASKS_VALUE.test(text) && !GROWTH.test(text);
+  const alone = ALONE.test(text);
 
   const about = (f: Fact, id: string) =>
     f.entities.includes(id) || f.attribution === id || sideMatches(ctx, id, f);
-  const concerns = (f: Fact) => entityIds.some((id) => about(f, id));
+  // "Huawei Ascend's share in China" asks about the Ascend: a fact about China alone does not answer it.
+  const things = entityIds.filter((id) => ctx.entity(id)?.kind !== "country");
+  const concerns = (f: Fact) => (things.length ? things : entityIds).some((id) => about(f, id));
   const concerned = (f: Fact) => entityIds.filter((id) => about(f, id)).length;
   // The words left when the names are cut out: "employees" in "How many employees does Huawei have?".
   // A name alone matching is no answer; what is asked about it must match too.
   const content = unique(
     ctx
       .tokenize(ctx.finder.residue(question, [...mentions]))
-      .filter(judged)
+      .filter(asks)
       .map(fixed),
   );
   const contentWeight = content.reduce((sum, t) => sum + ctx.retriever.weight(t), 0);
@@ -174,7 +187,9 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     // and a question about money needs a sum of money.
     !(quantitative && h.item.figures.length === 0) &&
     !(counted && !h.item.figures.some((f) => counted.includes(f.unit))) &&
-    !(money && !h.item.figures.some((f) => f.unit === "USD"));
+    !(money && !h.item.figures.some((f) => f.unit === "USD")) &&
+    // "Microsoft alone": a figure for Amazon, Microsoft, Alphabet and Meta together is not Microsoft's.
+    !(alone && asked.some((m) => inGroup(ctx, h.item, m.entity)));
   if (process.env.GAPBOT_DEBUG_ASK && best)
     process.stderr.write(
       `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentShare(best.matched).toFixed(2)} [${content}]\n`,
@@ -184,7 +199,7 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
       paragraphAnswer(
         ctx,
         terms,
-        { quantitative, money, years },
+        { quantitative, money, alone, years },
         (matched) => contentShare(matched),
         asked,
       ) ?? miss(ctx, mentions)
@@ -200,7 +215,7 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   return {
     kind: "answer",
     title: subject ? `${subject.name}: ${top.metric}` : top.metric,
-    headline: clip(`${top.claim}${provenance(top, ctx.entity)}`, HEADLINE_MAX),
+    headline: clip(noted(ctx, `${top.claim}${provenance(top, ctx.entity)}`, top), HEADLINE_MAX),
     fields: [
       ...figureFields([top], 4),
       ...support.map((f) => ({ label: `Also: ${f.metric}`, value: f.claim, factId: f.id })),
@@ -255,12 +270,13 @@ function askedWords(text: string): string[] {
     );
   if (part) out.push(...part.slice(1).filter((w): w is string => !!w));
   // "What process node does…", "which memory type is…": the words between the question word and its verb.
+  // "Which outlet…", "which institute…" name a kind of thing whose instance the material names: only "what".
   const what =
-    /\b(?:what|which) ((?:[a-z][a-z-]* ){1,3}?)(?:does|do|did|is|was|are|were|will|would|can|could|has|have|had)\b/.exec(
+    /\bwhat ((?:[a-z][a-z-]* ){1,3}?)(?:does|do|did|is|was|are|were|will|would|can|could|has|have|had)\b/.exec(
       text,
     );
   if (what?.[1]) out.push(...what[1].trim().split(" "));
-  return out.filter((w) => !STOPWORDS.has(w) && !QUESTION_FILLER.has(w));
+  return out.filter((w) => !STOPWORDS.has(w) && !QUESTION_FILLER.has(w) && !RATIO_WORDS.has(stem(w)));
 }
 
 /** Words that shape a question without naming what it asks for: "what kind of chip…". */
@@ -354,6 +370,14 @@ function hanCoverage(ctx: Context, question: string): number | undefined {
   return total >= 3 ? covered / total : undefined;
 }
 
+/** True when the fact's figure belongs to the entity together with others of its kind (the big four's capex). */
+function inGroup(ctx: Context, f: Fact, e: Entity): boolean {
+  return (
+    f.entities.includes(e.id) &&
+    f.entities.filter((id) => id !== e.id && ctx.entity(id)?.kind === e.kind).length > 0
+  );
+}
+
 /** A country named in the question speaks through the facts on its side. */
 function sideMatches(ctx: Context, entityId: string, f: Fact): boolean {
   const e = ctx.entity(entityId);
@@ -365,7 +389,7 @@ function sideMatches(ctx: Context, entityId: string, f: Fact): boolean {
 function paragraphAnswer(
   ctx: Context,
   terms: string[],
-  needs: { quantitative: boolean; money: boolean; years: readonly string[] },
+  needs: { quantitative: boolean; money: boolean; alone: boolean; years: readonly string[] },
   contentShare: (matched: readonly string[]) => number,
   mentions: readonly Mention[],
 ): Card | undefined {
@@ -390,8 +414,14 @@ function paragraphAnswer(
   if (needs.years.some((y) => !sentence.includes(y))) return undefined;
   // A question about Google is not answered by a sentence about Meta.
   if (mentions.length) {
-    const named = new Set(ctx.finder.mentions(sentence).map((m) => m.entity.id));
-    if (!mentions.some((m) => named.has(m.entity.id))) return undefined;
+    const inSentence = ctx.finder.mentions(sentence).map((m) => m.entity);
+    if (!mentions.some((m) => inSentence.includes(m.entity))) return undefined;
+    // "Microsoft alone" is not answered by a sentence about Microsoft among others of its kind.
+    if (
+      needs.alone &&
+      mentions.some((m) => inSentence.some((e) => e !== m.entity && e.kind === m.entity.kind))
+    )
+      return undefined;
   }
   return {
     kind: "answer",

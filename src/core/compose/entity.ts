@@ -4,10 +4,9 @@ import type { Card, CardKind, Field, Suggestion } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, provenance } from "../format.js";
-import { HAN, nameKey } from "../text.js";
 import { materialAnswer } from "./ask.js";
 import { commandFor, notFoundCard } from "./not-found.js";
-import { citeAll, figureFields, footerFor, MAX_CITATIONS, unique } from "./shared.js";
+import { citeAll, figureFields, footerFor, MAX_CITATIONS, noted, unique } from "./shared.js";
 
 const KIND_LABEL: Record<EntityKind, string> = {
   chip: "Chip",
@@ -138,7 +137,7 @@ export function entityCard(ctx: Context, e: Entity, productKinds: readonly Entit
 function headlineOf(ctx: Context, e: Entity, facts: readonly Fact[]): string {
   const [lead, ...rest] = facts;
   if (!lead) return e.name;
-  let line = `${lead.claim}${provenance(lead, ctx.entity)}${sourceName(e, lead)}`;
+  let line = noted(ctx, `${lead.claim}${provenance(lead, ctx.entity)}`, lead, e);
   if (lead.figures.length > 0) return line;
   for (const f of rest) {
     if (f.entities[0] !== e.id || f.figures.length > 0) continue;
@@ -147,21 +146,6 @@ function headlineOf(ctx: Context, e: Entity, facts: readonly Fact[]): string {
     line = next;
   }
   return line;
-}
-
-/**
- * " (“Muxi Shares” in the source)": where the quote calls the thing by another name than the line does
- * (the article's translation garbles many), so the reader can match the line to the quote.
- */
-function sourceName(e: Entity, f: Fact): string {
-  // Compared as name keys: "GLM Image" in the quote is the GLM-Image of the line.
-  const quote = nameKey(f.quote);
-  const claim = nameKey(f.claim);
-  if (quote.includes(nameKey(e.name))) return "";
-  const written = e.aliases
-    .filter((a) => !HAN.test(a) && quote.includes(nameKey(a)) && !claim.includes(nameKey(a)))
-    .sort((a, b) => b.length - a.length)[0];
-  return written ? ` (“${written}” in the source)` : "";
 }
 
 /** "Chip · Huawei · China · training": from structured fields only, never free text. */

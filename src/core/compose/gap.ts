@@ -4,23 +4,39 @@ import type { Card, ComparisonRow } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } from "../format.js";
+import { RATIO_WORDS } from "../synonyms.js";
 import { materialAnswer } from "./ask.js";
 import { notFoundCard } from "./not-found.js";
-import { citeAll, figureFields, footerFor, unique } from "./shared.js";
+import { citeAll, figureFields, footerFor, noted, unique } from "./shared.js";
 
 const EVERY_TOPIC = new Set(["gap", "us", "china", "ai"]);
 
-/** "What multiple…", "how many times larger…": words asking for the gap as a ratio, of any topic. */
-export const RATIO_WORDS: ReadonlySet<string> = new Set([
-  "multiple",
-  "time",
-  "ratio",
-  "roughly",
-  "approximately",
-  "larger",
-  "bigger",
-  "greater",
-  "倍",
+/** Words that ask for a gap or a comparison without being a topic or a name. */
+export const GAP_FILLER: ReadonlySet<string> = new Set([
+  "gap",
+  "ai",
+  "country",
+  "countri",
+  "side",
+  "nation",
+  "china",
+  "us",
+  "card",
+  "info",
+  "information",
+  "detail",
+  "overview",
+  "summary",
+  "stat",
+  "statistic",
+  "figure",
+  "number",
+  "fact",
+  "data",
+  "between",
+  "and",
+  // "What multiple…", "how many times larger…": a ratio is the gap in one number.
+  ...RATIO_WORDS,
 ]);
 
 /** The topic a phrase names: by id, title or keyword, best overlap of tokens wins. */
@@ -85,9 +101,7 @@ export function gapCard(ctx: Context, phrase: string): Card {
  */
 function focusFact(ctx: Context, topic: Topic, phrase: string): Fact | undefined {
   const own = ctx.topicTerms.get(topic.id);
-  const extra = ctx
-    .tokenize(phrase, { words: true })
-    .filter((t) => !EVERY_TOPIC.has(t) && !RATIO_WORDS.has(t) && !own?.has(t));
+  const extra = ctx.tokenize(phrase, { words: true }).filter((t) => !GAP_FILLER.has(t) && !own?.has(t));
   if (extra.length === 0) return undefined;
   const answer = materialAnswer(ctx, phrase);
   const fact = ctx.fact(answer?.citations[0]?.factId ?? "");
@@ -137,12 +151,12 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
     if (!leadFact)
       return notFoundCard(ctx, `The material has no figures on ${topic.title.toLowerCase()} yet.`);
     lead = [leadFact];
-    headline = `${leadFact.claim}${provenance(leadFact, ctx.entity)}`;
+    headline = noted(ctx, `${leadFact.claim}${provenance(leadFact, ctx.entity)}`, leadFact);
   }
   // Words beyond the topic ask for one of its facts: that fact leads, the topic's pair stays as a row.
   if (focus) {
     lead = unique([focus, ...lead]);
-    headline = `${focus.claim}${provenance(focus, ctx.entity)}`;
+    headline = noted(ctx, `${focus.claim}${provenance(focus, ctx.entity)}`, focus);
   }
 
   // Further rows: US and China facts that measure the same thing in the same unit.

@@ -1,8 +1,10 @@
 // Small pieces every composer uses: citations, figure fields, de-duplication, the footer.
-import type { Fact } from "../../knowledge/schema.js";
+import type { Entity, Fact } from "../../knowledge/schema.js";
 import type { Citation, Field } from "../card.js";
+import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { citationOf, figureDisplay } from "../format.js";
+import { HAN, nameKey } from "../text.js";
 
 export const MAX_CITATIONS = 5;
 export const MAX_FIELDS = 8;
@@ -50,4 +52,45 @@ export function footerFor(ctx: Context, facts: readonly Fact[]): string {
   ]
     .filter(Boolean)
     .join(" · ");
+}
+
+/**
+ * The line with " (“Jibang Consulting” in the source)" after it: the names the quote writes otherwise than
+ * the line does (the article's translation garbles many), so that the reader can match the line to the
+ * quote below it. As many such names as fit within the headline's length; `first`: the card's subject.
+ */
+export function noted(ctx: Context, line: string, f: Fact, first?: Entity): string {
+  const quote = nameKey(f.quote);
+  const claim = nameKey(f.claim);
+  // Who says it is often named just outside the quote ("According to data from Jibang Consulting, …").
+  const paragraph = nameKey(ctx.knowledge.paragraphs.get(f.source)?.[f.paragraph - 1] ?? f.quote);
+  const named = unique([
+    ...(first ? [first] : []),
+    ...[f.attribution, ...f.entities].map((id) => (id ? ctx.entity(id) : undefined)),
+  ]).filter((e): e is Entity => !!e && e.kind !== "country");
+  const notes: string[] = [];
+  for (const e of named) {
+    const source = e.id === f.attribution ? paragraph : quote;
+    const own = [e.name, ...e.aliases].map(nameKey).filter((k) => k && !HAN.test(k));
+    const inLine = own.filter((k) => claim.includes(k));
+    // The line names it, and the quote does not write it the same way.
+    if ((e !== first && inLine.length === 0) || inLine.some((k) => source.includes(k))) continue;
+    const written = e.aliases
+      .filter((a) => !HAN.test(a) && source.includes(nameKey(a)))
+      // "Moore Thread" is the Moore Threads of the line, and "MTT S5000 intelligent computing cluster"
+      // its MTT S5000 cluster: the same name, written out, is no other name.
+      .filter((a) => !sameName(nameKey(a), [nameKey(e.name), ...inLine]))
+      .sort((a, b) => b.length - a.length)[0];
+    if (!written) continue;
+    const next = [...notes, `“${written}”`];
+    if (line.length + ` (${next.join(", ")} in the source)`.length > HEADLINE_MAX) break;
+    notes.push(`“${written}”`);
+  }
+  return notes.length ? `${line} (${notes.join(", ")} in the source)` : line;
+}
+
+/** True when one name contains the other, or both carry the same model number. */
+function sameName(a: string, others: readonly string[]): boolean {
+  const codes = (k: string) => k.split(" ").filter((w) => /\d/.test(w));
+  return others.some((o) => o.includes(a) || a.includes(o) || codes(a).some((c) => codes(o).includes(c)));
 }
