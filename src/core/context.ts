@@ -53,7 +53,7 @@ export function buildContext(knowledge: Knowledge): Context {
     ...knowledge.topics.flatMap((t) => t.keywords),
     ...knowledge.facts.flatMap((f) => f.keywords),
   ].filter((w) => HAN.test(w));
-  const tokenize = createTokenizer(hanWords);
+  const tokenize = createTokenizer(hanWords, knowledge.glossary);
   const entities = new Map(knowledge.entities.map((e) => [e.id, e]));
   const facts = new Map(knowledge.facts.map((f) => [f.id, f]));
   const topics = new Map(knowledge.topics.map((t) => [t.id, t]));

@@ -15,15 +15,28 @@ export function foldPhrases(normalized: string): string {
   return t;
 }
 
-function canonical(word: string): string[] {
-  const compound = HAN_COMPOUNDS.get(word);
-  if (compound) return compound;
-  return [SYNONYMS.get(word) ?? word];
-}
-
-/** `hanWords`: Chinese names and terms to keep whole, e.g. every entity's Chinese aliases. */
-export function createTokenizer(hanWords: Iterable<string> = []): Tokenize {
+/**
+ * `hanWords`: Chinese names and terms to keep whole, e.g. every entity's Chinese aliases. `glossary`:
+ * Chinese words read as the English words the material uses for them (漏洞 → vulnerability), so that a
+ * question in Chinese meets the English index on its own terms.
+ */
+export function createTokenizer(
+  hanWords: Iterable<string> = [],
+  glossary: Readonly<Record<string, string>> = {},
+): Tokenize {
   const dictionary = new Set<string>(HAN_TERMS);
+  for (const w of Object.keys(glossary)) dictionary.add(normalize(w));
+  // Each glossary word's English, tokenized as English is; filled once the tokenizer below exists.
+  const english = new Map<string, string[]>();
+
+  function canonical(word: string): string[] {
+    const compound = HAN_COMPOUNDS.get(word);
+    if (compound) return compound;
+    const synonym = SYNONYMS.get(word);
+    if (synonym) return [synonym];
+    return english.get(word) ?? [word];
+  }
+
   for (const w of hanWords)
     for (const piece of words(normalize(w))) if (piece.han) dictionary.add(piece.text);
   for (const c of HAN_COMPOUNDS.keys()) dictionary.add(c);
@@ -57,7 +70,7 @@ export function createTokenizer(hanWords: Iterable<string> = []): Tokenize {
     }
   }
 
-  return (text: string, options?: { words?: boolean }): string[] => {
+  const tokenize = (text: string, options?: { words?: boolean }): string[] => {
     const out: string[] = [];
     for (const w of words(foldPhrases(normalize(text)))) {
       if (w.han) {
@@ -71,4 +84,6 @@ export function createTokenizer(hanWords: Iterable<string> = []): Tokenize {
     }
     return [...new Set(out)];
   };
+  for (const [zh, en] of Object.entries(glossary)) english.set(normalize(zh), tokenize(en));
+  return tokenize;
 }

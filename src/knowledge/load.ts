@@ -1,6 +1,6 @@
 // Reads knowledge/ from disk: YAML files parsed and checked against the zod schemas.
 // Deeper checks (verbatim quotes, references, coverage) live in validate.ts; load() runs both.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
@@ -10,6 +10,7 @@ import {
   Entity,
   Fact,
   FactsFile,
+  GlossaryFile,
   IgnoredFile,
   IgnoredNumber,
   type Knowledge,
@@ -102,6 +103,7 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
     facts: [],
     topics: [],
     ignored: [],
+    glossary: {},
   };
 
   // `salvage` keeps what is still usable when the file as a whole fails its schema.
@@ -184,6 +186,8 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
     ignored: validEntries(d, "ignored", IgnoredNumber),
   }));
   for (const i of ignored?.ignored ?? []) k.ignored.push(i);
+  const glossaryPath = join(root, "glossary.yaml");
+  if (existsSync(glossaryPath)) k.glossary = parseFile(glossaryPath, GlossaryFile)?.terms ?? {};
 
   return { knowledge: k, origins, problems };
 }

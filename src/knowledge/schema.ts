@@ -170,6 +170,14 @@ export const FactsFile = z.strictObject({ facts: z.array(Fact) });
 export const TopicFile = Topic;
 export const IgnoredFile = z.strictObject({ ignored: z.array(IgnoredNumber) });
 
+/** Chinese words users type → the English words the material uses for them (names live in entities). */
+export const GlossaryFile = z.strictObject({
+  terms: z.record(
+    z.string().regex(/^[\p{Script=Han}\d]+$/u, "a glossary key is a Chinese word"),
+    z.string().min(1).max(80),
+  ),
+});
+
 /** Everything loaded, with each source's paragraphs (index 0 is paragraph 1). */
 export interface Knowledge {
   sources: Source[];
@@ -178,4 +186,6 @@ export interface Knowledge {
   facts: Fact[];
   topics: Topic[];
   ignored: IgnoredNumber[];
+  /** Chinese word → the material's English words for it (knowledge/glossary.yaml). */
+  glossary: Record<string, string>;
 }

@@ -89,6 +89,7 @@ export function validateKnowledge(loaded: Loaded): Problem[] {
   for (const t of k.topics) checkTopic(t, facts, out);
   checkTopicMembership(k, facts, out);
   checkCoverage(k, facts, out);
+  checkGlossary(k, out);
   return out.list;
 }
 
@@ -420,5 +421,25 @@ function checkCoverage(k: Knowledge, facts: Map<string, Fact>, out: Problems): v
         }
       }
     });
+  }
+}
+
+/**
+ * Every English word a glossary entry gives must be one the sources use (as a word or the start of one):
+ * the glossary exists to meet the material's own words, and a word it never uses would match nothing.
+ * A Chinese word that is also an entity's alias belongs to the entity.
+ */
+function checkGlossary(k: Knowledge, out: Problems): void {
+  const text = [...k.paragraphs.values()].flat().join(" ").toLowerCase();
+  const aliases = new Set(k.entities.flatMap((e) => [e.name, ...e.aliases]));
+  for (const [zh, en] of Object.entries(k.glossary)) {
+    if (aliases.has(zh)) out.add("glossary.yaml", zh, undefined, "an entity's name: leave it to entities/");
+    for (const word of en
+      .toLowerCase()
+      .split(/[^a-z0-9-]+/)
+      .filter(Boolean)) {
+      if (!new RegExp(`\\b${escapeRegExp(word)}`).test(text))
+        out.add("glossary.yaml", zh, undefined, `"${word}" is no word of the sources`);
+    }
   }
 }

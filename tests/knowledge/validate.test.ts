@@ -420,3 +420,25 @@ describe("loadKnowledge", () => {
     expect(error.message).toContain('facts/compute.yaml › china-compute › entities.0: no entity "atlantis"');
   });
 });
+
+describe("the glossary", () => {
+  it("given English the sources never use, names the entry", () => {
+    const dir = copyFixture();
+    writeFileSync(join(dir, "glossary.yaml"), "terms:\n  算力: computing power\n  天气: weather\n");
+    const problems = validateKnowledge(readKnowledge(dir));
+    expect(problems).toContainEqual({
+      file: "glossary.yaml",
+      id: "天气",
+      field: undefined,
+      message: expect.stringMatching(/"weather" is no word of the sources/),
+    });
+    // The sources say "computing power": no problem there.
+    expect(problems.filter((p) => p.id === "算力")).toEqual([]);
+  });
+
+  it("given a key that is not Chinese, rejects the file's entry by schema", () => {
+    const dir = copyFixture();
+    writeFileSync(join(dir, "glossary.yaml"), "terms:\n  compute: computing power\n");
+    expect(validateKnowledge(readKnowledge(dir)).some((p) => p.file === "glossary.yaml")).toBe(true);
+  });
+});
