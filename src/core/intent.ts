@@ -133,7 +133,7 @@ const COMPARATIVE =
   /\b(bigger|larger|smaller|faster|slower|stronger|weaker|better|worse|more powerful|less powerful|ahead of|behind)\b|比.{0,12}(大|小|强|弱|快|慢|好)/;
 const COMPARE_CUE = /\b(vs\.?|versus|compare[ds]?|comparison|against)\b|对比|比较|相比|相较/;
 const QUESTION =
-  /[?？]|^(how|what|which|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b|多少|什么|哪|吗|几|怎么|如何|为什么|是否/;
+  /[?？]|^(how|what|which|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|will|would|should|has|have|whch|wich|wat|waht|wht|hw)\b|多少|什么|哪|吗|几|怎么|如何|为什么|是否|多大|多久|多高|多快|多长|谁|还是|有没有|是不是/;
 const GREETING =
   /^(hi|hello|hey|hiya|yo|howdy|greetings|good (morning|afternoon|evening|day)|你好|您好|嗨|哈喽|早上好|晚上好)( (there|all|everyone|gapbot|bot|team))?[\s!.,。！~]*$/;
 const THANKS =
@@ -181,7 +181,7 @@ export function freeText(ctx: Context, text: string): Intent {
   // "Who makes the MTT S5000?", "Which company is Biren?", "What is MetaX?": the thing's own card.
   if (
     question &&
-    !/\bhow\b|多少|几/.test(norm) &&
+    !/\bhow\b|多少|几|多大|多久|多高|多快|多长/.test(norm) &&
     // "What did TrendForce say about domestic GPU makers?" asks what it said, not who it is.
     !/\b(?:say|says|said|think|thinks|thought|claim|claims|claimed|predict|predicts|predicted|according)\b|说|认为/.test(
       norm,

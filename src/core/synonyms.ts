@@ -79,7 +79,8 @@ const GROUPS: string[][] = [
   ["trillion", "万亿"],
   ["billion", "亿"],
   ["month", "月", "个月"],
-  ["percent", "percentage", "百分比"],
+  ["percent", "percentage", "百分比", "百分之"],
+  ["need", "needs", "needed", "require", "requires", "required", "requirement", "requirements", "需要"],
   // Everyday verbs a question uses in Chinese as often as in English.
   [
     "collaborate",
@@ -122,7 +123,9 @@ export const RATIO_WORDS: ReadonlySet<string> = new Set([
   "time",
   "ratio",
   "roughly",
+  "rough",
   "approximately",
+  "approximate",
   "larger",
   "bigger",
   "greater",

@@ -49,6 +49,8 @@ export function stem(word: string): string {
   if (word.endsWith("s")) return word.slice(0, -1);
   // Light verb endings, the same on both sides: "buying" finds "buy", "developed" finds "develop".
   if (word.length >= 6 && word.endsWith("ing")) return undouble(word.slice(0, -3));
+  // "linearly" finds "linear".
+  if (word.length >= 7 && word.endsWith("ly")) return word.slice(0, -2);
   // "exceed", "proceed": the -ed is the word's own.
   if (word.length >= 6 && word.endsWith("ed") && !word.endsWith("eed")) return undouble(word.slice(0, -2));
   return word;
@@ -87,28 +89,16 @@ export const STOPWORDS = new Set(
     // Words about the material, not in it: "which chip is cited", "the article says".
     "cite cites cited citing mentioned article material " +
     // Words that set something aside ("besides OpenBSD, where else…") ask nothing themselves.
-    "besides beside except apart aside excluding"
+    "besides beside except apart aside excluding " +
+    // Question words as typed in a hurry, and "list" as in "does the article list…".
+    "whch wich wht wat waht hwo whats list"
   ).split(" "),
 );
 // "us" is absent on purpose: here it is a country, never a pronoun worth dropping.
 
 /** Chinese function words and question particles: not worth a token on their own. */
 export const HAN_STOP_CHARS = new Set([
-  "的",
-  "是",
-  "了",
-  "吗",
-  "呢",
-  "吧",
-  "啊",
-  "在",
-  "和",
-  "与",
-  "及",
-  "或",
-  "有",
-  "么",
-  "吧",
+  ..."的是了吗呢吧啊在和与及或有么也都就还又把被给对从向里做要能会可让这那些个一谁哪啥嘛过着很更该得地",
 ]);
 export const HAN_STOPWORDS = new Set([
   // Question words and fillers: they ask, they say nothing about the material.
@@ -131,6 +121,51 @@ export const HAN_STOPWORDS = new Set([
   "为什么",
   "请问",
   "一下",
+  "一个",
+  "一些",
+  "还是",
+  "或者",
+  "的话",
+  "如果",
+  "可以",
+  "能够",
+  "哪类",
+  "哪种",
+  "哪款",
+  "是否",
+  "有没有",
+  "是不是",
+  "具备",
+  "具有",
+  "找到",
+  "谁说",
+  "说的",
+  "说过",
+  "提到",
+  "表示",
+  "觉得",
+  "这些",
+  "那些",
+  "什么样",
+  "怎样",
+  "多大",
+  "多高",
+  "多快",
+  "到底",
+  "究竟",
+  "大概",
+  "大约",
+  "左右",
+  // When, as a question puts it: the material's own dates are figures, not these.
+  "过去",
+  "几年",
+  "最近",
+  "近年",
+  "近几年",
+  "这几年",
+  "现在",
+  "当前",
+  "目前",
   // and every single function character.
   ...HAN_STOP_CHARS,
 ]);

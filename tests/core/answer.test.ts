@@ -478,6 +478,21 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     ).toBe(24);
   });
 
+  it.each([
+    ["Mythos在OpenBSD里发现了一个多少年没人发现的漏洞", "27 years"],
+    ["谁说的 生态好的话60%的性能也能用", "Zheng Weimin"],
+    ["国产gpu现在基本能满足政企哪类需求", "inference"],
+    ["推理芯片需要具备什么特点", "low power"],
+    ["OpenAI iterate 一个 4 trillion 参数的模型要多久", "one month"],
+    ["美国科技巨头的资本开支相当于美国私人国内投资的百分之几", "13%"],
+  ])("reads Chinese through the glossary into the material's English words: %s", (q, expected) => {
+    expect(answer(q).headline).toContain(expected);
+  });
+
+  it("still refuses in Chinese what the material does not say", () => {
+    for (const q of ["昇腾910B 显存多大", "文心一言有多少参数"]) expect(answer(q).kind, q).toBe("not_found");
+  });
+
   it("reads partner and collaborate as one", () => {
     expect(answer("who did zhipu partner with for glm image").headline).toContain("Huawei");
   });

@@ -28,6 +28,9 @@ const QUANTITATIVE =
 const MONEY =
   /\bearn(?:s|ed|ings)?\b|\brevenues?\b|\bprofits?\b|\bcosts?\b|\bprices?\b|\bdollars?\b|\$|\bmoney\b|\bspen[dt]\b|\bspending\b|\bcapex\b|\bcapital expenditures?\b|\binvest(?:ment|ments|ed|s)?\b|\bbudgets?\b|\byuan\b|\brmb\b|多少钱|花了|资本开支|投资|人民币/;
 
+/** "X or Y", "X 还是 Y": a question offering alternatives. */
+const ALTERNATIVES = /\bor\b|还是|或者/;
+
 /** A question about one of several ("Microsoft alone", "单独"). */
 const ALONE = /\balone\b|\bby itself\b|\bon its own\b|\bindividually\b|\bsingle-handedly\b|单独|独自/;
 
@@ -52,7 +55,10 @@ const UNIT_HINTS: [RegExp, string[]][] = [
     /\bcosts?\b|\bspend|\binvest|\bdollars?\b|\$|\bbudget|\bmoney|\bcapex\b|\bexpenditure|成本|投资|美元|花了|资本开支/,
     ["USD"],
   ],
-  [/\bshare\b|\bpercent|%|份额|占|比例|\baccounts? for\b|\bproportion\b|\bfraction\b/, ["%", "fraction"]],
+  [
+    /\bshare\b|\bpercent|%|份额|占|比例|百分之|\baccounts? for\b|\bproportion\b|\bfraction\b/,
+    ["%", "fraction"],
+  ],
   [/\bbehind\b|\blags?\b|\blagging\b|\bahead\b|\blead\b|\bmonths?\b|落后|领先/, ["months"]],
   [/\bdevelopers?\b|开发者/, ["developers"]],
   [/\bdata ?cent(er|re)s?\b|数据中心/, ["data centers"]],
@@ -80,10 +86,13 @@ export function materialAnswer(
 
 export function askCard(ctx: Context, question: string, mentions: readonly Mention[]): Card {
   // A product the material never names (GPT-5, the H20) is not answered by facts about its neighbours.
-  const unknown = productCodeMatches(question).find(
-    // "A100s" is the A100 in the plural.
-    ({ code }) => !ctx.productCodes.has(code) && !ctx.productCodes.has(code.replace(/s$/, "")),
-  );
+  // "A100s" is the A100 in the plural.
+  const isKnown = (code: string) =>
+    ctx.productCodes.has(code) || ctx.productCodes.has(code.replace(/s$/, ""));
+  const codes = productCodeMatches(question);
+  // "Is the 640 INT8 or FP16?": an alternative the material never names is no subject of the question.
+  const alternatives = ALTERNATIVES.test(normalize(question)) && codes.some(({ code }) => isKnown(code));
+  const unknown = alternatives ? undefined : codes.find(({ code }) => !isKnown(code));
   if (unknown) return unknownProduct(ctx, question, unknown.written, mentions);
   // A name the material never uses (Intel, Sam Altman) is not answered by what it says of others.
   const stranger = unknownName(ctx, question);
@@ -126,10 +135,13 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   // "How much did capex grow?" asks for the rate of growth, not the sum.
   if (GROWTH.test(hinted)) units.delete("USD");
   // "What is Huawei's market share?" asks for a figure as surely as "how much".
-  const quantitative = QUANTITATIVE.test(text) || (ASKS_VALUE.test(text) && MEASURE.test(text));
+  // "过去几年" is "in the past few years", no "how many".
+  const asking = text.replace(/(?:过去|近|这|前)几年/g, " ");
+  const quantitative = QUANTITATIVE.test(asking) || (ASKS_VALUE.test(asking) && MEASURE.test(asking));
   // "How many H100s…": a count of a named chip is answered in chips, not by a percentage about its maker.
   const counted = countedUnits(text, mentions);
-  const money = MONEY.test(text) && ASKS_VALUE.test(text) && !GROWTH.test(text);
+  // A share of a sum of money ("capex as a share of investment") is answered in %, not in dollars.
+  const money = MONEY.test(text) && ASKS_VALUE.test(asking) && !GROWTH.test(text) && !units.has("%");
   const alone = ALONE.test(text);
 
   const about = (f: Fact, id: string) =>
@@ -192,7 +204,7 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     !(alone && asked.some((m) => inGroup(ctx, h.item, m.entity)));
   if (process.env.GAPBOT_DEBUG_ASK && best)
     process.stderr.write(
-      `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentShare(best.matched).toFixed(2)} [${content}]\n`,
+      `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentShare(best.matched).toFixed(2)} han=${chinese?.toFixed(2)} quant=${quantitative} money=${money} [${content}]\n`,
     );
   if (!best || !enough(best))
     return (
@@ -354,7 +366,7 @@ function hanCoverage(ctx: Context, question: string): number | undefined {
         const piece = run.slice(i, i + len);
         const mark = HAN_STOPWORDS.has(piece)
           ? skip
-          : ctx.retriever.known(piece) || SYNONYMS.has(piece)
+          : ctx.retriever.known(piece) || SYNONYMS.has(piece) || Object.hasOwn(ctx.knowledge.glossary, piece)
             ? known
             : undefined;
         if (mark) for (let j = i; j < i + len; j++) mark[j] = true;
