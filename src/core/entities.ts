@@ -27,6 +27,8 @@ export class EntityFinder {
   private readonly keys: { key: string; entity: Entity }[] = [];
   /** Every word of every name and alias ("united" of United States). */
   private readonly nameWords = new Set<string>();
+  /** First character of a name → the indexes of the names (in `keys`) that start with it. */
+  private readonly byFirstChar = new Map<string, number[]>();
   private readonly aliases: MiniSearch<AliasDoc>;
 
   /**
@@ -67,6 +69,11 @@ export class EntityFinder {
     }
     // Longest names first, so "ascend 910b" wins over "ascend 910" inside a sentence.
     this.keys.sort((a, b) => b.key.length - a.key.length || a.key.localeCompare(b.key));
+    this.keys.forEach(({ key }, index) => {
+      const list = this.byFirstChar.get(key[0] as string) ?? [];
+      list.push(index);
+      this.byFirstChar.set(key[0] as string, list);
+    });
     this.aliases = new MiniSearch<AliasDoc>({
       fields: ["key"],
       storeFields: ["entityId", "key"],
@@ -234,30 +241,30 @@ export class EntityFinder {
     const hay = nameKey(text);
     const taken: boolean[] = new Array(hay.length).fill(false);
     const found: Mention[] = [];
-    for (const { key, entity } of this.keys) {
-      let from = 0;
-      for (;;) {
-        const at = hay.indexOf(key, from);
-        if (at < 0) break;
-        from = at + 1;
-        const end = at + key.length;
-        // Latin names need word boundaries ("ai" must not match inside "said"); Chinese ones do not.
-        const bounded = HAN.test(key) || (!isWordChar(hay[at - 1]) && !isWordChar(hay[end]));
-        if (!bounded || taken.slice(at, end).some(Boolean)) continue;
-        for (let i = at; i < end; i++) taken[i] = true;
-        found.push({ entity, start: at, end, fuzzy: false });
+    // Every place a name starts, found through the names' first characters; then taken longest name
+    // first, left to right, as if each name were searched for in turn.
+    const hits: { index: number; at: number }[] = [];
+    for (let at = 0; at < hay.length; at++) {
+      for (const index of this.byFirstChar.get(hay[at] as string) ?? []) {
+        if (hay.startsWith((this.keys[index] as { key: string }).key, at)) hits.push({ index, at });
       }
+    }
+    hits.sort((a, b) => a.index - b.index || a.at - b.at);
+    for (const { index, at } of hits) {
+      const { key, entity } = this.keys[index] as { key: string; entity: Entity };
+      const end = at + key.length;
+      // Latin names need word boundaries ("ai" must not match inside "said"); Chinese ones do not.
+      const bounded = HAN.test(key) || (!isWordChar(hay[at - 1]) && !isWordChar(hay[end]));
+      if (!bounded || taken.slice(at, end).some(Boolean)) continue;
+      for (let i = at; i < end; i++) taken[i] = true;
+      found.push({ entity, start: at, end, fuzzy: false });
     }
     // Typos: untaken Latin words of 5+ letters that are one or two edits from a one-word name.
     for (const m of hay.matchAll(/[a-z][a-z0-9.]{4,}/g)) {
       const at = m.index ?? 0;
       const end = at + m[0].length;
       if (taken.slice(at, end).some(Boolean) || STOPWORDS.has(m[0]) || this.vocabulary.has(m[0])) continue;
-      const hit = this.aliases
-        .search(m[0], { fuzzy: m[0].length < 6 ? 1 : 2, prefix: false })
-        .filter((h) => !(h.key as string).includes(" ") && (h.key as string).length >= 4)
-        .sort((a, b) => b.score - a.score || String(a.entityId).localeCompare(String(b.entityId)))[0];
-      const e = hit && this.byId.get(hit.entityId as string);
+      const e = this.misspelt(m[0]);
       if (e) {
         for (let i = at; i < end; i++) taken[i] = true;
         found.push({ entity: e, start: at, end, fuzzy: true });
@@ -274,6 +281,22 @@ export class EntityFinder {
       else if (!out.some((n) => n.entity === m.entity)) out.push(m);
     }
     return out;
+  }
+
+  private readonly typos = new Map<string, Entity | null>();
+
+  /** The one-word name a word is one or two edits from ("nvidai" → Nvidia); remembered, bounded. */
+  private misspelt(word: string): Entity | undefined {
+    const known = this.typos.get(word);
+    if (known !== undefined) return known ?? undefined;
+    const hit = this.aliases
+      .search(word, { fuzzy: word.length < 6 ? 1 : 2, prefix: false })
+      .filter((h) => !(h.key as string).includes(" ") && (h.key as string).length >= 4)
+      .sort((a, b) => b.score - a.score || String(a.entityId).localeCompare(String(b.entityId)))[0];
+    const e = hit ? this.byId.get(hit.entityId as string) : undefined;
+    if (this.typos.size >= 10_000) this.typos.clear();
+    this.typos.set(word, e ?? null);
+    return e;
   }
 
   /** The text with every mention cut out: what is left says whether the user asked a question. */

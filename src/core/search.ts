@@ -222,10 +222,15 @@ export class Retriever {
     for (const r of results) {
       const it = item(r);
       if (it === undefined) continue;
-      const matched = r.queryTerms.filter((t) => !t.startsWith("@"));
-      const got =
-        matched.reduce((sum, t) => sum + this.weight(t), 0) +
-        r.queryTerms.filter((t) => t.startsWith("@")).length * 3;
+      const matched: string[] = [];
+      let got = 0;
+      for (const t of r.queryTerms) {
+        if (t.startsWith("@")) got += 3;
+        else {
+          matched.push(t);
+          got += this.weight(t);
+        }
+      }
       out.push({ item: it, score: r.score, coverage: total > 0 ? Math.min(1, got / total) : 0, matched });
     }
     return out;

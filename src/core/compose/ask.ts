@@ -148,8 +148,13 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     f.entities.includes(id) || f.attribution === id || sideMatches(ctx, id, f);
   // "Huawei Ascend's share in China" asks about the Ascend: a fact about China alone does not answer it.
   const things = entityIds.filter((id) => ctx.entity(id)?.kind !== "country");
-  const concerns = (f: Fact) => (things.length ? things : entityIds).some((id) => about(f, id));
-  const concerned = (f: Fact) => entityIds.filter((id) => about(f, id)).length;
+  const subjects = things.length ? things : entityIds;
+  const concerns = (f: Fact) => subjects.some((id) => about(f, id));
+  const concerned = (f: Fact) => {
+    let n = 0;
+    for (const id of entityIds) if (about(f, id)) n++;
+    return n;
+  };
   // The words left when the names are cut out: "employees" in "How many employees does Huawei have?".
   // A name alone matching is no answer; what is asked about it must match too.
   const content = unique(
@@ -168,6 +173,7 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   const years = numbers.filter((n) => /^(19|20)\d\d$/.test(n));
   const ranked = ctx.retriever
     .searchFacts(terms, entityIds)
+    // The hits are this search's own: rescored in place.
     .map((h) => {
       let s = h.score;
       // A number the asker typed ("by 2027", "5427") is a strong sign of which fact they mean.
@@ -181,7 +187,8 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
       // A fact narrowed to a country the question does not name ("…in China") answers a narrower question.
       if (h.item.entities.some((id) => ctx.entity(id)?.kind === "country" && !entityIds.includes(id)))
         s *= 0.85;
-      return { ...h, score: s };
+      h.score = s;
+      return h;
     })
     .sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id));
 

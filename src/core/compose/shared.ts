@@ -60,6 +60,26 @@ export function footerFor(ctx: Context, facts: readonly Fact[]): string {
  * quote below it. As many such names as fit within the headline's length; `first`: the card's subject.
  */
 export function noted(ctx: Context, line: string, f: Fact, first?: Entity): string {
+  const notes: string[] = [];
+  for (const written of sourceSpellings(ctx, f, first)) {
+    const next = [...notes, `“${written}”`];
+    if (line.length + ` (${next.join(", ")} in the source)`.length > HEADLINE_MAX) break;
+    notes.push(`“${written}”`);
+  }
+  return notes.length ? `${line} (${notes.join(", ")} in the source)` : line;
+}
+
+const spellings = new WeakMap<Fact, Map<string, string[]>>();
+
+/** The source's own names for the things the line names otherwise, in the order noted; kept per fact. */
+function sourceSpellings(ctx: Context, f: Fact, first?: Entity): string[] {
+  let byFirst = spellings.get(f);
+  if (!byFirst) {
+    byFirst = new Map();
+    spellings.set(f, byFirst);
+  }
+  const cached = byFirst.get(first?.id ?? "");
+  if (cached) return cached;
   const quote = nameKey(f.quote);
   const claim = nameKey(f.claim);
   // Who says it is often named just outside the quote ("According to data from Jibang Consulting, …").
@@ -68,12 +88,12 @@ export function noted(ctx: Context, line: string, f: Fact, first?: Entity): stri
     ...(first ? [first] : []),
     ...[f.attribution, ...f.entities].map((id) => (id ? ctx.entity(id) : undefined)),
   ]).filter((e): e is Entity => !!e && e.kind !== "country");
-  const notes: string[] = [];
+  const out: string[] = [];
   for (const e of named) {
     const source = e.id === f.attribution ? paragraph : quote;
     const own = [e.name, ...e.aliases].map(nameKey).filter((k) => k && !HAN.test(k));
     const inLine = own.filter((k) => claim.includes(k));
-    // The line names it, and the quote does not write it the same way.
+    // The line names it, and the source does not write it the same way.
     if ((e !== first && inLine.length === 0) || inLine.some((k) => source.includes(k))) continue;
     const written = e.aliases
       .filter((a) => !HAN.test(a) && source.includes(nameKey(a)))
@@ -81,12 +101,10 @@ export function noted(ctx: Context, line: string, f: Fact, first?: Entity): stri
       // its MTT S5000 cluster: the same name, written out, is no other name.
       .filter((a) => !sameName(nameKey(a), [nameKey(e.name), ...inLine]))
       .sort((a, b) => b.length - a.length)[0];
-    if (!written) continue;
-    const next = [...notes, `“${written}”`];
-    if (line.length + ` (${next.join(", ")} in the source)`.length > HEADLINE_MAX) break;
-    notes.push(`“${written}”`);
+    if (written) out.push(written);
   }
-  return notes.length ? `${line} (${notes.join(", ")} in the source)` : line;
+  byFirst.set(first?.id ?? "", out);
+  return out;
 }
 
 /** True when one name contains the other, or both carry the same model number. */
