@@ -255,7 +255,9 @@ export class EntityFinder {
       const end = at + key.length;
       // Latin names need word boundaries ("ai" must not match inside "said"); Chinese ones do not.
       const bounded = HAN.test(key) || (!isWordChar(hay[at - 1]) && !isWordChar(hay[end]));
-      if (!bounded || taken.slice(at, end).some(Boolean)) continue;
+      // "US dollars" is a currency, not the country.
+      const currency = entity.kind === "country" && /^ dollars?\b/.test(hay.slice(end));
+      if (!bounded || currency || taken.slice(at, end).some(Boolean)) continue;
       for (let i = at; i < end; i++) taken[i] = true;
       found.push({ entity, start: at, end, fuzzy: false });
     }

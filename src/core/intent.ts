@@ -1,7 +1,7 @@
 // Reads what a request asks for: a declared command with its arguments, a slash line typed as text,
 // or free text (a mention, a DM) whose intent is found from the names and words in it.
 import { findCommand } from "../../commands/index.js";
-import type { EntityKind } from "../knowledge/schema.js";
+import type { Entity, EntityKind } from "../knowledge/schema.js";
 import { findTopic, GAP_FILLER } from "./compose/gap.js";
 import type { Context } from "./context.js";
 import type { Mention } from "./entities.js";
@@ -165,7 +165,8 @@ export function freeText(ctx: Context, text: string): Intent {
   const things = mentions.filter((m) => m.entity.kind !== "country");
   const countries = mentions.filter((m) => m.entity.kind === "country");
   const cue = COMPARE_CUE.test(norm);
-  if (cue && things[0] && things[1]) return { type: "compare-mentions", a: things[0], b: things[1] };
+  if (cue && things[0] && things[1] && comparable(things[0].entity, things[1].entity))
+    return { type: "compare-mentions", a: things[0], b: things[1] };
   // "Is DeepSeek V4 Pro bigger than Mythos?" asks for the two side by side.
   if (COMPARATIVE.test(norm) && things[0] && things[1] && things[0].entity.kind === things[1].entity.kind)
     return { type: "compare-mentions", a: things[0], b: things[1] };
@@ -231,4 +232,10 @@ function identityWords(ctx: Context): Set<string> {
     identityCache.set(ctx, words);
   }
   return words;
+}
+
+/** Things that can stand side by side: anything but a person ("Kai-Fu Lee … against which model" asks, it
+ * does not compare); a maker stands for its product against a product (compare.ts). */
+function comparable(a: Entity, b: Entity): boolean {
+  return a.kind !== "person" && b.kind !== "person";
 }

@@ -19,6 +19,7 @@ export const PHRASES: [RegExp, string][] = [
   ],
   [/\bopen[- ]source\b/g, "opensource"],
   [/\by(?:o|\/)y\b/g, "year on year"],
+  [/\bon (?:a )?par with\b|\bcomparable (?:to|with)\b|\bequivalent to\b|\bas good as\b/g, " comparable "],
   [/\bproduct lines?\b|\bproduct famil(?:y|ies)\b|\bline-?ups?\b/g, "series"],
   // A stock's price is about the stock, not about what a chip costs.
   [/\b(?:stock|share) prices?\b|\bmarket (?:value|capitali[sz]ation|cap)\b/g, "stock"],
@@ -78,8 +79,9 @@ const GROUPS: string[][] = [
   ["performance", "perform", "powerful", "strong", "stronger", "性能", "强"],
   ["trillion", "万亿"],
   ["billion", "亿"],
-  ["month", "月", "个月"],
+  ["month", "月", "个月", "月份"],
   ["percent", "percentage", "百分比", "百分之"],
+  ["benchmark", "benchmarks", "benchmarked", "measure", "measured", "measuring", "yardstick", "基准"],
   ["need", "needs", "needed", "require", "requires", "required", "requirement", "requirements", "需要"],
   // Everyday verbs a question uses in Chinese as often as in English.
   [

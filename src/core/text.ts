@@ -91,7 +91,7 @@ export const STOPWORDS = new Set(
     // Words that set something aside ("besides OpenBSD, where else…") ask nothing themselves.
     "besides beside except apart aside excluding " +
     // Question words as typed in a hurry, and "list" as in "does the article list…".
-    "whch wich wht wat waht hwo whats list"
+    "whch wich wht wat waht hwo whats list against"
   ).split(" "),
 );
 // "us" is absent on purpose: here it is a country, never a pronoun worth dropping.

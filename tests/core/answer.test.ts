@@ -493,6 +493,29 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     for (const q of ["昇腾910B 显存多大", "文心一言有多少参数"]) expect(answer(q).kind, q).toBe("not_found");
   });
 
+  it.each([
+    // A count of GPUs needs a count of GPUs, not a sentence with some number in it.
+    "How many GPUs are in xAI's Colossus 2 cluster?",
+    // China's count is not the US's, though the US figure names China.
+    "Exactly how many data centers does China have?",
+    // Doubao buys from Iluvatar CoreX: a question about Moore Threads is not answered by it.
+    "How many chips does Doubao plan to buy from Moore Threads?",
+    // "US dollars" is a currency: Nvidia's market value is given in no currency.
+    "What is Nvidia's market capitalization in US dollars?",
+  ])("refuses a near miss that tempts with a neighbouring figure: %s", (q) => {
+    const card = answer(q);
+    expect(card.kind).toBe("not_found");
+    expect(card.citations).toEqual([]);
+  });
+
+  it("answers what is said of a thing through its own: a maker's products, a line's members", () => {
+    expect(answer("Which model did Zhipu train on Huawei Ascend chips?").headline).toContain("GLM-Image");
+    expect(answer("The Ascend 910B is put on a par with which Nvidia part?").headline).toContain("A100");
+    expect(answer("Kai-Fu Lee measured the US lead against which Anthropic model?").headline).toContain(
+      "Claude Fable 5",
+    );
+  });
+
   it("reads partner and collaborate as one", () => {
     expect(answer("who did zhipu partner with for glm image").headline).toContain("Huawei");
   });

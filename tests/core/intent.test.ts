@@ -30,6 +30,12 @@ describe("intent of free text", () => {
     expect(type("Mythos vs DeepSeek V4 Pro")).toBe("compare-mentions");
     expect(type("compare Mythos and DeepSeek V4 Pro")).toBe("compare-mentions");
     expect(type("Mythos DeepSeek V4 Pro")).toBe("compare-mentions");
+    // A person is asked about, not compared: "against" here is a benchmark.
+    const shipped = buildContext(readKnowledge().knowledge);
+    const q = "Kai-Fu Lee measured the US lead against which Anthropic model?";
+    expect(shipped.finder.mentions(q).map((m) => m.entity.id)).toContain("kai-fu-lee");
+    expect(readIntent(shipped, { text: q }).type).toBe("ask");
+    expect(readIntent(shipped, { text: "Mythos vs DeepSeek parameters" }).type).toBe("compare-mentions");
   });
 
   it("a gap phrase, in English, Chinese or both, is the gap card", () => {

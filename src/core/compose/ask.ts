@@ -136,7 +136,8 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   if (GROWTH.test(hinted)) units.delete("USD");
   // "What is Huawei's market share?" asks for a figure as surely as "how much".
   // "过去几年" is "in the past few years", no "how many".
-  const asking = text.replace(/(?:过去|近|这|前)几年/g, " ");
+  // "几月份" asks for a month, no number.
+  const asking = text.replace(/(?:过去|近|这|前)几年|几月份?|哪个月/g, " ");
   const quantitative = QUANTITATIVE.test(asking) || (ASKS_VALUE.test(asking) && MEASURE.test(asking));
   // "How many H100s…": a count of a named chip is answered in chips, not by a percentage about its maker.
   const counted = countedUnits(text, mentions);
@@ -149,6 +150,7 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   // "Huawei Ascend's share in China" asks about the Ascend: a fact about China alone does not answer it.
   const things = entityIds.filter((id) => ctx.entity(id)?.kind !== "country");
   const subjects = things.length ? things : entityIds;
+  const countries = entityIds.filter((id) => ctx.entity(id)?.kind === "country");
   const concerns = (f: Fact) => subjects.some((id) => about(f, id));
   const concerned = (f: Fact) => {
     let n = 0;
@@ -196,8 +198,12 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   const chinese = hanCoverage(ctx, question);
   const enough = (h: (typeof ranked)[number]) =>
     (chinese === undefined || chinese >= MIN_HAN_COVERAGE) &&
-    // A question about Google is not answered by a fact about Meta, however well the rest matches.
+    // A question about Google is not answered by a fact about Meta, however well the rest matches;
+    // nor one about Doubao and Moore Threads by a fact about Doubao and Iluvatar CoreX.
     (entityIds.length === 0 || concerns(h.item)) &&
+    (things.length < 2 || things.every((id) => aboutFamily(ctx, h.item, id))) &&
+    // "How many data centers does China have?" is not answered by the US's count, though it names China.
+    !(things.length === 0 && countries.length === 1 && otherSide(ctx, countries[0] as string, h.item)) &&
     h.coverage >= (entityIds.length ? MIN_COVERAGE_WITH_ENTITY : MIN_COVERAGE) &&
     contentShare(h.matched) >= MIN_CONTENT_COVERAGE &&
     // A year asked about ("in 2030") must be one the fact speaks of.
@@ -215,13 +221,16 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     );
   if (!best || !enough(best))
     return (
-      paragraphAnswer(
-        ctx,
-        terms,
-        { quantitative, money, alone, years },
-        (matched) => contentShare(matched),
-        asked,
-      ) ?? miss(ctx, mentions)
+      // A count of a kind of thing needs a curated count; a sentence with some number in it is no answer.
+      (counted
+        ? undefined
+        : paragraphAnswer(
+            ctx,
+            terms,
+            { quantitative, money, alone, years },
+            (matched) => contentShare(matched),
+            asked,
+          )) ?? miss(ctx, mentions)
     );
 
   const top = best.item;
@@ -288,13 +297,6 @@ function askedWords(text: string): string[] {
       text,
     );
   if (part) out.push(...part.slice(1).filter((w): w is string => !!w));
-  // "What process node does…", "which memory type is…": the words between the question word and its verb.
-  // "Which outlet…", "which institute…" name a kind of thing whose instance the material names: only "what".
-  const what =
-    /\bwhat ((?:[a-z][a-z-]* ){1,3}?)(?:does|do|did|is|was|are|were|will|would|can|could|has|have|had)\b/.exec(
-      text,
-    );
-  if (what?.[1]) out.push(...what[1].trim().split(" "));
   return out.filter((w) => !STOPWORDS.has(w) && !QUESTION_FILLER.has(w) && !RATIO_WORDS.has(stem(w)));
 }
 
@@ -341,17 +343,24 @@ function factNumbers(f: Fact): Set<string> {
 /** Counting chips of a named model ("how many H100s") is counting GPUs. */
 const CHIP_UNITS = ["GPUs", "chips", "H100-equivalents", "cards"];
 
-/** The units a "how many <chip>s" question counts in; undefined for any other question. */
+/** The units a "how many <things>" question counts in; undefined for any other question. */
 function countedUnits(text: string, mentions: readonly Mention[]): string[] | undefined {
   const m = /\bhow many ([a-z0-9][a-z0-9-]*(?: [a-z]+)?)/.exec(text);
   if (!m?.[1]) return undefined;
   const at = m.index + m[0].length - m[1].length;
   // The counted word is a chip's name: "how many H100s", "how many Ascend 910B chips".
   const named = mentions.find((x) => x.entity.kind === "chip" && x.start <= at + 1 && x.end >= at);
-  // Other things counted only steer the ranking (UNIT_HINTS): "how many high-end chips does China have"
-  // is fairly answered by its share of them.
-  return named ? CHIP_UNITS : undefined;
+  if (named) return CHIP_UNITS;
+  // A count compared ("how many high-end chips does China have compared with the US") is fairly
+  // answered by a ratio; otherwise a count of a kind of thing ("how many GPUs are in Colossus 2") is
+  // answered by a count of it.
+  if (COUNT_COMPARED.test(text)) return undefined;
+  const counted = m[1];
+  const units = UNIT_HINTS.filter(([re]) => re.test(counted)).flatMap(([, u]) => u);
+  return units.length ? units : undefined;
 }
+
+const COUNT_COMPARED = /\bcompared?\b|\bthan\b|\brelative\b|\bvs\b|\bversus\b|\bas many\b/;
 
 /** Of a question's Chinese, the share the material knows must be at least this (天气 is not known). */
 export const MIN_HAN_COVERAGE = 0.6;
@@ -395,6 +404,40 @@ function inGroup(ctx: Context, f: Fact, e: Entity): boolean {
     f.entities.includes(e.id) &&
     f.entities.filter((id) => id !== e.id && ctx.entity(id)?.kind === e.kind).length > 0
   );
+}
+
+const families = new WeakMap<Context, Map<string, Set<string>>>();
+
+/** A thing with its own: a maker's products, a product line's members, the things it is related to. */
+function family(ctx: Context, id: string): Set<string> {
+  let byId = families.get(ctx);
+  if (!byId) {
+    byId = new Map();
+    families.set(ctx, byId);
+  }
+  let set = byId.get(id);
+  if (!set) {
+    const e = ctx.entity(id);
+    const related = e?.related ?? [];
+    set = new Set([id, ...related]);
+    for (const other of ctx.knowledge.entities)
+      if (other.vendor === id || other.related.includes(id) || related.includes(other.vendor ?? ""))
+        set.add(other.id);
+    byId.set(id, set);
+  }
+  return set;
+}
+
+/** True when the fact concerns the thing or one of its own ("Huawei's Ascend" through its Atlas 800T). */
+function aboutFamily(ctx: Context, f: Fact, id: string): boolean {
+  const own = family(ctx, id);
+  return (f.attribution !== undefined && own.has(f.attribution)) || f.entities.some((e) => own.has(e));
+}
+
+/** True when the fact's figure is the other side's: a US figure for a question about China. */
+function otherSide(ctx: Context, countryId: string, f: Fact): boolean {
+  const c = ctx.entity(countryId)?.country;
+  return (c === "US" && f.side === "china") || (c === "CN" && f.side === "us");
 }
 
 /** A country named in the question speaks through the facts on its side. */
