@@ -6,6 +6,7 @@ import { HEADLINE_MAX } from "../card.js";
 import { type Context, productCodeMatches } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance } from "../format.js";
+import type { Hit } from "../search.js";
 import { RATIO_WORDS, SYNONYMS } from "../synonyms.js";
 import { HAN, HAN_STOP_CHARS, HAN_STOPWORDS, nameKey, normalize, STOPWORDS, stem } from "../text.js";
 import { notFoundCard } from "./not-found.js";
@@ -85,7 +86,33 @@ export function materialAnswer(
 }
 
 export function askCard(ctx: Context, question: string, mentions: readonly Mention[]): Card {
-  // A product the material never names (GPT-5, the H20) is not answered by facts about its neighbours.
+  const refused = refusal(ctx, question, mentions);
+  if (refused) return refused;
+  const r = readQuestion(ctx, question, mentions);
+  const ranked = rankFacts(ctx, r);
+  const best = ranked[0];
+  if (process.env.GAPBOT_DEBUG_ASK && best)
+    process.stderr.write(
+      `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentShare(ctx, r, best.matched).toFixed(2)} han=${r.chinese?.toFixed(2)} quant=${r.quantitative} money=${r.money} [${r.content}]\n`,
+    );
+  if (!best || !answers(ctx, r, best))
+    return (
+      // A count of a kind of thing needs a curated count; a sentence with some number in it is no answer.
+      (r.counted ? undefined : paragraphAnswer(ctx, r)) ?? miss(ctx, mentions)
+    );
+  const support = ranked
+    .slice(1)
+    .filter((h) => h.score >= best.score * 0.5 && answers(ctx, r, h))
+    .slice(0, 2)
+    .map((h) => h.item);
+  return answerCard(ctx, best.item, support);
+}
+
+/**
+ * Questions refused before any search: a product the material never names (GPT-5, the H20), a name it
+ * never uses (Intel, Sam Altman), a measured thing it has no word for (electricity).
+ */
+function refusal(ctx: Context, question: string, mentions: readonly Mention[]): Card | undefined {
   // "A100s" is the A100 in the plural.
   const isKnown = (code: string) =>
     ctx.productCodes.has(code) || ctx.productCodes.has(code.replace(/s$/, ""));
@@ -94,30 +121,53 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   const alternatives = ALTERNATIVES.test(normalize(question)) && codes.some(({ code }) => isKnown(code));
   const unknown = alternatives ? undefined : codes.find(({ code }) => !isKnown(code));
   if (unknown) return unknownProduct(ctx, question, unknown.written, mentions);
-  // A name the material never uses (Intel, Sam Altman) is not answered by what it says of others.
   const stranger = unknownName(ctx, question);
   if (stranger) return notFoundCard(ctx, `Not in the material: it does not mention ${stranger}.`, []);
-  const text = normalize(question);
   // "How much electricity…", "the share of AI researchers": the thing to be measured is a word the
   // material never uses, so none of its figures measures it.
-  const unmeasured = askedWords(text).find((w) => !knownWord(ctx, w));
-  if (unmeasured)
-    return notFoundCard(
-      ctx,
-      `Not in the material: it has no figures on ${unmeasured}${
-        mentions.length
-          ? `, though it mentions ${mentions
-              .map((m) => m.entity.name)
-              .slice(0, 2)
-              .join(" and ")}`
-          : ""
-      }.`,
-      mentions.map((m) => m.entity).slice(0, 2),
-    );
+  const unmeasured = askedWords(normalize(question)).find((w) => !knownWord(ctx, w));
+  if (!unmeasured) return undefined;
+  const near = mentions.map((m) => m.entity).slice(0, 2);
+  return notFoundCard(
+    ctx,
+    `Not in the material: it has no figures on ${unmeasured}${near.length ? `, though it mentions ${near.map((e) => e.name).join(" and ")}` : ""}.`,
+    near,
+  );
+}
+
+/** What a question asks, read once: its search terms, the figure it wants, the things it names. */
+interface Reading {
+  question: string;
+  /** The question's words, names cut out: what is asked about the names. */
+  content: string[];
+  contentWeight: number;
+  terms: string[];
+  /** Units the wording asks for ("how many GPUs" → GPUs). */
+  units: Set<string>;
+  quantitative: boolean;
+  money: boolean;
+  alone: boolean;
+  /** The units a count must be in ("how many GPUs are in Colossus 2"), if the question counts. */
+  counted: string[] | undefined;
+  numbers: string[];
+  years: string[];
+  /** The share of its Chinese the material knows; undefined for a question with little Chinese. */
+  chinese: number | undefined;
+  /** Names asked about, and names set aside ("besides OpenBSD"). */
+  asked: Mention[];
+  aside: Mention[];
+  entityIds: string[];
+  /** The non-country things named, and the countries. */
+  things: string[];
+  countries: string[];
+}
+
+function readQuestion(ctx: Context, question: string, mentions: readonly Mention[]): Reading {
+  const text = normalize(question);
   // Chinese words (and bigrams) the English material never uses can match nothing and cannot be judged
   // across languages, so they count neither for nor against; unknown English words do count against.
-  const judged = (t: string) => !HAN.test(t) || ctx.retriever.known(t);
-  const asks = (t: string) => judged(t) && !RATIO_WORDS.has(t);
+  // Words asking for a ratio ("by what multiple") ask how the figures compare; no fact contains them.
+  const asks = (t: string) => (!HAN.test(t) || ctx.retriever.known(t)) && !RATIO_WORDS.has(t);
   // Misspelt words read as the words the material uses ("paramters" → "parameter").
   const fixed = (t: string) => ctx.retriever.correct(t) ?? t;
   // "Besides OpenBSD, where else…": a name set aside is no subject of the question, and facts about it
@@ -126,37 +176,19 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   const aside = mentions.filter((m) => SET_ASIDE.test(key.slice(0, m.start)));
   const asked = mentions.filter((m) => !aside.includes(m));
   const searched = aside.length ? ctx.finder.residue(question, aside) : question;
-  // Words asking for a ratio ("by what multiple") ask how the figures compare; no fact contains them.
   const terms = unique(ctx.tokenize(searched).filter(asks).map(fixed));
   const corrections = terms.filter((t) => !question.toLowerCase().includes(t)).join(" ");
-  const entityIds = asked.map((m) => m.entity.id);
   const hinted = corrections ? `${text} ${corrections}` : text;
   const units = new Set(UNIT_HINTS.filter(([re]) => re.test(hinted)).flatMap(([, u]) => u));
   // "How much did capex grow?" asks for the rate of growth, not the sum.
   if (GROWTH.test(hinted)) units.delete("USD");
-  // "What is Huawei's market share?" asks for a figure as surely as "how much".
-  // "过去几年" is "in the past few years", no "how many".
-  // "几月份" asks for a month, no number.
+  // "过去几年" is "in the past few years", no "how many"; "几月份" asks for a month, no number.
   const asking = text.replace(/(?:过去|近|这|前)几年|几月份?|哪个月/g, " ");
+  // "What is Huawei's market share?" asks for a figure as surely as "how much".
   const quantitative = QUANTITATIVE.test(asking) || (ASKS_VALUE.test(asking) && MEASURE.test(asking));
-  // "How many H100s…": a count of a named chip is answered in chips, not by a percentage about its maker.
-  const counted = countedUnits(text, mentions);
   // A share of a sum of money ("capex as a share of investment") is answered in %, not in dollars.
   const money = MONEY.test(text) && ASKS_VALUE.test(asking) && !GROWTH.test(text) && !units.has("%");
-  const alone = ALONE.test(text);
-
-  const about = (f: Fact, id: string) =>
-    f.entities.includes(id) || f.attribution === id || sideMatches(ctx, id, f);
-  // "Huawei Ascend's share in China" asks about the Ascend: a fact about China alone does not answer it.
-  const things = entityIds.filter((id) => ctx.entity(id)?.kind !== "country");
-  const subjects = things.length ? things : entityIds;
-  const countries = entityIds.filter((id) => ctx.entity(id)?.kind === "country");
-  const concerns = (f: Fact) => subjects.some((id) => about(f, id));
-  const concerned = (f: Fact) => {
-    let n = 0;
-    for (const id of entityIds) if (about(f, id)) n++;
-    return n;
-  };
+  const entityIds = asked.map((m) => m.entity.id);
   // The words left when the names are cut out: "employees" in "How many employees does Huawei have?".
   // A name alone matching is no answer; what is asked about it must match too.
   const content = unique(
@@ -165,80 +197,102 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
       .filter(asks)
       .map(fixed),
   );
-  const contentWeight = content.reduce((sum, t) => sum + ctx.retriever.weight(t), 0);
-  const contentShare = (matched: readonly string[]) =>
-    contentWeight === 0
-      ? 1
-      : content.filter((t) => matched.includes(t)).reduce((sum, t) => sum + ctx.retriever.weight(t), 0) /
-        contentWeight;
   const numbers = typedNumbers(question);
-  const years = numbers.filter((n) => /^(19|20)\d\d$/.test(n));
-  const ranked = ctx.retriever
-    .searchFacts(terms, entityIds)
-    // The hits are this search's own: rescored in place.
-    .map((h) => {
-      let s = h.score;
-      // A number the asker typed ("by 2027", "5427") is a strong sign of which fact they mean.
-      if (numbers.length && numbers.some((n) => factNumbers(h.item).has(n))) s *= 1.5;
-      if (units.size && h.item.figures.some((fig) => units.has(fig.unit))) s *= 1.6;
-      if (quantitative && h.item.figures.length === 0) s *= 0.6;
-      if (entityIds.length && !concerns(h.item)) s *= 0.4;
-      // "Musk on X": a fact about both names answers better than one about Musk alone.
-      else if (entityIds.length > 1) s *= Math.sqrt(concerned(h.item) / entityIds.length);
-      if (aside.some((m) => h.item.entities.includes(m.entity.id))) s *= 0.5;
-      // A fact narrowed to a country the question does not name ("…in China") answers a narrower question.
-      if (h.item.entities.some((id) => ctx.entity(id)?.kind === "country" && !entityIds.includes(id)))
-        s *= 0.85;
-      h.score = s;
-      return h;
-    })
-    .sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id));
+  return {
+    question,
+    content,
+    contentWeight: content.reduce((sum, t) => sum + ctx.retriever.weight(t), 0),
+    terms,
+    units,
+    quantitative,
+    money,
+    alone: ALONE.test(text),
+    counted: countedUnits(text, mentions),
+    numbers,
+    years: numbers.filter((n) => /^(19|20)\d\d$/.test(n)),
+    chinese: hanCoverage(ctx, question),
+    asked,
+    aside,
+    entityIds,
+    things: entityIds.filter((id) => ctx.entity(id)?.kind !== "country"),
+    countries: entityIds.filter((id) => ctx.entity(id)?.kind === "country"),
+  };
+}
 
-  const best = ranked[0];
-  const chinese = hanCoverage(ctx, question);
-  const enough = (h: (typeof ranked)[number]) =>
-    (chinese === undefined || chinese >= MIN_HAN_COVERAGE) &&
+/** The share of the question's content words, by weight, that a hit matched. */
+function contentShare(ctx: Context, r: Reading, matched: readonly string[]): number {
+  if (r.contentWeight === 0) return 1;
+  let got = 0;
+  for (const t of r.content) if (matched.includes(t)) got += ctx.retriever.weight(t);
+  return got / r.contentWeight;
+}
+
+const about = (ctx: Context, f: Fact, id: string) =>
+  f.entities.includes(id) || f.attribution === id || sideMatches(ctx, id, f);
+
+/** True when the fact concerns what is asked about: a thing named, or else a country named. */
+function concerns(ctx: Context, r: Reading, f: Fact): boolean {
+  // "Huawei Ascend's share in China" asks about the Ascend: a fact about China alone does not answer it.
+  return (r.things.length ? r.things : r.entityIds).some((id) => about(ctx, f, id));
+}
+
+/** The facts for a question, best first: the search's score, reweighed by what the question asks for. */
+function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
+  return (
+    ctx.retriever
+      .searchFacts(r.terms, r.entityIds)
+      // The hits are this search's own: rescored in place.
+      .map((h) => {
+        let s = h.score;
+        // A number the asker typed ("by 2027", "5427") is a strong sign of which fact they mean.
+        if (r.numbers.length && r.numbers.some((n) => factNumbers(h.item).has(n))) s *= 1.5;
+        if (r.units.size && h.item.figures.some((fig) => r.units.has(fig.unit))) s *= 1.6;
+        if (r.quantitative && h.item.figures.length === 0) s *= 0.6;
+        if (r.entityIds.length && !concerns(ctx, r, h.item)) s *= 0.4;
+        // "Musk on X": a fact about both names answers better than one about Musk alone.
+        else if (r.entityIds.length > 1) {
+          let n = 0;
+          for (const id of r.entityIds) if (about(ctx, h.item, id)) n++;
+          s *= Math.sqrt(n / r.entityIds.length);
+        }
+        if (r.aside.some((m) => h.item.entities.includes(m.entity.id))) s *= 0.5;
+        // A fact narrowed to a country the question does not name ("…in China") answers a narrower question.
+        if (h.item.entities.some((id) => ctx.entity(id)?.kind === "country" && !r.entityIds.includes(id)))
+          s *= 0.85;
+        h.score = s;
+        return h;
+      })
+      .sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id))
+  );
+}
+
+/** True when the hit answers the question, not merely comes nearest to it. */
+function answers(ctx: Context, r: Reading, h: Hit<Fact>): boolean {
+  const f = h.item;
+  return (
+    (r.chinese === undefined || r.chinese >= MIN_HAN_COVERAGE) &&
     // A question about Google is not answered by a fact about Meta, however well the rest matches;
     // nor one about Doubao and Moore Threads by a fact about Doubao and Iluvatar CoreX.
-    (entityIds.length === 0 || concerns(h.item)) &&
-    (things.length < 2 || things.every((id) => aboutFamily(ctx, h.item, id))) &&
+    (r.entityIds.length === 0 || concerns(ctx, r, f)) &&
+    (r.things.length < 2 || r.things.every((id) => aboutFamily(ctx, f, id))) &&
     // "How many data centers does China have?" is not answered by the US's count, though it names China.
-    !(things.length === 0 && countries.length === 1 && otherSide(ctx, countries[0] as string, h.item)) &&
-    h.coverage >= (entityIds.length ? MIN_COVERAGE_WITH_ENTITY : MIN_COVERAGE) &&
-    contentShare(h.matched) >= MIN_CONTENT_COVERAGE &&
+    !(r.things.length === 0 && r.countries.length === 1 && otherSide(ctx, r.countries[0] as string, f)) &&
+    h.coverage >= (r.entityIds.length ? MIN_COVERAGE_WITH_ENTITY : MIN_COVERAGE) &&
+    contentShare(ctx, r, h.matched) >= MIN_CONTENT_COVERAGE &&
     // A year asked about ("in 2030") must be one the fact speaks of.
-    years.every((y) => factNumbers(h.item).has(y)) &&
+    r.years.every((y) => factNumbers(f).has(y)) &&
     // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
     // and a question about money needs a sum of money.
-    !(quantitative && h.item.figures.length === 0) &&
-    !(counted && !h.item.figures.some((f) => counted.includes(f.unit))) &&
-    !(money && !h.item.figures.some((f) => f.unit === "USD")) &&
+    !(r.quantitative && f.figures.length === 0) &&
+    !(r.counted && !f.figures.some((fig) => r.counted?.includes(fig.unit))) &&
+    !(r.money && !f.figures.some((fig) => fig.unit === "USD")) &&
     // "Microsoft alone": a figure for Amazon, Microsoft, Alphabet and Meta together is not Microsoft's.
-    !(alone && asked.some((m) => inGroup(ctx, h.item, m.entity)));
-  if (process.env.GAPBOT_DEBUG_ASK && best)
-    process.stderr.write(
-      `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentShare(best.matched).toFixed(2)} han=${chinese?.toFixed(2)} quant=${quantitative} money=${money} [${content}]\n`,
-    );
-  if (!best || !enough(best))
-    return (
-      // A count of a kind of thing needs a curated count; a sentence with some number in it is no answer.
-      (counted
-        ? undefined
-        : paragraphAnswer(
-            ctx,
-            terms,
-            { quantitative, money, alone, years },
-            (matched) => contentShare(matched),
-            asked,
-          )) ?? miss(ctx, mentions)
-    );
+    !(r.alone && r.asked.some((m) => inGroup(ctx, f, m.entity)))
+  );
+}
 
-  const top = best.item;
-  const support = ranked
-    .slice(1)
-    .filter((h) => h.score >= best.score * 0.5 && enough(h))
-    .slice(0, 2)
-    .map((h) => h.item);
+/** The answer: the fact's claim first, then up to two supporting facts, all cited. */
+function answerCard(ctx: Context, top: Fact, support: readonly Fact[]): Card {
   const subject = ctx.entity(top.entities[0] ?? "");
   return {
     kind: "answer",
@@ -448,21 +502,15 @@ function sideMatches(ctx: Context, entityId: string, f: Fact): boolean {
 }
 
 /** No fact answers, but a paragraph may: quote its best sentence verbatim. */
-function paragraphAnswer(
-  ctx: Context,
-  terms: string[],
-  needs: { quantitative: boolean; money: boolean; alone: boolean; years: readonly string[] },
-  contentShare: (matched: readonly string[]) => number,
-  mentions: readonly Mention[],
-): Card | undefined {
-  const hit = ctx.retriever.searchParagraphs(terms)[0];
+function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
+  const hit = ctx.retriever.searchParagraphs(r.terms)[0];
   if (!hit || hit.coverage < MIN_COVERAGE + 0.15) return undefined;
   // As for facts: what is asked about the names must match too, not the names alone.
-  if (contentShare(hit.matched) < MIN_CONTENT_COVERAGE) return undefined;
+  if (contentShare(ctx, r, hit.matched) < MIN_CONTENT_COVERAGE) return undefined;
   const { source, paragraph } = hit.item;
   const text = ctx.knowledge.paragraphs.get(source)?.[paragraph - 1];
   if (!text) return undefined;
-  const wanted = new Set(terms);
+  const wanted = new Set(r.terms);
   const sentences = text.split(/(?<=[.;!?])\s+/).filter((s) => s.trim());
   const scored = sentences.map((s) => ({ s, n: ctx.tokenize(s).filter((t) => wanted.has(t)).length }));
   scored.sort((a, b) => b.n - a.n);
@@ -470,19 +518,16 @@ function paragraphAnswer(
   // A question for a number is not answered by a sentence without one (the 100 of "H100" is a name),
   // nor a question about money by a sentence without a sum of money.
   const figures = sentence.replace(MODEL_NUMBER, "");
-  if ((needs.quantitative || needs.money) && !/\d/.test(figures)) return undefined;
-  if (needs.money && !/\$|\bdollars?\b|\byuan\b|\bUSD\b|美元|元/i.test(sentence)) return undefined;
+  if ((r.quantitative || r.money) && !/\d/.test(figures)) return undefined;
+  if (r.money && !/\$|\bdollars?\b|\byuan\b|\bUSD\b|美元|元/i.test(sentence)) return undefined;
   // A year asked about must be one the sentence speaks of.
-  if (needs.years.some((y) => !sentence.includes(y))) return undefined;
+  if (r.years.some((y) => !sentence.includes(y))) return undefined;
   // A question about Google is not answered by a sentence about Meta.
-  if (mentions.length) {
+  if (r.asked.length) {
     const inSentence = ctx.finder.mentions(sentence).map((m) => m.entity);
-    if (!mentions.some((m) => inSentence.includes(m.entity))) return undefined;
+    if (!r.asked.some((m) => inSentence.includes(m.entity))) return undefined;
     // "Microsoft alone" is not answered by a sentence about Microsoft among others of its kind.
-    if (
-      needs.alone &&
-      mentions.some((m) => inSentence.some((e) => e !== m.entity && e.kind === m.entity.kind))
-    )
+    if (r.alone && r.asked.some((m) => inSentence.some((e) => e !== m.entity && e.kind === m.entity.kind)))
       return undefined;
   }
   return {
