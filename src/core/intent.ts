@@ -134,6 +134,13 @@ const COMPARATIVE =
 const COMPARE_CUE = /\b(vs\.?|versus|compare[ds]?|comparison|against)\b|对比|比较|相比|相较/;
 const QUESTION =
   /[?？]|^(how|what|which|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|will|would|should|has|have|whch|wich|wat|waht|wht|hw)\b|多少|什么|哪|吗|几|怎么|如何|为什么|是否|多大|多久|多高|多快|多长|谁|还是|有没有|是不是/;
+/** "Who is ahead", "which side leads": asking for the gap itself. */
+const WHO_LEADS =
+  /\b(?:who|which (?:side|country|nation))(?:'s| is| has)? (?:ahead|leads|leading|in the lead|winning)\b|谁更?领先/gi;
+
+/** Words that open a message before the question: "hey", "ok so", "quick question:". */
+const OPENER =
+  /^(?:(?:hey|hi|hello|yo|ok|okay|so|well|please|pls|quick question|question|q)\b[\s,!:.-]*)+(?:(?:@[\w-]+|<@[\w]+>)[\s,:]*)?|^(?:你好|请问)[\s,，!！:：]*/;
 const GREETING =
   /^(hi|hello|hey|hiya|yo|howdy|greetings|good (morning|afternoon|evening|day)|你好|您好|嗨|哈喽|早上好|晚上好)( (there|all|everyone|gapbot|bot|team))?[\s!.,。！~]*$/;
 const THANKS =
@@ -161,6 +168,9 @@ export function freeText(ctx: Context, text: string): Intent {
       type: "help",
       note: "Anything else? Ask me about the China–US AI compute gap, e.g. /gap chips.",
     };
+  // "Hey, who is ahead in AI chips": the greeting before a question is no part of it.
+  const opener = OPENER.exec(norm);
+  if (opener && norm.length > opener[0].length) return freeText(ctx, text.trim().slice(opener[0].length));
   const mentions = ctx.finder.mentions(text);
   const things = mentions.filter((m) => m.entity.kind !== "country");
   const countries = mentions.filter((m) => m.entity.kind === "country");
@@ -172,10 +182,12 @@ export function freeText(ctx: Context, text: string): Intent {
     return { type: "compare-mentions", a: things[0], b: things[1] };
 
   const question = QUESTION.test(norm);
+  // "Who is ahead in AI chips?": "ahead" asks for the gap; the topic is the chips, not the time behind.
   const residue = ctx
-    .tokenize(ctx.finder.residue(text, mentions), { words: true })
+    .tokenize(ctx.finder.residue(text, mentions).replace(WHO_LEADS, " "), { words: true })
     .filter((t) => !GAP_FILLER.has(t));
-  const topic = findTopic(ctx, text);
+  const topicText = text.replace(WHO_LEADS, " ");
+  const topic = findTopic(ctx, topicText);
   const topicWords = topic ? (ctx.topicTerms.get(topic.id) ?? new Set<string>()) : new Set<string>();
   const leftover = residue.filter((t) => !topicWords.has(t));
 
@@ -198,7 +210,7 @@ export function freeText(ctx: Context, text: string): Intent {
 
   // "How big is the gap between China and the US in AI chips?" asks for the topic's gap card.
   if (question && GAP_WORDS.test(norm) && things.length === 0 && leftover.length === 0) {
-    if (topic) return { type: "gap", phrase: text };
+    if (topic) return { type: "gap", phrase: topicText };
     // "What's the difference between the US and China in AI?": the two sides, figure by figure.
     if (countries[0] && countries[1]) return { type: "compare-mentions", a: countries[0], b: countries[1] };
     // "What is the gap?": here, the gap is always the China–US one.

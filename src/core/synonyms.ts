@@ -14,7 +14,7 @@ export const PHRASES: [RegExp, string][] = [
   [/\bgraphics cards?\b|\bgraphics processors?\b|\bai accelerators?\b/g, "gpu"],
   [/\bmarket shares?\b/g, "marketshare"],
   [
-    /\bhow far behind\b|\bhow long behind\b|\bbehind by\b|\blags? behind\b|\blagging behind\b|\btime behind\b/g,
+    /\bhow far behind\b|\bhow far ahead\b|\bhow long behind\b|\bbehind by\b|\blags? behind\b|\blagging behind\b|\btime behind\b/g,
     "lag",
   ],
   [/\bopen[- ]source\b/g, "opensource"],

@@ -516,6 +516,19 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     );
   });
 
+  it.each([
+    ["hey @gapbot who is ahead in AI chips", "China–US gap: Chip supply and access"],
+    ["who leads in compute?", "China–US gap: Computing power"],
+    ["quick question: which country is ahead in data centers", "China–US gap: Data centers"],
+    ["who is ahead?", "United States vs China"],
+  ])("reads 'who is ahead in X' as X's gap, after any greeting: %s", (q, title) => {
+    expect(answer(q).title).toBe(title);
+  });
+
+  it("answers how far ahead the US is with the time lag, which belongs to both sides", () => {
+    expect(answer("How far ahead is the US in models?").headline).toContain("15 months");
+  });
+
   it("reads partner and collaborate as one", () => {
     expect(answer("who did zhipu partner with for glm image").headline).toContain("Huawei");
   });

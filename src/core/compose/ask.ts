@@ -488,8 +488,12 @@ function aboutFamily(ctx: Context, f: Fact, id: string): boolean {
   return (f.attribution !== undefined && own.has(f.attribution)) || f.entities.some((e) => own.has(e));
 }
 
-/** True when the fact's figure is the other side's: a US figure for a question about China. */
+/**
+ * True when the fact's figure is the other side's: a US figure for a question about China. A time lag
+ * ("15 months behind") belongs to both sides at once, whichever side the fact is filed under.
+ */
 function otherSide(ctx: Context, countryId: string, f: Fact): boolean {
+  if (f.figures.some((fig) => fig.unit === "months")) return false;
   const c = ctx.entity(countryId)?.country;
   return (c === "US" && f.side === "china") || (c === "CN" && f.side === "us");
 }
