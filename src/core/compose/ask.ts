@@ -130,7 +130,7 @@ function refusal(ctx: Context, question: string, mentions: readonly Mention[]): 
   const near = mentions.map((m) => m.entity).slice(0, 2);
   return notFoundCard(
     ctx,
-    `Not in the material: it has no figures on ${unmeasured}${near.length ? `, though it mentions ${near.map((e) => e.name).join(" and ")}` : ""}.`,
+    `Not in the material: it has no figures on ${unmeasured}${thoughMentions(near)}.`,
     near,
   );
 }
@@ -550,18 +550,19 @@ function unknownProduct(ctx: Context, question: string, written: string, mention
   const shown =
     question.match(new RegExp(written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"))?.[0] ?? written;
   const near = mentions.map((m) => m.entity).slice(0, 2);
-  return notFoundCard(
-    ctx,
-    `Not in the material: it does not mention ${shown}${near.length ? `, though it mentions ${near.map((e) => e.name).join(" and ")}` : ""}.`,
-    near,
-  );
+  return notFoundCard(ctx, `Not in the material: it does not mention ${shown}${thoughMentions(near)}.`, near);
 }
 
 function miss(ctx: Context, mentions: readonly Mention[]): Card {
   const near = mentions.map((m) => m.entity).slice(0, 2);
   return notFoundCard(
     ctx,
-    `Not in the material: the source does not answer that${near.length ? `, though it mentions ${near.map((e) => e.name).join(" and ")}` : ""}.`,
+    `Not in the material: the source does not answer that${thoughMentions(near)}.`,
     near,
   );
+}
+
+/** ", though it mentions Nvidia and China": what the material does name, beside the miss. */
+function thoughMentions(near: readonly Entity[]): string {
+  return near.length ? `, though it mentions ${near.map((e) => e.name).join(" and ")}` : "";
 }

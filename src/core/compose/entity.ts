@@ -39,7 +39,8 @@ export function entityLookup(ctx: Context, name: string, kinds: readonly EntityK
       ctx,
       `Which ${wanted}? Try ${kinds.includes("model") ? "/model Mythos" : "/chip 910B"}.`,
     );
-  const e = ctx.finder.resolve(name, kinds) ?? ctx.finder.exact(name) ?? ctx.finder.resolve(name);
+  // Of the kinds asked for first; else a name of another kind still gets its card ("/chip Nvidia", "/chip Nvdia").
+  const e = ctx.finder.resolve(name, kinds) ?? ctx.finder.resolve(name);
   if (!e) {
     // A name among other words ("/model Mythos training cost"): the question about it, or its card.
     const mentions = ctx.finder.mentions(name);
