@@ -85,13 +85,16 @@ export function materialAnswer(
   return card.kind === "answer" ? card : undefined;
 }
 
+/** GAPBOT_DEBUG_ASK=1: why each question got its best fact, on stderr (read once: process.env is slow). */
+const DEBUG = Boolean(process.env.GAPBOT_DEBUG_ASK);
+
 export function askCard(ctx: Context, question: string, mentions: readonly Mention[]): Card {
   const refused = refusal(ctx, question, mentions);
   if (refused) return refused;
   const r = readQuestion(ctx, question, mentions);
   const ranked = rankFacts(ctx, r);
   const best = ranked[0];
-  if (process.env.GAPBOT_DEBUG_ASK && best)
+  if (DEBUG && best)
     process.stderr.write(
       `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentShare(ctx, r, best.matched).toFixed(2)} han=${r.chinese?.toFixed(2)} quant=${r.quantitative} money=${r.money} [${r.content}]\n`,
     );
@@ -233,38 +236,51 @@ const about = (ctx: Context, f: Fact, id: string) =>
 /** True when the fact concerns what is asked about: a thing named, or else a country named. */
 function concerns(ctx: Context, r: Reading, f: Fact): boolean {
   // "Huawei Ascend's share in China" asks about the Ascend: a fact about China alone does not answer it.
-  return (r.things.length ? r.things : r.entityIds).some((id) => about(ctx, f, id));
+  for (const id of r.things.length ? r.things : r.entityIds) if (about(ctx, f, id)) return true;
+  return false;
 }
 
 /** The facts for a question, best first: the search's score, reweighed by what the question asks for. */
 function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
-  return (
-    ctx.retriever
-      .searchFacts(r.terms, r.entityIds)
-      // The hits are this search's own: rescored in place.
-      .map((h) => {
-        let s = h.score;
-        // A number the asker typed ("by 2027", "5427") is a strong sign of which fact they mean.
-        if (r.numbers.length && r.numbers.some((n) => factNumbers(h.item).has(n))) s *= 1.5;
-        if (r.units.size && h.item.figures.some((fig) => r.units.has(fig.unit))) s *= 1.6;
-        if (r.quantitative && h.item.figures.length === 0) s *= 0.6;
-        if (r.entityIds.length && !concerns(ctx, r, h.item)) s *= 0.4;
-        // "Musk on X": a fact about both names answers better than one about Musk alone.
-        else if (r.entityIds.length > 1) {
-          let n = 0;
-          for (const id of r.entityIds) if (about(ctx, h.item, id)) n++;
-          s *= Math.sqrt(n / r.entityIds.length);
-        }
-        if (r.aside.some((m) => h.item.entities.includes(m.entity.id))) s *= 0.5;
-        // A fact narrowed to a country the question does not name ("…in China") answers a narrower question.
-        if (h.item.entities.some((id) => ctx.entity(id)?.kind === "country" && !r.entityIds.includes(id)))
-          s *= 0.85;
-        h.score = s;
-        return h;
-      })
-      .sort((a, b) => b.score - a.score || a.item.id.localeCompare(b.item.id))
+  const hits = ctx.retriever.searchFacts(r.terms, r.entityIds);
+  // The hits are this search's own: rescored in place. Plain loops: this runs for every hit of every
+  // question, and closures per hit were a good share of an answer's garbage.
+  for (const h of hits) {
+    const f = h.item;
+    let s = h.score;
+    // A number the asker typed ("by 2027", "5427") is a strong sign of which fact they mean.
+    if (r.numbers.length && hasAny(factNumbers(f), r.numbers)) s *= 1.5;
+    if (r.units.size && f.figures.some((fig) => r.units.has(fig.unit))) s *= 1.6;
+    if (r.quantitative && f.figures.length === 0) s *= 0.6;
+    if (r.entityIds.length && !concerns(ctx, r, f)) s *= 0.4;
+    // "Musk on X": a fact about both names answers better than one about Musk alone.
+    else if (r.entityIds.length > 1) {
+      let n = 0;
+      for (const id of r.entityIds) if (about(ctx, f, id)) n++;
+      s *= Math.sqrt(n / r.entityIds.length);
+    }
+    for (const m of r.aside)
+      if (f.entities.includes(m.entity.id)) {
+        s *= 0.5;
+        break;
+      }
+    // A fact narrowed to a country the question does not name ("…in China") answers a narrower question.
+    for (const id of f.entities)
+      if (ctx.entity(id)?.kind === "country" && !r.entityIds.includes(id)) {
+        s *= 0.85;
+        break;
+      }
+    h.score = s;
+  }
+  return hits.sort(
+    (a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0),
   );
 }
+
+const hasAny = (set: ReadonlySet<string>, values: readonly string[]) => {
+  for (const v of values) if (set.has(v)) return true;
+  return false;
+};
 
 /** True when the hit answers the question, not merely comes nearest to it. */
 function answers(ctx: Context, r: Reading, h: Hit<Fact>): boolean {

@@ -46,6 +46,7 @@ export function findTopic(ctx: Context, phrase: string): Topic | undefined {
   // Nor do the words asking for a ratio ("how many times…").
   const terms = ctx.tokenize(phrase).filter((t) => !EVERY_TOPIC.has(t) && !RATIO_WORDS.has(t));
   if (terms.length === 0) return undefined;
+  const asId = phrase.trim().toLowerCase().replace(/\s+/g, "-");
   let best: { topic: Topic; score: number } | undefined;
   for (const topic of ctx.knowledge.topics) {
     const words = ctx.topicTerms.get(topic.id);
@@ -53,7 +54,7 @@ export function findTopic(ctx: Context, phrase: string): Topic | undefined {
     let score = 0;
     for (const t of terms) if (words.has(t)) score += ctx.retriever.weight(t);
     // The id itself ("compute", "market-share") is the strongest signal.
-    if (phrase.trim().toLowerCase().replace(/\s+/g, "-") === topic.id) score += 100;
+    if (asId === topic.id) score += 100;
     if (score > 0 && (!best || score > best.score)) best = { topic, score };
   }
   return best?.topic;
