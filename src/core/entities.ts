@@ -18,13 +18,28 @@ interface AliasDoc {
   key: string;
 }
 
+interface NameKey {
+  key: string;
+  words: readonly string[];
+  compact: string;
+  entity: Entity;
+}
+
+const nameEntry = (key: string, entity: Entity): NameKey => ({
+  key,
+  words: key.split(" "),
+  compact: key.replace(/ /g, ""),
+  entity,
+});
+
 const aliasTokens = (text: string) => nameKey(text).split(" ").filter(Boolean);
 
 export class EntityFinder {
   /** name key → entity ids (an alias belongs to one entity; the validator enforces it). */
   private readonly byKey = new Map<string, Entity>();
   private readonly byId = new Map<string, Entity>();
-  private readonly keys: { key: string; entity: Entity }[] = [];
+  /** Every name and alias: its key, the key's words and the key without spaces, made once. */
+  private readonly keys: NameKey[] = [];
   /** Every word of every name and alias ("united" of United States). */
   private readonly nameWords = new Set<string>();
   /** First character of a name → the indexes of the names (in `keys`) that start with it. */
@@ -46,7 +61,7 @@ export class EntityFinder {
         const key = nameKey(name);
         if (!key || this.byKey.has(key)) continue;
         this.byKey.set(key, e);
-        this.keys.push({ key, entity: e });
+        this.keys.push(nameEntry(key, e));
         for (const w of key.split(" ")) this.nameWords.add(w);
         docs.push({ id: docs.length, entityId: e.id, key });
       }
@@ -63,7 +78,7 @@ export class EntityFinder {
           const key = name.startsWith(maker) ? name : maker + name;
           if (this.byKey.has(key)) continue;
           this.byKey.set(key, e);
-          this.keys.push({ key, entity: e });
+          this.keys.push(nameEntry(key, e));
           docs.push({ id: docs.length, entityId: e.id, key });
         }
     }
@@ -106,8 +121,7 @@ export class EntityFinder {
   private compact(): Map<string, Entity> {
     if (!this.compactCache) {
       this.compactCache = new Map();
-      for (const { key, entity } of this.keys) {
-        const c = key.replace(/ /g, "");
+      for (const { compact: c, entity } of this.keys) {
         if (!this.compactCache.has(c)) this.compactCache.set(c, entity);
       }
     }
@@ -127,9 +141,8 @@ export class EntityFinder {
     const typed = key.split(" ");
     const whole = new Set(
       this.keys
-        .filter(({ key: k, entity }) => {
+        .filter(({ words, entity }) => {
           if (kinds && !kinds.includes(entity.kind)) return false;
-          const words = k.split(" ");
           return typed.every((w) => words.includes(w));
         })
         .map(({ entity }) => entity),
@@ -139,11 +152,10 @@ export class EntityFinder {
     const prefixed = new Set(
       this.keys
         .filter(
-          ({ key: k, entity }) =>
+          ({ key: k, compact, entity }) =>
             (!kinds || kinds.includes(entity.kind)) &&
             ((k.startsWith(key) && !digitFollows(k, key.length, key)) ||
-              (k.replace(/ /g, "").startsWith(compactKey) &&
-                !digitFollows(k.replace(/ /g, ""), compactKey.length, compactKey))),
+              (compact.startsWith(compactKey) && !digitFollows(compact, compactKey.length, compactKey))),
         )
         .map(({ entity }) => entity),
     );
@@ -161,7 +173,7 @@ export class EntityFinder {
   private onlyMaker(key: string, entity: Entity): boolean {
     const maker = entity.vendor ? this.byId.get(entity.vendor) : undefined;
     if (!maker) return false;
-    const words = this.keys.filter((k) => k.entity === maker).flatMap((k) => k.key.split(" "));
+    const words = this.keys.filter((k) => k.entity === maker).flatMap((k) => k.words);
     return key.split(" ").every((w) => words.some((m) => editDistance(w, m, 2) <= 2));
   }
 
@@ -170,7 +182,7 @@ export class EntityFinder {
    * nor 910C the 910B, though each is one edit from the other.
    */
   private otherModelNumber(key: string, entity: Entity): boolean {
-    const names = this.keys.filter((k) => k.entity === entity).flatMap((k) => k.key.split(" "));
+    const names = this.keys.filter((k) => k.entity === entity).flatMap((k) => k.words);
     // A model number is never a typo: 910C is not the 910B, whatever the edit distance.
     return key
       .split(" ")
@@ -191,7 +203,7 @@ export class EntityFinder {
       if (exact) push(exact);
       const compactKey = key.replace(/ /g, "");
       const prefixed = this.keys
-        .filter(({ key: k }) => k.startsWith(key) || k.replace(/ /g, "").startsWith(compactKey))
+        .filter(({ key: k, compact }) => k.startsWith(key) || compact.startsWith(compactKey))
         .sort((a, b) => a.key.length - b.key.length || a.key.localeCompare(b.key));
       for (const { entity } of prefixed) push(entity);
     }
