@@ -18,6 +18,9 @@ interface AliasDoc {
   key: string;
 }
 
+/** The words after a chip's name that make it a unit: "H100-equivalents", "H100 当量". */
+const EQUIVALENT_AFTER = /^ ?(?:equivalents?\b|equiv\b|等效|当量)/;
+
 interface NameKey {
   key: string;
   words: readonly string[];
@@ -271,7 +274,10 @@ export class EntityFinder {
       const currency = entity.kind === "country" && /^ dollars?\b/.test(hay.slice(end));
       if (!bounded || currency || taken.slice(at, end).some(Boolean)) continue;
       for (let i = at; i < end; i++) taken[i] = true;
-      found.push({ entity, start: at, end, fuzzy: false });
+      // "5 million H100-equivalents", "等效H100": the chip is a unit of measure there, not a subject.
+      const unit =
+        entity.kind === "chip" && (EQUIVALENT_AFTER.test(hay.slice(end)) || /等效 ?$/.test(hay.slice(0, at)));
+      if (!unit) found.push({ entity, start: at, end, fuzzy: false });
     }
     // Typos: untaken Latin words of 5+ letters that are one or two edits from a one-word name.
     for (const m of hay.matchAll(/[a-z][a-z0-9.]{4,}/g)) {
@@ -306,6 +312,8 @@ export class EntityFinder {
     const hit = this.aliases
       .search(word, { fuzzy: word.length < 6 ? 1 : 2, prefix: false })
       .filter((h) => !(h.key as string).includes(" ") && (h.key as string).length >= 4)
+      // Two edits in a short word make another word ("lineup" is not "Linux"); a swap is one edit.
+      .filter((h) => editDistance(word, h.key as string, 2) <= (word.length < 8 ? 1 : 2))
       .sort((a, b) => b.score - a.score || String(a.entityId).localeCompare(String(b.entityId)))[0];
     const e = hit ? this.byId.get(hit.entityId as string) : undefined;
     if (this.typos.size >= 10_000) this.typos.clear();

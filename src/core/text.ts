@@ -91,7 +91,11 @@ export const STOPWORDS = new Set(
     // Words that set something aside ("besides OpenBSD, where else…") ask nothing themselves.
     "besides beside except apart aside excluding " +
     // Question words as typed in a hurry, and "list" as in "does the article list…".
-    "whch wich wht wat waht hwo whats list against"
+    "whch wich wht wat waht hwo whats list against " +
+    // How someone put it ("how did Jensen Huang describe the gap") asks what they said: no content.
+    "describe describes described describing characterize characterizes characterized portray portrays portrayed " +
+    // Chat shorthand for function words.
+    "wth abt pls plz thx"
   ).split(" "),
 );
 // "us" is absent on purpose: here it is a country, never a pronoun worth dropping.
@@ -170,23 +174,28 @@ export const HAN_STOPWORDS = new Set([
   ...HAN_STOP_CHARS,
 ]);
 
-/** Levenshtein distance, giving up (max + 1) once it must exceed `max`. */
+/** Edit distance (a swap of neighbours counts as one edit), giving up (max + 1) once it must exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  // Optimal string alignment: a swap of two neighbouring letters ("Nvidai") is one edit, as typists make it.
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(
+      let v = Math.min(
         (prev[j] ?? 0) + 1,
         (cur[j - 1] ?? 0) + 1,
         (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
       );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, (before[j - 2] ?? 0) + 1);
       cur.push(v);
       rowMin = Math.min(rowMin, v);
     }
     if (rowMin > max) return max + 1;
+    before = prev;
     prev = cur;
   }
   return prev[b.length] ?? max + 1;

@@ -67,6 +67,18 @@ describe("entity finder", () => {
     expect(finder.mentions("what about Nvidai?").map((m) => m.entity.id)).toEqual(["nvidia"]);
   });
 
+  it("takes neither a short word two edits from a name for it, nor a chip used as a unit for the chip", () => {
+    const shipped = new EntityFinder(readKnowledge().knowledge.entities);
+    const ids = (t: string) => shipped.mentions(t).map((m) => m.entity.id);
+    // "lineup" is two edits from "Linux"; "Mythso" is one swap from "Mythos".
+    expect(ids("musk's seven-model lineup")).toEqual(["elon-musk"]);
+    expect(ids("how big is Mythso")).toEqual(["claude-mythos"]);
+    // "5 million H100-equivalents" measures Google's compute; it says nothing of the H100 itself.
+    expect(ids("Google's 5 million H100-equivalents")).toEqual(["google"]);
+    expect(ids("等效H100 算力")).toEqual([]);
+    expect(ids("the H100 and the A100")).toEqual(["nvidia-h100", "nvidia-a100"]);
+  });
+
   it("ranks completions: exact alias, then prefix", () => {
     expect(finder.rank("a", ["chip"]).map((e) => e.id)).toContain("nvidia-a100");
     expect(finder.rank("asc", ["chip"])[0]?.id).toBe("ascend-910b");
