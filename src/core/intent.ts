@@ -138,9 +138,12 @@ const QUESTION =
 const WHO_LEADS =
   /\b(?:who|which (?:side|country|nation))(?:'s| is| has)? (?:ahead|leads|leading|in the lead|winning)\b|谁更?领先/gi;
 
-/** Words that open a message before the question: "hey", "ok so", "quick question:". */
+/**
+ * Words that open a message before the question: "hey", "ok so", "quick question:", and who is asking
+ * ("journalist here:", "analyst here,").
+ */
 const OPENER =
-  /^(?:(?:hey|hi|hello|yo|ok|okay|so|well|please|pls|quick question|question|q)\b[\s,!:.-]*)+(?:(?:@[\w-]+|<@[\w]+>)[\s,:]*)?|^(?:你好|请问)[\s,，!！:：]*/;
+  /^(?:(?:hey|hi|hello|yo|ok|okay|so|well|please|pls|quick question|question|q|(?:an? )?[a-z]+(?: [a-z]+)? here(?=\s*[,:;!.-]))\b[\s,!:;.-]*)+(?:(?:@[\w-]+|<@[\w]+>)[\s,:]*)?|^(?:你好|请问)[\s,，!！:：]*/;
 const GREETING =
   /^(hi|hello|hey|hiya|yo|howdy|greetings|good (morning|afternoon|evening|day)|你好|您好|嗨|哈喽|早上好|晚上好)( (there|all|everyone|gapbot|bot|team))?[\s!.,。！~]*$/;
 const THANKS =

@@ -19,7 +19,10 @@ export const PHRASES: [RegExp, string][] = [
   ],
   [/\bopen[- ]source\b/g, "opensource"],
   [/\by(?:o|\/)y\b/g, "year on year"],
-  [/\bon (?:a )?par with\b|\bcomparable (?:to|with)\b|\bequivalent to\b|\bas good as\b/g, " comparable "],
+  [
+    /\bon (?:a )?par(?: with| wth| w\/)?\b|\bcomparable (?:to|with)\b|\bequivalent to\b|\bas good as\b/g,
+    " comparable ",
+  ],
   [/\bproduct lines?\b|\bproduct famil(?:y|ies)\b|\bline-?ups?\b/g, "series"],
   // A stock's price is about the stock, not about what a chip costs.
   [/\b(?:stock|share) prices?\b|\bmarket (?:value|capitali[sz]ation|cap)\b/g, "stock"],

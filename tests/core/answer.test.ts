@@ -533,6 +533,33 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     expect(answer("who did zhipu partner with for glm image").headline).toContain("Huawei");
   });
 
+  it("answers 'what share' with a share, not with the figure the asker already gave", () => {
+    for (const q of [
+      "Google's 5 million H100-equivalents amount to what share of global AI compute?",
+      "Google supposedly has 5 million H100-equivalents of compute. What share of the global total is that?",
+    ]) {
+      const card = answer(q);
+      expect(card.headline, q).toContain("1/4");
+      expect(card.citations[0]?.paragraph, q).toBe(21);
+    }
+  });
+
+  it("answers what a source's data shows in words, though it names a measure", () => {
+    const card = answer(
+      "What does Epoch AI data show about the share of high-end AI chips shipped to Chinese companies?",
+    );
+    expect(card.kind).toBe("answer");
+    expect(card.headline).toContain("continued to decline");
+    expect(card.citations[0]?.paragraph).toBe(28);
+  });
+
+  it("reads who is asking ('journalist here:') and chat shorthand ('on par wth') as no part of the question", () => {
+    expect(answer("Analyst here: how many GPUs will Meta deploy by end of 2026?").headline).toContain(
+      "1.2 million",
+    );
+    expect(answer("what nvidia chip is the 910B on par wth").headline).toContain("A100");
+  });
+
   it("reads words about the material ('cited', 'product line') as no part of the question", () => {
     expect(answer("Which AMD product line is cited as a training chip?").headline).toContain("MI300 series");
   });

@@ -43,6 +43,14 @@ const GROWTH =
 const MEASURE =
   /\b(?:market )?shares?\b|\bpercentages?\b|\bproportion\b|\bcount\b|\bsize\b|\bamount\b|\btotal\b|份额|占比|比例|规模/;
 
+/** A share asked for in so many words ("what share of…", "占比多少"): a figure in other units is no share. */
+const SHARE_ASKED =
+  /\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat %|\bhow much of\b[^?]*\b(?:share|total)\b|占比|百分之几|百分比|比例是多少|占[^，,。？?]{0,12}多少/;
+
+/** "What does X show / say / find about…": asks for a finding, in words or in figures. */
+const FINDING =
+  /\bwhat (?:does|did|do)\b[^?]*\b(?:show|shows|say|says|suggest|suggests|find|indicate|indicates|reveal|reveals|tell us)\b/;
+
 /** The question asks for a value ("how much…", "what is the price…"), not a how or a why. */
 const ASKS_VALUE = /\bhow much\b|\bwhat(?:'s| is| was| are| were| did| does| do| will)\b|多少|几/;
 
@@ -96,7 +104,10 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
   const best = ranked[0];
   if (DEBUG && best)
     process.stderr.write(
-      `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentShare(ctx, r, best.matched).toFixed(2)} han=${r.chinese?.toFixed(2)} quant=${r.quantitative} money=${r.money} [${r.content}]\n`,
+      `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentShare(ctx, r, best.matched).toFixed(2)} han=${r.chinese?.toFixed(2)} quant=${r.quantitative} money=${r.money} [${r.content}] terms=[${r.terms}] ids=[${r.entityIds}] next: ${ranked
+        .slice(0, 4)
+        .map((h) => `${h.item.id} ${h.score.toFixed(2)}`)
+        .join(", ")}\n`,
     );
   if (!best || !answers(ctx, r, best))
     return (
@@ -147,6 +158,8 @@ interface Reading {
   terms: string[];
   /** Units the wording asks for ("how many GPUs" → GPUs). */
   units: Set<string>;
+  /** "What share of…": a share is asked for, and a fact with no share in it answers less well. */
+  share: boolean;
   quantitative: boolean;
   money: boolean;
   alone: boolean;
@@ -188,7 +201,9 @@ function readQuestion(ctx: Context, question: string, mentions: readonly Mention
   // "过去几年" is "in the past few years", no "how many"; "几月份" asks for a month, no number.
   const asking = text.replace(/(?:过去|近|这|前)几年|几月份?|哪个月/g, " ");
   // "What is Huawei's market share?" asks for a figure as surely as "how much".
-  const quantitative = QUANTITATIVE.test(asking) || (ASKS_VALUE.test(asking) && MEASURE.test(asking));
+  // "What does Epoch AI's data show about the share…" asks what it found, which may be a trend, not a figure.
+  const quantitative =
+    QUANTITATIVE.test(asking) || (ASKS_VALUE.test(asking) && MEASURE.test(asking) && !FINDING.test(asking));
   // A share of a sum of money ("capex as a share of investment") is answered in %, not in dollars.
   const money = MONEY.test(text) && ASKS_VALUE.test(asking) && !GROWTH.test(text) && !units.has("%");
   const entityIds = asked.map((m) => m.entity.id);
@@ -207,6 +222,7 @@ function readQuestion(ctx: Context, question: string, mentions: readonly Mention
     contentWeight: content.reduce((sum, t) => sum + ctx.retriever.weight(t), 0),
     terms,
     units,
+    share: SHARE_ASKED.test(asking),
     quantitative,
     money,
     alone: ALONE.test(text),
@@ -248,10 +264,14 @@ function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
   for (const h of hits) {
     const f = h.item;
     let s = h.score;
-    // A number the asker typed ("by 2027", "5427") is a strong sign of which fact they mean.
-    if (r.numbers.length && hasAny(factNumbers(f), r.numbers)) s *= 1.5;
+    const noShare = r.share && !f.figures.some((fig) => fig.unit === "%" || fig.unit === "fraction");
+    // A number the asker typed ("by 2027", "5427") is a strong sign of which fact they mean; but in
+    // "Google's 5 million H100-equivalents are what share of the world's?" it is what they already know.
+    if (r.numbers.length && !noShare && hasAny(factNumbers(f), r.numbers)) s *= 1.5;
     if (r.units.size && f.figures.some((fig) => r.units.has(fig.unit))) s *= 1.6;
     if (r.quantitative && f.figures.length === 0) s *= 0.6;
+    // "What share…?" wants the 1/4, not the 5 million.
+    if (noShare) s *= 0.3;
     if (r.entityIds.length && !concerns(ctx, r, f)) s *= 0.4;
     // "Musk on X": a fact about both names answers better than one about Musk alone.
     else if (r.entityIds.length > 1) {
