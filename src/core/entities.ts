@@ -21,6 +21,11 @@ interface AliasDoc {
 /** The words after a chip's name that make it a unit: "H100-equivalents", "H100 当量". */
 const EQUIVALENT_AFTER = /^ ?(?:equivalents?\b|equiv\b|等效|当量)/;
 
+/** The letter x as "times": after a number or "how many", or before a comparison. */
+const TIMES_BEFORE = /(?:\d|\bmany|\bmuch|\bwhat) ?$/;
+const TIMES_AFTER =
+  /^ (?:smaller|larger|bigger|more|less|fewer|faster|slower|cheaper|stronger|weaker|higher|lower|greater|better|worse|as)\b/;
+
 interface NameKey {
   key: string;
   words: readonly string[];
@@ -269,10 +274,15 @@ export class EntityFinder {
       const { key, entity } = this.keys[index] as { key: string; entity: Entity };
       const end = at + key.length;
       // Latin names need word boundaries ("ai" must not match inside "said"); Chinese ones do not.
-      const bounded = HAN.test(key) || (!isWordChar(hay[at - 1]) && !isWordChar(hay[end]));
+      // A Chinese name that ends in a model number ("昇腾910") needs a boundary there: 昇腾910C is another chip.
+      const bounded =
+        (HAN.test(key[0] ?? "") || !isWordChar(hay[at - 1])) &&
+        (HAN.test(key.at(-1) ?? "") || !isWordChar(hay[end]));
       // "US dollars" is a currency, not the country.
       const currency = entity.kind === "country" && /^ dollars?\b/.test(hay.slice(end));
-      if (!bounded || currency || taken.slice(at, end).some(Boolean)) continue;
+      // "how many x smaller", "10 x more": the letter x is "times", not X the network.
+      const times = key === "x" && (TIMES_BEFORE.test(hay.slice(0, at)) || TIMES_AFTER.test(hay.slice(end)));
+      if (!bounded || currency || times || taken.slice(at, end).some(Boolean)) continue;
       for (let i = at; i < end; i++) taken[i] = true;
       // "5 million H100-equivalents", "等效H100": the chip is a unit of measure there, not a subject.
       const unit =
