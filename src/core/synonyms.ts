@@ -26,6 +26,9 @@ export const PHRASES: [RegExp, string][] = [
   [/\bproduct lines?\b|\bproduct famil(?:y|ies)\b|\bline-?ups?\b/g, "series"],
   // A stock's price is about the stock, not about what a chip costs.
   [/\b(?:stock|share) prices?\b|\bmarket (?:value|capitali[sz]ation|cap)\b/g, "stock"],
+  // "Listed as substitutes" names them; "listed in Shanghai" is a listing.
+  [/\blisted (?:as|among)\b/g, " "],
+  [/\b(?:came|come|comes|coming) (?:out|up|along)\b|\bsprang up\b|\bsprung up\b/g, "emerge"],
   [/\b(?:went|go|goes|going|gone) public\b|\binitial public offerings?\b|\bfloat(?:ed|ing)? on\b/g, "ipo"],
 ];
 
@@ -79,7 +82,7 @@ const GROUPS: string[][] = [
   ["token", "tokens", "词元"],
   ["ipo", "ipos", "listing", "listings", "listed", "上市"],
   ["cluster", "集群", "超算"],
-  ["performance", "perform", "powerful", "strong", "stronger", "性能", "强"],
+  ["performance", "perform", "powerful", "strong", "stronger", "fast", "faster", "speed", "性能", "强"],
   ["trillion", "万亿"],
   ["billion", "亿"],
   ["month", "月", "个月", "月份"],
@@ -106,6 +109,18 @@ const GROUPS: string[][] = [
   ],
   ["plan", "intend", "计划", "打算", "规划"],
   ["buy", "purchase", "procure", "procurement", "order", "采购", "购买", "订购"],
+  [
+    "substitute",
+    "substitutes",
+    "substitution",
+    "substituting",
+    "replacement",
+    "replacements",
+    "替代",
+    "国产替代",
+  ],
+  ["emerge", "emerged", "emerging", "emergence", "涌现"],
+  ["outperform", "outperforms", "outperformed", "beat", "beats", "outdo", "outdoes", "胜过", "优于"],
   ["praise", "praised", "praises", "praising", "compliment", "laud", "称赞", "赞扬", "夸赞", "评价"],
 ];
 

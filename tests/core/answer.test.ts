@@ -560,6 +560,29 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     expect(answer("what nvidia chip is the 910B on par wth").headline).toContain("A100");
   });
 
+  it("answers a question about a line of chips through its members, in the words users type", () => {
+    for (const q of [
+      "cambricon siyuan models listed as domestic substitutes?",
+      "Which Cambricon Siyuan chips came out under the domestic substitution push?",
+    ]) {
+      const card = answer(q);
+      expect(card.headline, q).toContain("Siyuan 590");
+      expect(card.citations[0]?.paragraph, q).toBe(51);
+    }
+    expect(answer("which Cambricon chip does the GB300 beat").headline).toContain("Siyuan 690");
+    expect(answer("How fast is the Huawei Ascend 910B").headline).toContain("640 TOPS");
+  });
+
+  it.each([
+    ["Ascend 910C TOPS?", "Ascend 910C"],
+    ["华为昇腾910C算力", "华为昇腾910C"],
+  ])("names a model number of a known line that the material never gives: %s", (q, shown) => {
+    const card = answer(q);
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).toContain(`does not mention ${shown}`);
+    expect(card.citations).toEqual([]);
+  });
+
   it("reads words about the material ('cited', 'product line') as no part of the question", () => {
     expect(answer("Which AMD product line is cited as a training chip?").headline).toContain("MI300 series");
   });

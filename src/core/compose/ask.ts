@@ -135,6 +135,13 @@ function refusal(ctx: Context, question: string, mentions: readonly Mention[]): 
   const alternatives = ALTERNATIVES.test(normalize(question)) && codes.some(({ code }) => isKnown(code));
   const unknown = alternatives ? undefined : codes.find(({ code }) => !isKnown(code));
   if (unknown) return unknownProduct(ctx, question, unknown.written, mentions);
+  // "Ascend 910C": a model number after a line's or a maker's name that no name in the material has.
+  const key = nameKey(question);
+  for (const m of mentions) {
+    const next = /^ ?(\d+[a-z]+\d*|[a-z]*\d+[a-z]+)(?![a-z0-9])/.exec(key.slice(m.end))?.[1];
+    if (next && !ctx.finder.isNameWord(next) && !(alternatives || ALTERNATIVES.test(key)))
+      return unknownProduct(ctx, question, `${key.slice(m.start, m.end)} ${next}`, mentions);
+  }
   const stranger = unknownName(ctx, question);
   if (stranger) return notFoundCard(ctx, `Not in the material: it does not mention ${stranger}.`, []);
   // "How much electricity…", "the share of AI researchers": the thing to be measured is a word the
@@ -183,12 +190,15 @@ function readQuestion(ctx: Context, question: string, mentions: readonly Mention
   // Chinese words (and bigrams) the English material never uses can match nothing and cannot be judged
   // across languages, so they count neither for nor against; unknown English words do count against.
   // Words asking for a ratio ("by what multiple") ask how the figures compare; no fact contains them.
-  const asks = (t: string) => (!HAN.test(t) || ctx.retriever.known(t)) && !RATIO_WORDS.has(t);
+  const key = nameKey(question);
+  // "Which Siyuan models…": the models of a chip are its variants, not AI models.
+  const variants = mentions.some((m) => isChipLike(ctx, m.entity) && /^ models?\b/.test(key.slice(m.end)));
+  const asks = (t: string) =>
+    (!HAN.test(t) || ctx.retriever.known(t)) && !RATIO_WORDS.has(t) && !(variants && t === "model");
   // Misspelt words read as the words the material uses ("paramters" → "parameter").
   const fixed = (t: string) => ctx.retriever.correct(t) ?? t;
   // "Besides OpenBSD, where else…": a name set aside is no subject of the question, and facts about it
   // answer it less well; its words are not searched for.
-  const key = nameKey(question);
   const aside = mentions.filter((m) => SET_ASIDE.test(key.slice(0, m.start)));
   const asked = mentions.filter((m) => !aside.includes(m));
   const searched = aside.length ? ctx.finder.residue(question, aside) : question;
@@ -252,7 +262,10 @@ const about = (ctx: Context, f: Fact, id: string) =>
 /** True when the fact concerns what is asked about: a thing named, or else a country named. */
 function concerns(ctx: Context, r: Reading, f: Fact): boolean {
   // "Huawei Ascend's share in China" asks about the Ascend: a fact about China alone does not answer it.
-  for (const id of r.things.length ? r.things : r.entityIds) if (about(ctx, f, id)) return true;
+  // A thing is concerned through its own: the Siyuan line through the Siyuan 590.
+  for (const id of r.things) if (about(ctx, f, id) || aboutFamily(ctx, f, id)) return true;
+  if (r.things.length) return false;
+  for (const id of r.entityIds) if (about(ctx, f, id)) return true;
   return false;
 }
 
@@ -535,6 +548,11 @@ function otherSide(ctx: Context, countryId: string, f: Fact): boolean {
 }
 
 /** A country named in the question speaks through the facts on its side. */
+/** A chip, or a line of chips (the Siyuan, the Ascend). */
+function isChipLike(ctx: Context, e: Entity): boolean {
+  return e.kind === "chip" || (e.related ?? []).some((id) => ctx.entity(id)?.kind === "chip");
+}
+
 function sideMatches(ctx: Context, entityId: string, f: Fact): boolean {
   const e = ctx.entity(entityId);
   if (e?.kind !== "country") return false;
@@ -584,7 +602,9 @@ function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
 /** Says the material does not name the code, in the asker's own case ("GPT-5"). */
 function unknownProduct(ctx: Context, question: string, written: string, mentions: readonly Mention[]): Card {
   const shown =
-    question.match(new RegExp(written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i"))?.[0] ?? written;
+    question.match(
+      new RegExp(written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]*"), "i"),
+    )?.[0] ?? written;
   const near = mentions.map((m) => m.entity).slice(0, 2);
   return notFoundCard(ctx, `Not in the material: it does not mention ${shown}${thoughMentions(near)}.`, near);
 }
