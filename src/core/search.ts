@@ -176,7 +176,9 @@ export class Retriever {
     const queries: (string | object)[] = [];
     if (terms.length > 0)
       queries.push({
-        queries: terms,
+        // One query of all the terms, not one sub-query per term: MiniSearch builds its options afresh
+        // for every query, and an answer's garbage is what sets how often the collector pauses it.
+        queries: [terms.join(SEP)],
         combineWith: "OR",
         fields: ["claim", "quote", "metric", "keywords", "names", "topics"],
         // Prefixes only for words the material does not use as they are ("semicond…"): a known word is matched whole.
@@ -187,23 +189,25 @@ export class Retriever {
       });
     if (entityIds.length > 0)
       queries.push({
-        queries: entityIds.map((id) => `@${id}`),
+        queries: [entityIds.map((id) => `@${id}`).join(SEP)],
         combineWith: "OR",
         fields: ["entityIds"],
         boost: { entityIds: 4 },
       });
-    // tokenize: the terms are already tokens.
-    const results = this.facts.search({ combineWith: "OR", queries } as never, {
-      tokenize: (s: string) => [s],
-    });
+    // tokenize: the terms are already tokens, joined.
+    const results = this.facts.search({ combineWith: "OR", queries } as never, { tokenize: splitTerms });
     return this.hits(results, terms, entityIds, (r) => this.factById.get(r.id as string));
   }
 
   searchParagraphs(terms: string[]): Hit<{ source: string; paragraph: number }>[] {
     if (terms.length === 0) return [];
     const results = this.paragraphs.search(
-      { queries: terms, combineWith: "OR", prefix: (t: string) => t.length >= 5 && !/\d/.test(t) } as never,
-      { tokenize: (s: string) => [s] },
+      {
+        queries: [terms.join(SEP)],
+        combineWith: "OR",
+        prefix: (t: string) => t.length >= 5 && !/\d/.test(t),
+      } as never,
+      { tokenize: splitTerms },
     );
     return this.hits(results, terms, [], (r) => ({
       source: r.source as string,
@@ -236,6 +240,10 @@ export class Retriever {
     return out;
   }
 }
+
+/** Joins tokens into one query string; no token contains it. */
+const SEP = "\u0001";
+const splitTerms = (s: string) => s.split(SEP);
 
 /** Misspelt words remembered with their correction (or none). */
 const CORRECTIONS_MAX = 10_000;
