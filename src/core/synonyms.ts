@@ -18,6 +18,8 @@ export const PHRASES: [RegExp, string][] = [
     "lag",
   ],
   [/\bopen[- ]source\b/g, "opensource"],
+  // "How far (China is) behind": "far" asks how much; "behind" says what.
+  [/\bhow far\b/g, " "],
   [/\by(?:o|\/)y\b/g, "year on year"],
   [
     /\bon (?:a )?par(?: with| wth| w\/)?\b|\bcomparable (?:to|with)\b|\bequivalent to\b|\bas good as\b/g,

@@ -471,6 +471,12 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     expect(card.citations).toEqual([]);
   });
 
+  it("reads 'alone' as said of the name it follows, not of the one a 'whose' asks for", () => {
+    const card = answer("Whose GPU computing power alone exceeds all Chinese AI companies combined?");
+    expect(card.headline).toContain("Meta");
+    expect([9, 25]).toContain(card.citations[0]?.paragraph);
+  });
+
   it("reads analysts' shorthand and ratio words", () => {
     expect(answer("hyperscaler capex yoy").headline).toContain("77%");
     expect(

@@ -169,7 +169,8 @@ interface Reading {
   share: boolean;
   quantitative: boolean;
   money: boolean;
-  alone: boolean;
+  /** The things asked about on their own ("Microsoft alone"): a figure for a group of them is not theirs. */
+  alone: Mention[];
   /** The units a count must be in ("how many GPUs are in Colossus 2"), if the question counts. */
   counted: string[] | undefined;
   numbers: string[];
@@ -212,8 +213,9 @@ function readQuestion(ctx: Context, question: string, mentions: readonly Mention
   const asking = text.replace(/(?:过去|近|这|前)几年|几月份?|哪个月/g, " ");
   // "What is Huawei's market share?" asks for a figure as surely as "how much".
   // "What does Epoch AI's data show about the share…" asks what it found, which may be a trend, not a figure.
+  // So does "what did Jensen Huang say about how far behind China is": what he said, in words or figures.
   const quantitative =
-    QUANTITATIVE.test(asking) || (ASKS_VALUE.test(asking) && MEASURE.test(asking) && !FINDING.test(asking));
+    !FINDING.test(asking) && (QUANTITATIVE.test(asking) || (ASKS_VALUE.test(asking) && MEASURE.test(asking)));
   // A share of a sum of money ("capex as a share of investment") is answered in %, not in dollars.
   const money = MONEY.test(text) && ASKS_VALUE.test(asking) && !GROWTH.test(text) && !units.has("%");
   const entityIds = asked.map((m) => m.entity.id);
@@ -235,7 +237,7 @@ function readQuestion(ctx: Context, question: string, mentions: readonly Mention
     share: SHARE_ASKED.test(asking),
     quantitative,
     money,
-    alone: ALONE.test(text),
+    alone: aloneMentions(text, key, asked),
     counted: countedUnits(text, mentions),
     numbers,
     years: numbers.filter((n) => /^(19|20)\d\d$/.test(n)),
@@ -336,7 +338,7 @@ function answers(ctx: Context, r: Reading, h: Hit<Fact>): boolean {
     !(r.counted && !f.figures.some((fig) => r.counted?.includes(fig.unit))) &&
     !(r.money && !f.figures.some((fig) => fig.unit === "USD")) &&
     // "Microsoft alone": a figure for Amazon, Microsoft, Alphabet and Meta together is not Microsoft's.
-    !(r.alone && r.asked.some((m) => inGroup(ctx, f, m.entity)))
+    !r.alone.some((m) => inGroup(ctx, f, m.entity))
   );
 }
 
@@ -502,6 +504,23 @@ function hanCoverage(ctx: Context, question: string): number | undefined {
 }
 
 /** True when the fact's figure belongs to the entity together with others of its kind (the big four's capex). */
+/**
+ * The things "alone" is said of: the name it follows ("Microsoft alone", "Meta by itself"), or else the one
+ * thing named, unless the question asks who ("whose compute alone exceeds China's" asks for the one).
+ */
+function aloneMentions(text: string, key: string, asked: readonly Mention[]): Mention[] {
+  if (!ALONE.test(text)) return [];
+  const after = asked.filter(
+    (m) => ALONE_AFTER.test(key.slice(m.end)) || /(?:单独|独自) ?$/.test(key.slice(0, m.start)),
+  );
+  if (after.length) return after;
+  return asked.length === 1 && !/\b(?:who|whose|which|what company|what firm)\b|谁|哪/.test(text)
+    ? [...asked]
+    : [];
+}
+
+const ALONE_AFTER = /^(?: s)? (?:alone|by itself|on its own|individually|single-handedly)\b|^ ?(?:单独|独自)/;
+
 function inGroup(ctx: Context, f: Fact, e: Entity): boolean {
   return (
     f.entities.includes(e.id) &&
@@ -585,7 +604,7 @@ function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
     const inSentence = ctx.finder.mentions(sentence).map((m) => m.entity);
     if (!r.asked.some((m) => inSentence.includes(m.entity))) return undefined;
     // "Microsoft alone" is not answered by a sentence about Microsoft among others of its kind.
-    if (r.alone && r.asked.some((m) => inSentence.some((e) => e !== m.entity && e.kind === m.entity.kind)))
+    if (r.alone.some((m) => inSentence.some((e) => e !== m.entity && e.kind === m.entity.kind)))
       return undefined;
   }
   return {
