@@ -83,7 +83,7 @@ export function answer(ctx: Context, request: Request | string): Card {
     case "compare":
       return compareCard(ctx, intent.first, intent.second);
     case "compare-mentions":
-      return compareEntities(ctx, intent.a.entity, intent.b.entity);
+      return compareEntities(ctx, intent.a.entity, intent.b.entity, intent.units);
     case "source":
       return sourceCard(ctx, intent.ref);
     case "ask":

@@ -294,7 +294,8 @@ export class EntityFinder {
       const at = m.index ?? 0;
       const end = at + m[0].length;
       if (taken.slice(at, end).some(Boolean) || STOPWORDS.has(m[0]) || this.vocabulary.has(m[0])) continue;
-      const e = this.misspelt(m[0]);
+      // "Metas anual investment": a possessive typed without its apostrophe is the name itself.
+      const e = (m[0].endsWith("s") ? this.byKey.get(m[0].slice(0, -1)) : undefined) ?? this.misspelt(m[0]);
       if (e) {
         for (let i = at; i < end; i++) taken[i] = true;
         found.push({ entity: e, start: at, end, fuzzy: true });
@@ -306,7 +307,8 @@ export class EntityFinder {
     const out: Mention[] = [];
     for (const m of found) {
       const maker = out.at(-1);
-      if (maker && m.entity.vendor === maker.entity.id && m.start - maker.end <= 1)
+      // "Huawei's Ascend" too: nameKey leaves the possessive as " s ".
+      if (maker && m.entity.vendor === maker.entity.id && /^ ?(?:s )?$/.test(hay.slice(maker.end, m.start)))
         out[out.length - 1] = { ...m, start: maker.start };
       else if (!out.some((n) => n.entity === m.entity)) out.push(m);
     }

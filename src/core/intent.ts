@@ -2,18 +2,20 @@
 // or free text (a mention, a DM) whose intent is found from the names and words in it.
 import { findCommand } from "../../commands/index.js";
 import type { Entity, EntityKind } from "../knowledge/schema.js";
+import { countingUnits } from "./compose/ask.js";
 import { findTopic, GAP_FILLER } from "./compose/gap.js";
 import type { Context } from "./context.js";
 import type { Mention } from "./entities.js";
 import type { Request } from "./request.js";
-import { normalize } from "./text.js";
+import { nameKey, normalize } from "./text.js";
 
 export type Intent =
   | { type: "help"; note?: string }
   | { type: "gap"; phrase: string }
   | { type: "entity"; name: string; kinds: EntityKind[] }
   | { type: "compare"; first: string; second: string }
-  | { type: "compare-mentions"; a: Mention; b: Mention }
+  /** `units`: what a "how many <things>, compared with…" question counts in. */
+  | { type: "compare-mentions"; a: Mention; b: Mention; units?: string[] }
   | { type: "ask"; text: string; mentions: Mention[] }
   | { type: "source"; ref: string }
   | { type: "too-long"; length: number }
@@ -178,8 +180,11 @@ export function freeText(ctx: Context, text: string): Intent {
   const things = mentions.filter((m) => m.entity.kind !== "country");
   const countries = mentions.filter((m) => m.entity.kind === "country");
   const cue = COMPARE_CUE.test(norm);
-  if (cue && things[0] && things[1] && comparable(things[0].entity, things[1].entity))
-    return { type: "compare-mentions", a: things[0], b: things[1] };
+  if (cue) {
+    const sides = compareSides(text, things);
+    if (sides)
+      return { type: "compare-mentions", a: sides[0], b: sides[1], units: countingUnits(norm, mentions) };
+  }
   // "Is DeepSeek V4 Pro bigger than Mythos?" asks for the two side by side.
   if (COMPARATIVE.test(norm) && things[0] && things[1] && things[0].entity.kind === things[1].entity.kind)
     return { type: "compare-mentions", a: things[0], b: things[1] };
@@ -252,5 +257,19 @@ function identityWords(ctx: Context): Set<string> {
 /** Things that can stand side by side: anything but a person ("Kai-Fu Lee … against which model" asks, it
  * does not compare); a maker stands for its product against a product (compare.ts). */
 function comparable(a: Entity, b: Entity): boolean {
-  return a.kind !== "person" && b.kind !== "person";
+  // A person is asked about, not compared; nor is a maker compared with its own product.
+  return a.kind !== "person" && b.kind !== "person" && a.vendor !== b.id && b.vendor !== a.id;
+}
+
+/**
+ * The two things a compare cue sets against each other: one named before "compared with", one after
+ * ("Huawei's Ascend / MindSpore, compared with CUDA"); else the first two that can be compared.
+ */
+function compareSides(text: string, things: readonly Mention[]): [Mention, Mention] | undefined {
+  const at = COMPARE_CUE.exec(nameKey(text))?.index ?? -1;
+  const before = things.filter((m) => m.end <= at);
+  const after = things.filter((m) => m.start >= at);
+  for (const a of before) for (const b of after) if (comparable(a.entity, b.entity)) return [a, b];
+  const [a, b] = things;
+  return a && b && comparable(a.entity, b.entity) ? [a, b] : undefined;
 }

@@ -477,6 +477,18 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     expect([9, 25]).toContain(card.citations[0]?.paragraph);
   });
 
+  it("compares what is named on each side of 'compared with', never a maker with its own product", () => {
+    const refused = answer(
+      "How many developers does Huawei's Ascend / MindSpore ecosystem have, compared with CUDA's 4 million?",
+    );
+    expect(refused.kind).toBe("not_found");
+    expect(refused.headline).toContain("no count of developers for Huawei Ascend");
+    expect(refused.citations).toEqual([]);
+    const both = answer("how many GPUs does Meta have compared with Google");
+    expect(both.title).toBe("Meta vs Google");
+    expect(both.headline).toContain("1.2 million");
+  });
+
   it("reads analysts' shorthand and ratio words", () => {
     expect(answer("hyperscaler capex yoy").headline).toContain("77%");
     expect(

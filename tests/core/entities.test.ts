@@ -77,6 +77,8 @@ describe("entity finder", () => {
     expect(ids("Google's 5 million H100-equivalents")).toEqual(["google"]);
     expect(ids("等效H100 算力")).toEqual([]);
     expect(ids("the H100 and the A100")).toEqual(["nvidia-h100", "nvidia-a100"]);
+    // A possessive without its apostrophe is the name, not a near name ("Metas" is Meta's, not MetaX).
+    expect(ids("Whats Metas anual AI investment?")).toEqual(["meta"]);
     // x as "times" is no X.
     expect(ids("how many x smaller is DeepSeek V4 Pro")).toEqual(["deepseek-v4-pro"]);
     expect(ids("what did Musk post on X?")).toEqual(["elon-musk", "x-platform"]);

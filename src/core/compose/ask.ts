@@ -450,16 +450,20 @@ const CHIP_UNITS = ["GPUs", "chips", "H100-equivalents", "cards"];
 
 /** The units a "how many <things>" question counts in; undefined for any other question. */
 function countedUnits(text: string, mentions: readonly Mention[]): string[] | undefined {
+  // A count compared ("how many high-end chips does China have compared with the US") is fairly
+  // answered by a ratio; otherwise a count of a kind of thing ("how many GPUs are in Colossus 2") is
+  // answered by a count of it.
+  return COUNT_COMPARED.test(text) ? undefined : countingUnits(text, mentions);
+}
+
+/** The units "how many <things>" counts in, compared or not ("how many developers, compared with CUDA's"). */
+export function countingUnits(text: string, mentions: readonly Mention[]): string[] | undefined {
   const m = /\bhow many ([a-z0-9][a-z0-9-]*(?: [a-z]+)?)/.exec(text);
   if (!m?.[1]) return undefined;
   const at = m.index + m[0].length - m[1].length;
   // The counted word is a chip's name: "how many H100s", "how many Ascend 910B chips".
   const named = mentions.find((x) => x.entity.kind === "chip" && x.start <= at + 1 && x.end >= at);
   if (named) return CHIP_UNITS;
-  // A count compared ("how many high-end chips does China have compared with the US") is fairly
-  // answered by a ratio; otherwise a count of a kind of thing ("how many GPUs are in Colossus 2") is
-  // answered by a count of it.
-  if (COUNT_COMPARED.test(text)) return undefined;
   const counted = m[1];
   const units = UNIT_HINTS.filter(([re]) => re.test(counted)).flatMap(([, u]) => u);
   return units.length ? units : undefined;

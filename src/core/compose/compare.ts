@@ -133,12 +133,25 @@ function others(e: Entity, candidates: Entity[]): string {
   return candidates[0] ? `, e.g. /compare ${e.name} vs ${candidates[0].name}` : "";
 }
 
-export function compareEntities(ctx: Context, left: Entity, right: Entity): Card {
+/** `units`: what the question counts in ("how many developers… compared with CUDA's"), if it counts. */
+export function compareEntities(ctx: Context, left: Entity, right: Entity, units?: readonly string[]): Card {
   // "Mythos vs DeepSeek": a model against a company means the company's model, when it has one to match.
   const a = productFor(ctx, left, right);
   const b = productFor(ctx, right, left);
   const fa = factsFor(ctx, a);
   const fb = factsFor(ctx, b);
+  // "How many developers does the Ascend have, compared with CUDA's 4 million?": with no count for the
+  // Ascend there is nothing to compare, and saying CUDA's figure would answer another question.
+  if (units?.length) {
+    const counts = (fs: Fact[]) => fs.some((f) => f.figures.some((g) => units.includes(g.unit)));
+    const lacking = [...(counts(fa) ? [] : [a]), ...(counts(fb) ? [] : [b])];
+    if (lacking.length)
+      return notFoundCard(
+        ctx,
+        `Not in the material: it gives no count of ${units[0]} for ${lacking.map((e) => e.name).join(" or ")}.`,
+        [a, b],
+      );
+  }
   const rows: ComparisonRow[] = [];
   const used = new Set<string>();
   const pairs: [Fact, Fact][] = [];
