@@ -18,6 +18,10 @@ export const PHRASES: [RegExp, string][] = [
     "lag",
   ],
   [/\bopen[- ]source\b/g, "opensource"],
+  // "$725B", "$1.1T": sums as the material writes them ("725 billion").
+  [/\$ ?(\d+(?:\.\d+)?) ?(?:bn|b)\b/g, "$1 billion"],
+  [/\$ ?(\d+(?:\.\d+)?) ?(?:tn|t)\b/g, "$1 trillion"],
+  [/\$ ?(\d+(?:\.\d+)?) ?(?:mn|m)\b/g, "$1 million"],
   // "How far (China is) behind": "far" asks how much; "behind" says what.
   [/\bhow far\b/g, " "],
   [/\by(?:o|\/)y\b/g, "year on year"],

@@ -489,6 +489,20 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     expect(both.headline).toContain("1.2 million");
   });
 
+  it("answers a comparison of two figures with both, each cited", () => {
+    const lags = answer(
+      "How does Kai-Fu Lee's estimate of the US lead compare with CAISI's estimate for DeepSeek V4 Pro?",
+    );
+    expect(lags.headline).toContain("8 months");
+    expect(lags.headline).toContain("15 months");
+    expect(lags.citations.map((c) => c.paragraph)).toEqual(expect.arrayContaining([37, 38]));
+    const capex = answer("How does this year's $725B hyperscaler capex compare with the forecast for 2027?");
+    expect(capex.headline).toContain("$1.1 trillion");
+    expect(capex.headline).toContain("$725 billion");
+    // No comparison asked: one fact leads alone.
+    expect(answer("What is the 2027 capex forecast?").headline).not.toContain("$725 billion");
+  });
+
   it("reads analysts' shorthand and ratio words", () => {
     expect(answer("hyperscaler capex yoy").headline).toContain("77%");
     expect(

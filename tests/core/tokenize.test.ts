@@ -39,6 +39,12 @@ describe("tokenizer", () => {
     expect(tokenize("中美")).toEqual(expect.arrayContaining(["china", "us"]));
   });
 
+  it("reads a sum in analysts' shorthand as the material writes it, and leaves chip codes alone", () => {
+    expect(tokenize("$725B")).toEqual(["725", "billion"]);
+    expect(tokenize("$1.1T")).toEqual(["1.1", "trillion"]);
+    expect(tokenize("910B")).toEqual(["910b"]);
+  });
+
   it("reads thousands separators and curly quotes the way the source writes numbers", () => {
     expect(tokenize("2,400 EFLOPS")).toEqual(["2400", "compute"]);
     expect(tokenize("China’s chips")).toEqual(expect.arrayContaining(["china", "gpu"]));

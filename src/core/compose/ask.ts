@@ -47,6 +47,9 @@ const MEASURE =
 const SHARE_ASKED =
   /\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat %|\bhow much of\b[^?]*\b(?:share|total)\b|占比|百分之几|百分比|比例是多少|占[^，,。？?]{0,12}多少/;
 
+/** A question setting two things side by side. */
+const COMPARES = /\bcompare[ds]?\b|\bcomparison\b|\bvs\.?(?!\w)|\bversus\b|\bagainst\b|对比|比较|相比|相较/;
+
 /** "What does X show / say / find about…": asks for a finding, in words or in figures. */
 const FINDING =
   /\bwhat (?:does|did|do)\b[^?]*\b(?:show|shows|say|says|suggest|suggests|find|indicate|indicates|reveal|reveals|tell us)\b/;
@@ -109,6 +112,15 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
         .map((h) => `${h.item.id} ${h.score.toFixed(2)}`)
         .join(", ")}\n`,
     );
+  // "How does Kai-Fu Lee's estimate compare with CAISI's?": one fact for each side, both in the headline.
+  const pair = r.compares ? comparedPair(ctx, r, ranked) : undefined;
+  if (pair && (!best || !answers(ctx, r, best) || pair[0] === best)) {
+    const [one, other] = pair;
+    const rest = ranked.filter(
+      (h) => h !== one && h !== other && h.score >= one.score * 0.5 && answers(ctx, r, h),
+    );
+    return answerCard(ctx, one.item, [other.item, ...rest.slice(0, 1).map((h) => h.item)], true);
+  }
   if (!best || !answers(ctx, r, best))
     return (
       // A count of a kind of thing needs a curated count; a sentence with some number in it is no answer.
@@ -165,6 +177,8 @@ interface Reading {
   terms: string[];
   /** Units the wording asks for ("how many GPUs" → GPUs). */
   units: Set<string>;
+  /** The question sets two things side by side ("compare", "vs", 相比). */
+  compares: boolean;
   /** "What share of…": a share is asked for, and a fact with no share in it answers less well. */
   share: boolean;
   quantitative: boolean;
@@ -235,6 +249,7 @@ function readQuestion(ctx: Context, question: string, mentions: readonly Mention
     terms,
     units,
     share: SHARE_ASKED.test(asking),
+    compares: COMPARES.test(text),
     quantitative,
     money,
     alone: aloneMentions(text, key, asked),
@@ -342,13 +357,49 @@ function answers(ctx: Context, r: Reading, h: Hit<Fact>): boolean {
   );
 }
 
-/** The answer: the fact's claim first, then up to two supporting facts, all cited. */
-function answerCard(ctx: Context, top: Fact, support: readonly Fact[]): Card {
+/**
+ * Two facts that between them answer a comparison: each answers the question but for naming every
+ * thing and year, both give figures, and together they speak of everything named and every year typed.
+ */
+function comparedPair(
+  ctx: Context,
+  r: Reading,
+  ranked: readonly Hit<Fact>[],
+): [Hit<Fact>, Hit<Fact>] | undefined {
+  const top = ranked[0];
+  if (!top) return undefined;
+  const loose: Reading = { ...r, years: [], things: r.things.length >= 2 ? [] : r.things };
+  const candidates = ranked
+    .slice(0, 8)
+    .filter((h) => h.score >= top.score * 0.2 && h.item.figures.length > 0 && answers(ctx, loose, h));
+  const covers = (a: Fact, b: Fact) =>
+    r.things.every((id) => aboutFamily(ctx, a, id) || aboutFamily(ctx, b, id)) &&
+    r.years.every((y) => factNumbers(a).has(y) || factNumbers(b).has(y));
+  for (const [i, a] of candidates.entries())
+    for (const b of candidates.slice(i + 1)) {
+      const same = b.item.figures.every((g) =>
+        a.item.figures.some((x) => x.value === g.value && x.unit === g.unit),
+      );
+      if (!same && covers(a.item, b.item)) return [a, b];
+    }
+  return undefined;
+}
+
+/**
+ * The answer: the fact's claim first, then up to two supporting facts, all cited. `paired`: the question
+ * compares, and the first supporting fact is the other side, so the headline states both.
+ */
+function answerCard(ctx: Context, top: Fact, support: readonly Fact[], paired = false): Card {
   const subject = ctx.entity(top.entities[0] ?? "");
+  const first = noted(ctx, `${top.claim}${provenance(top, ctx.entity)}`, top);
+  const other = paired && support[0] ? `${support[0].claim}${provenance(support[0], ctx.entity)}` : "";
   return {
     kind: "answer",
     title: subject ? `${subject.name}: ${top.metric}` : top.metric,
-    headline: clip(noted(ctx, `${top.claim}${provenance(top, ctx.entity)}`, top), HEADLINE_MAX),
+    headline: clip(
+      other && first.length + 1 + other.length <= HEADLINE_MAX ? `${first} ${other}` : first,
+      HEADLINE_MAX,
+    ),
     fields: [
       ...figureFields([top], 4),
       ...support.map((f) => ({ label: `Also: ${f.metric}`, value: f.claim, factId: f.id })),
