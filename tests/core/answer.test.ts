@@ -465,6 +465,8 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     "What is Huawei Ascend's market share in China's GPU server market?",
     // A sum in a currency the material never gives.
     "What was Innolight's market cap in yuan when it passed Kweichow Moutai?",
+    // A market value, where the material only says the stock rallied.
+    "What was Biren's market capitalization after its IPO?",
   ])("refuses a figure that belongs to something else than what is asked: %s", (q) => {
     const card = answer(q);
     expect(card.kind).toBe("not_found");

@@ -41,7 +41,7 @@ const GROWTH =
 
 /** Words naming a measure: asked for with "what is", they want a figure. */
 const MEASURE =
-  /\b(?:market )?shares?\b|\bpercentages?\b|\bproportion\b|\bcount\b|\bsize\b|\bamount\b|\btotal\b|份额|占比|比例|规模/;
+  /\bmarket (?:cap|capitali[sz]ation|value)\b|市值|\b(?:market )?shares?\b|\bpercentages?\b|\bproportion\b|\bcount\b|\bsize\b|\bamount\b|\btotal\b|份额|占比|比例|规模/;
 
 /** A share asked for in so many words ("what share of…", "占比多少"): a figure in other units is no share. */
 const SHARE_ASKED =
