@@ -308,7 +308,11 @@ export class EntityFinder {
     for (const m of found) {
       const maker = out.at(-1);
       // "Huawei's Ascend" too: nameKey leaves the possessive as " s ".
-      if (maker && m.entity.vendor === maker.entity.id && /^ ?(?:s )?$/.test(hay.slice(maker.end, m.start)))
+      if (
+        maker &&
+        m.entity.vendor === maker.entity.id &&
+        /^ ?(?:s |的 ?)?$/.test(hay.slice(maker.end, m.start))
+      )
         out[out.length - 1] = { ...m, start: maker.start };
       else if (!out.some((n) => n.entity === m.entity)) out.push(m);
     }

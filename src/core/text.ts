@@ -105,6 +105,14 @@ export const HAN_STOP_CHARS = new Set([
   ..."的是了吗呢吧啊在和与及或有么也都就还又把被给对从向里做要能会可让这那些个一谁哪啥嘛过着很更该得地",
 ]);
 export const HAN_STOPWORDS = new Set([
+  // Words about the material, not in it ("在文中", "本文"), as "article" is in English.
+  "文中",
+  "本文",
+  "文章",
+  "原文",
+  "文里",
+  "文内",
+  "报道",
   // Question words and fillers: they ask, they say nothing about the material.
   "多少钱",
   "多少年",

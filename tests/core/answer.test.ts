@@ -587,6 +587,12 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     expect(card.citations[0]?.paragraph).toBe(28);
   });
 
+  it("reads 'in the article' (在文中) as no part of a question about a thing's name", () => {
+    const card = answer("海光的DCU在文中叫什么名字？");
+    expect(card.title).toBe("Hygon DCU");
+    expect(card.headline).toContain("Shensuan 2");
+  });
+
   it("reads who is asking ('journalist here:') and chat shorthand ('on par wth') as no part of the question", () => {
     expect(answer("Analyst here: how many GPUs will Meta deploy by end of 2026?").headline).toContain(
       "1.2 million",

@@ -59,6 +59,9 @@ describe("entity finder", () => {
     expect(ids("寒武纪思元690和英伟达GB300")).toEqual(["cambricon-siyuan-690", "nvidia-gb300"]);
     expect(shipped.resolve("寒武纪思元690", ["chip"])?.id).toBe("cambricon-siyuan-690");
     expect(ids("摩尔线程MTT S5000")).toEqual(["mtt-s5000"]);
+    // The maker's possessive before its product is part of the product's name too.
+    expect(ids("海光的DCU")).toEqual(["hygon-dcu"]);
+    expect(ids("Huawei's Ascend")).toEqual(["huawei-ascend"]);
     // "us" inside "famous" is no country.
     expect(ids("a famous metaphor")).toEqual([]);
   });
