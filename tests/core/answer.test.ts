@@ -336,6 +336,17 @@ describe("compare with one side missing, over the shipped knowledge", () => {
     );
   });
 
+  it("with no figure in common, states what each side's material says of the same kind of thing", () => {
+    const card = full.answer({ text: "/compare GLM Image vs RoboBrain 2.5" });
+    expectValidCard(card, shipped);
+    // Each model's training hardware, side by side, not one's release beside the other's hardware.
+    expect(card.headline).toContain("Atlas 800T A2");
+    expect(card.headline).toContain("MTT S5000");
+    expect(card.citations.slice(0, 2).map((c) => c.paragraph)).toEqual([58, 59]);
+    // Figures first where both sides have some.
+    expect(full.answer({ text: "/compare CAISI vs Kai-Fu Lee" }).headline).toMatch(/8 months.*15 months/);
+  });
+
   it("given no names at all, shows how to compare", () => {
     expect(full.answer({ text: "/compare" }).headline).toMatch(/^Name two things to compare/);
   });

@@ -179,6 +179,8 @@ export function compareEntities(ctx: Context, left: Entity, right: Entity, units
   );
 
   let headline: string;
+  /** The facts a headline in words states, cited first. */
+  const worded: Fact[] = [];
   const first = rows[0];
   const firstPair = pairs[0];
   if (first && firstPair) {
@@ -195,9 +197,16 @@ export function compareEntities(ctx: Context, left: Entity, right: Entity, units
       .map((f) => `${f.claim}${provenance(f, ctx.entity)}`)
       .reduce((line, next) => (line.length + 1 + next.length <= HEADLINE_MAX ? `${line} ${next}` : line));
   } else {
-    const la = fa[0] ?? ctx.factsAbout(a.id)[0];
-    const lb = fb[0] ?? ctx.factsAbout(b.id)[0];
-    headline = `No like-for-like figure for ${a.name} and ${b.name}. ${la ? la.claim : `${a.name}: no figures.`} ${lb ? lb.claim : `${b.name}: no figures.`}`;
+    const [la, lb] = parallel(
+      ctx,
+      fa.length ? fa : ctx.factsAbout(a.id),
+      fb.length ? fb : ctx.factsAbout(b.id),
+    );
+    const said = `${la ? la.claim : `${a.name}: no figures.`} ${lb ? lb.claim : `${b.name}: no figures.`}`;
+    const prefix = `No like-for-like figure for ${a.name} and ${b.name}. `;
+    // The two claims matter more than the notice, when the line cannot hold all three.
+    headline = prefix.length + said.length <= HEADLINE_MAX ? prefix + said : said;
+    worded.push(...[la, lb].filter((f) => f !== undefined));
   }
   // Without paired rows, show each side's leading figures so the card still compares something.
   if (rows.length === 0) {
@@ -209,6 +218,7 @@ export function compareEntities(ctx: Context, left: Entity, right: Entity, units
   }
   const cited = unique([
     ...pairs.flat(),
+    ...worded,
     ...sharedBoth,
     ...rowFacts(ctx, rows),
     ...fa.slice(0, 1),
@@ -231,6 +241,41 @@ export function compareEntities(ctx: Context, left: Entity, right: Entity, units
     ],
     footer: `Ratios are computed from the two cited figures. · ${footerFor(ctx, cited)}`,
   };
+}
+
+/**
+ * One fact for each side that say the same kind of thing, for a headline in words: GLM-Image's training
+ * hardware beside RoboBrain's, not its release beside RoboBrain's hardware. The first of each when nothing
+ * is shared.
+ */
+function parallel(
+  ctx: Context,
+  xs: readonly Fact[],
+  ys: readonly Fact[],
+): [Fact | undefined, Fact | undefined] {
+  const words = (f: Fact) =>
+    new Set([...f.topics, ...ctx.tokenize(`${f.metric} ${f.keywords.join(" ")}`, { words: true })]);
+  // Figures say more than words, and figures in the same unit the most.
+  const score = (x: Fact, y: Fact, wx: Set<string>) => {
+    let n = (x.figures.length ? 2 : 0) + (y.figures.length ? 2 : 0);
+    if (x.figures.some((g) => y.figures.some((h) => h.unit === g.unit))) n += 3;
+    for (const w of words(y)) if (wx.has(w)) n++;
+    return n;
+  };
+  let best: [Fact | undefined, Fact | undefined] = [xs[0], ys[0]];
+  let most = xs[0] && ys[0] && xs[0] !== ys[0] ? score(xs[0], ys[0], words(xs[0])) : 0;
+  for (const x of xs.slice(0, 6)) {
+    const wx = words(x);
+    for (const y of ys.slice(0, 6)) {
+      if (x === y) continue;
+      const n = score(x, y, wx);
+      if (n > most) {
+        most = n;
+        best = [x, y];
+      }
+    }
+  }
+  return best;
 }
 
 function sideOf(e: Entity): "us" | "china" | undefined {
