@@ -151,7 +151,7 @@ function refusal(ctx: Context, question: string, mentions: readonly Mention[]): 
   const key = nameKey(question);
   for (const m of mentions) {
     const next = /^ ?(\d+[a-z]+\d*|[a-z]*\d+[a-z]+)(?![a-z0-9])/.exec(key.slice(m.end))?.[1];
-    if (next && !ctx.finder.isNameWord(next) && !(alternatives || ALTERNATIVES.test(key)))
+    if (next && !ctx.finder.isNameWord(next) && !ALTERNATIVES.test(key))
       return unknownProduct(ctx, question, `${key.slice(m.start, m.end)} ${next}`, mentions);
   }
   const stranger = unknownName(ctx, question);
