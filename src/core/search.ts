@@ -3,7 +3,8 @@
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { Fact, Knowledge } from "../knowledge/schema.js";
 import { unique } from "./compose/shared.js";
-import { editDistance } from "./text.js";
+import { SYNONYMS } from "./synonyms.js";
+import { editDistance, HAN } from "./text.js";
 import type { Tokenize } from "./tokenize.js";
 
 interface FactDoc {
@@ -144,8 +145,10 @@ export class Retriever {
   private nearest(term: string): string | undefined {
     const max = term.length < 8 ? 1 : 2;
     let best: { word: string; d: number; df: number } | undefined;
+    // One more edit for the search than is allowed: a swap of two letters ("invset") is two edits to
+    // MiniSearch and one to a typist; editDistance below counts it as one.
     for (const r of this.facts.search(term, {
-      fuzzy: max,
+      fuzzy: max + 1,
       prefix: false,
       tokenize: (x: string) => [x],
     } as never)) {
@@ -156,6 +159,21 @@ export class Retriever {
         const df = this.df.get(word) ?? 0;
         if (d <= max && (!best || d < best.d || (d === best.d && df > best.df))) best = { word, d, df };
       }
+    }
+    // Words the index never holds as typed, since the tokenizer folds them into another ("invest" into
+    // "capex"): a typo of one reads as the word it folds into. Its first letter must be right: "Gartner"
+    // is a name, not "partner" misspelt.
+    for (const [word, canonical] of SYNONYMS) {
+      if (
+        word[0] !== term[0] ||
+        HAN.test(word) ||
+        word.length < 4 ||
+        Math.abs(word.length - term.length) > max
+      )
+        continue;
+      const d = editDistance(term, word, max);
+      const df = this.df.get(canonical) ?? 0;
+      if (d <= max && (!best || d < best.d)) best = { word: canonical, d, df };
     }
     return best?.word;
   }

@@ -94,6 +94,8 @@ export const STOPWORDS = new Set(
     "whch wich wht wat waht hwo whats list against " +
     // How someone put it ("how did Jensen Huang describe the gap") asks what they said: no content.
     "describe describes described describing characterize characterizes characterized portray portrays portrayed " +
+    // Words that frame a question ("does the estimate apply to", "is named as"): they ask, they say nothing.
+    "apply applies applied named regarding concerning " +
     // Chat shorthand for function words.
     "wth abt pls plz thx"
   ).split(" "),
@@ -103,6 +105,10 @@ export const STOPWORDS = new Set(
 /** Chinese function words and question particles: not worth a token on their own. */
 export const HAN_STOP_CHARS = new Set([
   ..."的是了吗呢吧啊在和与及或有么也都就还又把被给对从向里做要能会可让这那些个一谁哪啥嘛过着很更该得地",
+  // Counting words ("多少块GPU", "几颗芯片"): they count, they name nothing.
+  ..."块颗枚",
+  // "在AI上": a place word after its noun.
+  ..."上中内",
 ]);
 export const HAN_STOPWORDS = new Set([
   // Words about the material, not in it ("在文中", "本文"), as "article" is in English.

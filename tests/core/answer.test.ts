@@ -516,6 +516,34 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     expect(answer("What is the 2027 capex forecast?").headline).not.toContain("$725 billion");
   });
 
+  it.each([
+    ["Meta一年在AI上砸多少钱", "$145 billion"],
+    ["四大科技巨头的capex相当于美国私人投资的多少", "13%"],
+    ["寒武纪思元哪几款被列为国产替代", "Siyuan 590"],
+    ["Meta到2026年底要部署多少块GPU？", "1.2 million"],
+    ["Anthropic是谁带头创立的", "Dario Amodei"],
+  ])("reads everyday Chinese: %s", (q, expected) => {
+    expect(answer(q).headline).toContain(expected);
+  });
+
+  it("reads a swap of two letters as a typo, even of a word the index folds into another", () => {
+    // "invest" is indexed as "capex"; "invset" still finds it. "Gartner" is no typo of "partner".
+    expect(answer("How much does Meta invset each year in AI compute?").headline).toContain("$145 billion");
+    expect(answer("/source Gartner").kind).toBe("not_found");
+  });
+
+  it("reads 'besides X, who…' as asking for the others named with X", () => {
+    const card = answer("Who, besides Musk, is named as a celebrity who praised Chinese AI?");
+    expect(card.headline).toContain("Jensen Huang");
+    expect(card.citations[0]?.paragraph).toBe(8);
+  });
+
+  it("reads words that frame a question ('does the estimate apply') as no part of it", () => {
+    expect(answer("As of when does CAICT's US-vs-China computing power estimate apply?").headline).toContain(
+      "early 2025",
+    );
+  });
+
   it("reads analysts' shorthand and ratio words", () => {
     expect(answer("hyperscaler capex yoy").headline).toContain("77%");
     expect(

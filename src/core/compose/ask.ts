@@ -45,7 +45,7 @@ const MEASURE =
 
 /** A share asked for in so many words ("what share of…", "占比多少"): a figure in other units is no share. */
 const SHARE_ASKED =
-  /\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat %|\bhow much of\b[^?]*\b(?:share|total)\b|占比|百分之几|百分比|比例是多少|占[^，,。？?]{0,12}多少/;
+  /\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat %|\bhow much of\b[^?]*\b(?:share|total)\b|占比|百分之几|百分比|比例是多少|占[^，,。？?]{0,12}多少|相当于[^，,。？?]{0,20}的(?:多少|百分之)/;
 
 /** A question setting two things side by side. */
 const COMPARES = /\bcompare[ds]?\b|\bcomparison\b|\bvs\.?(?!\w)|\bversus\b|\bagainst\b|对比|比较|相比|相较/;
@@ -68,7 +68,7 @@ const UNIT_HINTS: [RegExp, string[]][] = [
     ["USD"],
   ],
   [
-    /\bshare\b|\bpercent|%|份额|占|比例|百分之|\baccounts? for\b|\bproportion\b|\bfraction\b/,
+    /\bshare\b|\bpercent|%|份额|占|比例|百分之|\baccounts? for\b|\bproportion\b|\bfraction\b|相当于[^，,。？?]{0,20}的多少/,
     ["%", "fraction"],
   ],
   [/\bbehind\b|\blags?\b|\blagging\b|\bahead\b|\blead\b|\bmonths?\b|落后|领先/, ["months"]],
@@ -224,7 +224,8 @@ function readQuestion(ctx: Context, question: string, mentions: readonly Mention
   // "How much did capex grow?" asks for the rate of growth, not the sum.
   if (GROWTH.test(hinted)) units.delete("USD");
   // "过去几年" is "in the past few years", no "how many"; "几月份" asks for a month, no number.
-  const asking = text.replace(/(?:过去|近|这|前)几年|几月份?|哪个月/g, " ");
+  // "哪几款" is "which ones": it names, it does not count.
+  const asking = text.replace(/(?:过去|近|这|前)几年|几月份?|哪个月|哪几[款个家种位项]?/g, " ");
   // "What is Huawei's market share?" asks for a figure as surely as "how much".
   // "What does Epoch AI's data show about the share…" asks what it found, which may be a trend, not a figure.
   // So does "what did Jensen Huang say about how far behind China is": what he said, in words or figures.
@@ -309,8 +310,10 @@ function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
       for (const id of r.entityIds) if (about(ctx, f, id)) n++;
       s *= Math.sqrt(n / r.entityIds.length);
     }
+    // A fact about the thing set aside answers less well, unless it names others of its kind beside it:
+    // "who, besides Musk, praised Chinese AI?" is answered by "Jensen Huang and Elon Musk praised it".
     for (const m of r.aside)
-      if (f.entities.includes(m.entity.id)) {
+      if (f.entities.includes(m.entity.id) && !inGroup(ctx, f, m.entity)) {
         s *= 0.5;
         break;
       }
@@ -547,7 +550,8 @@ function hanCoverage(ctx: Context, question: string): number | undefined {
             : undefined;
         if (mark) for (let j = i; j < i + len; j++) mark[j] = true;
       }
-      if (SYNONYMS.has(run[i] as string)) known[i] = true;
+      if (SYNONYMS.has(run[i] as string) || Object.hasOwn(ctx.knowledge.glossary, run[i] as string))
+        known[i] = true;
     }
     for (let i = 0; i < run.length; i++) {
       if (skip[i] && !known[i]) continue;
