@@ -347,6 +347,20 @@ describe("compare with one side missing, over the shipped knowledge", () => {
     expect(full.answer({ text: "/compare CAISI vs Kai-Fu Lee" }).headline).toMatch(/8 months.*15 months/);
   });
 
+  it("reads a side named only by its country's words ('domestic GPUs') as that country's side", () => {
+    const card = full.answer({ text: "/compare Nvidia vs domestic GPUs" });
+    expectValidCard(card, shipped);
+    expect(card.headline).toMatch(/68%.*less than 4%/);
+    expect(card.citations[0]?.paragraph).toBe(49);
+  });
+
+  it("reads /source with a number past the last paragraph as a figure", () => {
+    const card = full.answer({ text: "/source 5427" });
+    expect(card.kind).toBe("source");
+    expect(card.citations[0]?.paragraph).toBe(23);
+    expect(full.answer({ text: "/source 80" }).kind).toBe("not_found");
+  });
+
   it("given no names at all, shows how to compare", () => {
     expect(full.answer({ text: "/compare" }).headline).toMatch(/^Name two things to compare/);
   });

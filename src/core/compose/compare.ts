@@ -85,8 +85,8 @@ function productFor(ctx: Context, e: Entity, other: Entity): Entity {
 function namesWithin(ctx: Context, first: string, second: string): Card | undefined {
   const ma = ctx.finder.mentions(first);
   const mb = ctx.finder.mentions(second);
-  const a = ma.length === 1 ? ma[0]?.entity : undefined;
-  const b = mb.length === 1 ? mb[0]?.entity : undefined;
+  const a = ma.length === 1 ? ma[0]?.entity : ma.length === 0 ? sideNamed(ctx, first) : undefined;
+  const b = mb.length === 1 ? mb[0]?.entity : mb.length === 0 ? sideNamed(ctx, second) : undefined;
   if (!a || !b || a === b) return undefined;
   if (a.kind === "country" && b.kind === "country") {
     const rest = `${ctx.finder.residue(first, ma)} ${ctx.finder.residue(second, mb)}`;
@@ -94,6 +94,18 @@ function namesWithin(ctx: Context, first: string, second: string): Card | undefi
     if (topic) return topicCard(ctx, topic);
   }
   return compareEntities(ctx, a, b);
+}
+
+/**
+ * A side named by its country's words alone: "domestic GPUs", "Chinese makers", "国产芯片" are China's side,
+ * "American chips" the US's.
+ */
+function sideNamed(ctx: Context, text: string): Entity | undefined {
+  const words = ctx.tokenize(text, { words: true });
+  const china = words.includes("china");
+  const us = words.includes("us");
+  if (china === us) return undefined;
+  return ctx.entity(china ? "china" : "united-states");
 }
 
 /** Only one name given: ask for the other, offering the comparisons that have figures in common. */

@@ -47,6 +47,20 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
       footer: "Verbatim; the source is a machine translation, paragraph N is line N.",
     };
   }
+  // A number past the last paragraph is a figure ("/source 5427"): the source of the fact that gives it.
+  if (!searched && m && !m[1] && n > (lines?.length ?? 0)) {
+    const giving = ctx.knowledge.facts.find((f) =>
+      f.figures.some(
+        (g) =>
+          g.value === n ||
+          g.text
+            .replaceAll(",", "")
+            .split(/[^\d.]+/)
+            .includes(String(n)),
+      ),
+    );
+    if (giving) return sourceCard(ctx, giving.id, true);
+  }
   // Words, not a reference ("/source data centers"; a hyphenated word reads as a fact id): the source
   // of the fact that answers them best.
   if (!searched && /\p{L}/u.test(r) && !/^[\w-]*-[\w-]*$/.test(r)) {
