@@ -30,7 +30,8 @@ export interface Hit<T> {
   score: number;
   /** Share of the query's weight that this document matched (0–1): calibrates "not in the material". */
   coverage: number;
-  matched: string[];
+  /** The query's terms this document matched; entity ids among them are "@"-prefixed, never a word. */
+  matched: readonly string[];
 }
 
 /** Field boosts: a name or a metric says more about a fact than a word of its quote. */
@@ -244,16 +245,15 @@ export class Retriever {
     for (const r of results) {
       const it = item(r);
       if (it === undefined) continue;
-      const matched: string[] = [];
       let got = 0;
-      for (const t of r.queryTerms) {
-        if (t.startsWith("@")) got += 3;
-        else {
-          matched.push(t);
-          got += this.weight(t);
-        }
-      }
-      out.push({ item: it, score: r.score, coverage: total > 0 ? Math.min(1, got / total) : 0, matched });
+      for (const t of r.queryTerms) got += t.startsWith("@") ? 3 : this.weight(t);
+      // MiniSearch's own list, not a copy: this runs for every hit of every question.
+      out.push({
+        item: it,
+        score: r.score,
+        coverage: total > 0 ? Math.min(1, got / total) : 0,
+        matched: r.queryTerms,
+      });
     }
     return out;
   }
