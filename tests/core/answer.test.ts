@@ -552,6 +552,20 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     expect(card.citations[0]?.paragraph).toBe(8);
   });
 
+  it("reads 'the gap' as the subject of what someone said, and as a figure asked for only when asked how big", () => {
+    for (const q of [
+      "how did Jensen Huang describe the China-US chip gap?",
+      "黄仁勋说中美芯片差距只有多少",
+    ]) {
+      const card = answer(q);
+      expect(card.headline, q).toContain("nanoseconds");
+      expect(card.citations[0]?.paragraph, q).toBe(31);
+    }
+    expect(answer("How big is the inference gap between domestic GPUs and Nvidia?").headline).toContain(
+      "15%",
+    );
+  });
+
   it("reads words that frame a question ('does the estimate apply') as no part of it", () => {
     expect(answer("As of when does CAICT's US-vs-China computing power estimate apply?").headline).toContain(
       "early 2025",

@@ -52,10 +52,13 @@ const COMPARES = /\bcompare[ds]?\b|\bcomparison\b|\bvs\.?(?!\w)|\bversus\b|\baga
 
 /** "What does X show / say / find about…": asks for a finding, in words or in figures. */
 const FINDING =
-  /\bwhat (?:does|did|do)\b[^?]*\b(?:show|shows|say|says|suggest|suggests|find|indicate|indicates|reveal|reveals|tell us)\b/;
+  /\bwhat (?:does|did|do)\b[^?]*\b(?:show|shows|say|says|suggest|suggests|find|indicate|indicates|reveal|reveals|tell us)\b|(?:说|称|认为|表示)[^？?，,]*(?:多少|什么|怎样|如何)/;
 
 /** The question asks for a value ("how much…", "what is the price…"), not a how or a why. */
 const ASKS_VALUE = /\bhow much\b|\bwhat(?:'s| is| was| are| were| did| does| do| will)\b|多少|几/;
+
+/** Words of a comparison: asked "how big", they want a % or a multiple; else they name the subject. */
+const HOW_FAR_APART = /\bstronger\b|\bfaster\b|\bweaker\b|\bgap\b|\bbetter\b|差距|强/;
 
 /** The units a question asks for, from its wording. */
 const UNIT_HINTS: [RegExp, string[]][] = [
@@ -78,7 +81,7 @@ const UNIT_HINTS: [RegExp, string[]][] = [
   [/\btokens?\b|训练数据/, ["tokens"]],
   [/\bhow many models\b|\bmodels? at (the same time|once)\b|\bsimultaneous/, ["models"]],
   [/\btops\b|\beflops\b|\bcompute\b|\bcomputing power\b|算力/, ["TOPS", "EFLOPS", "H100-equivalents"]],
-  [/\bstronger\b|\bfaster\b|\bweaker\b|\bgap\b|\bbetter\b|差距|强/, ["%", "times"]],
+  [HOW_FAR_APART, ["%", "times"]],
   [/\bhow old\b|\byears?\b/, ["years"]],
   [GROWTH, ["%"]],
 ];
@@ -220,9 +223,6 @@ function readQuestion(ctx: Context, question: string, mentions: readonly Mention
   const terms = unique(ctx.tokenize(searched).filter(asks).map(fixed));
   const corrections = terms.filter((t) => !question.toLowerCase().includes(t)).join(" ");
   const hinted = corrections ? `${text} ${corrections}` : text;
-  const units = new Set(UNIT_HINTS.filter(([re]) => re.test(hinted)).flatMap(([, u]) => u));
-  // "How much did capex grow?" asks for the rate of growth, not the sum.
-  if (GROWTH.test(hinted)) units.delete("USD");
   // "过去几年" is "in the past few years", no "how many"; "几月份" asks for a month, no number.
   // "哪几款" is "which ones": it names, it does not count.
   const asking = text.replace(/(?:过去|近|这|前)几年|几月份?|哪个月|哪几[款个家种位项]?/g, " ");
@@ -231,6 +231,14 @@ function readQuestion(ctx: Context, question: string, mentions: readonly Mention
   // So does "what did Jensen Huang say about how far behind China is": what he said, in words or figures.
   const quantitative =
     !FINDING.test(asking) && (QUANTITATIVE.test(asking) || (ASKS_VALUE.test(asking) && MEASURE.test(asking)));
+  // "How big is the gap" wants a % or a multiple; "how did Jensen Huang describe the gap" wants his words.
+  const units = new Set(
+    UNIT_HINTS.filter(([re]) => re.test(hinted) && (re !== HOW_FAR_APART || quantitative)).flatMap(
+      ([, u]) => u,
+    ),
+  );
+  // "How much did capex grow?" asks for the rate of growth, not the sum.
+  if (GROWTH.test(hinted)) units.delete("USD");
   // A share of a sum of money ("capex as a share of investment") is answered in %, not in dollars.
   const money = MONEY.test(text) && ASKS_VALUE.test(asking) && !GROWTH.test(text) && !units.has("%");
   const entityIds = asked.map((m) => m.entity.id);
