@@ -325,12 +325,9 @@ function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
         s *= 0.5;
         break;
       }
-    // A fact narrowed to a country the question does not name ("…in China") answers a narrower question.
-    for (const id of f.entities)
-      if (ctx.entity(id)?.kind === "country" && !r.entityIds.includes(id)) {
-        s *= 0.85;
-        break;
-      }
+    // A fact narrowed to a country the question does not name ("…in China") answers a narrower question;
+    // one about both sides ("the China–US gap is only nanoseconds") is narrowed to neither.
+    if (narrowedTo(ctx, f).some((id) => !r.entityIds.includes(id))) s *= 0.85;
     h.score = s;
   }
   return hits.sort(
@@ -634,6 +631,17 @@ function otherSide(ctx: Context, countryId: string, f: Fact): boolean {
 }
 
 /** A country named in the question speaks through the facts on its side. */
+/** The one country a fact is about, if it names just one; none when it names both sides or neither. */
+function narrowedTo(ctx: Context, f: Fact): string[] {
+  let country: string | undefined;
+  for (const id of f.entities)
+    if (ctx.entity(id)?.kind === "country") {
+      if (country !== undefined) return [];
+      country = id;
+    }
+  return country === undefined ? [] : [country];
+}
+
 /** A chip, or a line of chips (the Siyuan, the Ascend). */
 function isChipLike(ctx: Context, e: Entity): boolean {
   return e.kind === "chip" || (e.related ?? []).some((id) => ctx.entity(id)?.kind === "chip");
