@@ -79,8 +79,13 @@ export function createTokenizer(
       }
       // Single letters ("s" of a cut-off possessive) carry nothing.
       if (STOPWORDS.has(w.text) || (w.text.length === 1 && !/\d/.test(w.text))) continue;
+      if (SYNONYMS.has(w.text)) {
+        out.push(...canonical(w.text));
+        continue;
+      }
       const s = stem(w.text);
-      out.push(...canonical(SYNONYMS.has(w.text) ? w.text : s));
+      // "claimed" is "claim", a stop word as much as "claims" is.
+      if (!STOPWORDS.has(s)) out.push(...canonical(s));
     }
     return [...new Set(out)];
   };

@@ -39,6 +39,11 @@ describe("tokenizer", () => {
     expect(tokenize("中美")).toEqual(expect.arrayContaining(["china", "us"]));
   });
 
+  it("drops a stop word's other forms too ('claimed' as 'claims'), but not a synonym's ('listed')", () => {
+    expect(tokenize("claimed")).toEqual([]);
+    expect(tokenize("listed")).toEqual(["ipo"]);
+  });
+
   it("reads a sum in analysts' shorthand as the material writes it, and leaves chip codes alone", () => {
     expect(tokenize("$725B")).toEqual(["725", "billion"]);
     expect(tokenize("$1.1T")).toEqual(["1.1", "trillion"]);
