@@ -4,7 +4,7 @@ import MiniSearch, { type SearchResult } from "minisearch";
 import type { Fact, Knowledge } from "../knowledge/schema.js";
 import { unique } from "./compose/shared.js";
 import { SYNONYMS } from "./synonyms.js";
-import { editDistance, HAN } from "./text.js";
+import { editDistance, HAN, stem } from "./text.js";
 import type { Tokenize } from "./tokenize.js";
 
 interface FactDoc {
@@ -134,7 +134,7 @@ export class Retriever {
   correct(term: string): string | undefined {
     if (this.df.has(term) || term.length < 5 || !/^[a-z]+$/.test(term)) return undefined;
     if (this.corrections.has(term)) return this.corrections.get(term) ?? undefined;
-    const word = this.nearest(term);
+    const word = this.droppedG(term) ?? this.nearest(term);
     // Bounded: questions bring endless new words, and the cache must not grow with them.
     if (this.corrections.size >= CORRECTIONS_MAX) this.corrections.clear();
     this.corrections.set(term, word ?? null);
@@ -142,6 +142,14 @@ export class Retriever {
   }
 
   private readonly corrections = new Map<string, string | null>();
+
+  /** "investin", "plannin": the -ing of chat, its g dropped; the word the material uses for it, if any. */
+  private droppedG(term: string): string | undefined {
+    if (!term.endsWith("in")) return undefined;
+    const full = stem(`${term}g`);
+    const word = SYNONYMS.get(full) ?? full;
+    return this.df.has(word) ? word : undefined;
+  }
 
   private nearest(term: string): string | undefined {
     const max = term.length < 8 ? 1 : 2;

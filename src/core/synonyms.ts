@@ -18,6 +18,10 @@ export const PHRASES: [RegExp, string][] = [
     "lag",
   ],
   [/\bopen[- ]source\b/g, "opensource"],
+  // "A 1T model", "the 10T frontier": parameter counts in shorthand (not "800T", a device's name).
+  [/\b(\d{1,2}(?:\.\d+)?) ?t\b/g, "$1 trillion"],
+  // "Holds up as a model for China": an example, not an AI model.
+  [/\bas an? (?:model|example|template|blueprint|lesson) (?:for|to)\b/g, " example "],
   // "$725B", "$1.1T": sums as the material writes them ("725 billion").
   [/\$ ?(\d+(?:\.\d+)?) ?(?:bn|b)\b/g, "$1 billion"],
   [/\$ ?(\d+(?:\.\d+)?) ?(?:tn|t)\b/g, "$1 trillion"],
@@ -49,6 +53,7 @@ const GROUPS: string[][] = [
     "investment",
     "invest",
     "invested",
+    "investing",
     "expenditure",
     "资本开支",
     "资本支出",
@@ -126,6 +131,8 @@ const GROUPS: string[][] = [
     "国产替代",
   ],
   ["emerge", "emerged", "emerging", "emergence", "涌现"],
+  ["vulnerability", "vuln", "vulns", "bug", "bugs", "flaw", "flaws", "exploit", "exploits"],
+  ["stable", "stability", "stably", "稳定", "稳定性"],
   ["outperform", "outperforms", "outperformed", "beat", "beats", "outdo", "outdoes", "胜过", "优于"],
   ["praise", "praised", "praises", "praising", "compliment", "laud", "称赞", "赞扬", "夸赞", "评价"],
 ];

@@ -566,6 +566,45 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     );
   });
 
+  it("answers a message that asks two things with a fact for each, but one question naming two with one", () => {
+    const two = answer(
+      "what did Amazon, Microsoft, Alphabet and Meta spend on capex this year and how fast did it grow?",
+    );
+    expect(two.headline).toContain("$725 billion");
+    expect(two.headline).toContain("77%");
+    const one = answer(
+      "In high-end training, which AMD chip and which Moore Threads chip does the Nvidia GB300 outperform?",
+    );
+    expect(one.headline).toMatch(/MI325X.*MTT40/);
+    expect(one.citations[0]?.paragraph).toBe(50);
+  });
+
+  it("reads a figure set aside ('besides 4 million developers') as known, and asks for the other", () => {
+    const card = answer(
+      "Besides 4 million developers, how many open source models does the CUDA ecosystem have?",
+    );
+    expect(card.headline).toContain("hundreds of thousands");
+  });
+
+  it("reads 'which country' as asking for a country beside the one named as the setting", () => {
+    const card = answer("Which country's memory chip history does the article hold up as a model for China?");
+    expect(card.headline).toContain("South Korea");
+    expect(card.citations[0]?.paragraph).toBe(65);
+  });
+
+  it("reads chat shorthand: a dropped g, '10T' for ten trillion, 'vulns', a price paid", () => {
+    expect(answer("@gapbot how much is Meta investin per year in AI infra").headline).toContain(
+      "$145 billion",
+    );
+    expect(answer("How many times bigger is the US 10T frontier than DeepSeek V4 Pro?").headline).toMatch(
+      /6 times/,
+    );
+    expect(answer("Besides OpenBSD, what software did Mythos find old vulns in?").headline).toContain(
+      "FFmpeg",
+    );
+    expect(answer("How much did Doubao pay per chip in the Iluvatar order?").kind).toBe("not_found");
+  });
+
   it("reads words that frame a question ('does the estimate apply') as no part of it", () => {
     expect(answer("As of when does CAICT's US-vs-China computing power estimate apply?").headline).toContain(
       "early 2025",

@@ -1,6 +1,6 @@
 // A question in words: retrieve the facts that answer it, rerank by what kind of figure it asks for,
 // and answer with the best one — or say plainly that the material does not answer it.
-import type { Entity, Fact } from "../../knowledge/schema.js";
+import type { Entity, EntityKind, Fact } from "../../knowledge/schema.js";
 import type { Card } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import { type Context, productCodeMatches } from "../context.js";
@@ -27,7 +27,7 @@ const QUANTITATIVE =
 
 /** A question about a sum of money: only a figure in USD answers it. */
 const MONEY =
-  /\bearn(?:s|ed|ings)?\b|\brevenues?\b|\bprofits?\b|\bcosts?\b|\bprices?\b|\bdollars?\b|\$|\bmoney\b|\bspen[dt]\b|\bspending\b|\bcapex\b|\bcapital expenditures?\b|\binvest(?:ment|ments|ed|s)?\b|\bbudgets?\b|\byuan\b|\brmb\b|多少钱|花了|资本开支|投资|人民币/;
+  /\bpa(?:y|ys|id|ying)\b|\bearn(?:s|ed|ings)?\b|\brevenues?\b|\bprofits?\b|\bcosts?\b|\bprices?\b|\bdollars?\b|\$|\bmoney\b|\bspen[dt]\b|\bspending\b|\bcapex\b|\bcapital expenditures?\b|\binvest(?:ment|ments|ed|s)?\b|\bbudgets?\b|\byuan\b|\brmb\b|多少钱|花了|资本开支|投资|人民币/;
 
 /** "X or Y", "X 还是 Y": a question offering alternatives. */
 const ALTERNATIVES = /\bor\b|还是|或者/;
@@ -47,8 +47,20 @@ const MEASURE =
 const SHARE_ASKED =
   /\bwhat (?:share|percentage|proportion|fraction|percent)\b|\bwhat %|\bhow much of\b[^?]*\b(?:share|total)\b|占比|百分之几|百分比|比例是多少|占[^，,。？?]{0,12}多少|相当于[^，,。？?]{0,20}的(?:多少|百分之)/;
 
+/** "Which country…", "which company…": the kind of thing the answer names. */
+const WHICH_KIND: [RegExp, EntityKind[]][] = [
+  [/\b(?:which|what) (?:country|nation)\b|哪个国家|哪国/, ["country"]],
+  [/\b(?:which|what) (?:company|firm|maker|vendor|chipmaker|lab)\b|哪家|哪个公司/, ["company"]],
+  [/\b(?:which|what) (?:chip|gpu|accelerator|card)\b|哪款芯片|哪个芯片/, ["chip", "product"]],
+  [/\b(?:which|what) (?:framework|software)\b|哪个框架/, ["framework", "product"]],
+  [/\bwho\b|谁/, ["person"]],
+];
+
 /** A question setting two things side by side. */
 const COMPARES = /\bcompare[ds]?\b|\bcomparison\b|\bvs\.?(?!\w)|\bversus\b|\bagainst\b|对比|比较|相比|相较/;
+
+/** Two questions in one: "what did they spend this year and how fast did it grow?". */
+const TWO_ASKS = /\b(?:what|how|which|who|when)\b[^?]*\band (?:how|what|which|who|when|by how)\b/;
 
 /** "What does X show / say / find about…": asks for a finding, in words or in figures. */
 const FINDING =
@@ -115,6 +127,9 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
         .map((h) => `${h.item.id} ${h.score.toFixed(2)}`)
         .join(", ")}\n`,
     );
+  // "What did they spend this year, and how fast did it grow?": each question answered by its own fact.
+  const both = twoAnswers(ctx, question, mentions);
+  if (both) return answerCard(ctx, both[0], [both[1]], true);
   // "How does Kai-Fu Lee's estimate compare with CAISI's?": one fact for each side, both in the headline.
   const pair = r.compares ? comparedPair(ctx, r, ranked) : undefined;
   if (pair && (!best || !answers(ctx, r, best) || pair[0] === best)) {
@@ -153,6 +168,7 @@ function refusal(ctx: Context, question: string, mentions: readonly Mention[]): 
   // "Ascend 910C": a model number after a line's or a maker's name that no name in the material has.
   const key = nameKey(question);
   for (const m of mentions) {
+    if (m.entity.kind === "country") continue;
     const next = /^ ?(\d+[a-z]+\d*|[a-z]*\d+[a-z]+)(?![a-z0-9])/.exec(key.slice(m.end))?.[1];
     if (next && !ctx.finder.isNameWord(next) && !ALTERNATIVES.test(key))
       return unknownProduct(ctx, question, `${key.slice(m.start, m.end)} ${next}`, mentions);
@@ -180,8 +196,10 @@ interface Reading {
   terms: string[];
   /** Units the wording asks for ("how many GPUs" → GPUs). */
   units: Set<string>;
-  /** The question sets two things side by side ("compare", "vs", 相比). */
+  /** The question sets two things side by side ("compare", "vs", 相比), or asks two things at once. */
   compares: boolean;
+  /** The kinds of thing the answer names ("which country…" → country), if the question asks for one. */
+  wants: EntityKind[];
   /** "What share of…": a share is asked for, and a fact with no share in it answers less well. */
   share: boolean;
   quantitative: boolean;
@@ -191,6 +209,8 @@ interface Reading {
   /** The units a count must be in ("how many GPUs are in Colossus 2"), if the question counts. */
   counted: string[] | undefined;
   numbers: string[];
+  /** Figures set aside ("besides 4 million developers"): a fact giving them answers something else. */
+  asideNumbers: string[];
   years: string[];
   /** The share of its Chinese the material knows; undefined for a question with little Chinese. */
   chinese: number | undefined;
@@ -250,7 +270,10 @@ function readQuestion(ctx: Context, question: string, mentions: readonly Mention
       .filter(asks)
       .map(fixed),
   );
-  const numbers = typedNumbers(question);
+  // "Besides 4 million developers, how many models…": a figure set aside is what the asker already knows.
+  const asideClause = ASIDE_CLAUSE.exec(text)?.[0] ?? "";
+  const asideNumbers = asideClause ? typedNumbers(asideClause) : [];
+  const numbers = typedNumbers(question).filter((n) => !asideNumbers.includes(n));
   return {
     question,
     content,
@@ -258,12 +281,14 @@ function readQuestion(ctx: Context, question: string, mentions: readonly Mention
     terms,
     units,
     share: SHARE_ASKED.test(asking),
-    compares: COMPARES.test(text),
+    compares: COMPARES.test(text) || TWO_ASKS.test(text),
+    wants: WHICH_KIND.filter(([re]) => re.test(text)).flatMap(([, kinds]) => kinds),
     quantitative,
     money,
     alone: aloneMentions(text, key, asked),
     counted: countedUnits(text, mentions),
     numbers,
+    asideNumbers,
     years: numbers.filter((n) => /^(19|20)\d\d$/.test(n)),
     chinese: hanCoverage(ctx, question),
     asked,
@@ -311,7 +336,7 @@ function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
     if (r.quantitative && f.figures.length === 0) s *= 0.6;
     // "What share…?" wants the 1/4, not the 5 million.
     if (noShare) s *= 0.3;
-    if (r.entityIds.length && !concerns(ctx, r, f)) s *= 0.4;
+    if (r.entityIds.length && !concerns(ctx, r, f) && !otherCountryAsked(ctx, r, f)) s *= 0.4;
     // "Musk on X": a fact about both names answers better than one about Musk alone.
     else if (r.entityIds.length > 1) {
       let n = 0;
@@ -320,11 +345,14 @@ function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
     }
     // A fact about the thing set aside answers less well, unless it names others of its kind beside it:
     // "who, besides Musk, praised Chinese AI?" is answered by "Jensen Huang and Elon Musk praised it".
+    if (r.asideNumbers.length && hasAny(factNumbers(f), r.asideNumbers)) s *= 0.5;
     for (const m of r.aside)
       if (f.entities.includes(m.entity.id) && !inGroup(ctx, f, m.entity)) {
         s *= 0.5;
         break;
       }
+    // "Which country…": a fact naming a country, beside those asked about, names the answer.
+    if (r.wants.length && f.entities.some((id) => namesWanted(ctx, r, id))) s *= 1.3;
     // A fact narrowed to a country the question does not name ("…in China") answers a narrower question;
     // one about both sides ("the China–US gap is only nanoseconds") is narrowed to neither.
     if (narrowedTo(ctx, f).some((id) => !r.entityIds.includes(id))) s *= 0.85;
@@ -347,7 +375,7 @@ function answers(ctx: Context, r: Reading, h: Hit<Fact>): boolean {
     (r.chinese === undefined || r.chinese >= MIN_HAN_COVERAGE) &&
     // A question about Google is not answered by a fact about Meta, however well the rest matches;
     // nor one about Doubao and Moore Threads by a fact about Doubao and Iluvatar CoreX.
-    (r.entityIds.length === 0 || concerns(ctx, r, f)) &&
+    (r.entityIds.length === 0 || concerns(ctx, r, f) || otherCountryAsked(ctx, r, f)) &&
     (r.things.length < 2 || r.things.every((id) => aboutFamily(ctx, f, id))) &&
     // "How many data centers does China have?" is not answered by the US's count, though it names China.
     !(r.things.length === 0 && r.countries.length === 1 && otherSide(ctx, r.countries[0] as string, f)) &&
@@ -364,6 +392,34 @@ function answers(ctx: Context, r: Reading, h: Hit<Fact>): boolean {
     !r.alone.some((m) => inGroup(ctx, f, m.entity))
   );
 }
+
+/**
+ * The facts answering a message that asks two things ("what did they spend on capex this year and how
+ * fast did it grow?"): the second question is read with the names of the first ("it" is their capex).
+ */
+function twoAnswers(ctx: Context, question: string, mentions: readonly Mention[]): [Fact, Fact] | undefined {
+  const split = TWO_ASKS_SPLIT.exec(question);
+  if (!split || split.index === undefined) return undefined;
+  const first = question.slice(0, split.index);
+  // "Which AMD chip and which Moore Threads chip does the GB300 outperform?" is one question: its first
+  // half has no verb of its own.
+  if (!/\b(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should)\b/i.test(first))
+    return undefined;
+  const names = mentions.map((m) => m.entity.name).join(", ");
+  const second = `${question.slice(split.index + split[0].length)} (${names})`;
+  const best = (text: string) => {
+    const found = ctx.finder.mentions(text);
+    const r = readQuestion(ctx, text, found);
+    const top = rankFacts(ctx, r)[0];
+    return top && answers(ctx, r, top) ? top.item : undefined;
+  };
+  const a = best(first);
+  const b = a && best(second);
+  return a && b && a !== b ? [a, b] : undefined;
+}
+
+/** Where a message's second question starts: "… this year and how fast did it grow?". */
+const TWO_ASKS_SPLIT = /,? \band (?=(?:how|what|which|who|when|by how)\b)/i;
 
 /**
  * Two facts that between them answer a comparison: each answers the question but for naming every
@@ -451,6 +507,10 @@ function unknownName(ctx: Context, question: string): string | undefined {
 const SET_ASIDE =
   /(?:\bbesides|\bbeside|\bapart from|\baside from|\bother than|\bexcept(?: for)?|\bexcluding|\bnot counting|除了)\s*$/;
 
+/** A clause setting something aside, to its comma: "besides 4 million developers,". */
+const ASIDE_CLAUSE =
+  /(?:\bbesides|\bbeside|\bapart from|\baside from|\bother than|\bexcept(?: for)?|\bexcluding|\bnot counting|除了)[^,，;；?？]*/;
+
 /** The words naming what a question asks to be measured: "how many <X>", "the share of <X Y>". */
 function askedWords(text: string): string[] {
   const out: string[] = [];
@@ -517,7 +577,8 @@ function countedUnits(text: string, mentions: readonly Mention[]): string[] | un
 
 /** The units "how many <things>" counts in, compared or not ("how many developers, compared with CUDA's"). */
 export function countingUnits(text: string, mentions: readonly Mention[]): string[] | undefined {
-  const m = /\bhow many ([a-z0-9][a-z0-9-]*(?: [a-z]+)?)/.exec(text);
+  // "how many open source models": the counted thing may come a word or two after "how many".
+  const m = /\bhow many ([a-z0-9][a-z0-9-]*(?: [a-z]+){0,2})/.exec(text);
   if (!m?.[1]) return undefined;
   const at = m.index + m[0].length - m[1].length;
   // The counted word is a chip's name: "how many H100s", "how many Ascend 910B chips".
@@ -631,6 +692,23 @@ function otherSide(ctx: Context, countryId: string, f: Fact): boolean {
 }
 
 /** A country named in the question speaks through the facts on its side. */
+/**
+ * "Which country's history is held up as a model for China?": the answer is another country, and China
+ * is only the setting; a fact naming another country answers it.
+ */
+function otherCountryAsked(ctx: Context, r: Reading, f: Fact): boolean {
+  return (
+    r.wants.includes("country") &&
+    f.entities.some((id) => ctx.entity(id)?.kind === "country" && namesWanted(ctx, r, id))
+  );
+}
+
+/** True when the entity is of a kind the question asks for and not one it names. */
+function namesWanted(ctx: Context, r: Reading, id: string): boolean {
+  const kind = ctx.entity(id)?.kind;
+  return kind !== undefined && r.wants.includes(kind) && !r.entityIds.includes(id);
+}
+
 /** The one country a fact is about, if it names just one; none when it names both sides or neither. */
 function narrowedTo(ctx: Context, f: Fact): string[] {
   let country: string | undefined;
