@@ -140,6 +140,10 @@ const QUESTION =
 const WHO_LEADS =
   /\b(?:who|which (?:side|country|nation))(?:'s| is| has)? (?:ahead|leads|leading|in the lead|winning)\b|谁更?领先/gi;
 
+/** Asking for a maker's products: "which chips does X make", "X有哪些芯片". */
+const PRODUCTS_OF =
+  /\b(?:which|what) (?:ai )?(?:chips|gpus|accelerators|products|models)\b[^?]*\b(?:does|do|did|has|have|make|makes|made|sell|sells|offer|offers)\b|有哪些\s*(?:ai)?\s*(?:芯片|gpu|产品|模型|型号)/;
+
 /**
  * Words that open a message before the question: "hey", "ok so", "quick question:", and who is asking
  * ("journalist here:", "analyst here,").
@@ -199,6 +203,12 @@ export function freeText(ctx: Context, text: string): Intent {
   const topicWords = topic ? (ctx.topicTerms.get(topic.id) ?? new Set<string>()) : new Set<string>();
   const leftover = residue.filter((t) => !topicWords.has(t));
 
+  // "Which chips does Cambricon make?", "寒武纪有哪些AI芯片": the maker's card, its products first.
+  const line = PRODUCTS_OF.exec(norm);
+  if (question && line && things.length === 1 && things[0] && things[0].entity.kind === "company") {
+    const kinds: EntityKind[] = /model|模型/.test(line[0]) ? ["model"] : ["chip"];
+    return { type: "entity", name: things[0].entity.name, kinds };
+  }
   // "Who makes the MTT S5000?", "Which company is Biren?", "What is MetaX?": the thing's own card.
   if (
     question &&

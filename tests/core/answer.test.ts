@@ -354,10 +354,11 @@ describe("compare with one side missing, over the shipped knowledge", () => {
     expect(card.citations[0]?.paragraph).toBe(49);
   });
 
-  it("reads /source with a number past the last paragraph as a figure", () => {
+  it("reads /source with a number past the last paragraph, or a percentage, as a figure", () => {
     const card = full.answer({ text: "/source 5427" });
     expect(card.kind).toBe("source");
     expect(card.citations[0]?.paragraph).toBe(23);
+    expect(full.answer({ text: "/source 68%" }).citations[0]?.paragraph).toBe(49);
     expect(full.answer({ text: "/source 80" }).kind).toBe("not_found");
   });
 
@@ -438,6 +439,14 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     expect(answer("/model Zhipu").fields.find((f) => f.label === "Models in the material")?.value).toBe(
       "GLM-Image",
     );
+    // Asked in words, in English or Chinese, the maker's products lead by name.
+    for (const q of ["Which chips does Cambricon make?", "寒武纪有哪些AI芯片？"]) {
+      const byName = answer(q);
+      expect(byName.title, q).toBe("Cambricon");
+      expect(byName.headline, q).toMatch(
+        /^Cambricon's chips in the material: .*Siyuan 370.*Siyuan 590.*Siyuan 690\./,
+      );
+    }
   });
 
   it("says what the source calls a thing when the quote uses another name than the line", () => {
@@ -603,6 +612,16 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
       "FFmpeg",
     );
     expect(answer("How much did Doubao pay per chip in the Iluvatar order?").kind).toBe("not_found");
+  });
+
+  it("reads a misspelt topic, and leads a claim in words with what else the material says to it", () => {
+    expect(answer("/gap inferance").title).toBe("China–US gap: Inference");
+    expect(answer("/gap Nvidia market value").headline).toMatch(/largest company by market value.*Germany/);
+    expect(
+      answer(
+        "Which Claude model did Kai-Fu Lee use as the benchmark when he told the Wall Street Journal the US is ahead?",
+      ).headline,
+    ).toContain("Claude Fable 5");
   });
 
   it("reads words that frame a question ('does the estimate apply') as no part of it", () => {

@@ -64,7 +64,7 @@ const TWO_ASKS = /\b(?:what|how|which|who|when)\b[^?]*\band (?:how|what|which|wh
 
 /** "What does X show / say / find about…": asks for a finding, in words or in figures. */
 const FINDING =
-  /\bwhat (?:does|did|do)\b[^?]*\b(?:show|shows|say|says|suggest|suggests|find|indicate|indicates|reveal|reveals|tell us)\b|(?:说|称|认为|表示)[^？?，,]*(?:多少|什么|怎样|如何)/;
+  /\baccording to\b[^?]*\b(?:quote|remarks?|words|comments?)\b|\bwhat (?:does|did|do)\b[^?]*\b(?:show|shows|say|says|suggest|suggests|find|indicate|indicates|reveal|reveals|tell us)\b|(?:说|称|认为|表示)[^？?，,]*(?:多少|什么|怎样|如何)/;
 
 /** The question asks for a value ("how much…", "what is the price…"), not a how or a why. */
 const ASKS_VALUE = /\bhow much\b|\bwhat(?:'s| is| was| are| were| did| does| do| will)\b|多少|几/;
@@ -456,7 +456,10 @@ function comparedPair(
 function answerCard(ctx: Context, top: Fact, support: readonly Fact[], paired = false): Card {
   const subject = ctx.entity(top.entities[0] ?? "");
   const first = noted(ctx, `${top.claim}${provenance(top, ctx.entity)}`, top);
-  const other = paired && support[0] ? `${support[0].claim}${provenance(support[0], ctx.entity)}` : "";
+  // A claim in words leaves room for the next thing the material says to the question, as a card's
+  // headline does ("largest company by market value" and "above Germany's GDP").
+  const next = support[0] && (paired || top.figures.length === 0) ? support[0] : undefined;
+  const other = next ? `${next.claim}${provenance(next, ctx.entity)}` : "";
   return {
     kind: "answer",
     title: subject ? `${subject.name}: ${top.metric}` : top.metric,

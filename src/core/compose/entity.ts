@@ -123,7 +123,13 @@ export function entityCard(ctx: Context, e: Entity, productKinds: readonly Entit
   return {
     kind,
     title: e.name,
-    headline: clip(headlineOf(ctx, e, facts), HEADLINE_MAX),
+    // Asked for a maker's chips ("/chip Cambricon", "which chips does Cambricon make?"): their names lead.
+    headline: clip(
+      named.length
+        ? `${e.name}'s ${productKinds.includes("model") ? "models" : "chips"} in the material: ${named.map((p) => p.name).join(", ")}. ${headlineOf(ctx, e, facts)}`
+        : headlineOf(ctx, e, facts),
+      HEADLINE_MAX,
+    ),
     fields,
     citations: citeAll(ctx, facts.slice(0, MAX_CITATIONS)),
     suggestions: related(ctx, e, facts),

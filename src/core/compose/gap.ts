@@ -44,7 +44,11 @@ export function findTopic(ctx: Context, phrase: string): Topic | undefined {
   // "gap", "US", "China" belong to every topic: "the gap between China and the US in chips" is about chips,
   // and "the gap between China and the US" names no topic at all.
   // Nor do the words asking for a ratio ("how many times…").
-  const terms = ctx.tokenize(phrase).filter((t) => !EVERY_TOPIC.has(t) && !RATIO_WORDS.has(t));
+  // "/gap inferance": a misspelt topic word reads as the word the material uses.
+  const terms = ctx
+    .tokenize(phrase)
+    .filter((t) => !EVERY_TOPIC.has(t) && !RATIO_WORDS.has(t))
+    .map((t) => ctx.retriever.correct(t) ?? t);
   if (terms.length === 0) return undefined;
   const asId = phrase.trim().toLowerCase().replace(/\s+/g, "-");
   let best: { topic: Topic; score: number } | undefined;
@@ -102,7 +106,10 @@ export function gapCard(ctx: Context, phrase: string): Card {
  */
 function focusFact(ctx: Context, topic: Topic, phrase: string): Fact | undefined {
   const own = ctx.topicTerms.get(topic.id);
-  const extra = ctx.tokenize(phrase, { words: true }).filter((t) => !GAP_FILLER.has(t) && !own?.has(t));
+  const extra = ctx
+    .tokenize(phrase, { words: true })
+    .map((t) => ctx.retriever.correct(t) ?? t)
+    .filter((t) => !GAP_FILLER.has(t) && !own?.has(t));
   if (extra.length === 0) return undefined;
   const answer = materialAnswer(ctx, phrase);
   const fact = ctx.fact(answer?.citations[0]?.factId ?? "");

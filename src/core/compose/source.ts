@@ -47,16 +47,20 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
       footer: "Verbatim; the source is a machine translation, paragraph N is line N.",
     };
   }
-  // A number past the last paragraph is a figure ("/source 5427"): the source of the fact that gives it.
-  if (!searched && m && !m[1] && n > (lines?.length ?? 0)) {
+  // A figure ("/source 5427", a number past the last paragraph; "/source 68%"): the fact that gives it.
+  const figure = /^\$?(\d[\d,]*(?:\.\d+)?)\s*(%)?$/.exec(r);
+  if (!searched && figure && (figure[2] || n > (lines?.length ?? 0))) {
+    const value = Number((figure[1] ?? "").replaceAll(",", ""));
+    const percent = Boolean(figure[2]);
     const giving = ctx.knowledge.facts.find((f) =>
       f.figures.some(
         (g) =>
-          g.value === n ||
-          g.text
-            .replaceAll(",", "")
-            .split(/[^\d.]+/)
-            .includes(String(n)),
+          (!percent || g.unit === "%") &&
+          (g.value === value ||
+            g.text
+              .replaceAll(",", "")
+              .split(/[^\d.]+/)
+              .includes(String(value))),
       ),
     );
     if (giving) return sourceCard(ctx, giving.id, true);
