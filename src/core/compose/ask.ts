@@ -507,12 +507,11 @@ function unknownName(ctx: Context, question: string): string | undefined {
 }
 
 /** Words that set the name after them aside: "besides OpenBSD", "other than Nvidia". */
-const SET_ASIDE =
-  /(?:\bbesides|\bbeside|\bapart from|\baside from|\bother than|\bexcept(?: for)?|\bexcluding|\bnot counting|除了)\s*$/;
+const ASIDE_WORDS = String.raw`(?:\bbesides|\bbeside|\bapart from|\baside from|\bother than|\bexcept(?: for)?|\bexcluding|\bnot counting|除了)`;
+const SET_ASIDE = new RegExp(String.raw`${ASIDE_WORDS}\s*$`);
 
 /** A clause setting something aside, to its comma: "besides 4 million developers,". */
-const ASIDE_CLAUSE =
-  /(?:\bbesides|\bbeside|\bapart from|\baside from|\bother than|\bexcept(?: for)?|\bexcluding|\bnot counting|除了)[^,，;；?？]*/;
+const ASIDE_CLAUSE = new RegExp(String.raw`${ASIDE_WORDS}[^,，;；?？]*`);
 
 /** The words naming what a question asks to be measured: "how many <X>", "the share of <X Y>". */
 function askedWords(text: string): string[] {
