@@ -511,7 +511,7 @@ const ASIDE_WORDS = String.raw`(?:\bbesides|\bbeside|\bapart from|\baside from|\
 const SET_ASIDE = new RegExp(String.raw`${ASIDE_WORDS}\s*$`);
 
 /** A clause setting something aside, to its comma: "besides 4 million developers,". */
-const ASIDE_CLAUSE = new RegExp(String.raw`${ASIDE_WORDS}[^,，;；?？]*`);
+const ASIDE_CLAUSE = new RegExp(`${ASIDE_WORDS}[^,，;；?？]*`);
 
 /** The words naming what a question asks to be measured: "how many <X>", "the share of <X Y>". */
 function askedWords(text: string): string[] {
