@@ -624,6 +624,20 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
     ).toContain("Claude Fable 5");
   });
 
+  it("reads 'what's the maker whose market value…' as asking for a name, and a figure after a chip as a figure", () => {
+    expect(
+      answer("What's the Chinese optical module maker whose market value briefly passed Moutai?").headline,
+    ).toContain("Innolight");
+    expect(answer("910B 640 TOPS - at what precision?").headline).toContain("INT8");
+    expect(answer("韩国当年举国之力扶持哪个芯片产业，最终打败了日本？").citations[0]?.paragraph).toBe(65);
+  });
+
+  it("reads /compare with no name on either side as a question about two figures", () => {
+    const card = answer("/compare capex this year vs 2027");
+    expect(card.kind).toBe("answer");
+    expect(card.headline).toContain("$1.1 trillion");
+  });
+
   it("reads words that frame a question ('does the estimate apply') as no part of it", () => {
     expect(answer("As of when does CAICT's US-vs-China computing power estimate apply?").headline).toContain(
       "early 2025",
@@ -741,6 +755,7 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
   it.each([
     ["Ascend 910C TOPS?", "Ascend 910C"],
     ["华为昇腾910C算力", "华为昇腾910C"],
+    ["华为昇腾950的算力是多少?", "华为昇腾950"],
   ])("names a model number of a known line that the material never gives: %s", (q, shown) => {
     const card = answer(q);
     expect(card.kind).toBe("not_found");

@@ -59,6 +59,14 @@ const WHICH_KIND: [RegExp, EntityKind[]][] = [
 /** A question setting two things side by side. */
 const COMPARES = /\bcompare[ds]?\b|\bcomparison\b|\bvs\.?(?!\w)|\bversus\b|\bagainst\b|对比|比较|相比|相较/;
 
+/** A model number right after a name: "910C" of "Ascend 910C". */
+const MODEL_NUMBER_AFTER = /^ ?(\d+[a-z]+\d*|[a-z]*\d+[a-z]+)(?![a-z0-9])/;
+const CHIP_NUMBER_AFTER = /^ ?(\d+[a-z]+\d*|[a-z]*\d+[a-z]+|(?!(?:19|20)\d\d(?!\d))\d{3,4})(?![a-z0-9.])/;
+
+/** "What's the … maker / company / chip …": a question for a name. */
+const ASKS_NAME =
+  /\b(?:what|which)(?:'s| is| was| are| were)? the (?:[a-z-]+ ){0,4}(?:maker|makers|company|companies|firm|chip|chips|model|models|country|person|vendor|lab|one)\b/;
+
 /** Two questions in one: "what did they spend this year and how fast did it grow?". */
 const TWO_ASKS = /\b(?:what|how|which|who|when)\b[^?]*\band (?:how|what|which|who|when|by how)\b/;
 
@@ -169,7 +177,11 @@ function refusal(ctx: Context, question: string, mentions: readonly Mention[]): 
   const key = nameKey(question);
   for (const m of mentions) {
     if (m.entity.kind === "country") continue;
-    const next = /^ ?(\d+[a-z]+\d*|[a-z]*\d+[a-z]+)(?![a-z0-9])/.exec(key.slice(m.end))?.[1];
+    // After a line of chips, a bare number of its own ("Ascend 950", "昇腾950") is a model number too;
+    // after a chip it is a figure ("910B 640 TOPS").
+    const line = m.entity.kind !== "chip" && isChipLike(ctx, m.entity);
+    const pattern = line ? CHIP_NUMBER_AFTER : MODEL_NUMBER_AFTER;
+    const next = pattern.exec(key.slice(m.end))?.[1];
     if (next && !ctx.finder.isNameWord(next) && !ALTERNATIVES.test(key))
       return unknownProduct(ctx, question, `${key.slice(m.start, m.end)} ${next}`, mentions);
   }
@@ -249,8 +261,11 @@ function readQuestion(ctx: Context, question: string, mentions: readonly Mention
   // "What is Huawei's market share?" asks for a figure as surely as "how much".
   // "What does Epoch AI's data show about the share…" asks what it found, which may be a trend, not a figure.
   // So does "what did Jensen Huang say about how far behind China is": what he said, in words or figures.
+  // "What's the optical module maker whose market value passed Moutai?" asks for a name, not the value.
   const quantitative =
-    !FINDING.test(asking) && (QUANTITATIVE.test(asking) || (ASKS_VALUE.test(asking) && MEASURE.test(asking)));
+    !FINDING.test(asking) &&
+    (QUANTITATIVE.test(asking) ||
+      (ASKS_VALUE.test(asking) && MEASURE.test(asking) && !ASKS_NAME.test(asking)));
   // "How big is the gap" wants a % or a multiple; "how did Jensen Huang describe the gap" wants his words.
   const units = new Set(
     UNIT_HINTS.filter(([re]) => re.test(hinted) && (re !== HOW_FAR_APART || quantitative)).flatMap(

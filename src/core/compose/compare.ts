@@ -5,6 +5,7 @@ import type { Card, ComparisonRow } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } from "../format.js";
+import { materialAnswer } from "./ask.js";
 import { findTopic, topicCard } from "./gap.js";
 import { commandFor, notFoundCard } from "./not-found.js";
 import { citeAll, footerFor, unique } from "./shared.js";
@@ -45,6 +46,11 @@ export function compareCard(ctx: Context, first: string, second: string): Card {
     // "US vs China data centers": a name on each side, and the rest says what to compare.
     const named = namesWithin(ctx, first, second);
     if (named) return named;
+    // Neither side a name ("/compare capex this year vs 2027"): two figures of one thing, as a question.
+    if (!a && !b) {
+      const asked = materialAnswer(ctx, `${first} compared with ${second}`);
+      if (asked) return asked;
+    }
     const missing = !a ? first : second;
     const near = ctx.finder.suggest(missing);
     return notFoundCard(
