@@ -33,7 +33,8 @@ const MONEY =
 const ALTERNATIVES = /\bor\b|还是|或者/;
 
 /** A question about one of several ("Microsoft alone", "单独"). */
-const ALONE = /\balone\b|\bby itself\b|\bon its own\b|\bindividually\b|\bsingle-handedly\b|单独|独自/;
+const ALONE_WORDS = String.raw`(?:\balone|\bby itself|\bon its own|\bindividually|\bsingle-handedly)\b`;
+const ALONE = new RegExp(`${ALONE_WORDS}|单独|独自`);
 
 /** A question about growth ("how much did capex grow?") asks for a rate, not a sum of money. */
 const GROWTH =
@@ -125,6 +126,9 @@ const DEBUG = Boolean(process.env.GAPBOT_DEBUG_ASK);
 export function askCard(ctx: Context, question: string, mentions: readonly Mention[]): Card {
   const refused = refusal(ctx, question, mentions);
   if (refused) return refused;
+  // "What did they spend this year, and how fast did it grow?": each question answered by its own fact.
+  const both = twoAnswers(ctx, question, mentions);
+  if (both) return answerCard(ctx, both[0], [both[1]], true);
   const r = readQuestion(ctx, question, mentions);
   const ranked = rankFacts(ctx, r);
   const best = ranked[0];
@@ -135,9 +139,6 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
         .map((h) => `${h.item.id} ${h.score.toFixed(2)}`)
         .join(", ")}\n`,
     );
-  // "What did they spend this year, and how fast did it grow?": each question answered by its own fact.
-  const both = twoAnswers(ctx, question, mentions);
-  if (both) return answerCard(ctx, both[0], [both[1]], true);
   // "How does Kai-Fu Lee's estimate compare with CAISI's?": one fact for each side, both in the headline.
   const pair = r.compares ? comparedPair(ctx, r, ranked) : undefined;
   if (pair && (!best || !answers(ctx, r, best) || pair[0] === best)) {
@@ -329,7 +330,7 @@ const about = (ctx: Context, f: Fact, id: string) =>
 function concerns(ctx: Context, r: Reading, f: Fact): boolean {
   // "Huawei Ascend's share in China" asks about the Ascend: a fact about China alone does not answer it.
   // A thing is concerned through its own: the Siyuan line through the Siyuan 590.
-  for (const id of r.things) if (about(ctx, f, id) || aboutFamily(ctx, f, id)) return true;
+  for (const id of r.things) if (aboutFamily(ctx, f, id)) return true;
   if (r.things.length) return false;
   for (const id of r.entityIds) if (about(ctx, f, id)) return true;
   return false;
@@ -358,9 +359,10 @@ function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
       for (const id of r.entityIds) if (about(ctx, f, id)) n++;
       s *= Math.sqrt(n / r.entityIds.length);
     }
+    // "Besides 4 million developers…": a fact giving the figure set aside answers something else.
+    if (r.asideNumbers.length && hasAny(factNumbers(f), r.asideNumbers)) s *= 0.5;
     // A fact about the thing set aside answers less well, unless it names others of its kind beside it:
     // "who, besides Musk, praised Chinese AI?" is answered by "Jensen Huang and Elon Musk praised it".
-    if (r.asideNumbers.length && hasAny(factNumbers(f), r.asideNumbers)) s *= 0.5;
     for (const m of r.aside)
       if (f.entities.includes(m.entity.id) && !inGroup(ctx, f, m.entity)) {
         s *= 0.5;
@@ -645,7 +647,6 @@ function hanCoverage(ctx: Context, question: string): number | undefined {
   return total >= 3 ? covered / total : undefined;
 }
 
-/** True when the fact's figure belongs to the entity together with others of its kind (the big four's capex). */
 /**
  * The things "alone" is said of: the name it follows ("Microsoft alone", "Meta by itself"), or else the one
  * thing named, unless the question asks who ("whose compute alone exceeds China's" asks for the one).
@@ -661,8 +662,10 @@ function aloneMentions(text: string, key: string, asked: readonly Mention[]): Me
     : [];
 }
 
-const ALONE_AFTER = /^(?: s)? (?:alone|by itself|on its own|individually|single-handedly)\b|^ ?(?:单独|独自)/;
+/** "alone" right after a name ("Microsoft alone", "Microsoft's alone"), or 单独 beside it. */
+const ALONE_AFTER = new RegExp(`^(?: s)? ${ALONE_WORDS}|^ ?(?:单独|独自)`);
 
+/** True when the fact's figure belongs to the entity together with others of its kind (the big four's capex). */
 function inGroup(ctx: Context, f: Fact, e: Entity): boolean {
   return (
     f.entities.includes(e.id) &&
@@ -708,7 +711,6 @@ function otherSide(ctx: Context, countryId: string, f: Fact): boolean {
   return (c === "US" && f.side === "china") || (c === "CN" && f.side === "us");
 }
 
-/** A country named in the question speaks through the facts on its side. */
 /**
  * "Which country's history is held up as a model for China?": the answer is another country, and China
  * is only the setting; a fact naming another country answers it.
@@ -742,6 +744,7 @@ function isChipLike(ctx: Context, e: Entity): boolean {
   return e.kind === "chip" || (e.related ?? []).some((id) => ctx.entity(id)?.kind === "chip");
 }
 
+/** A country named in the question speaks through the facts on its side. */
 function sideMatches(ctx: Context, entityId: string, f: Fact): boolean {
   const e = ctx.entity(entityId);
   if (e?.kind !== "country") return false;
