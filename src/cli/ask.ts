@@ -21,6 +21,12 @@ export function cardJson(query: string, card: Card) {
   };
 }
 
+/** A bug in the core still answers (the apology card) and is reported on stderr, once, with its stack. */
+export function reportFault(err: unknown): void {
+  const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`gapbot: answer failed: ${detail}\n`);
+}
+
 export default async function ask(argv: string[]): Promise<number> {
   const { flags, rest } = parseArgs(argv);
   const core = createCore();
@@ -29,7 +35,7 @@ export default async function ask(argv: string[]): Promise<number> {
     rest,
     process.stdin,
     (q) => {
-      const card = core.answer({ text: q });
+      const card = core.answer({ text: q }, reportFault);
       return json ? JSON.stringify(cardJson(q, card)) : `${renderText(card)}\n`;
     },
     (s) => process.stdout.write(`${s}\n`),

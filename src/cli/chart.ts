@@ -1,10 +1,12 @@
 // gapbot chart [--out FILE] [--svg] QUERY: writes the chart a query's card carries, as Discord gets it
 // (PNG) or as drawn (SVG), for previews, the README and the docs. No chart, no file: it says why.
+
 import { writeFileSync } from "node:fs";
 import process from "node:process";
 import { chartSvg } from "../charts/svg.js";
 import { createCore } from "../core/index.js";
 import { parseArgs } from "./args.js";
+import { reportFault } from "./ask.js";
 
 export const USAGE =
   "usage: gapbot chart [--out FILE] [--svg] QUERY   e.g. gapbot chart --out compute.png /gap compute";
@@ -19,7 +21,7 @@ export async function chart(argv: string[]): Promise<number> {
   const svg = flags.has("svg");
   const out = flags.get("out");
   const file = typeof out === "string" && out ? out : svg ? "chart.svg" : "chart.png";
-  const card = createCore().answer({ text: query });
+  const card = createCore().answer({ text: query }, reportFault);
   if (!card.chart) {
     process.stderr.write(
       `gapbot chart: no chart for ${JSON.stringify(query)}: it needs two or more cited figures in one unit (${card.title}: ${card.headline})\n`,

@@ -6,6 +6,7 @@ import { slackPreview } from "../adapters/slack/preview.js";
 import { createCore } from "../core/index.js";
 import { cleanInput } from "../core/intent.js";
 import { parseArgs } from "./args.js";
+import { reportFault } from "./ask.js";
 import { eachQuery } from "./batch.js";
 
 export default async function render(argv: string[]): Promise<number> {
@@ -18,7 +19,9 @@ export default async function render(argv: string[]): Promise<number> {
   const core = createCore();
   const json = flags.has("json");
   const payload = (q: string) =>
-    platform === "slack" ? slackPreview(core, q) : renderDiscordMessage(core.answer({ text: cleanInput(q) }));
+    platform === "slack"
+      ? slackPreview(core, q)
+      : renderDiscordMessage(core.answer({ text: cleanInput(q) }, reportFault));
   await eachQuery(
     rest,
     process.stdin,

@@ -26,12 +26,14 @@ export function createCore(options: CoreOptions = {}): Core {
   const ctx = buildContext(knowledge);
   return {
     knowledge,
-    answer: (request) => {
+    answer: (request, onFault) => {
       try {
         // Charts are drawn from the composed card's cited figures, so composers never need to know of them.
         return withChart(ctx, answer(ctx, request));
-      } catch {
-        // The core never throws at an adapter; a bug here is logged where the turn is.
+      } catch (err) {
+        // The core never throws at an adapter: a bug becomes the apology card, and the caller, which knows the
+        // turn's platform and command, is told of it so that it is logged once, where the turn is.
+        onFault?.(err);
         return {
           kind: "error",
           title: "Something went wrong",

@@ -14,8 +14,11 @@ export interface Catalog {
 }
 
 export interface Core {
-  /** Never throws for any input; the same request always gets the same card. */
-  answer(request: Request | string): Card;
+  /**
+   * Never throws for any input; the same request always gets the same card. A bug inside the core becomes an
+   * apology card, and `onFault` receives the error so that the caller can log it with the turn.
+   */
+  answer(request: Request | string, onFault?: (err: unknown) => void): Card;
   /** Autocomplete: exact alias, then prefix, then fuzzy; at most `limit` (25). */
   complete(kind: CompletionKind, input: string, limit?: number): Choice[];
   /** What the bot knows, for help screens and Slack's App Home. */

@@ -30,10 +30,13 @@ export function answerTurn(
 ): Card {
   const started = performance.now();
   let card: Card;
+  // The core returns an apology card for its own bugs and reports them here; the catch is for a core that
+  // breaks its contract. Either way the fault is logged once, with its stack, the platform and the command.
+  const fault = (err: unknown) => ctx.logger.error({ err, ...info }, "answer failed");
   try {
-    card = ctx.core.answer(request);
+    card = ctx.core.answer(request, fault);
   } catch (err) {
-    ctx.logger.error({ err, ...info }, "answer failed");
+    fault(err);
     card = apologyCard();
   }
   const latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
