@@ -26,6 +26,11 @@ COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY knowledge ./knowledge
 COPY commands ./commands
+# The embedded database (the question record) lives in DATA_DIR: a folder the node user may write, and a
+# volume so that it outlives the container.
+ENV DATA_DIR=/app/data
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 USER node
 # Slack's HTTP mode (/slack/events) and GET /healthz; PORT changes it.
 EXPOSE 3000
