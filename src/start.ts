@@ -8,10 +8,11 @@ import type { AdapterContext, RunningAdapter } from "./adapters/adapter.js";
 import { runConsole } from "./adapters/console/index.js";
 import { parseSettings, unknownVariables } from "./config/env.js";
 import type { DiscordSettings, Settings, SlackSettings } from "./config/settings.js";
-import { type Core, createCore } from "./core/index.js";
+import { createCore } from "./core/index.js";
 import { createFormattedLogger, type Logger, logFormatFor } from "./log.js";
 import { startHealthServer } from "./runtime/health-server.js";
 import { MemoryRateLimiter } from "./runtime/rate-limit.js";
+import { type ReloadableCore, reloadableCore, reloadOnHangup } from "./runtime/reloadable-core.js";
 import { MemorySeenStore } from "./runtime/seen-store.js";
 
 /** Replies in flight get this long at shutdown; then the adapters are stopped regardless. */
@@ -43,7 +44,7 @@ export interface StartIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   /** Where .env is looked for. */
   cwd: string;
-  /** Emits SIGTERM and SIGINT: the process, or a test's emitter. */
+  /** Emits SIGTERM, SIGINT and SIGHUP (reload the knowledge): the process, or a test's emitter. */
   signals: NodeJS.EventEmitter;
   platforms: Platforms;
   graceMs: number;
@@ -99,23 +100,33 @@ export async function startBot(realEnv: Env = process.env, io: Partial<StartIo> 
   });
   for (const line of unknownVariables(env)) logger.warn(line);
 
-  let core: Core;
+  // The knowledge is checked where it is loaded: knowledge that fails the check is never served, and each
+  // problem is named. SIGHUP loads it again; a reload that fails keeps what is being served.
+  const knowledgeDir = settings.knowledgeDir
+    ? resolve(io.cwd ?? process.cwd(), settings.knowledgeDir)
+    : undefined;
+  let core: ReloadableCore;
   try {
-    core = createCore(
-      settings.knowledgeDir ? { knowledgeDir: resolve(io.cwd ?? process.cwd(), settings.knowledgeDir) } : {},
+    core = reloadableCore(() =>
+      createCore({ ...(knowledgeDir ? { knowledgeDir } : {}), sources: settings.sources ?? [] }),
     );
   } catch (err) {
     const message = (err as Error)?.message ?? String(err);
-    return fail([message.replace(/^gapbot: /, "")]);
+    return fail(message.replace(/^gapbot: /, "").split("\n"));
   }
 
   const signals = io.signals ?? process;
-  if (consoleOnly) return runConsoleUntilSignal(core, logger, signals, io);
-  return runPlatforms(settings, core, logger, signals, io);
+  const stopReloading = reloadOnHangup(signals, core, logger);
+  try {
+    if (consoleOnly) return await runConsoleUntilSignal(core, logger, signals, io);
+    return await runPlatforms(settings, core, logger, signals, io);
+  } finally {
+    stopReloading();
+  }
 }
 
 async function runConsoleUntilSignal(
-  core: Core,
+  core: ReloadableCore,
   logger: Logger,
   signals: NodeJS.EventEmitter,
   io: Partial<StartIo>,
@@ -142,7 +153,7 @@ async function runConsoleUntilSignal(
 
 async function runPlatforms(
   settings: Settings,
-  core: Core,
+  core: ReloadableCore,
   logger: Logger,
   signals: NodeJS.EventEmitter,
   io: Partial<StartIo>,

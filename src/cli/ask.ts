@@ -1,10 +1,11 @@
-// gapbot ask [--json] [QUERY]: answers QUERY, or every stdin line; --json gives one object per line.
+// gapbot ask [--json] [--knowledge DIR] [--source ID]… [QUERY]: answers QUERY, or every stdin line; --json
+// gives one object per line.
 import process from "node:process";
 import type { Card } from "../core/card.js";
-import { createCore } from "../core/index.js";
 import { renderText } from "../core/render-text.js";
 import { parseArgs } from "./args.js";
 import { eachQuery } from "./batch.js";
+import { coreOf, KNOWLEDGE_FLAGS } from "./knowledge-flags.js";
 
 export function cardJson(query: string, card: Card) {
   return {
@@ -28,8 +29,9 @@ export function reportFault(err: unknown): void {
 }
 
 export default async function ask(argv: string[]): Promise<number> {
-  const { flags, rest } = parseArgs(argv);
-  const core = createCore();
+  const parsed = parseArgs(argv, KNOWLEDGE_FLAGS);
+  const { flags, rest } = parsed;
+  const core = coreOf(parsed);
   const json = flags.has("json");
   await eachQuery(
     rest,

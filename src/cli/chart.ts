@@ -4,15 +4,16 @@
 import { writeFileSync } from "node:fs";
 import process from "node:process";
 import { chartSvg } from "../charts/svg.js";
-import { createCore } from "../core/index.js";
 import { parseArgs } from "./args.js";
 import { reportFault } from "./ask.js";
+import { coreOf, KNOWLEDGE_FLAGS } from "./knowledge-flags.js";
 
 export const USAGE =
-  "usage: gapbot chart [--out FILE] [--svg] QUERY   e.g. gapbot chart --out compute.png /gap compute";
+  "usage: gapbot chart [--out FILE] [--svg] [--knowledge DIR] [--source ID]… QUERY   e.g. gapbot chart --out compute.png /gap compute";
 
 export async function chart(argv: string[]): Promise<number> {
-  const { flags, rest } = parseArgs(argv, ["out"]);
+  const parsed = parseArgs(argv, ["out", ...KNOWLEDGE_FLAGS]);
+  const { flags, rest } = parsed;
   const query = rest.join(" ").trim();
   if (!query || flags.has("help")) {
     process.stderr.write(`${USAGE}\n`);
@@ -21,7 +22,7 @@ export async function chart(argv: string[]): Promise<number> {
   const svg = flags.has("svg");
   const out = flags.get("out");
   const file = typeof out === "string" && out ? out : svg ? "chart.svg" : "chart.png";
-  const card = createCore().answer({ text: query }, reportFault);
+  const card = coreOf(parsed).answer({ text: query }, reportFault);
   if (!card.chart) {
     process.stderr.write(
       `gapbot chart: no chart for ${JSON.stringify(query)}: it needs two or more cited figures in one unit (${card.title}: ${card.headline})\n`,

@@ -1,12 +1,14 @@
-// gapbot facts|entities|topics [--json]: the knowledge as the core sees it.
+// gapbot facts|entities|topics [--json] [--knowledge DIR]: the knowledge as the core sees it.
 import process from "node:process";
 import { readKnowledge } from "../knowledge/load.js";
 import { parseArgs } from "./args.js";
+import { KNOWLEDGE_FLAGS, knowledgeDirOf } from "./knowledge-flags.js";
 
 export function list(what: "facts" | "entities" | "topics") {
   return async (argv: string[]): Promise<number> => {
-    const { flags } = parseArgs(argv);
-    const { knowledge } = readKnowledge();
+    const parsed = parseArgs(argv, KNOWLEDGE_FLAGS);
+    const { flags } = parsed;
+    const { knowledge } = readKnowledge(knowledgeDirOf(parsed));
     const items: { id: string }[] = knowledge[what];
     if (flags.has("json")) {
       process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);

@@ -12,6 +12,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   render: async () => (await import("./render.js")).default,
   start: async () => (await import("./start.js")).start,
   console: async () => (await import("./console.js")).default,
+  check: async () => (await import("./check.js")).default,
 };
 
 export async function main(argv: string[]): Promise<number> {

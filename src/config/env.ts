@@ -128,6 +128,19 @@ export const EnvSchema = z
       wholeNumber(1, 1_000_000, "must be a whole number, 1 or more"),
     ).transform((v) => v ?? 60),
     KNOWLEDGE_DIR: optional(z.string()),
+    SOURCES: optional(
+      z
+        .string()
+        .transform((s) =>
+          s
+            .split(",")
+            .map((id) => id.trim())
+            .filter(Boolean),
+        )
+        .refine((ids) => ids.every((id) => /^[a-z0-9][a-z0-9-]*$/.test(id)), {
+          error: "must be source ids separated by commas, e.g. compute-gap-article,semianalysis-ascend-ramp",
+        }),
+    ),
     NODE_ENV: optional(z.string()),
   })
   .superRefine(
@@ -174,6 +187,7 @@ function toSettings(env: Env): Settings {
     rateLimit: { perUserPerMinute: env.RATE_LIMIT_PER_USER, perChannelPerMinute: env.RATE_LIMIT_PER_CHANNEL },
   };
   if (env.KNOWLEDGE_DIR !== undefined) settings.knowledgeDir = env.KNOWLEDGE_DIR;
+  if (env.SOURCES !== undefined && env.SOURCES.length > 0) settings.sources = env.SOURCES;
   if (env.SLACK_BOT_TOKEN !== undefined) {
     // Socket Mode wins when both are set: it needs no public URL, so it is what a first try has.
     const slack: SlackSettings = {

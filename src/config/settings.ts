@@ -40,4 +40,6 @@ export interface Settings {
   rateLimit: RateLimitSettings;
   /** Another knowledge folder than the package's knowledge/ (KNOWLEDGE_DIR). */
   knowledgeDir?: string;
+  /** Answer only from these sources (SOURCES); every source when unset. */
+  sources?: string[];
 }

@@ -67,6 +67,10 @@ export const variables = {
     for: "the knowledge folder to answer from, e.g. a mounted volume; relative paths start from the working folder",
     default: "the package's knowledge/",
   },
+  SOURCES: {
+    for: "the source ids to answer from, separated by commas, e.g. to serve one source to one workspace",
+    default: "every source",
+  },
   NODE_ENV: {
     for: "production writes JSON logs even on a terminal",
   },

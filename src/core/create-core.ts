@@ -1,7 +1,7 @@
 // Builds the core over the knowledge: parse → retrieve → compose a Card. The only entry the adapters use.
-import { defaultKnowledgeDir, readKnowledge } from "../knowledge/load.js";
+import { loadCheckedKnowledge } from "../knowledge/load-checked.js";
+import { onlySources } from "../knowledge/only-sources.js";
 import type { EntityKind, Knowledge } from "../knowledge/schema.js";
-import { readSnapshot } from "../knowledge/snapshot.js";
 import type { Card } from "./card.js";
 import { withChart } from "./chart.js";
 import { askCard } from "./compose/ask.js";
@@ -18,11 +18,17 @@ import { nameKey } from "./text.js";
 
 export interface CoreOptions {
   knowledge?: Knowledge;
+  /** Read and checked when `knowledge` is not given: a KnowledgeError names every problem. */
   knowledgeDir?: string;
+  /** Answer only from these sources (`--source`, SOURCES); every source when empty. */
+  sources?: readonly string[];
 }
 
 export function createCore(options: CoreOptions = {}): Core {
-  const knowledge = options.knowledge ?? loadOrThrow(options.knowledgeDir);
+  const knowledge = onlySources(
+    options.knowledge ?? loadCheckedKnowledge(options.knowledgeDir),
+    options.sources ?? [],
+  );
   const ctx = buildContext(knowledge);
   return {
     knowledge,
@@ -47,19 +53,6 @@ export function createCore(options: CoreOptions = {}): Core {
     complete: (kind, input, limit = 25) => complete(ctx, kind, input, limit),
     catalog: () => catalog(ctx),
   };
-}
-
-function loadOrThrow(dir: string = defaultKnowledgeDir()): Knowledge {
-  // The build's snapshot when it matches the files on disk; the YAML otherwise.
-  const snapshot = readSnapshot(dir);
-  if (snapshot) return snapshot;
-  const { knowledge, problems } = readKnowledge(dir);
-  if (problems.length) {
-    throw new Error(
-      `gapbot: the knowledge does not load (run npm run knowledge:check): ${problems.length} problem(s)`,
-    );
-  }
-  return knowledge;
 }
 
 export function answer(ctx: Context, request: Request | string): Card {

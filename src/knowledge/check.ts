@@ -1,9 +1,10 @@
-// `npm run knowledge:check [dir]`: validates knowledge/ and prints every problem as `file › id › field: message`
+// `npm run knowledge:check [dir]` (or --knowledge DIR, or KNOWLEDGE_DIR): validates knowledge/ and prints every problem as `file › id › field: message`
 // (exit 1), or a one-line summary (exit 0). It runs in `npm test`, so it stays a plain, fast read.
 import { realpathSync } from "node:fs";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { defaultKnowledgeDir, formatProblem, readKnowledge } from "./load.js";
+import { formatProblem, readKnowledge } from "./load.js";
+import { knowledgeDirFrom } from "./load-checked.js";
 import { validateKnowledge } from "./validate.js";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -37,7 +38,8 @@ function isEntry(): boolean {
 }
 
 if (isEntry()) {
-  process.exitCode = runCheck(process.argv[2] ?? defaultKnowledgeDir(), (line) =>
-    process.stdout.write(`${line}\n`),
-  );
+  const args = process.argv.slice(2);
+  const flag = args.indexOf("--knowledge");
+  const dir = flag >= 0 ? args[flag + 1] : args.find((a) => !a.startsWith("--"));
+  process.exitCode = runCheck(knowledgeDirFrom(dir), (line) => process.stdout.write(`${line}\n`));
 }

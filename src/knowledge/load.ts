@@ -47,9 +47,12 @@ export function formatProblem(p: Problem): string {
 }
 
 export class KnowledgeError extends Error {
-  constructor(readonly problems: Problem[]) {
+  constructor(
+    readonly problems: Problem[],
+    readonly dir?: string,
+  ) {
     super(
-      `gapbot: the knowledge has ${problems.length} problem(s):\n` +
+      `gapbot: the knowledge${dir ? ` in ${dir}` : ""} fails the check (npm run knowledge:check) with ${problems.length} problem(s):\n` +
         problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
     );
     this.name = "KnowledgeError";

@@ -1,5 +1,6 @@
 // Finds the numbers written in English text ("2400", "1.2 million", "$725 billion", "5% -6%", "1/8", "seven",
-// "hundreds of thousands"): the one reader the validator uses for quotes, claims, figures and coverage.
+// "hundreds of thousands", "507k", "2.9M", "$2.8B"): the one reader the validator uses for quotes, claims,
+// figures and coverage.
 
 /** One number as written, with where it stands in the text it was found in. */
 export interface NumberMention {
@@ -43,6 +44,22 @@ const WORDS: Record<string, number> = {
 
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
+/**
+ * Scale letters written onto the digits ("507k", "2.9M", "$2.8B", "$30B+"). "B" and "T" also end product
+ * codes ("910B"), so they scale only a sum ("$10B") or a decimal ("1.5T"); elsewhere the number stays glued.
+ */
+const SUFFIXES: Record<string, number> = {
+  k: 1e3,
+  K: 1e3,
+  M: 1e6,
+  mn: 1e6,
+  bn: 1e9,
+  B: 1e9,
+  T: 1e12,
+  tn: 1e12,
+};
+const CODE_LETTERS = new Set(["B", "T"]);
+
 // "hundreds of thousands" is an order of magnitude, read as its lower bound.
 const PLURALS: Record<string, number> = {
   tens: 10,
@@ -58,8 +75,9 @@ const PHRASE = "(tens|hundreds|thousands|millions) of (thousands|millions|billio
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:/\d+)?`;
 const WORD = Object.keys(WORDS).join("|");
 const SCALE = Object.keys(SCALES).join("|");
+const SUFFIX = Object.keys(SUFFIXES).join("|");
 const NUMBER = new RegExp(
-  String.raw`\$?(?:\b(?:${PHRASE})\b|(${DIGITS})|\b(${WORD})\b)(\s?%)?(?:\s+(${SCALE})\b)?`,
+  String.raw`\$?(?:\b(?:${PHRASE})\b|(${DIGITS})(?:(${SUFFIX})(?![A-Za-z0-9]))?|\b(${WORD})\b)(\s?%)?(?:\s+(${SCALE})\b)?`,
   "gi",
 );
 
@@ -74,8 +92,18 @@ function digitsValue(digits: string): number {
 export function findNumbers(text: string): NumberMention[] {
   const found: NumberMention[] = [];
   for (const m of text.matchAll(NUMBER)) {
-    const [whole, plural, scaleOfPlural, digits, word, percent, scale] = m;
+    const [matched, plural, scaleOfPlural, digits, suffix, word, percent, scale] = m;
     const start = m.index;
+    let whole = matched;
+    // Case matters for the letters ("m" is metres, "M" millions) though the pattern ignores it.
+    const suffixScale =
+      suffix !== undefined && SUFFIXES[suffix] !== undefined
+        ? !CODE_LETTERS.has(suffix) || whole.startsWith("$") || (digits ?? "").includes(".")
+        : false;
+    if (suffix !== undefined && !suffixScale) {
+      // A letter that scales nothing ("910B"): the digits alone, glued to it as before.
+      whole = whole.slice(0, whole.indexOf(suffix, whole.indexOf(digits ?? "") + (digits ?? "").length));
+    }
     const end = start + whole.length;
     let value: number;
     if (plural && scaleOfPlural) {
@@ -87,8 +115,9 @@ export function findNumbers(text: string): NumberMention[] {
       value = WORDS[(word ?? "").toLowerCase()] ?? Number.NaN;
     }
     if (scale) value *= SCALES[scale.toLowerCase()] ?? 1;
+    if (suffixScale && suffix) value *= SUFFIXES[suffix] ?? 1;
     const before = text[start - 1] ?? "";
-    const after = percent || scale ? "" : (text[end] ?? "");
+    const after = percent || scale || suffixScale ? "" : (text[end] ?? "");
     found.push({ text: whole, start, end, value, glued: LETTER.test(before) || LETTER.test(after) });
   }
   return found;

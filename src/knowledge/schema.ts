@@ -18,7 +18,16 @@ export const Source = z.strictObject({
   machine_translation_of: z.string().optional(),
   note: z.string().optional(),
   url: z.string().optional(),
-  published: z.string().optional(),
+  /** YYYY-MM-DD: orders sources newest first when their figures differ. */
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
+    .optional(),
+  /** Who published it ("SemiAnalysis"): shown with every citation. */
+  publisher: z.string().optional(),
+  authors: z.array(z.string().min(1)).default([]),
+  /** Drafted by `gapbot ingest` and not yet curated: curation edits the YAML and removes the mark. */
+  draft: z.boolean().optional(),
 });
 export type Source = z.infer<typeof Source>;
 
@@ -56,6 +65,8 @@ export const Entity = z.strictObject({
   /** What the article gets wrong about this name, if anything. */
   note: z.string().optional(),
   related: z.array(Id).default([]),
+  /** Drafted by `gapbot ingest`: re-ingesting may replace it; removing the mark keeps it as curated. */
+  draft: z.boolean().optional(),
 });
 export type Entity = z.infer<typeof Entity>;
 
@@ -125,6 +136,8 @@ export const Fact = z.strictObject({
   keywords: z.array(z.string()).default([]),
   /** What a mistranslated quote really means. */
   note: z.string().optional(),
+  /** Drafted by `gapbot ingest`: re-ingesting may replace it; removing the mark keeps it as curated. */
+  draft: z.boolean().optional(),
 });
 export type Fact = z.infer<typeof Fact>;
 
@@ -161,6 +174,8 @@ export const IgnoredNumber = z.strictObject({
   reason: z.string().min(1),
   /** When the number restates a figure that this fact carries from another paragraph. */
   fact: Id.optional(),
+  /** Drafted by `gapbot ingest`. */
+  draft: z.boolean().optional(),
 });
 export type IgnoredNumber = z.infer<typeof IgnoredNumber>;
 

@@ -1,10 +1,14 @@
-// Run by `npm run build`: snapshots valid knowledge for a fast start; invalid knowledge is left to
-// `npm run knowledge:check` to report, and the bot then reads the YAML (and refuses to start on it).
+// Run by `npm run build`: snapshots knowledge that passes the whole check, for a fast start (a matching
+// snapshot is trusted without checking again); other knowledge is left to `npm run knowledge:check` to
+// report, and the bot then reads the YAML and refuses to start on it.
 import { defaultKnowledgeDir, readKnowledge } from "./load.js";
 import { writeSnapshot } from "./snapshot.js";
+import { validateKnowledge } from "./validate.js";
 
 const dir = defaultKnowledgeDir();
-const { knowledge, problems } = readKnowledge(dir);
+const loaded = readKnowledge(dir);
+const problems = validateKnowledge(loaded);
+const { knowledge } = loaded;
 if (problems.length === 0) writeSnapshot(dir, knowledge);
 else
   process.stderr.write(

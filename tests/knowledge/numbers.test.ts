@@ -96,3 +96,28 @@ describe("sameValue and occurrences", () => {
     expect(occurrences("abc", "")).toEqual([]);
   });
 });
+
+describe("scale letters on the digits", () => {
+  const read = (text: string) => findNumbers(text).map((m) => [m.text, m.value, m.glued]);
+
+  it("reads k, M and bn as thousands, millions and billions", () => {
+    expect(read("507k Ascend units and 2.9M die")).toEqual([
+      ["507k", 507_000, false],
+      ["2.9M", 2_900_000, false],
+    ]);
+    expect(read("a 4bn order")).toEqual([["4bn", 4e9, false]]);
+  });
+
+  it("reads B and T as scales on a sum or a decimal only, so that product codes stay codes", () => {
+    expect(read("$2.8B raised, $10B of revenue, 1.5T parameters")).toEqual([
+      ["$2.8B", 2.8e9, false],
+      ["$10B", 1e10, false],
+      ["1.5T", 1.5e12, false],
+    ]);
+    expect(read("the 910B chip")).toEqual([["910", 910, true]]);
+  });
+
+  it("leaves a lower-case m (metres, minutes) glued", () => {
+    expect(read("7m away")).toEqual([["7", 7, true]]);
+  });
+});

@@ -120,11 +120,13 @@ describe("startBot, settings", () => {
     expect(stderr.text()).not.toContain("secret-1");
   });
 
-  it("given a knowledge folder that does not load, says so in one line and exits 1", async () => {
+  it("given a knowledge folder that does not load, names the folder and each problem, and exits 1", async () => {
     const stderr = sink();
     const code = await startBot({ KNOWLEDGE_DIR: join(cwd, "nowhere") }, { cwd, stderr: stderr.stream });
     expect(code).toBe(1);
-    expect(stderr.text()).toMatch(/^gapbot: the knowledge does not load .*\n$/);
+    const lines = stderr.text().trim().split("\n");
+    expect(lines[0]).toMatch(/^gapbot: the knowledge in .*nowhere fails the check .*:$/);
+    expect(lines[1]).toMatch(/^gapbot: {3}sources\.yaml: /);
   });
 });
 

@@ -1,0 +1,156 @@
+// The bot and its knowledge: it refuses to start on knowledge that fails the check, naming each problem;
+// SOURCES limits it to some sources; and a real process reloads its knowledge on SIGHUP, keeping the old
+// knowledge when the new one fails the check.
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { variableNames } from "../../src/config/variables.js";
+import { startBot } from "../../src/start.js";
+import { ensureBuilt, root } from "./ensure-built.js";
+
+const TWO = join(root, "tests/fixtures/two-sources");
+const work = mkdtempSync(join(tmpdir(), "gapbot-reload-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeAll(ensureBuilt, 60_000);
+
+function copyOfTwo(): string {
+  const dir = mkdtempSync(join(work, "k-"));
+  cpSync(TWO, dir, { recursive: true });
+  return dir;
+}
+
+/** Rewrites one file of a knowledge copy. */
+function edit(dir: string, file: string, change: (text: string) => string): void {
+  const path = join(dir, file);
+  writeFileSync(path, change(readFileSync(path, "utf8")));
+}
+
+function sink() {
+  const stream = new PassThrough();
+  let written = "";
+  stream.on("data", (chunk: Buffer) => {
+    written += chunk.toString("utf8");
+  });
+  return { stream, text: () => written };
+}
+
+/** startBot in the console over `input`, with the given settings. */
+async function consoleRun(env: Record<string, string>, input: string) {
+  const stdin = new PassThrough();
+  const stdout = sink();
+  const stderr = sink();
+  stdin.end(input);
+  const code = await startBot(env, { cwd: work, stdin, stdout: stdout.stream, stderr: stderr.stream });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+const QUESTION = "How many TOPS does the Ascend 910B deliver?";
+
+describe("start-up check", () => {
+  it("given a tampered quote in KNOWLEDGE_DIR, refuses to start and names each problem, one per line", async () => {
+    const dir = copyOfTwo();
+    edit(dir, "facts/later.yaml", (t) => t.replace('reaching 600 TOPS (INT8)"', 'reaching 650 TOPS (INT8)"'));
+    const run = await consoleRun({ KNOWLEDGE_DIR: dir }, `${QUESTION}\n`);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    const lines = run.stderr.trim().split("\n");
+    expect(lines[0]).toMatch(/^gapbot: the knowledge in .* fails the check .* 2 problem\(s\):$/);
+    expect(lines).toContain(
+      'gapbot:   facts/later.yaml › ascend-910b-tops-later › quote: not verbatim in later ¶2: "Our tests show the Ascend 910B reaching 650 TOPS (INT8)"',
+    );
+    expect(lines.some((l) => l.includes("ascend-910b-tops-later › figures.0.text"))).toBe(true);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("given SOURCES, answers from those sources only", async () => {
+    const later = await consoleRun({ KNOWLEDGE_DIR: TWO, SOURCES: "later" }, `${QUESTION}\n`);
+    expect(later.code).toBe(0);
+    expect(later.stdout).toContain("600 TOPS");
+    expect(later.stdout).not.toContain("640");
+    const mini = await consoleRun({ KNOWLEDGE_DIR: TWO, SOURCES: " mini " }, `${QUESTION}\n`);
+    expect(mini.stdout).toContain("640 TOPS");
+  });
+
+  it("given SOURCES naming a source the knowledge lacks, refuses to start and names the sources there are", async () => {
+    const run = await consoleRun({ KNOWLEDGE_DIR: TWO, SOURCES: "mini,nope" }, `${QUESTION}\n`);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('gapbot: no source "nope" in the knowledge; its sources are mini, later\n');
+  });
+});
+
+/** `gapbot start` as a real child process on a pipe kept open, so that it runs until told otherwise. */
+function startChild(dir: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of variableNames) delete env[name];
+  const child: ChildProcess = spawn(process.execPath, [join(root, "bin/gapbot.js"), "start"], {
+    cwd: work,
+    env: { ...env, KNOWLEDGE_DIR: dir, LOG_LEVEL: "info" },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (c: Buffer) => {
+    stdout += c.toString("utf8");
+  });
+  child.stderr?.on("data", (c: Buffer) => {
+    stderr += c.toString("utf8");
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("SIGHUP", () => {
+  it.skipIf(process.platform === "win32")(
+    "reloads the knowledge in a running process, and keeps the old knowledge when the new one fails the check",
+    async () => {
+      const dir = copyOfTwo();
+      const bot = startChild(dir);
+      const count = (s: string, part: string) => s.split(part).length - 1;
+      try {
+        // 1. Serving the knowledge as it was at start.
+        bot.child.stdin?.write("/source later:2\n");
+        await until(() => bot.stdout().includes("600 TOPS"), "the first answer");
+
+        // 2. The source and its fact change on disk; SIGHUP loads them.
+        edit(dir, "sources/later.txt", (t) => t.replace("600 TOPS", "700 TOPS"));
+        edit(dir, "facts/later.yaml", (t) =>
+          t
+            .replace("reaching 600 TOPS", "reaching 700 TOPS")
+            .replace("600 TOPS (INT8).", "700 TOPS (INT8).")
+            .replace("value: 600", "value: 700")
+            .replace('text: "600"', 'text: "700"'),
+        );
+        bot.child.kill("SIGHUP");
+        await until(() => bot.stderr().includes("knowledge reloaded"), "the reload");
+        bot.child.stdin?.write("/source later:2\n");
+        await until(() => bot.stdout().includes("700 TOPS"), "the reloaded answer");
+
+        // 3. A tampered quote: the reload fails, is logged with the problem, and the bot still serves 700.
+        edit(dir, "facts/later.yaml", (t) => t.replace("reaching 700 TOPS", "reaching 900 TOPS"));
+        bot.child.kill("SIGHUP");
+        await until(() => bot.stderr().includes("knowledge reload failed"), "the failed reload");
+        expect(bot.stderr()).toContain("ascend-910b-tops-later › quote: not verbatim");
+        const before = count(bot.stdout(), "700 TOPS");
+        bot.child.stdin?.write(`${QUESTION}\n`);
+        await until(() => count(bot.stdout(), "700 TOPS") > before, "an answer after the failed reload");
+        expect(bot.stdout()).not.toContain("900");
+        expect(bot.child.exitCode).toBeNull();
+      } finally {
+        bot.child.stdin?.end();
+      }
+      expect(await bot.exited).toBe(0);
+    },
+    30_000,
+  );
+});
