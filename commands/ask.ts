@@ -16,4 +16,11 @@ export const ask = {
   ],
   examples: ["/ask How many GPUs will Meta deploy by the end of 2026?", "/ask 中美算力差距"],
   intent: "ask",
+  localizations: {
+    "zh-CN": {
+      name: "提问",
+      description: "用中文或英文提问中美AI算力差距",
+      options: { question: { name: "问题", description: "你的问题，例如：CUDA有多少开发者？" } },
+    },
+  },
 } satisfies CommandDefinition;

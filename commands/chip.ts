@@ -17,4 +17,11 @@ export const chip = {
   ],
   examples: ["/chip 910B", "/chip GB300"],
   intent: "chip",
+  localizations: {
+    "zh-CN": {
+      name: "芯片",
+      description: "某款AI芯片的数据与事实，例如昇腾910B、H100、GB300",
+      options: { name: { name: "名称", description: "芯片：昇腾910B、A100、H100、GB300、MTT S5000…" } },
+    },
+  },
 } satisfies CommandDefinition;

@@ -25,4 +25,14 @@ export const compare = {
   ],
   examples: ['/compare Mythos "DeepSeek V4 Pro"', "/compare Ascend 910B vs A100", "/compare US vs China"],
   intent: "compare",
+  localizations: {
+    "zh-CN": {
+      name: "对比",
+      description: "并排比较两款芯片、模型或公司，单位一致时给出比值",
+      options: {
+        first: { name: "第一项", description: "第一个芯片、模型或公司" },
+        second: { name: "第二项", description: "第二个芯片、模型或公司" },
+      },
+    },
+  },
 } satisfies CommandDefinition;

@@ -17,4 +17,16 @@ export const gap = {
   ],
   examples: ["/gap compute", "/gap capex", "/gap"],
   intent: "gap",
+  localizations: {
+    "zh-CN": {
+      name: "差距",
+      description: "中美在某一主题上的差距：算力、模型、资本开支、芯片、市场份额…",
+      options: {
+        topic: {
+          name: "主题",
+          description: "算力、模型、差距时间、资本开支、芯片、市场份额、数据中心、生态、推理",
+        },
+      },
+    },
+  },
 } satisfies CommandDefinition;

@@ -8,4 +8,5 @@ export const help = {
   options: [],
   examples: ["/help"],
   intent: "help",
+  localizations: { "zh-CN": { name: "帮助", description: "gapbot能回答什么，附示例" } },
 } satisfies CommandDefinition;

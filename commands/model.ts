@@ -17,4 +17,13 @@ export const model = {
   ],
   examples: ["/model Mythos", "/model DeepSeek V4 Pro"],
   intent: "model",
+  localizations: {
+    "zh-CN": {
+      name: "模型",
+      description: "某个AI模型的数据与事实，例如Mythos、DeepSeek V4 Pro",
+      options: {
+        name: { name: "名称", description: "模型：Mythos、DeepSeek V4 Pro、GLM Image、RoboBrain 2.5…" },
+      },
+    },
+  },
 } satisfies CommandDefinition;

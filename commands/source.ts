@@ -16,4 +16,11 @@ export const source = {
   ],
   examples: ["/source 24", "/source us-compute-eflops"],
   intent: "source",
+  localizations: {
+    "zh-CN": {
+      name: "出处",
+      description: "某条事实编号或段落号背后的原文",
+      options: { ref: { name: "引用", description: "事实编号（卡片上显示）或段落号，例如24" } },
+    },
+  },
 } satisfies CommandDefinition;

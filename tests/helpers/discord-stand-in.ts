@@ -10,6 +10,7 @@ import type {
   APIGuildTextChannel,
   APIInteraction,
   APIMessage,
+  APIMessageApplicationCommandInteraction,
   APIMessageComponentInteraction,
   APIUser,
   ApplicationFlags,
@@ -80,6 +81,18 @@ export async function eventually<T>(
 
 export function user(id: string, username: string, bot = false): APIUser {
   return { id, username, discriminator: "0", global_name: username, avatar: null, bot };
+}
+
+/** Where an interaction happens and who authorised the app there (the defaults: a server that added it). */
+export interface InteractionPlace {
+  /** The asker's own install of the app authorised it (authorizing_integration_owners key 1). */
+  userInstall?: boolean;
+  /** In a server that never added the bot (only with userInstall). */
+  otherGuild?: boolean;
+  /** In a DM or group DM between users, not the bot's DM (context 2). */
+  privateChannel?: boolean;
+  /** The asking member's permissions in the server, e.g. USE_EXTERNAL_APPS (1 << 50). */
+  permissions?: bigint;
 }
 
 export interface StandInOptions {
@@ -305,7 +318,15 @@ export class DiscordStandIn {
 
   // ── payloads a test dispatches ─────────────────────────────────────────
 
-  private interactionBase(inGuild = true) {
+  /** A server that never added the bot, where only a user's own install of it can be used. */
+  readonly otherGuildId = snowflake();
+  readonly otherChannelId = snowflake();
+
+  private interactionBase(inGuild = true, where: InteractionPlace = {}) {
+    // Who authorised the app here: the server (key 0) or, for a user install, the asker (key 1).
+    const owners = where.userInstall
+      ? { 1: this.asker.id, ...(inGuild && !where.otherGuild ? { 0: this.guildId } : {}) }
+      : { 0: inGuild ? this.guildId : "0" };
     const base = {
       id: snowflake(),
       application_id: this.applicationId,
@@ -314,25 +335,29 @@ export class DiscordStandIn {
       app_permissions: "0",
       locale: "en-US" as const,
       entitlements: [],
-      authorizing_integration_owners: { 0: this.guildId },
+      authorizing_integration_owners: owners,
       attachment_size_limit: 8_388_608,
     };
     if (!inGuild) {
+      // The bot's own DM (context 1), or a DM between users where only a user install reaches (context 2).
+      const channelId = where.privateChannel ? snowflake() : this.dmChannelId;
       return {
         ...base,
         user: this.asker,
-        channel: { id: this.dmChannelId, type: 1, recipients: [this.asker] },
-        channel_id: this.dmChannelId,
-        context: 1,
+        channel: { id: channelId, type: 1, recipients: [this.asker] },
+        channel_id: channelId,
+        context: where.privateChannel ? 2 : 1,
       };
     }
+    const guildId = where.otherGuild ? this.otherGuildId : this.guildId;
+    const channelId = where.otherGuild ? this.otherChannelId : this.channelId;
     return {
       ...base,
-      guild_id: this.guildId,
+      guild_id: guildId,
       guild_locale: "en-US" as const,
-      guild: { id: this.guildId, features: [], locale: "en-US" },
-      channel: { id: this.channelId, type: 0, name: "general", guild_id: this.guildId },
-      channel_id: this.channelId,
+      guild: { id: guildId, features: [], locale: "en-US" },
+      channel: { id: channelId, type: 0, name: "general", guild_id: guildId },
+      channel_id: channelId,
       member: {
         user: this.asker,
         roles: [],
@@ -340,7 +365,7 @@ export class DiscordStandIn {
         deaf: false,
         mute: false,
         flags: 0,
-        permissions: "0",
+        permissions: (where.permissions ?? 0n).toString(),
       },
       context: 0,
     };
@@ -350,7 +375,7 @@ export class DiscordStandIn {
   slashCommand(
     name: string,
     options: Record<string, string | boolean> = {},
-    where: { dm?: boolean } = {},
+    where: InteractionPlace & { dm?: boolean } = {},
   ): APIChatInputApplicationCommandInteraction {
     const data: APIApplicationCommandInteractionDataOption[] = Object.entries(options).map(([n, value]) =>
       typeof value === "boolean"
@@ -358,10 +383,34 @@ export class DiscordStandIn {
         : ({ name: n, type: 3, value } as APIApplicationCommandInteractionDataOption),
     );
     return {
-      ...this.interactionBase(!where.dm),
+      ...this.interactionBase(!where.dm && !where.privateChannel, where),
       type: 2,
       data: { id: snowflake(), name, type: 1, options: data },
     } as unknown as APIChatInputApplicationCommandInteraction;
+  }
+
+  /** INTERACTION_CREATE for a message command (type 3) on a message with `content`, by someone else. */
+  messageCommand(
+    name: string,
+    content: string,
+    where: InteractionPlace & { dm?: boolean } = {},
+  ): APIMessageApplicationCommandInteraction {
+    const base = this.interactionBase(!where.dm && !where.privateChannel, where);
+    const target = {
+      ...this.messageFromBody({ content }, base.channel_id),
+      author: user(snowflake(), "someone"),
+    };
+    return {
+      ...base,
+      type: 2,
+      data: {
+        id: snowflake(),
+        name,
+        type: 3,
+        target_id: target.id,
+        resolved: { messages: { [target.id]: target } },
+      },
+    } as unknown as APIMessageApplicationCommandInteraction;
   }
 
   /** INTERACTION_CREATE type 4 (autocomplete) with `focused` being typed. */

@@ -4,11 +4,17 @@ import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import process from "node:process";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { commands } from "../../../commands/index.js";
-import { discordCommandPayloads } from "./commands-payload.js";
+import { commands, messageCommands } from "../../../commands/index.js";
+import { type DiscordCommandPayload, discordCommandPayloads } from "./commands-payload.js";
+import { validDiscordPayloads } from "./payload-schema.js";
+
+/** Every command Discord gets, generated from commands/ and checked against Discord's rules. */
+export function allDiscordPayloads(): DiscordCommandPayload[] {
+  return validDiscordPayloads(discordCommandPayloads(commands, messageCommands));
+}
 
 export function discordCommandsJson(): string {
-  return `${JSON.stringify(discordCommandPayloads(commands), null, 2)}\n`;
+  return `${JSON.stringify(allDiscordPayloads(), null, 2)}\n`;
 }
 
 /** The checkout's commands/discord-commands.json, from src/ or from dist/src/ alike. */

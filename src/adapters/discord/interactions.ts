@@ -16,10 +16,12 @@ import { renderDiscordReply } from "./chart-reply.js";
 import { PRIVATE_OPTION } from "./commands-payload.js";
 import { parseCustomId } from "./custom-id.js";
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX, CHOICE_VALUE_MAX, truncate } from "./limits.js";
+import { messageCommand } from "./message-command.js";
 import { commandRequest } from "./normalise.js";
 import { overLimit } from "./rate-limit.js";
 import { renderDiscord, renderDiscordSources } from "./render.js";
 import { exactPayload, replyInTime } from "./reply.js";
+import { mustBeEphemeral } from "./visibility.js";
 
 export interface InteractionOptions {
   deferAfterMs?: number;
@@ -43,6 +45,8 @@ export async function handleInteraction(
       }
     }
     if (interaction.isChatInputCommand()) return await slashCommand(interaction, ctx, options);
+    if (interaction.isMessageContextMenuCommand())
+      return await messageCommand(interaction, ctx, options.deferAfterMs);
     if (interaction.isButton()) return await button(interaction, ctx, options);
   } catch (err) {
     // A bug: a short apology for the user (the caller logs the error), never a stack trace in chat.
@@ -66,7 +70,7 @@ async function slashCommand(
 ): Promise<void> {
   const name = findCommand(interaction.commandName)?.name ?? interaction.commandName;
   const request = commandRequest(name, interaction.options.data);
-  const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) === true;
+  const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) === true || mustBeEphemeral(interaction);
   await replyInTime(
     interaction,
     ephemeral,

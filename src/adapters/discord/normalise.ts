@@ -31,3 +31,19 @@ export function messageRequest(content: string, botId: string): Request {
   const text = stripBotMention(cleanUserText(content), botId);
   return text ? { text } : { command: "help", args: {} };
 }
+
+/** Any user, role or channel mention (<@id>, <@!id>, <@&id>, <#id>): markup, no part of a question. */
+const ANY_MENTION = /<(?:@[!&]?|#)\d+>/g;
+
+/**
+ * The question a selected message asks (the "Ask gapbot" message command): its text without mentions,
+ * asked as /ask would ask it, so a message that starts with a slash is still a question. Undefined when no
+ * text is left (an image or a sticker alone).
+ */
+export function messageCommandRequest(content: string | null | undefined): Request | undefined {
+  const question = cleanUserText(content ?? "")
+    .replace(ANY_MENTION, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return question ? { command: "ask", args: { question } } : undefined;
+}

@@ -4,10 +4,10 @@
 import process from "node:process";
 import { pathToFileURL } from "node:url";
 import { REST, Routes } from "discord.js";
-import { commands } from "../../../commands/index.js";
 import { parseSettings } from "../../config/env.js";
 import type { DiscordSettings } from "../../config/settings.js";
-import { type DiscordCommandPayload, discordCommandPayloads } from "./commands-payload.js";
+import { allDiscordPayloads } from "./commands-json.js";
+import type { DiscordCommandPayload } from "./commands-payload.js";
 
 export interface RegisterResult {
   /** "guild 123" or "global". */
@@ -20,7 +20,7 @@ export interface RegisterResult {
 
 export async function registerDiscordCommands(
   settings: DiscordSettings,
-  payloads: DiscordCommandPayload[] = discordCommandPayloads(commands),
+  payloads: DiscordCommandPayload[] = allDiscordPayloads(),
 ): Promise<RegisterResult> {
   if (!settings.applicationId) {
     throw new Error(
@@ -31,7 +31,10 @@ export async function registerDiscordCommands(
   const route = settings.guildId
     ? Routes.applicationGuildCommands(settings.applicationId, settings.guildId)
     : Routes.applicationCommands(settings.applicationId);
-  const before = (await rest.get(route)) as Record<string, unknown>[];
+  // With localizations, so a changed translation counts as a change.
+  const before = (await rest.get(route, {
+    query: new URLSearchParams({ with_localizations: "true" }),
+  })) as Record<string, unknown>[];
   await rest.put(route, { body: payloads });
   return {
     target: settings.guildId ? `guild ${settings.guildId}` : "global",
@@ -44,17 +47,19 @@ export function diffCommands(
   before: readonly Record<string, unknown>[],
   after: readonly DiscordCommandPayload[],
 ): Omit<RegisterResult, "target"> {
-  const old = new Map(before.map((c) => [String(c.name), c]));
+  // A slash command and a message command may share a name: each is known by its type and name.
+  const key = (c: { type?: unknown; name?: unknown }) => `${Number(c.type ?? 1)}:${String(c.name)}`;
+  const old = new Map(before.map((c) => [key(c), c]));
   const result: Omit<RegisterResult, "target"> = { added: [], changed: [], removed: [], unchanged: [] };
   for (const c of after) {
-    const existing = old.get(c.name);
+    const existing = old.get(key(c));
     if (!existing) result.added.push(c.name);
     else if (comparable(existing) !== comparable(c as unknown as Record<string, unknown>))
       result.changed.push(c.name);
     else result.unchanged.push(c.name);
   }
-  const kept = new Set(after.map((c) => c.name));
-  result.removed = [...old.keys()].filter((name) => !kept.has(name));
+  const kept = new Set(after.map(key));
+  result.removed = [...old.entries()].filter(([k]) => !kept.has(k)).map(([, c]) => String(c.name));
   return result;
 }
 
@@ -64,17 +69,22 @@ function comparable(c: Record<string, unknown>): string {
   return JSON.stringify({
     type: c.type ?? 1,
     name: c.name,
-    description: c.description,
+    name_localizations: c.name_localizations ?? {},
+    description: c.description ?? "",
+    description_localizations: c.description_localizations ?? {},
     options: options.map((o) => ({
       type: o.type,
       name: o.name,
+      name_localizations: o.name_localizations ?? {},
       description: o.description,
+      description_localizations: o.description_localizations ?? {},
       required: o.required ?? false,
       autocomplete: o.autocomplete ?? false,
       max_length: o.max_length ?? null,
     })),
     contexts: c.contexts ?? null,
     integration_types: c.integration_types ?? null,
+    default_member_permissions: c.default_member_permissions ?? null,
   });
 }
 

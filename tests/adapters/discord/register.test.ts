@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { commands } from "../../../commands/index.js";
-import { discordCommandPayloads } from "../../../src/adapters/discord/commands-payload.js";
+import { allDiscordPayloads } from "../../../src/adapters/discord/commands-json.js";
+import type { DiscordChatCommandPayload } from "../../../src/adapters/discord/commands-payload.js";
 import {
   diffCommands,
   formatRegisterResult,
@@ -10,6 +10,11 @@ import {
 } from "../../../src/adapters/discord/register.js";
 import { DiscordStandIn } from "../../helpers/discord-stand-in.js";
 import { ensureBuilt, root } from "../../start/ensure-built.js";
+
+const payloads = allDiscordPayloads();
+const names = payloads.map((p) => p.name);
+const chat = (name: string) =>
+  payloads.find((p): p is DiscordChatCommandPayload => p.type === 1 && p.name === name);
 
 describe("registerDiscordCommands against the REST stand-in", () => {
   let standIn: DiscordStandIn;
@@ -30,11 +35,13 @@ describe("registerDiscordCommands against the REST stand-in", () => {
     const result = await registerDiscordCommands(settings());
     const path = `/v10/applications/${standIn.applicationId}/commands`;
     expect(standIn.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${path}`, `PUT ${path}`]);
-    expect(standIn.requests[1]?.body).toEqual(discordCommandPayloads(commands));
+    expect(standIn.requests[1]?.body).toEqual(payloads);
+    // Discord leaves translations out of a GET unless asked: without them every run would look unchanged.
+    expect(standIn.requests[0]?.query.get("with_localizations")).toBe("true");
     expect(standIn.requests[1]?.authorization).toBe(`Bot ${standIn.token}`);
     expect(result).toEqual({
       target: "global",
-      added: commands.map((c) => c.name),
+      added: names,
       changed: [],
       removed: [],
       unchanged: [],
@@ -44,15 +51,13 @@ describe("registerDiscordCommands against the REST stand-in", () => {
   it("on a second run, reports every command unchanged (Discord's extra fields do not count as changes)", async () => {
     await registerDiscordCommands(settings());
     const again = await registerDiscordCommands(settings());
-    expect(again.unchanged).toEqual(commands.map((c) => c.name));
+    expect(again.unchanged).toEqual(names);
     expect([...again.added, ...again.changed, ...again.removed]).toEqual([]);
   });
 
   it("registers to one guild when DISCORD_GUILD_ID is set, reporting changed and removed commands", async () => {
     const guildId = standIn.guildId;
-    const stale = discordCommandPayloads(commands).map((p) =>
-      p.name === "ask" ? { ...p, description: "An old description" } : p,
-    );
+    const stale = payloads.map((p) => (p.name === "ask" ? { ...p, description: "An old description" } : p));
     standIn.commands.set(guildId, [...stale, { type: 1, name: "old", description: "Gone", options: [] }]);
     const result = await registerDiscordCommands({ ...settings(), guildId });
     expect(standIn.requests.at(-1)?.path).toBe(
@@ -62,9 +67,7 @@ describe("registerDiscordCommands against the REST stand-in", () => {
     expect(result.changed).toEqual(["ask"]);
     expect(result.removed).toEqual(["old"]);
     expect(result.added).toEqual([]);
-    expect(standIn.commands.get(guildId)?.map((c) => (c as { name: string }).name)).toEqual(
-      commands.map((c) => c.name),
-    );
+    expect(standIn.commands.get(guildId)?.map((c) => (c as { name: string }).name)).toEqual(names);
   });
 
   it("refuses to run without an application id, naming the variable", async () => {
@@ -77,10 +80,31 @@ describe("registerDiscordCommands against the REST stand-in", () => {
 
 describe("diffCommands and formatRegisterResult", () => {
   it("treats a changed option as a changed command", () => {
-    const [gap] = discordCommandPayloads(commands);
-    if (!gap) throw new Error("no commands");
+    const gap = chat("gap");
+    if (!gap) throw new Error("no /gap");
     const before = [{ ...gap, options: gap.options.map((o) => ({ ...o, description: "was" })) }];
     expect(diffCommands(before, [gap]).changed).toEqual(["gap"]);
+  });
+
+  it("treats a changed translation or install context as a changed command", () => {
+    const gap = chat("gap");
+    if (!gap) throw new Error("no /gap");
+    const retranslated = { ...gap, name_localizations: { "zh-CN": "旧名" } };
+    const guildOnly = { ...gap, integration_types: [0] };
+    expect(diffCommands([retranslated], [gap]).changed).toEqual(["gap"]);
+    expect(diffCommands([guildOnly], [gap]).changed).toEqual(["gap"]);
+  });
+
+  it("knows a slash command and a message command of the same name apart", () => {
+    const ask = chat("ask");
+    if (!ask) throw new Error("no /ask");
+    const menu = { type: 3, name: "ask", description: "" };
+    expect(diffCommands([menu], [ask])).toEqual({
+      added: ["ask"],
+      changed: [],
+      removed: ["ask"],
+      unchanged: [],
+    });
   });
 
   it("prints one line per kind of change", () => {
@@ -129,10 +153,10 @@ describe("npm run discord:register (the built script)", () => {
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(
-        `Registered ${commands.length} Discord commands to guild ${standIn.guildId} (application ${standIn.applicationId}).`,
+        `Registered ${names.length} Discord commands to guild ${standIn.guildId} (application ${standIn.applicationId}).`,
       );
-      expect(result.stdout).toContain(`added:     ${commands.map((c) => c.name).join(", ")}`);
-      expect(standIn.commands.get(standIn.guildId)).toHaveLength(commands.length);
+      expect(result.stdout).toContain(`added:     ${names.join(", ")}`);
+      expect(standIn.commands.get(standIn.guildId)).toHaveLength(names.length);
     } finally {
       await standIn.close();
     }
