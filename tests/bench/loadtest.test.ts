@@ -71,5 +71,6 @@ describe("load test", () => {
     expect(result.slack.perSecond).toBeGreaterThan(0);
     expect(result.memoryBefore.rssMb).toBeGreaterThan(result.memoryBefore.heapMb);
     expect(run.status).toBe(result.ok ? 0 : 1);
-  });
+    // As long as the child's own deadline above plus the build: on a shared 2-core machine both take seconds.
+  }, 90_000);
 });
