@@ -11,6 +11,7 @@ import { type Asker, checkRateLimit } from "../../runtime/rate-limited.js";
 import { RETRY_DELAYS_MS, retryTransient } from "../../runtime/retry.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
+import { gapbotAssistant } from "./assistant.js";
 import { ChartSupport, sendWithChartFallback } from "./chart-fallback.js";
 import {
   ACTION_RUN_PREFIX,
@@ -133,6 +134,9 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   /** The rate-limit card when this asker is over the limit, else the core's answer. */
   const answer = (command: string, request: Request, asker: Omit<Asker, "platform">) =>
     limited(asker) ?? answerTurn(ctx, { platform: "slack", command }, request);
+
+  // Messages in an assistant thread go to the assistant (Bolt stops them before the DM listener below).
+  app.assistant(gapbotAssistant(ctx, { guarded, reply, answer, firstTime, apologyText: APOLOGY_TEXT }));
 
   for (const command of commands) {
     app.command(slackCommandName(command), async ({ command: slash, ack, respond: respondOnce }) => {

@@ -2,10 +2,12 @@
 // https://docs.slack.dev/reference/app-manifest
 import type { webApi } from "@slack/bolt";
 import type { Command } from "../../../commands/index.js";
+import { suggestedPrompts } from "./assistant-prompts.js";
 import { EVENTS_PATH } from "./paths.js";
 import { slackCommandName } from "./requests.js";
 
 export type SlackManifest = webApi.AppsManifestCreateArguments["manifest"];
+type BotScopes = NonNullable<NonNullable<NonNullable<SlackManifest["oauth_config"]>["scopes"]>["bot"]>;
 
 export interface SlackManifestOptions {
   /** App and bot name (35 characters at most; the bot's display name allows a-z 0-9 - _ . only). */
@@ -17,7 +19,10 @@ export interface SlackManifestOptions {
   baseUrl?: string;
 }
 
-/** What each scope is for: slash commands, replying, reading mentions, reading and answering DMs. */
+/**
+ * What each scope is for: slash commands, replying, reading mentions, reading and answering DMs, and the
+ * assistant thread (its status, title and suggested prompts).
+ */
 export const BOT_SCOPES = [
   "commands",
   "chat:write",
@@ -25,8 +30,20 @@ export const BOT_SCOPES = [
   "im:history",
   "im:read",
   "im:write",
+  "assistant:write",
 ] as const;
-export const BOT_EVENTS = ["app_home_opened", "app_mention", "message.im"] as const;
+/** The assistant's messages arrive as message.im, in the thread it started. */
+export const BOT_EVENTS = [
+  "app_home_opened",
+  "app_mention",
+  "message.im",
+  "assistant_thread_started",
+  "assistant_thread_context_changed",
+] as const;
+
+const ASSISTANT_DESCRIPTION =
+  "Ask about the China–US AI compute gap: every figure comes with the sentence it is quoted from. " +
+  "Slash commands do not run here; type the question, or a command as a message (/chip 910B).";
 
 const DESCRIPTION = "Answers questions about the China–US AI compute gap, with verbatim citations.";
 const LONG_DESCRIPTION =
@@ -52,6 +69,8 @@ export function slackManifest(
     },
     features: {
       app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
+      // Slack's split view for agents: https://docs.slack.dev/ai/developing-ai-apps
+      assistant_view: { assistant_description: ASSISTANT_DESCRIPTION, suggested_prompts: suggestedPrompts() },
       bot_user: { display_name: name, always_online: true },
       slash_commands: commands.map((c) => ({
         command: slackCommandName(c),
@@ -62,7 +81,8 @@ export function slackManifest(
         ...at,
       })),
     },
-    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    // The SDK's list of bot scopes predates assistant:write.
+    oauth_config: { scopes: { bot: [...BOT_SCOPES] as BotScopes } },
     settings: {
       event_subscriptions: { bot_events: [...BOT_EVENTS], ...(url ? { request_url: url } : {}) },
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },

@@ -44,6 +44,7 @@ describe("slackManifest", () => {
       "im:history",
       "im:read",
       "im:write",
+      "assistant:write",
     ]);
     expect([...BOT_SCOPES]).toEqual(m.oauth_config?.scopes?.bot);
     expect(m.features?.app_home?.home_tab_enabled).toBe(true);
