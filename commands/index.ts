@@ -6,15 +6,26 @@ import { compare } from "./compare.js";
 import { gap } from "./gap.js";
 import { help } from "./help.js";
 import { model } from "./model.js";
-import { type Command, CommandDefinition, type MessageCommand, MessageCommandDefinition } from "./schema.js";
+import {
+  type AdminCommand,
+  AdminCommandDefinition,
+  type Command,
+  CommandDefinition,
+  type MessageCommand,
+  MessageCommandDefinition,
+} from "./schema.js";
+import { settings } from "./settings.js";
 import { source } from "./source.js";
 
-export type { Command, CommandOption, Intent, Locale, MessageCommand } from "./schema.js";
+export type { AdminCommand, Command, CommandOption, Intent, Locale, MessageCommand } from "./schema.js";
 export { LOCALES } from "./schema.js";
 
 export const commands: readonly Command[] = [gap, chip, model, compare, ask, source, help].map((c) =>
   CommandDefinition.parse(c),
 );
+
+/** Admin commands: they change the bot's behaviour in a channel and never reach the core. */
+export const adminCommands: readonly AdminCommand[] = [settings].map((c) => AdminCommandDefinition.parse(c));
 
 /** Commands on a message's context menu (Discord's message commands). */
 export const messageCommands: readonly MessageCommand[] = [askMessage].map((c) =>

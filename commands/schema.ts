@@ -38,49 +38,65 @@ const CommandLocalization = z.strictObject({
   options: z.record(name, OptionLocalization).default({}),
 });
 
-export const CommandDefinition = z
-  .strictObject({
-    name,
-    /** The name on Slack when it differs: Slack reserves /help. */
-    slack_name: name.optional(),
-    description,
-    /** Shown in Slack's command picker. */
-    usage_hint: z.string().max(100).optional(),
-    options: z.array(CommandOption).max(25),
-    examples: z.array(z.string().startsWith("/")).min(1),
-    intent: Intent,
-    /**
-     * For server admins only: on Discord only members with Manage Server see it, and only where the bot
-     * was added to the server (not in DMs or user installs); on Slack it is a subcommand, not a command.
-     */
-    admin: z.boolean().default(false),
-    /** Where the command is its own command. Slack gets admin commands as `/gapbot <name>` instead. */
-    platforms: z
-      .array(z.enum(["slack", "discord"]))
-      .min(1)
-      .default(["slack", "discord"]),
-    localizations: z.strictObject({ "zh-CN": CommandLocalization }),
-  })
-  .superRefine((c, ctx) => {
-    for (const [locale, l] of Object.entries(c.localizations)) {
-      const declared = new Set(c.options.map((o) => o.name));
-      const localized = Object.keys(l.options);
-      for (const key of localized.filter((k) => !declared.has(k)))
-        ctx.addIssue({
-          code: "custom",
-          path: ["localizations", locale, "options", key],
-          message: "no such option",
-        });
-      for (const o of c.options.filter((o) => !localized.includes(o.name)))
-        ctx.addIssue({
-          code: "custom",
-          path: ["localizations", locale, "options"],
-          message: `"${o.name}" untranslated`,
-        });
-    }
-  });
+const CommandFields = z.strictObject({
+  name,
+  /** The name on Slack when it differs: Slack reserves /help. */
+  slack_name: name.optional(),
+  description,
+  /** Shown in Slack's command picker. */
+  usage_hint: z.string().max(100).optional(),
+  options: z.array(CommandOption).max(25),
+  examples: z.array(z.string().startsWith("/")).min(1),
+  intent: Intent,
+  /**
+   * For server admins only: on Discord only members with Manage Server see it, and only where the bot
+   * was added to the server (not in DMs or user installs); on Slack it is a subcommand, not a command.
+   */
+  admin: z.boolean().default(false),
+  /** Where the command is its own command. Slack gets admin commands as `/gapbot <name>` instead. */
+  platforms: z
+    .array(z.enum(["slack", "discord"]))
+    .min(1)
+    .default(["slack", "discord"]),
+  localizations: z.strictObject({ "zh-CN": CommandLocalization }),
+});
+
+/** Every option translated, and no translation of an option the command lacks. */
+function translated(
+  c: Pick<z.output<typeof CommandFields>, "options" | "localizations">,
+  ctx: z.RefinementCtx,
+): void {
+  for (const [locale, l] of Object.entries(c.localizations)) {
+    const declared = new Set(c.options.map((o) => o.name));
+    const localized = Object.keys(l.options);
+    for (const key of localized.filter((k) => !declared.has(k)))
+      ctx.addIssue({
+        code: "custom",
+        path: ["localizations", locale, "options", key],
+        message: "no such option",
+      });
+    for (const o of c.options.filter((o) => !localized.includes(o.name)))
+      ctx.addIssue({
+        code: "custom",
+        path: ["localizations", locale, "options"],
+        message: `"${o.name}" untranslated`,
+      });
+  }
+}
+
+export const CommandDefinition = CommandFields.superRefine(translated);
 export type CommandDefinition = z.input<typeof CommandDefinition>;
 export type Command = z.output<typeof CommandDefinition>;
+
+/**
+ * An admin command: it changes how the bot behaves rather than asking the core, so it has an action of
+ * its own instead of an intent, and is for admins only.
+ */
+export const AdminCommandDefinition = CommandFields.omit({ intent: true })
+  .extend({ action: z.enum(["settings"]), admin: z.literal(true) })
+  .superRefine(translated);
+export type AdminCommandDefinition = z.input<typeof AdminCommandDefinition>;
+export type AdminCommand = z.output<typeof AdminCommandDefinition>;
 
 /**
  * A message context-menu command (right-click a message → Apps): the selected message's text is the input.

@@ -14,6 +14,8 @@ import { startHealthServer } from "./runtime/health-server.js";
 import { MemoryRateLimiter } from "./runtime/rate-limit.js";
 import { type ReloadableCore, reloadableCore, reloadOnHangup } from "./runtime/reloadable-core.js";
 import { MemorySeenStore } from "./runtime/seen-store.js";
+import { ChannelSettingsStore } from "./state/channel-settings.js";
+import { MemoryKeyValueStore } from "./state/kv.js";
 
 /** Replies in flight get this long at shutdown; then the adapters are stopped regardless. */
 export const SHUTDOWN_GRACE_MS = 5_000;
@@ -184,6 +186,8 @@ async function runPlatforms(
       seen: new MemorySeenStore(),
       health,
       rateLimit: { limiter: new MemoryRateLimiter(), ...settings.rateLimit },
+      // One store of per-channel settings for every adapter (admins set them with /gapbot settings, /settings).
+      channelSettings: new ChannelSettingsStore(new MemoryKeyValueStore()),
     };
     if (settings.slack) {
       const { startSlack } = await platforms.slack();

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Core } from "../core/index.js";
 import type { RateLimiter } from "../runtime/rate-limit.js";
 import type { SeenStore } from "../runtime/seen-store.js";
+import type { ChannelSettingsStore } from "../state/channel-settings.js";
 
 export interface AdapterContext {
   core: Core;
@@ -16,6 +17,8 @@ export interface AdapterContext {
    * it through `checkRateLimit` (runtime/rate-limited.ts), which keys by platform and team or guild.
    */
   rateLimit?: { limiter: RateLimiter; perUserPerMinute: number; perChannelPerMinute: number };
+  /** Per-channel settings admins set, shared by every adapter; each adapter keeps its own when absent. */
+  channelSettings?: ChannelSettingsStore;
 }
 
 export interface RunningAdapter {

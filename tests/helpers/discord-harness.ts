@@ -32,6 +32,7 @@ export async function startHarness(
     adapter?: DiscordAdapterOptions;
     standIn?: StandInOptions;
     rateLimit?: AdapterContext["rateLimit"];
+    channelSettings?: AdapterContext["channelSettings"];
   } = {},
 ): Promise<Harness> {
   const standIn = await DiscordStandIn.start(options.standIn);
@@ -43,6 +44,7 @@ export async function startHarness(
       logger: silentLogger(),
       seen: new MemorySeenStore(),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.channelSettings ? { channelSettings: options.channelSettings } : {}),
     },
     options.adapter,
   );

@@ -4,13 +4,13 @@ import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import process from "node:process";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { commands, messageCommands } from "../../../commands/index.js";
+import { adminCommands, commands, messageCommands } from "../../../commands/index.js";
 import { type DiscordCommandPayload, discordCommandPayloads } from "./commands-payload.js";
 import { validDiscordPayloads } from "./payload-schema.js";
 
 /** Every command Discord gets, generated from commands/ and checked against Discord's rules. */
 export function allDiscordPayloads(): DiscordCommandPayload[] {
-  return validDiscordPayloads(discordCommandPayloads(commands, messageCommands));
+  return validDiscordPayloads(discordCommandPayloads([...commands, ...adminCommands], messageCommands));
 }
 
 export function discordCommandsJson(): string {

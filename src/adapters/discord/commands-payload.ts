@@ -1,7 +1,7 @@
 // Our command definitions → Discord's application command JSON (what registration PUTs). Pure.
 // https://discord.com/developers/docs/interactions/application-commands#application-command-object
 // https://discord.com/developers/docs/interactions/application-commands#contexts (integration_types, contexts)
-import type { Command, Locale, MessageCommand } from "../../../commands/index.js";
+import type { AdminCommand, Command, Locale, MessageCommand } from "../../../commands/index.js";
 import { LOCALES } from "../../../commands/index.js";
 
 /** STRING = 3, BOOLEAN = 5 (application command option types). */
@@ -83,8 +83,14 @@ function localized(pick: (locale: Locale) => string | undefined): Localizations 
   return out;
 }
 
+/** What a chat command's payload is made from: an answering command or an admin command alike. */
+type ChatCommand = Pick<
+  Command | AdminCommand,
+  "name" | "description" | "options" | "localizations" | "admin" | "platforms"
+>;
+
 export function discordCommandPayloads(
-  chat: readonly Command[],
+  chat: readonly ChatCommand[],
   message: readonly MessageCommand[] = [],
 ): DiscordCommandPayload[] {
   return [
@@ -93,7 +99,7 @@ export function discordCommandPayloads(
   ];
 }
 
-function chatPayload(c: Command): DiscordChatCommandPayload {
+function chatPayload(c: ChatCommand): DiscordChatCommandPayload {
   const options: DiscordCommandOption[] = c.options.map((o) => {
     const option: DiscordCommandOption = {
       type: OPTION_TYPES[o.type],

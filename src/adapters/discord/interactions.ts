@@ -7,11 +7,12 @@ import {
   type Interaction,
   MessageFlags,
 } from "discord.js";
-import { findCommand } from "../../../commands/index.js";
+import { adminCommands, findCommand } from "../../../commands/index.js";
 import type { Card, Citation } from "../../core/card.js";
 import type { CompletionKind } from "../../core/request.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
+import { channelSettingsOf } from "../channel-settings.js";
 import { renderDiscordReply } from "./chart-reply.js";
 import { PRIVATE_OPTION } from "./commands-payload.js";
 import { parseCustomId } from "./custom-id.js";
@@ -21,6 +22,7 @@ import { commandRequest } from "./normalise.js";
 import { overLimit } from "./rate-limit.js";
 import { renderDiscord, renderDiscordSources } from "./render.js";
 import { exactPayload, replyInTime } from "./reply.js";
+import { settingsCommand } from "./settings.js";
 import { mustBeEphemeral } from "./visibility.js";
 
 export interface InteractionOptions {
@@ -44,6 +46,8 @@ export async function handleInteraction(
         return;
       }
     }
+    if (interaction.isChatInputCommand() && isSettings(interaction.commandName))
+      return await settingsCommand(interaction, ctx);
     if (interaction.isChatInputCommand()) return await slashCommand(interaction, ctx, options);
     if (interaction.isMessageContextMenuCommand())
       return await messageCommand(interaction, ctx, options.deferAfterMs);
@@ -70,7 +74,10 @@ async function slashCommand(
 ): Promise<void> {
   const name = findCommand(interaction.commandName)?.name ?? interaction.commandName;
   const request = commandRequest(name, interaction.options.data);
-  const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) === true || mustBeEphemeral(interaction);
+  const ephemeral =
+    interaction.options.getBoolean(PRIVATE_OPTION) === true ||
+    mustBeEphemeral(interaction) ||
+    (await channelWantsPrivate(ctx, interaction.guildId, interaction.channelId));
   await replyInTime(
     interaction,
     ephemeral,
@@ -80,6 +87,21 @@ async function slashCommand(
       ),
     options.deferAfterMs,
   );
+}
+
+function isSettings(name: string): boolean {
+  return adminCommands.some((c) => c.name === name && c.action === "settings");
+}
+
+/** A server channel whose admins set replies to private (/settings replies:private). */
+async function channelWantsPrivate(ctx: AdapterContext, guildId: string | null, channelId: string) {
+  if (!guildId) return false;
+  const settings = await channelSettingsOf(ctx).get({
+    platform: "discord",
+    workspace: guildId,
+    channel: channelId,
+  });
+  return settings.replies === "ephemeral";
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: AdapterContext): Promise<void> {

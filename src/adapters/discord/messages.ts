@@ -4,6 +4,7 @@
 import type { Message } from "discord.js";
 import { answerTurn } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
+import { channelSettingsOf } from "../channel-settings.js";
 import { renderDiscordReply } from "./chart-reply.js";
 import { messageRequest } from "./normalise.js";
 import { overLimit } from "./rate-limit.js";
@@ -17,6 +18,11 @@ export async function handleMessage(message: Message, ctx: AdapterContext): Prom
   if (!direct && !message.mentions.users.has(me.id)) return;
   if (!message.channel.isSendable()) return;
   if (!ctx.seen.firstTime(`discord:message:${message.id}`)) return;
+  // Admins can turn mentions off in a channel (/settings mentions:false); DMs are always answered.
+  if (!direct && message.guildId) {
+    const where = { platform: "discord" as const, workspace: message.guildId, channel: message.channelId };
+    if (!(await channelSettingsOf(ctx).get(where)).mentions) return;
+  }
 
   // Over the limit, a mention or DM gets no reply: answering a flood would only add to it.
   if (overLimit(ctx, message.author.id, message.channelId, message.guildId)) return;

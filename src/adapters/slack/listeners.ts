@@ -11,6 +11,7 @@ import { type Asker, checkRateLimit } from "../../runtime/rate-limited.js";
 import { RETRY_DELAYS_MS, retryTransient } from "../../runtime/retry.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
+import { channelSettingsOf } from "../channel-settings.js";
 import { gapbotAssistant } from "./assistant.js";
 import { ChartSupport, sendWithChartFallback } from "./chart-fallback.js";
 import {
@@ -31,6 +32,7 @@ import {
   requestFromQuery,
   slackCommandName,
 } from "./requests.js";
+import { isWorkspaceAdmin, privateReplies, settingsWords, slackSettingsCard } from "./settings.js";
 
 /** What the user reads when a handler fails after the core answered (a reply that could not be sent…). */
 export const APOLOGY_TEXT = apologyCard().headline;
@@ -139,22 +141,37 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   app.assistant(gapbotAssistant(ctx, { guarded, reply, answer, firstTime, apologyText: APOLOGY_TEXT }));
 
   for (const command of commands) {
-    app.command(slackCommandName(command), async ({ command: slash, ack, respond: respondOnce }) => {
+    app.command(slackCommandName(command), async ({ command: slash, ack, respond: respondOnce, client }) => {
       const respond = patient(respondOnce);
       // Slack shows an error unless we ack within 3 s; the answer follows through response_url.
       await ack();
-      const ephemeral = options.replyVisibility === "ephemeral";
       await guarded(
         command.name,
         () => respond({ response_type: "ephemeral", text: APOLOGY_TEXT }),
         async () => {
           const text = cleanUserText(slash.text);
+          const where = { platform: "slack" as const, workspace: slash.team_id, channel: slash.channel_id };
+          const words = command.intent === "help" ? settingsWords(text) : undefined;
+          if (words !== undefined) {
+            const card = await slackSettingsCard({
+              words,
+              user: slash.user_id,
+              where,
+              store: channelSettingsOf(ctx),
+              knownSources: ctx.core.knowledge.sources.map((s) => s.id),
+              defaultReplies: options.replyVisibility,
+              isAdmin: () => isWorkspaceAdmin(client, slash.user_id),
+            });
+            await respond({ response_type: "ephemeral", ...renderSlack(card, { ephemeral: true }) });
+            return;
+          }
           const slow = limited({ workspace: slash.team_id, user: slash.user_id, channel: slash.channel_id });
           const card =
             slow ??
             answerTurn(ctx, { platform: "slack", command: command.name }, commandRequest(command, text));
           // Only the asker needs to read that they are going too fast.
-          const privately = ephemeral || slow !== undefined;
+          const channelSettings = await channelSettingsOf(ctx).get(where);
+          const privately = privateReplies(channelSettings, options.replyVisibility) || slow !== undefined;
           const query = commandQuery(command, text);
           await reply(
             slash.team_id,
@@ -169,6 +186,14 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
 
   app.event("app_mention", async ({ event, body, context, client }) => {
     if (event.bot_id || !firstTime(body)) return;
+    // Admins can turn mentions off in a channel (/gapbot settings mentions off).
+    const team = teamOf(body);
+    if (
+      team &&
+      !(await channelSettingsOf(ctx).get({ platform: "slack", workspace: team, channel: event.channel }))
+        .mentions
+    )
+      return;
     // In the thread of the mention; a mention already inside a thread answers in that thread.
     const thread_ts = event.thread_ts ?? event.ts;
     await guarded(
@@ -231,7 +256,9 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       "home",
       async () => {},
       async () => {
-        const view = renderSlackHome(ctx.core.catalog(), commands) as HomeView;
+        const team = teamOf(body);
+        const channels = team ? await channelSettingsOf(ctx).all({ platform: "slack", workspace: team }) : [];
+        const view = renderSlackHome(ctx.core.catalog(), commands, channels) as HomeView;
         await client.views.publish({ user_id: event.user, view });
       },
     );

@@ -21,7 +21,7 @@ export interface SlackManifestOptions {
 
 /**
  * What each scope is for: slash commands, replying, reading mentions, reading and answering DMs, and the
- * assistant thread (its status, title and suggested prompts).
+ * assistant thread (its status, title and suggested prompts), and telling admins apart.
  */
 export const BOT_SCOPES = [
   "commands",
@@ -31,6 +31,8 @@ export const BOT_SCOPES = [
   "im:read",
   "im:write",
   "assistant:write",
+  // users.info: only workspace admins and owners may change a channel's settings.
+  "users:read",
 ] as const;
 /** The assistant's messages arrive as message.im, in the thread it started. */
 export const BOT_EVENTS = [

@@ -3,6 +3,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { Command } from "../../../commands/index.js";
 import type { Catalog } from "../../core/index.js";
+import type { ChannelSettings } from "../../state/channel-settings.js";
 import { context, divider, header, section } from "./blocks.js";
 import { mrkdwn, mrkdwnText, plain } from "./escape.js";
 import { CONTEXT_TEXT_MAX, capList, SECTION_TEXT_MAX, VIEW_BLOCKS_MAX } from "./limits.js";
@@ -18,7 +19,17 @@ const INTRO =
   "Every figure is quoted word for word with its paragraph; ratios are marked as computed. " +
   "What the material does not say, I say is not in the material.";
 
-export function renderSlackHome(catalog: Catalog, commands: readonly Command[]): SlackHomeView {
+/** A channel with settings of its own, as App Home lists them. */
+export interface ChannelSettingsEntry {
+  channel: string;
+  settings: ChannelSettings;
+}
+
+export function renderSlackHome(
+  catalog: Catalog,
+  commands: readonly Command[],
+  channels: readonly ChannelSettingsEntry[] = [],
+): SlackHomeView {
   const known: KnownBlock[] = [
     listSection(
       "Topics",
@@ -49,14 +60,42 @@ export function renderSlackHome(catalog: Catalog, commands: readonly Command[]):
       ),
     ]),
   ];
-  const budget = VIEW_BLOCKS_MAX - head.length - known.length - 2 - tail.length;
+  const settings = channelSettingsBlocks(channels);
+  const budget = VIEW_BLOCKS_MAX - head.length - known.length - 2 - tail.length - settings.length;
   const commandBlocks = capList(commands.map(commandSection), budget, (hidden) =>
     section(plain(`…and ${hidden} more commands.`)),
   );
   return {
     type: "home",
-    blocks: [...head, ...known, divider(), header("Commands"), ...commandBlocks, ...tail],
+    blocks: [...head, ...known, divider(), header("Commands"), ...commandBlocks, ...settings, ...tail],
   };
+}
+
+/**
+ * The channels whose admins changed gapbot's settings, one line each with what differs from the defaults
+ * (`<#C…>` renders as the channel's name): so anyone can see why gapbot behaves differently somewhere.
+ */
+function channelSettingsBlocks(channels: readonly ChannelSettingsEntry[]): KnownBlock[] {
+  const lines = channels.map(({ channel, settings: s }) => {
+    const parts = [
+      s.mentions ? undefined : "mentions ignored",
+      s.followUps ? undefined : "no follow-ups in threads",
+      s.replies ? `replies ${s.replies === "ephemeral" ? "private" : "public"}` : undefined,
+      s.sources.length ? `sources: ${s.sources.map((id) => mrkdwnText(id, 100)).join(", ")}` : undefined,
+    ].filter(Boolean);
+    return `<#${channel.replace(/[^A-Z0-9]/gi, "")}>: ${parts.length ? parts.join(" · ") : "the defaults"}`;
+  });
+  if (!lines.length) return [];
+  const head = "*Channel settings* (admins change them with `/gapbot settings`)\n";
+  const shown: string[] = [];
+  let used = head.length + 40;
+  for (const line of lines) {
+    if (used + line.length + 1 > SECTION_TEXT_MAX) break;
+    shown.push(line);
+    used += line.length + 1;
+  }
+  const hidden = lines.length - shown.length;
+  return [divider(), section(mrkdwn(`${head}${shown.join("\n")}${hidden ? `\n…and ${hidden} more` : ""}`))];
 }
 
 /** `*Chips*\nA100 · Ascend 910B · …`, cut by whole names so that none is half shown. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type Command, commands, messageCommands } from "../../../commands/index.js";
+import { adminCommands, type Command, commands, messageCommands } from "../../../commands/index.js";
 import { CommandDefinition } from "../../../commands/schema.js";
 import {
   allDiscordPayloads,
@@ -15,7 +15,8 @@ import {
 import { validDiscordPayloads } from "../../../src/adapters/discord/payload-schema.js";
 
 const payloads = allDiscordPayloads();
-const chat = payloads.filter((p): p is DiscordChatCommandPayload => p.type === 1);
+const admin = new Set(adminCommands.map((c) => c.name));
+const chat = payloads.filter((p): p is DiscordChatCommandPayload => p.type === 1 && !admin.has(p.name));
 
 /** A made-up admin command, to test what an admin command becomes without depending on which exist. */
 const adminCommand: Command = CommandDefinition.parse({
@@ -39,6 +40,7 @@ describe("discordCommandPayloads", () => {
     expect(chat.map((p) => p.name)).toEqual(
       commands.filter((c) => c.platforms.includes("discord")).map((c) => c.name),
     );
+    expect(payloads.filter((p) => admin.has(p.name)).map((p) => p.name)).toEqual(["settings"]);
     for (const p of chat) expect(p.description).toBe(commands.find((c) => c.name === p.name)?.description);
     expect(payloads.filter((p) => p.type === 3)).toEqual([
       {
@@ -99,7 +101,7 @@ describe("discordCommandPayloads", () => {
   });
 
   it("lets anyone use every chat command anywhere: servers, the bot's DM, other DMs, user installs", () => {
-    for (const p of payloads) {
+    for (const p of payloads.filter((p) => !admin.has(p.name))) {
       expect(p.integration_types, p.name).toEqual([0, 1]);
       expect(p.contexts, p.name).toEqual([0, 1, 2]);
       expect(p.default_member_permissions, p.name).toBeNull();
@@ -115,6 +117,23 @@ describe("discordCommandPayloads", () => {
     });
     // An admin's answer is always private: no private option to offer.
     expect((tune as DiscordChatCommandPayload).options.map((o) => o.name)).toEqual(["what"]);
+  });
+
+  it("registers /settings for server admins only, with its options and no private option", () => {
+    const settings = payloads.find((p) => p.name === "settings") as DiscordChatCommandPayload;
+    expect(settings).toMatchObject({
+      type: 1,
+      contexts: [0],
+      integration_types: [0],
+      default_member_permissions: MANAGE_GUILD,
+      name_localizations: { "zh-CN": "设置" },
+    });
+    expect(settings.options.map((o) => [o.name, o.type, o.required])).toEqual([
+      ["mentions", 5, false],
+      ["follow_ups", 5, false],
+      ["replies", 3, false],
+      ["sources", 3, false],
+    ]);
   });
 
   it("offers autocomplete exactly where the definition names an entity list", () => {

@@ -45,6 +45,7 @@ describe("slackManifest", () => {
       "im:read",
       "im:write",
       "assistant:write",
+      "users:read",
     ]);
     expect([...BOT_SCOPES]).toEqual(m.oauth_config?.scopes?.bot);
     expect(m.features?.app_home?.home_tab_enabled).toBe(true);

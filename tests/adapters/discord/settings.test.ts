@@ -1,0 +1,124 @@
+// /settings on Discord through the real discord.js Client on the stand-in: an admin changes a channel's
+// settings, a non-admin is refused, and the settings take effect on mentions and command replies.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DiscordMessage } from "../../../src/adapters/discord/render.js";
+import { renderDiscord } from "../../../src/adapters/discord/render.js";
+import { renderDiscordMessage } from "../../../src/adapters/discord/render-chart.js";
+import { notAdminCard, settingsCard } from "../../../src/runtime/channel-settings-command.js";
+import { ChannelSettingsStore, DEFAULT_CHANNEL_SETTINGS } from "../../../src/state/channel-settings.js";
+import { MemoryKeyValueStore } from "../../../src/state/kv.js";
+import { type Harness, startHarness } from "../../helpers/discord-harness.js";
+import { eventually } from "../../helpers/discord-stand-in.js";
+
+const MANAGE_GUILD = 1n << 5n;
+const HOW = "/settings with Manage Server, e.g. /settings mentions:false or /settings replies:private";
+
+let h: Harness;
+const store = new ChannelSettingsStore(new MemoryKeyValueStore());
+beforeAll(async () => {
+  h = await startHarness({ channelSettings: store });
+});
+afterAll(async () => {
+  await h.stop();
+});
+
+async function answer(payload: { id: string; token: string }) {
+  const callback = await h.interact(payload);
+  return callback.body as { type: number; data: DiscordMessage };
+}
+
+const here = () => ({
+  platform: "discord" as const,
+  workspace: h.standIn.guildId,
+  channel: h.standIn.channelId,
+});
+
+describe("/settings", () => {
+  it("refuses a member without Manage Server, privately, and changes nothing", async () => {
+    const body = await answer(h.standIn.slashCommand("settings", { mentions: false }));
+    expect(body).toEqual({
+      type: 4,
+      data: renderDiscord(notAdminCard("members with the Manage Server permission, in a server"), {
+        ephemeral: true,
+      }),
+    });
+    expect(await store.get(here())).toEqual(DEFAULT_CHANNEL_SETTINGS);
+  });
+
+  it("shows an admin the channel's settings, privately", async () => {
+    const body = await answer(h.standIn.slashCommand("settings", {}, { permissions: MANAGE_GUILD }));
+    expect(body).toEqual({
+      type: 4,
+      data: renderDiscord(settingsCard(DEFAULT_CHANNEL_SETTINGS, "public", false, HOW), { ephemeral: true }),
+    });
+  });
+
+  it("saves an admin's change in the state store and shows the result", async () => {
+    const body = await answer(
+      h.standIn.slashCommand(
+        "settings",
+        { replies: "private", follow_ups: false },
+        { permissions: MANAGE_GUILD },
+      ),
+    );
+    const saved = { ...DEFAULT_CHANNEL_SETTINGS, replies: "ephemeral" as const, followUps: false };
+    expect(await store.get(here())).toEqual(saved);
+    expect(body.data).toEqual(renderDiscord(settingsCard(saved, "public", true, HOW), { ephemeral: true }));
+  });
+
+  it("refuses a value it cannot read, naming the problem, and keeps the settings", async () => {
+    const before = await store.get(here());
+    const body = await answer(
+      h.standIn.slashCommand("settings", { sources: "nope" }, { permissions: MANAGE_GUILD }),
+    );
+    expect(body.data.flags).toBe(64);
+    expect(JSON.stringify(body.data)).toContain("no source nope");
+    expect(await store.get(here())).toEqual(before);
+  });
+
+  it("with replies set to private, answers commands in the channel privately", async () => {
+    await store.update(here(), { replies: "ephemeral" });
+    const body = await answer(h.standIn.slashCommand("gap", { topic: "compute" }));
+    expect(body).toEqual({
+      type: 4,
+      data: renderDiscordMessage(h.core.answer("/gap compute"), { ephemeral: true }),
+    });
+    await store.update(here(), { replies: undefined });
+    const open = await answer(h.standIn.slashCommand("gap", { topic: "compute" }));
+    expect(open.data.flags).toBeUndefined();
+  });
+
+  it("with mentions off, leaves mentions in the channel unanswered, and answers them again once on", async () => {
+    await store.update(here(), { mentions: false });
+    const ignored = h.standIn.message(`<@${h.standIn.bot.id}> /chip 910B`, { mentionsBot: true });
+    h.standIn.dispatch("MESSAGE_CREATE", ignored);
+    // A DM is always answered: once it is, the mention before it has been handled (and left alone).
+    const sentinel = h.standIn.message("/help", { dm: true });
+    h.standIn.dispatch("MESSAGE_CREATE", sentinel);
+    await eventually(
+      () => h.standIn.find("POST", new RegExp(`/channels/${h.standIn.dmChannelId}/messages$`))[0],
+      "the DM's reply",
+    );
+    await store.update(here(), { mentions: true });
+    const answered = h.standIn.message(`<@${h.standIn.bot.id}> /chip 910B`, { mentionsBot: true });
+    h.standIn.dispatch("MESSAGE_CREATE", answered);
+    const posts = () => h.standIn.find("POST", new RegExp(`/channels/${h.standIn.channelId}/messages$`));
+    const reply = await eventually(
+      () =>
+        posts().find(
+          (r) =>
+            (r.body as { message_reference?: { message_id: string } }).message_reference?.message_id ===
+            answered.id,
+        ),
+      "the reply to the second mention",
+    );
+    expect(reply).toBeDefined();
+    expect(
+      posts().filter(
+        (r) =>
+          (r.body as { message_reference?: { message_id: string } }).message_reference?.message_id ===
+          ignored.id,
+      ),
+    ).toEqual([]);
+  });
+});
