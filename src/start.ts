@@ -10,6 +10,7 @@ import { parseSettings, unknownVariables } from "./config/env.js";
 import type { DiscordSettings, Settings, SlackSettings } from "./config/settings.js";
 import { createCore } from "./core/index.js";
 import { createFormattedLogger, type Logger, logFormatFor } from "./log.js";
+import { failSafeLogStream } from "./log-stream.js";
 import { startHealthServer } from "./runtime/health-server.js";
 import { MemoryRateLimiter } from "./runtime/rate-limit.js";
 import { type ReloadableCore, reloadableCore, reloadOnHangup } from "./runtime/reloadable-core.js";
@@ -98,7 +99,8 @@ export async function startBot(realEnv: Env = process.env, io: Partial<StartIo> 
   const { logger } = await createFormattedLogger({
     level,
     format: logFormatFor({ isTTY: stderr.isTTY === true, nodeEnv: env.NODE_ENV }),
-    destination: stderr,
+    // A platform bot's stdout carries nothing else: it hears once if stderr's reader goes away.
+    destination: failSafeLogStream(stderr, consoleOnly ? undefined : (io.stdout ?? process.stdout)),
   });
   for (const line of unknownVariables(env)) logger.warn(line);
 
@@ -188,6 +190,7 @@ async function runPlatforms(
       rateLimit: { limiter: new MemoryRateLimiter(), ...settings.rateLimit },
       // One store of per-channel settings for every adapter (admins set them with /gapbot settings, /settings).
       channelSettings: new ChannelSettingsStore(new MemoryKeyValueStore()),
+      fatal: fault.fail,
     };
     if (settings.slack) {
       const { startSlack } = await platforms.slack();
@@ -229,20 +232,29 @@ async function runPlatforms(
     logger.warn("second signal: stopped without waiting for replies in flight");
     return 1;
   }
+  // Replies the grace period did not see through are lost: the exit code must not say all went well.
+  const dropped = adapters.reduce((n, a) => n + (a.pending?.() ?? 0), 0);
+  if (dropped > 0) {
+    logger.error(
+      { dropped, graceMs },
+      `stopped with ${dropped} ${dropped === 1 ? "reply" : "replies"} dropped`,
+    );
+    return 1;
+  }
   logger.info("stopped");
-  return name === "uncaughtException" ? 1 : 0;
+  return name === "SIGTERM" || name === "SIGINT" ? 0 : 1;
 }
 
 /**
  * The last line of defence behind each turn's own error boundary. A rejected promise nobody awaited is
  * logged and the bot keeps serving: no state was left half-changed by a throw. An uncaught exception may
  * have left any state half-changed (Node's docs say not to resume), so it is logged and starts the same
- * graceful shutdown as SIGTERM, exiting 1 for the supervisor to restart us.
+ * graceful shutdown as SIGTERM, exiting 1 for the supervisor to restart us; so does an adapter's fatal fault.
  * https://nodejs.org/api/process.html#warning-using-uncaughtexception-correctly
  */
 function faultWatch(emitter: NodeJS.EventEmitter, logger: Logger) {
-  let onFatal: (name: "uncaughtException") => void = () => {};
-  const fatal = new Promise<"uncaughtException">((resolve) => {
+  let onFatal: (name: "uncaughtException" | "fatal") => void = () => {};
+  const fatal = new Promise<"uncaughtException" | "fatal">((resolve) => {
     onFatal = resolve;
   });
   const rejection = (reason: unknown) => {
@@ -256,6 +268,8 @@ function faultWatch(emitter: NodeJS.EventEmitter, logger: Logger) {
   emitter.on("uncaughtException", exception);
   return {
     fatal,
+    /** An adapter's unrecoverable fault (it has logged the cause): the same shutdown, exit 1. */
+    fail: () => onFatal("fatal"),
     dispose: () => {
       emitter.off("unhandledRejection", rejection);
       emitter.off("uncaughtException", exception);

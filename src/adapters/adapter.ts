@@ -19,6 +19,12 @@ export interface AdapterContext {
   rateLimit?: { limiter: RateLimiter; perUserPerMinute: number; perChannelPerMinute: number };
   /** Per-channel settings admins set, shared by every adapter; each adapter keeps its own when absent. */
   channelSettings?: ChannelSettingsStore;
+  /**
+   * For a fault the adapter cannot recover from (Discord's gateway closed with 4004 or 4014, which discord.js
+   * never retries): start-up stops every platform and exits 1, so that a supervisor restarts the bot.
+   * The adapter logs the cause itself, in one line.
+   */
+  fatal?: (reason: string) => void;
 }
 
 export interface RunningAdapter {
@@ -27,4 +33,6 @@ export interface RunningAdapter {
   healthy(): boolean;
   /** Stop taking new work, finish replies in flight, disconnect. */
   stop(): Promise<void>;
+  /** Replies still being written; those left when the shutdown grace ends are dropped (exit 1). */
+  pending?(): number;
 }

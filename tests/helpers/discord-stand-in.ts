@@ -100,6 +100,8 @@ export interface StandInOptions {
   heartbeatIntervalMs?: number;
   /** What GET /gateway/bot recommends (the sharding manager's "auto"). */
   recommendedShards?: number;
+  /** Answers IDENTIFY by closing with this code, as Discord does for a bad token (4004) or intents (4014). */
+  identifyCloseCode?: number;
 }
 
 /** Both stand-ins, wired together: GET /gateway/bot points at the gateway. */
@@ -195,6 +197,12 @@ export class DiscordStandIn {
     this.live = undefined;
   }
 
+  /** Closes every socket with a close frame carrying `code`, as Discord does on a fatal error (4004, 4014). */
+  closeConnections(code: number, reason = "stand-in close"): void {
+    for (const socket of this.sockets) socket.close(code, reason);
+    this.live = undefined;
+  }
+
   /** Sends a dispatch (op 0) with the session's next sequence number; returns that number. */
   dispatch(t: string, d: unknown): number {
     const socket = this.live;
@@ -220,7 +228,8 @@ export class DiscordStandIn {
     if (frame.op === OP.heartbeat) {
       socket.send(JSON.stringify({ op: OP.ack, d: null, s: null, t: null }));
     } else if (frame.op === OP.identify) {
-      this.identify(socket, frame.d as { shard?: [number, number] });
+      if (this.options.identifyCloseCode) socket.close(this.options.identifyCloseCode, "stand-in refusal");
+      else this.identify(socket, frame.d as { shard?: [number, number] });
     } else if (frame.op === OP.resume) {
       const { session_id } = frame.d as { session_id: string; seq: number };
       const session = this.sessions.get(session_id);

@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { RunningAdapter } from "../../src/adapters/adapter.js";
 import type { Platforms } from "../../src/start.js";
 import { startBot } from "../../src/start.js";
+import { eventually, startSlackApiStandIn } from "../helpers/slack-api-stand-in.js";
+import { sendToApp, slashCommand } from "../helpers/slack-requests.js";
 
 const MINI = new URL("../fixtures/mini-knowledge", import.meta.url).pathname;
 const cwd = mkdtempSync(join(tmpdir(), "gapbot-faults-"));
@@ -86,5 +88,57 @@ describe("startBot, faults", () => {
     expect(fatal?.level).toBe(60);
     expect(fatal?.err?.message).toBe("state may be broken");
     expect(logs.map((l) => l.msg)).toContain("shutting down: finishing replies in flight");
+  });
+});
+
+describe("startBot, shutdown with replies still pending", () => {
+  it("given a response_url that never answers, the grace ends, logs how many replies were dropped and exits 1", async () => {
+    const api = await startSlackApiStandIn();
+    try {
+      api.hangNext("respond", 1);
+      const stderr = new PassThrough();
+      let written = "";
+      stderr.on("data", (c: Buffer) => {
+        written += c.toString("utf8");
+      });
+      const logs = () =>
+        written
+          .trim()
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { msg: string; dropped?: number });
+      const emitter = new EventEmitter();
+      let ready: (port: number | undefined) => void = () => {};
+      const readyPort = new Promise<number | undefined>((r) => {
+        ready = r;
+      });
+      const secret = "pending-replies-secret";
+      // The real Slack adapter (Bolt's HTTP receiver) against the Web API stand-in.
+      const exit = startBot(
+        {
+          KNOWLEDGE_DIR: MINI,
+          PORT: "0",
+          SLACK_BOT_TOKEN: "xoxb-pending-replies",
+          SLACK_SIGNING_SECRET: secret,
+          SLACK_API_URL: api.url,
+        },
+        { cwd, signals: emitter, stderr, graceMs: 300, onReady: ({ healthPort }) => ready(healthPort) },
+      );
+      const port = await readyPort;
+      const ack = await sendToApp(
+        `http://127.0.0.1:${port}/slack/events`,
+        slashCommand("/gap", "compute", api.responseUrl("never")),
+        { secret },
+      );
+      expect(ack.status).toBe(200);
+      await eventually(() => logs().some((l) => l.msg === "answered"));
+      emitter.emit("SIGTERM");
+      expect(await exit).toBe(1);
+      const line = logs().find((l) => l.msg.startsWith("stopped with"));
+      expect(line).toMatchObject({ msg: "stopped with 1 reply dropped", dropped: 1 });
+      expect(logs().map((l) => l.msg)).not.toContain("stopped");
+    } finally {
+      await api.close();
+    }
   });
 });

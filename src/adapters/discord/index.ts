@@ -55,9 +55,15 @@ export async function startDiscord(
     track("interaction", () => handleInteraction(interaction, ctx, options)),
   );
   client.on(Events.MessageCreate, (message) => track("message", () => handleMessage(message, ctx)));
-  client.on(Events.ShardDisconnect, (event, shard) =>
-    log.warn({ shard, code: event.code }, "gateway closed"),
-  );
+  // discord.js emits this only for a close it will never retry: the bot would stay offline for good.
+  let fatalClose: ((err: Error) => void) | undefined;
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (stopping) return;
+    const message = fatalCloseMessage(event.code);
+    log.fatal({ shard, code: event.code }, message);
+    if (fatalClose) fatalClose(new Error(message));
+    else ctx.fatal?.(message);
+  });
   // discord.js reports its own shutdown as a reconnect: only a real one is worth a line.
   client.on(Events.ShardReconnecting, (shard) => stopping || log.info({ shard }, "gateway reconnecting"));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway resumed"));
@@ -66,16 +72,22 @@ export async function startDiscord(
   client.on(Events.Warn, (message) => log.warn({ message }, "discord warning"));
 
   try {
-    await waitUntilReady(client, settings.token, options.readyTimeoutMs ?? 60_000);
+    const closed = new Promise<never>((_, reject) => {
+      fatalClose = reject;
+    });
+    await waitUntilReady(client, settings.token, options.readyTimeoutMs ?? 60_000, closed);
   } catch (err) {
     await agent.close();
     throw err;
+  } finally {
+    fatalClose = undefined;
   }
   log.info({ user: client.user?.id, shards: [...client.ws.shards.keys()] }, "discord connected");
 
   return {
     name: "discord",
     healthy: () => connected(client),
+    pending: () => inFlight.size,
     async stop() {
       stopping = true;
       await settleWithin([...inFlight], options.drainTimeoutMs ?? 5_000);
@@ -92,8 +104,32 @@ function connected(client: Client): boolean {
   );
 }
 
+/**
+ * The gateway close codes discord.js gives up on, with what the operator should do.
+ * https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes
+ */
+const FATAL_CLOSE_CAUSES: Record<number, string> = {
+  4004: "authentication failed: DISCORD_TOKEN is wrong or was reset (Developer Portal → Bot → Reset Token)",
+  4010: "invalid shard",
+  4011: "sharding required: run `npm run start:sharded`",
+  4012: "invalid gateway API version",
+  4013: "invalid intents",
+  4014: "disallowed intents: the bot asked for a privileged intent not enabled in the Developer Portal",
+};
+
+/** The one log line for a close discord.js will not retry: the code, its cause, and that we exit. */
+export function fatalCloseMessage(code: number): string {
+  const cause = FATAL_CLOSE_CAUSES[code] ?? "the gateway will not reconnect";
+  return `discord: gateway closed with ${code}, ${cause}; exiting`;
+}
+
 /** Logs in and waits for clientReady (every guild received), or fails with a clear message. */
-async function waitUntilReady(client: Client, token: string, timeoutMs: number): Promise<void> {
+async function waitUntilReady(
+  client: Client,
+  token: string,
+  timeoutMs: number,
+  fatalClose: Promise<never>,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   const timeout = new Promise<never>((_, reject) => {
@@ -103,7 +139,7 @@ async function waitUntilReady(client: Client, token: string, timeoutMs: number):
     );
   });
   try {
-    await Promise.race([Promise.all([ready, client.login(token)]), timeout]);
+    await Promise.race([Promise.all([ready, client.login(token)]), timeout, fatalClose]);
   } catch (err) {
     await client.destroy();
     throw err instanceof Error && err.message.startsWith("discord:")

@@ -134,6 +134,7 @@ export async function startSlack(
     name: "slack",
     port,
     healthy: () => up,
+    pending: () => inFlight.size,
     async stop() {
       if (stopped) return;
       stopped = true;

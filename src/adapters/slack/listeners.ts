@@ -48,6 +48,11 @@ export class InFlight {
     return work;
   }
 
+  /** How many replies are still being written. */
+  get size(): number {
+    return this.running.size;
+  }
+
   /** Waits for the replies in flight, at most `timeoutMs`. */
   async settle(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
