@@ -9,6 +9,7 @@ import type { AdapterContext, RunningAdapter } from "../adapter.js";
 import { boltLogger } from "./bolt-logger.js";
 import { InFlight, registerListeners } from "./listeners.js";
 import { EVENTS_PATH, HEALTH_PATH } from "./paths.js";
+import { BODY_LIMIT_BYTES, guardSlackRequests } from "./request-guard.js";
 
 /** One Web API call's deadline, per attempt. */
 export const WEB_API_TIMEOUT_MS = 10_000;
@@ -74,11 +75,12 @@ export async function startSlack(
     if (!settings.signingSecret) {
       throw new Error("gapbot: Slack HTTP mode needs the signing secret (SLACK_SIGNING_SECRET).");
     }
-    receiver = new HTTPReceiver({
+    const http = new HTTPReceiver({
       signingSecret: settings.signingSecret,
       endpoints: EVENTS_PATH,
       port: settings.port,
       logger,
+      bodyLimit: BODY_LIMIT_BYTES,
       customRoutes: [
         {
           path: HEALTH_PATH,
@@ -91,6 +93,14 @@ export async function startSlack(
         },
       ],
     });
+    // Bolt's server calls this property per request: the guard refuses what the headers alone condemn
+    // before any body is buffered, and what Bolt would leave unanswered (a body of `null`).
+    http.requestListener = guardSlackRequests(http.requestListener, {
+      signingSecret: settings.signingSecret,
+      path: EVENTS_PATH,
+      logger: ctx.logger,
+    });
+    receiver = http;
   }
 
   const app = new App({
