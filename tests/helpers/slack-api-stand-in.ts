@@ -53,6 +53,15 @@ export interface SlackApiStandIn {
   failNext(method: string, status: number, times?: number, retryAfterSeconds?: number): void;
   /** The next `times` calls to `method` get no answer at all until the stand-in closes (a hung server). */
   hangNext(method: string, times?: number): void;
+  /** The next call to `method` is carried out (recorded, posted) but answered only after `delayMs`. */
+  slowNext(method: string, delayMs: number): void;
+  /**
+   * For the next `seconds`, every call to `method` answers 429 with the Retry-After left (rounded up), as
+   * Slack does until its window passes; 0 lifts it.
+   */
+  rateLimit(method: string, seconds: number): void;
+  /** How many planned failures (failNext, rateLimit) `method` has answered; for "respond", to `id` alone. */
+  failuresAnswered(method: string, id?: string): number;
   close(): Promise<void>;
 }
 
@@ -68,16 +77,27 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   const invalidBlocks = JSON.stringify({ ok: false, error: "invalid_blocks" });
   const failures = new Map<string, { status: number; times: number; retryAfter?: number }>();
   const hangs = new Map<string, number>();
+  const slow = new Map<string, number>();
+  const limitedUntil = new Map<string, number>();
+  const failed: { method: string; id?: string }[] = [];
   /** Answers a planned failure for `method`, if one is left; true when it did. */
-  const planned = (method: string, res: ServerResponse): boolean => {
+  const planned = (method: string, res: ServerResponse, id?: string): boolean => {
     const h = hangs.get(method) ?? 0;
     if (h > 0) {
       hangs.set(method, h - 1);
       return true;
     }
+    const left = (limitedUntil.get(method) ?? 0) - Date.now();
+    if (left > 0) {
+      failed.push({ method, ...(id ? { id } : {}) });
+      res.writeHead(429, { "content-type": "text/plain", "retry-after": String(Math.ceil(left / 1000)) });
+      res.end("rate_limited");
+      return true;
+    }
     const f = failures.get(method);
     if (!f || f.times <= 0) return false;
     f.times -= 1;
+    failed.push({ method, ...(id ? { id } : {}) });
     res.writeHead(f.status, {
       "content-type": "text/plain",
       ...(f.retryAfter !== undefined ? { "retry-after": String(f.retryAfter) } : {}),
@@ -124,7 +144,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const respond = path.match(/^\/respond\/([^/]+)$/);
     if (respond?.[1] && req.method === "POST") {
-      if (planned("respond", res)) return;
+      if (planned("respond", res, decodeURIComponent(respond[1]))) return;
       const posted = JSON.parse(raw || "{}");
       responses.push({ id: decodeURIComponent(respond[1]), body: posted });
       if (carriesRejected(posted)) {
@@ -155,6 +175,11 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
       ...(token ? { token } : {}),
       ...(typeof teamId === "string" ? { teamId } : {}),
     });
+    const delay = slow.get(method);
+    if (delay !== undefined) {
+      slow.delete(method);
+      await new Promise((r) => setTimeout(r, delay));
+    }
     res.writeHead(200, { "content-type": "application/json" });
     if (method.startsWith("chat.") && carriesRejected(body)) res.end(invalidBlocks);
     else res.end(JSON.stringify(answers.get(method) ?? defaultAnswer(method, body)));
@@ -182,6 +207,14 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     hangNext: (method, times = 1) => {
       hangs.set(method, times);
     },
+    slowNext: (method, delayMs) => {
+      slow.set(method, delayMs);
+    },
+    rateLimit: (method, seconds) => {
+      limitedUntil.set(method, Date.now() + seconds * 1000);
+    },
+    failuresAnswered: (method, id) =>
+      failed.filter((f) => f.method === method && (id === undefined || f.id === id)).length,
     failNext: (method, status, times = 1, retryAfter) => {
       failures.set(method, { status, times, ...(retryAfter !== undefined ? { retryAfter } : {}) });
     },

@@ -33,4 +33,29 @@ describe("retryTransient", () => {
     await expect(retryTransient(gone, [1, 1])).rejects.toThrow("HTTP 404");
     expect(calls).toBe(1);
   });
+
+  it("given a 429 asking for a longer wait than planned, waits that long; told it may not, gives up", async () => {
+    const limited = Object.assign(httpError(429), { retryAfterMs: 120 });
+    let calls = 0;
+    const waits: number[] = [];
+    const once = async () => {
+      calls += 1;
+      if (calls === 1) throw limited;
+      return "ok";
+    };
+    const started = Date.now();
+    expect(await retryTransient(once, [1], (_e, _a, delay) => waits.push(delay))).toBe("ok");
+    expect(waits).toEqual([120]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+    calls = 0;
+    await expect(
+      retryTransient(
+        once,
+        [1],
+        () => {},
+        (delay) => delay < 100,
+      ),
+    ).rejects.toBe(limited);
+    expect(calls).toBe(1);
+  });
 });

@@ -2,7 +2,7 @@
 // Bolt's Assistant routes its three events; we offer prompts when a thread starts and answer each message
 // with the same card a DM gets, after a status ("is looking it up…") and with the question as the title.
 // https://docs.slack.dev/ai/developing-ai-apps · https://docs.slack.dev/tools/bolt-js/concepts/ai-apps
-import { Assistant, type AssistantConfig } from "@slack/bolt";
+import { Assistant, type AssistantConfig, type webApi } from "@slack/bolt";
 import type { Card } from "../../core/card.js";
 import type { Request } from "../../core/request.js";
 import { cleanUserText } from "../../runtime/input.js";
@@ -32,6 +32,8 @@ export interface AssistantDeps {
   ): Promise<unknown>;
   answer(command: string, request: Request, asker: Omit<Asker, "platform">): Card;
   firstTime(body: unknown): boolean | Promise<boolean>;
+  /** chat.postMessage through the adapter's post queue: held back per channel, never sent twice. */
+  postMessage(client: webApi.WebClient, args: webApi.ChatPostMessageArguments): Promise<unknown>;
   apologyText: string;
 }
 
@@ -65,7 +67,7 @@ export function gapbotAssistant(ctx: AdapterContext, deps: AssistantDeps): Assis
       const teamId = (body as { team_id?: string }).team_id;
       await deps.guarded(
         "assistant",
-        () => client.chat.postMessage({ ...where, text: deps.apologyText }),
+        () => deps.postMessage(client, { ...where, text: deps.apologyText }),
         async () => {
           const query = canonicalQuery(messageQuery(cleanUserText(m.text), context.botUserId) || "/help");
           // The status shows before every answer, however quick; the reply clears it. Status and title
@@ -83,7 +85,7 @@ export function gapbotAssistant(ctx: AdapterContext, deps: AssistantDeps): Assis
             teamId,
             "assistant",
             (charts) => renderSlack(card, { query, charts }),
-            (reply) => client.chat.postMessage({ ...where, ...reply }),
+            (reply) => deps.postMessage(client, { ...where, ...reply }),
           );
         },
       );

@@ -10,9 +10,13 @@ import { boltLogger } from "./bolt-logger.js";
 import { InFlight, registerListeners } from "./listeners.js";
 import { EVENTS_PATH, HEALTH_PATH } from "./paths.js";
 import { BODY_LIMIT_BYTES, guardSlackRequests } from "./request-guard.js";
+import { PostQueue } from "./web-api-posts.js";
 
-/** One Web API call's deadline, per attempt. */
-export const WEB_API_TIMEOUT_MS = 10_000;
+/**
+ * One Web API call's deadline. Long, because a post that times out is never tried again: Slack may have
+ * posted it, and a second try would show the answer twice.
+ */
+export const WEB_API_TIMEOUT_MS = 30_000;
 
 export interface RunningSlack extends RunningAdapter {
   /** The port bound in HTTP mode (settings.port 0 picks a free one). */
@@ -22,7 +26,10 @@ export interface RunningSlack extends RunningAdapter {
 export interface SlackStartOptions {
   /** HTTP mode's listen address; Node's default (every interface) when absent. Tests use 127.0.0.1. */
   host?: string;
-  /** Web API retries on network errors and 5xx; a chat answer minutes late helps no one. */
+  /**
+   * Retries of a post that provably did not land (429, connection refused), and of the calls that can be
+   * repeated safely (views.publish) on any passing failure; a chat answer minutes late helps no one.
+   */
   retries?: number;
   /** How long stop() waits for replies in flight. */
   drainMs?: number;
@@ -36,14 +43,17 @@ export async function startSlack(
   options: SlackStartOptions = {},
 ): Promise<RunningSlack> {
   const logger = boltLogger(ctx.logger);
+  const retries = options.retries ?? 2;
+  const apiUrl = settings.apiUrl ? { slackApiUrl: withTrailingSlash(settings.apiUrl) } : {};
+  // The listeners' client retries nothing itself: WebClient would retry a post after a timeout (a second
+  // copy of the answer) and pause every call on one channel's 429. PostQueue (web-api-posts.ts) decides.
   const clientOptions: NonNullable<AppOptions["clientOptions"]> = {
     logger,
-    // 5xx and network errors: retried at 250 ms and 500 ms. A 429 waits its Retry-After first
-    // (rejectRateLimitedCalls stays false), then counts as one of these retries.
-    retryConfig: { retries: options.retries ?? 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
     // The default is no timeout at all: a Web API call that hangs would hold its turn forever.
     timeout: options.webApiTimeoutMs ?? WEB_API_TIMEOUT_MS,
-    ...(settings.apiUrl ? { slackApiUrl: withTrailingSlash(settings.apiUrl) } : {}),
+    ...apiUrl,
   };
   const inFlight = new InFlight();
   let up = false;
@@ -56,9 +66,15 @@ export async function startSlack(
     const socket = new SocketModeReceiver({
       appToken: settings.appToken,
       logger,
-      // The receiver's own WebClient (apps.connections.open) must reach the same API base URL;
-      // a copy, because the Socket Mode client writes its defaults into the object it is given.
-      installerOptions: { clientOptions: { ...clientOptions } },
+      // The receiver's own WebClient must reach the same API base URL; an object of its own, because the
+      // Socket Mode client writes its defaults into it. It only opens connections, which are safe to retry.
+      installerOptions: {
+        clientOptions: {
+          retryConfig: { retries, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+          timeout: options.webApiTimeoutMs ?? WEB_API_TIMEOUT_MS,
+          ...apiUrl,
+        },
+      },
     });
     socket.client.on("connected", () => {
       up = true;
@@ -113,7 +129,16 @@ export async function startSlack(
     // auth.test runs in init() below, so that a wrong token fails start-up instead of the first event.
     deferInitialization: true,
   });
-  registerListeners(app, ctx, { replyVisibility: settings.replyVisibility, inFlight });
+  registerListeners(app, ctx, {
+    replyVisibility: settings.replyVisibility,
+    inFlight,
+    retries,
+    posts: new PostQueue({
+      retries,
+      onRetry: (err, key, attempt, delayMs) =>
+        ctx.logger.warn({ err, platform: "slack", key, attempt, delayMs }, "slack post not made: retrying"),
+    }),
+  });
   app.error(async (err) => {
     ctx.logger.error({ err, platform: "slack" }, "slack listener failed");
   });

@@ -1,7 +1,7 @@
 // Routing: each Slack input (slash command, mention, DM, button, App Home) → one core turn → one reply.
 // Handlers only ack, normalise, answer, render and reply; every one runs inside the same error boundary.
 // https://docs.slack.dev/tools/bolt-js/concepts/acknowledge · https://docs.slack.dev/interactivity/handling-user-interaction
-import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, RespondFn, webApi } from "@slack/bolt";
 import type { HomeView } from "@slack/types";
 import { commands } from "../../../commands/index.js";
 import type { ReplyVisibility } from "../../config/settings.js";
@@ -32,7 +32,9 @@ import {
   requestFromQuery,
   slackCommandName,
 } from "./requests.js";
+import { responseUrlReplier } from "./response-url.js";
 import { isWorkspaceAdmin, privateReplies, settingsWords, slackSettingsCard } from "./settings.js";
+import type { PostQueue } from "./web-api-posts.js";
 
 /** What the user reads when a handler fails after the core answered (a reply that could not be sent…). */
 export const APOLOGY_TEXT = apologyCard().headline;
@@ -67,6 +69,10 @@ export class InFlight {
 interface ListenerOptions {
   replyVisibility: ReplyVisibility;
   inFlight: InFlight;
+  /** Posts, retried only when nothing was posted, held back per channel after a 429. */
+  posts: PostQueue;
+  /** Retries of calls that are safe to repeat (views.publish). */
+  retries: number;
   /** Workspaces that rejected chart blocks; one per adapter when not given. */
   chartSupport?: ChartSupport;
 }
@@ -125,16 +131,24 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     return typeof id === "string" ? ctx.seen.firstTime(`slack:${id}`) : true;
   };
 
-  /** respond() once more on 429, 5xx or a network error: Bolt's own respond() does not retry. */
-  const patient =
-    (respondOnce: RespondFn): RespondFn =>
-    (message) =>
-      retryTransient(
-        () => respondOnce(message),
-        RETRY_DELAYS_MS,
-        (err, attempt) =>
-          ctx.logger.warn({ err, platform: "slack", attempt }, "response_url failed: retrying"),
-      );
+  /**
+   * respond() through this request's response_url, retried on 429 (after its Retry-After), 5xx or a network
+   * error within the URL's 30 minutes and 5 uses; Bolt's own respond() does not retry.
+   */
+  const replier = (url: string | undefined, respondOnce: RespondFn): RespondFn =>
+    url
+      ? responseUrlReplier(url, {
+          receivedAt: Date.now(),
+          onRetry: (err, attempt, delayMs) =>
+            ctx.logger.warn({ err, platform: "slack", attempt, delayMs }, "response_url failed: retrying"),
+        })
+      : respondOnce;
+
+  type Client = webApi.WebClient;
+  const postMessage = (client: Client, args: webApi.ChatPostMessageArguments) =>
+    options.posts.post("chat.postMessage", args.channel, () => client.chat.postMessage(args));
+  const postEphemeral = (client: Client, args: webApi.ChatPostEphemeralArguments) =>
+    options.posts.post("chat.postEphemeral", args.channel, () => client.chat.postEphemeral(args));
 
   /** The card that says when to retry, when this asker is over the limit. */
   const limited = (asker: Omit<Asker, "platform">) => checkRateLimit(ctx, { platform: "slack", ...asker });
@@ -143,11 +157,13 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     limited(asker) ?? answerTurn(ctx, { platform: "slack", command }, request);
 
   // Messages in an assistant thread go to the assistant (Bolt stops them before the DM listener below).
-  app.assistant(gapbotAssistant(ctx, { guarded, reply, answer, firstTime, apologyText: APOLOGY_TEXT }));
+  app.assistant(
+    gapbotAssistant(ctx, { guarded, reply, answer, firstTime, postMessage, apologyText: APOLOGY_TEXT }),
+  );
 
   for (const command of commands) {
     app.command(slackCommandName(command), async ({ command: slash, ack, respond: respondOnce, client }) => {
-      const respond = patient(respondOnce);
+      const respond = replier(slash.response_url, respondOnce);
       // Slack shows an error unless we ack within 3 s; the answer follows through response_url.
       await ack();
       await guarded(
@@ -203,13 +219,13 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     const thread_ts = event.thread_ts ?? event.ts;
     await guarded(
       "mention",
-      () => client.chat.postMessage({ channel: event.channel, thread_ts, text: APOLOGY_TEXT }),
+      () => postMessage(client, { channel: event.channel, thread_ts, text: APOLOGY_TEXT }),
       async () => {
         const query = canonicalQuery(messageQuery(cleanUserText(event.text), context.botUserId) || "/help");
         const slow = limited({ workspace: teamOf(body), user: event.user, channel: event.channel });
         if (slow && event.user) {
           // Only the asker sees it: a public "slow down" per mention would add to the flood.
-          await client.chat.postEphemeral({
+          await postEphemeral(client, {
             channel: event.channel,
             user: event.user,
             thread_ts,
@@ -223,7 +239,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
           teamOf(body),
           "mention",
           (charts) => renderSlack(card, { query, charts }),
-          (message) => client.chat.postMessage({ channel: event.channel, thread_ts, ...message }),
+          (message) => postMessage(client, { channel: event.channel, thread_ts, ...message }),
         );
       },
     );
@@ -237,7 +253,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     const where = { channel: m.channel, ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}) };
     await guarded(
       "dm",
-      () => client.chat.postMessage({ ...where, text: APOLOGY_TEXT }),
+      () => postMessage(client, { ...where, text: APOLOGY_TEXT }),
       async () => {
         const query = canonicalQuery(messageQuery(cleanUserText(m.text), context.botUserId) || "/help");
         const card = answer("dm", requestFromQuery(query), {
@@ -249,7 +265,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
           teamOf(body),
           "dm",
           (charts) => renderSlack(card, { query, charts }),
-          (message) => client.chat.postMessage({ ...where, ...message }),
+          (message) => postMessage(client, { ...where, ...message }),
         );
       },
     );
@@ -264,7 +280,11 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
         const team = teamOf(body);
         const channels = team ? await channelSettingsOf(ctx).all({ platform: "slack", workspace: team }) : [];
         const view = renderSlackHome(ctx.core.catalog(), commands, channels) as HomeView;
-        await client.views.publish({ user_id: event.user, view });
+        // Publishing the same view twice does no harm: retried on any passing failure.
+        await retryTransient(
+          () => client.views.publish({ user_id: event.user, view }),
+          RETRY_DELAYS_MS.slice(0, options.retries),
+        );
       },
     );
   });
@@ -275,7 +295,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   app.action<BlockAction<ButtonAction>>(
     ACTION_SHOW_SOURCES,
     async ({ ack, action, body, respond: respondOnce }) => {
-      const respond = patient(respondOnce);
+      const respond = replier(body.response_url, respondOnce);
       await ack();
       await guarded("sources", ephemeralApology(respond), async () => {
         const card = answer("sources", requestFromQuery(queryFromButton(action.value ?? "")), clicker(body));
@@ -288,7 +308,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   // command (private channels, DMs, channels the bot is not in), needs no extra scope, and can then
   // delete the ephemeral original so that it cannot be shared twice.
   app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, action, body, respond: respondOnce }) => {
-    const respond = patient(respondOnce);
+    const respond = replier(body.response_url, respondOnce);
     await ack();
     await guarded("share", ephemeralApology(respond), async () => {
       const query = queryFromButton(action.value ?? "");
@@ -316,7 +336,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   app.action<BlockAction<ButtonAction>>(
     new RegExp(`^${ACTION_RUN_PREFIX}\\d+$`),
     async ({ ack, action, body, respond: respondOnce, client }) => {
-      const respond = patient(respondOnce);
+      const respond = replier(body.response_url, respondOnce);
       await ack();
       const query = queryFromButton(action.value ?? "");
       const channel = body.channel?.id;
@@ -340,14 +360,14 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       const where = { channel, ...(threadTs ? { thread_ts: threadTs } : {}) };
       await guarded(
         "suggestion",
-        () => client.chat.postMessage({ ...where, text: APOLOGY_TEXT }),
+        () => postMessage(client, { ...where, text: APOLOGY_TEXT }),
         async () => {
           const card = answer("suggestion", requestFromQuery(query), clicker(body));
           await reply(
             body.team?.id,
             "suggestion",
             (charts) => renderSlack(card, { query, charts }),
-            (message) => client.chat.postMessage({ ...where, ...message }),
+            (message) => postMessage(client, { ...where, ...message }),
           );
         },
       );
