@@ -10,6 +10,7 @@ import {
   settingsCard,
   settingsProblemCard,
 } from "../../runtime/channel-settings-command.js";
+import { retryTransient } from "../../runtime/retry.js";
 import type { ChannelSettings, ChannelSettingsStore } from "../../state/channel-settings.js";
 
 export const SETTINGS_HOW = "/gapbot settings mentions off · followups on · replies private · sources all";
@@ -22,7 +23,9 @@ export function settingsWords(text: string): string | undefined {
 
 /** A workspace admin or owner; a user Slack cannot tell us about is not one. */
 export async function isWorkspaceAdmin(client: webApi.WebClient, user: string): Promise<boolean> {
-  const info = await client.users.info({ user });
+  // A read, safe to repeat: retried here on 429 (after Retry-After), 5xx or the network, since the adapter's
+  // WebClient retries nothing itself (see web-api-posts.ts).
+  const info = await retryTransient(() => client.users.info({ user }));
   const u = info.user;
   return Boolean(u && (u.is_admin || u.is_owner || u.is_primary_owner));
 }

@@ -79,6 +79,14 @@ describe("/gapbot settings", () => {
     });
   });
 
+  it("given users.info failing once with 503, asks again and saves the admin's change", async () => {
+    asAdmin(true);
+    api.failNext("users.info", 503, 1);
+    await command("/gapbot settings followups off");
+    expect((await store.get(here)).followUps).toBe(false);
+    await command("/gapbot settings followups on");
+  });
+
   it("tells an admin what it could not read, and keeps the settings", async () => {
     asAdmin(true);
     const before = await store.get(here);
