@@ -10,6 +10,7 @@ import {
 import { adminCommands, findCommand } from "../../../commands/index.js";
 import type { Card, Citation } from "../../core/card.js";
 import type { CompletionKind } from "../../core/request.js";
+import { coreForSources } from "../../runtime/scoped-core.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
 import { channelSettingsOf } from "../channel-settings.js";
@@ -74,15 +75,17 @@ async function slashCommand(
 ): Promise<void> {
   const name = findCommand(interaction.commandName)?.name ?? interaction.commandName;
   const request = commandRequest(name, interaction.options.data);
+  const here = await channelSettingsIn(ctx, interaction.guildId, interaction.channelId);
   const ephemeral =
     interaction.options.getBoolean(PRIVATE_OPTION) === true ||
     mustBeEphemeral(interaction) ||
-    (await channelWantsPrivate(ctx, interaction.guildId, interaction.channelId));
+    here?.replies === "ephemeral";
+  const scoped = { ...ctx, core: coreForSources(ctx.core, here?.sources ?? []) };
   await replyInTime(
     interaction,
     ephemeral,
     () =>
-      Promise.resolve(answerTurn(ctx, { platform: "discord", command: name }, request)).then((card) =>
+      Promise.resolve(answerTurn(scoped, { platform: "discord", command: name }, request)).then((card) =>
         renderWithChart(ctx, card, ephemeral),
       ),
     options.deferAfterMs,
@@ -93,15 +96,10 @@ function isSettings(name: string): boolean {
   return adminCommands.some((c) => c.name === name && c.action === "settings");
 }
 
-/** A server channel whose admins set replies to private (/settings replies:private). */
-async function channelWantsPrivate(ctx: AdapterContext, guildId: string | null, channelId: string) {
-  if (!guildId) return false;
-  const settings = await channelSettingsOf(ctx).get({
-    platform: "discord",
-    workspace: guildId,
-    channel: channelId,
-  });
-  return settings.replies === "ephemeral";
+/** A server channel's settings (/settings); none in DMs. */
+async function channelSettingsIn(ctx: AdapterContext, guildId: string | null, channelId: string) {
+  if (!guildId) return undefined;
+  return channelSettingsOf(ctx).get({ platform: "discord", workspace: guildId, channel: channelId });
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: AdapterContext): Promise<void> {

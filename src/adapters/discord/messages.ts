@@ -2,6 +2,7 @@
 // Discord sends the content of such messages without the privileged Message Content intent.
 // https://discord.com/developers/docs/events/gateway#message-content-intent
 import type { Message } from "discord.js";
+import { coreForSources } from "../../runtime/scoped-core.js";
 import { answerTurn } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
 import { channelSettingsOf } from "../channel-settings.js";
@@ -18,17 +19,23 @@ export async function handleMessage(message: Message, ctx: AdapterContext): Prom
   if (!direct && !message.mentions.users.has(me.id)) return;
   if (!message.channel.isSendable()) return;
   if (!ctx.seen.firstTime(`discord:message:${message.id}`)) return;
-  // Admins can turn mentions off in a channel (/settings mentions:false); DMs are always answered.
-  if (!direct && message.guildId) {
-    const where = { platform: "discord" as const, workspace: message.guildId, channel: message.channelId };
-    if (!(await channelSettingsOf(ctx).get(where)).mentions) return;
-  }
+  // Admins can turn mentions off in a channel, or narrow its sources (/settings); DMs are always answered.
+  const here =
+    !direct && message.guildId
+      ? await channelSettingsOf(ctx).get({
+          platform: "discord",
+          workspace: message.guildId,
+          channel: message.channelId,
+        })
+      : undefined;
+  if (here && !here.mentions) return;
+  const scoped = { ...ctx, core: coreForSources(ctx.core, here?.sources ?? []) };
 
   // Over the limit, a mention or DM gets no reply: answering a flood would only add to it.
   if (overLimit(ctx, message.author.id, message.channelId, message.guildId)) return;
 
   const request = messageRequest(message.content, me.id);
-  const card = answerTurn(ctx, { platform: "discord", command: direct ? "dm" : "mention" }, request);
+  const card = answerTurn(scoped, { platform: "discord", command: direct ? "dm" : "mention" }, request);
   const reply = renderDiscordReply(card, {}, (err) =>
     ctx.logger.error({ err, platform: "discord" }, "discord chart failed to draw"),
   );

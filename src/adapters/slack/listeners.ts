@@ -9,6 +9,7 @@ import type { Request } from "../../core/request.js";
 import { cleanUserText } from "../../runtime/input.js";
 import { type Asker, checkRateLimit } from "../../runtime/rate-limited.js";
 import { RETRY_DELAYS_MS, retryTransient } from "../../runtime/retry.js";
+import { coreForSources } from "../../runtime/scoped-core.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
 import { channelSettingsOf } from "../channel-settings.js";
@@ -187,11 +188,15 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
             return;
           }
           const slow = limited({ workspace: slash.team_id, user: slash.user_id, channel: slash.channel_id });
+          const channelSettings = await channelSettingsOf(ctx).get(where);
           const card =
             slow ??
-            answerTurn(ctx, { platform: "slack", command: command.name }, commandRequest(command, text));
+            answerTurn(
+              { ...ctx, core: coreForSources(ctx.core, channelSettings.sources) },
+              { platform: "slack", command: command.name },
+              commandRequest(command, text),
+            );
           // Only the asker needs to read that they are going too fast.
-          const channelSettings = await channelSettingsOf(ctx).get(where);
           const privately = privateReplies(channelSettings, options.replyVisibility) || slow !== undefined;
           const query = commandQuery(command, text);
           await reply(
@@ -209,12 +214,11 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     if (event.bot_id || !firstTime(body)) return;
     // Admins can turn mentions off in a channel (/gapbot settings mentions off).
     const team = teamOf(body);
-    if (
-      team &&
-      !(await channelSettingsOf(ctx).get({ platform: "slack", workspace: team, channel: event.channel }))
-        .mentions
-    )
-      return;
+    const here = team
+      ? await channelSettingsOf(ctx).get({ platform: "slack", workspace: team, channel: event.channel })
+      : undefined;
+    if (here && !here.mentions) return;
+    const scoped = { ...ctx, core: coreForSources(ctx.core, here?.sources ?? []) };
     // In the thread of the mention; a mention already inside a thread answers in that thread.
     const thread_ts = event.thread_ts ?? event.ts;
     await guarded(
@@ -234,7 +238,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
           return;
         }
         const card =
-          slow ?? answerTurn(ctx, { platform: "slack", command: "mention" }, requestFromQuery(query));
+          slow ?? answerTurn(scoped, { platform: "slack", command: "mention" }, requestFromQuery(query));
         await reply(
           teamOf(body),
           "mention",

@@ -5,6 +5,7 @@ import type { DiscordMessage } from "../../../src/adapters/discord/render.js";
 import { renderDiscord } from "../../../src/adapters/discord/render.js";
 import { renderDiscordMessage } from "../../../src/adapters/discord/render-chart.js";
 import { notAdminCard, settingsCard } from "../../../src/runtime/channel-settings-command.js";
+import { coreForSources } from "../../../src/runtime/scoped-core.js";
 import { ChannelSettingsStore, DEFAULT_CHANNEL_SETTINGS } from "../../../src/state/channel-settings.js";
 import { MemoryKeyValueStore } from "../../../src/state/kv.js";
 import { type Harness, startHarness } from "../../helpers/discord-harness.js";
@@ -120,5 +121,38 @@ describe("/settings", () => {
           ignored.id,
       ),
     ).toEqual([]);
+  });
+});
+
+describe("/settings sources", () => {
+  it("narrows a channel's answers to the sources an admin picks", async () => {
+    const { createCore } = await import("../../../src/core/index.js");
+    const { readKnowledge } = await import("../../../src/knowledge/load.js");
+    const two = createCore({
+      knowledge: readKnowledge(new URL("../../fixtures/two-sources", import.meta.url).pathname).knowledge,
+    });
+    const own = new ChannelSettingsStore(new MemoryKeyValueStore());
+    const harness = await startHarness({ core: two, channelSettings: own });
+    try {
+      const set = (await harness.interact(
+        harness.standIn.slashCommand("settings", { sources: "later" }, { permissions: MANAGE_GUILD }),
+      )) as { body: unknown };
+      expect(JSON.stringify(set.body)).toContain("later");
+      const callback = await harness.interact(harness.standIn.slashCommand("chip", { name: "910B" }));
+      const request = { command: "chip", args: { name: "910B" } };
+      const narrowed = renderDiscordMessage(coreForSources(two, ["later"]).answer(request));
+      expect((callback.body as { data: unknown }).data).toEqual(narrowed);
+      // Not what the channel would get from every source: the narrowing is what made the difference.
+      expect(narrowed).not.toEqual(renderDiscordMessage(two.answer(request)));
+      expect(
+        new Set(
+          coreForSources(two, ["later"])
+            .answer(request)
+            .citations.map((c) => c.source),
+        ),
+      ).toEqual(new Set(["later"]));
+    } finally {
+      await harness.stop();
+    }
   });
 });
