@@ -2,8 +2,12 @@
 // Each problem is one line naming the variable and what it is for; a secret's value never appears in one.
 // No SDK import here: start-up parses settings before it decides which platform SDK to load.
 import { z } from "zod";
+import { parseTokenKey } from "../state/token-cipher.js";
 import type { Settings, SlackSettings } from "./settings.js";
 import { type VariableName, variableNames, variables } from "./variables.js";
+
+/** Where OAuth mode keeps its installations until DATA_DIR is a setting: the bot's database folder. */
+const DATA_DIR_DEFAULT = "./data";
 
 export type ParseResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
 
@@ -85,6 +89,22 @@ export const EnvSchema = z
       // Bolt's WebClient joins method names straight onto this base, so it must end with "/".
       httpUrl("https://slack.com/api/").transform((s) => (s.endsWith("/") ? s : `${s}/`)),
     ),
+    SLACK_CLIENT_ID: optional(
+      z.string().refine((s) => /^\d+\.\d+$/.test(s), {
+        error: "must be the Client ID from Basic Information → App Credentials, digits.digits",
+      }),
+    ),
+    SLACK_CLIENT_SECRET: optional(
+      z.string().refine((s) => !/\s/.test(s), { error: "must not contain spaces" }),
+    ),
+    SLACK_STATE_SECRET: optional(
+      z.string().refine((s) => s.length >= 16, { error: "must be at least 16 characters of random text" }),
+    ),
+    SLACK_TOKEN_KEY: optional(
+      z.string().refine((s) => parseTokenKey(s) !== undefined, {
+        error: "must be 32 bytes, as 64 hex digits or base64 (make one with: openssl rand -base64 32)",
+      }),
+    ),
     REPLY_VISIBILITY: z
       .preprocess(
         (v) => lowerCase(blankToUndefined(v)),
@@ -152,9 +172,32 @@ export const EnvSchema = z
           message: `is set, but ${missing} (${variables[missing].for}) is not: set it too, or unset ${name}`,
         });
       // A half-configured platform is a mistake to report, not a reason to fall back to the console.
-      if (env.SLACK_BOT_TOKEN === undefined) {
+      if (env.SLACK_BOT_TOKEN === undefined && env.SLACK_CLIENT_ID !== undefined) {
+        // OAuth mode: installed into many workspaces, each with its own token, over HTTP.
+        for (const name of [
+          "SLACK_CLIENT_SECRET",
+          "SLACK_STATE_SECRET",
+          "SLACK_SIGNING_SECRET",
+          "SLACK_TOKEN_KEY",
+        ] as const)
+          if (env[name] === undefined)
+            ctx.addIssue({
+              code: "custom",
+              path: [name],
+              message: "is not set, but SLACK_CLIENT_ID is: installing through OAuth needs it",
+            });
+        if (env.SLACK_APP_TOKEN !== undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: ["SLACK_APP_TOKEN"],
+            message:
+              "is set, but OAuth installs (SLACK_CLIENT_ID) run in HTTP mode: unset it, or set SLACK_BOT_TOKEN for one workspace",
+          });
+      } else if (env.SLACK_BOT_TOKEN === undefined) {
         for (const name of ["SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL"] as const)
           if (env[name] !== undefined) need(name, "SLACK_BOT_TOKEN");
+        for (const name of ["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_TOKEN_KEY"] as const)
+          if (env[name] !== undefined) need(name, "SLACK_CLIENT_ID");
       } else if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
         ctx.addIssue({
           code: "custom",
@@ -200,6 +243,30 @@ function toSettings(env: Env): Settings {
     if (env.SLACK_SIGNING_SECRET !== undefined) slack.signingSecret = env.SLACK_SIGNING_SECRET;
     if (env.SLACK_API_URL !== undefined) slack.apiUrl = env.SLACK_API_URL;
     settings.slack = slack;
+  }
+  const tokenKey = env.SLACK_TOKEN_KEY === undefined ? undefined : parseTokenKey(env.SLACK_TOKEN_KEY);
+  if (
+    env.SLACK_BOT_TOKEN === undefined &&
+    env.SLACK_CLIENT_ID !== undefined &&
+    env.SLACK_CLIENT_SECRET !== undefined &&
+    env.SLACK_STATE_SECRET !== undefined &&
+    env.SLACK_SIGNING_SECRET !== undefined &&
+    tokenKey !== undefined
+  ) {
+    settings.slack = {
+      mode: "http",
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      port: env.PORT,
+      replyVisibility: env.REPLY_VISIBILITY,
+      oauth: {
+        clientId: env.SLACK_CLIENT_ID,
+        clientSecret: env.SLACK_CLIENT_SECRET,
+        stateSecret: env.SLACK_STATE_SECRET,
+        tokenKey,
+        dataDir: DATA_DIR_DEFAULT,
+      },
+    };
+    if (env.SLACK_API_URL !== undefined) settings.slack.apiUrl = env.SLACK_API_URL;
   }
   if (env.DISCORD_TOKEN !== undefined) {
     settings.discord = { token: env.DISCORD_TOKEN };

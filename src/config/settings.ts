@@ -3,10 +3,24 @@
 
 export type ReplyVisibility = "ephemeral" | "in_channel";
 
+/** Installing into many workspaces (OAuth v2): the app's credentials and where installations are kept. */
+export interface SlackOAuthSettings {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** AES-256-GCM key for the tokens at rest (SLACK_TOKEN_KEY), 32 bytes. */
+  tokenKey: Buffer;
+  /** The folder of the bot's SQLite file, which holds the installations. */
+  dataDir: string;
+}
+
 export interface SlackSettings {
   /** "socket" when SLACK_APP_TOKEN is set, "http" when SLACK_SIGNING_SECRET is (and no app token). */
   mode: "socket" | "http";
-  botToken: string;
+  /** One workspace's token; absent in OAuth mode, where each workspace's comes from its installation. */
+  botToken?: string;
+  /** OAuth mode: installed into many workspaces (HTTP mode only). */
+  oauth?: SlackOAuthSettings;
   appToken?: string;
   signingSecret?: string;
   /** Replaces https://slack.com/api/ (proxies, GovSlack, tests). */

@@ -26,6 +26,21 @@ export const variables = {
   SLACK_API_URL: {
     for: "the Slack Web API base URL in place of https://slack.com/api/, for a proxy, GovSlack or a test stand-in",
   },
+  SLACK_CLIENT_ID: {
+    for: "the Slack app's client id, for installing into many workspaces through OAuth (with SLACK_BOT_TOKEN unset)",
+  },
+  SLACK_CLIENT_SECRET: {
+    for: "the Slack app's client secret, for OAuth installs",
+    secret: true,
+  },
+  SLACK_STATE_SECRET: {
+    for: "signs the OAuth state that proves an install came back from Slack, for OAuth installs",
+    secret: true,
+  },
+  SLACK_TOKEN_KEY: {
+    for: "the key that encrypts stored Slack tokens (AES-256-GCM): 64 hex digits or base64 of 32 bytes, for OAuth installs",
+    secret: true,
+  },
   REPLY_VISIBILITY: {
     for: "who sees Slack slash-command answers: ephemeral, the asker alone with a Share button, or in_channel",
     default: "ephemeral",

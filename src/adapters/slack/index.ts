@@ -3,12 +3,21 @@
 // https://docs.slack.dev/tools/bolt-js/concepts/socket-mode · https://docs.slack.dev/tools/bolt-js/concepts/receiver
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, type AppOptions, HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
-import type { SlackSettings } from "../../config/settings.js";
+import {
+  App,
+  type AppOptions,
+  HTTPReceiver,
+  type InstallationStore,
+  type Receiver,
+  SocketModeReceiver,
+} from "@slack/bolt";
+import type { SlackOAuthSettings, SlackSettings } from "../../config/settings.js";
 import type { AdapterContext, RunningAdapter } from "../adapter.js";
 import { boltLogger } from "./bolt-logger.js";
+import { defaultInstallationStore, registerInstallationListeners } from "./installations.js";
 import { InFlight, registerListeners } from "./listeners.js";
-import { EVENTS_PATH, HEALTH_PATH } from "./paths.js";
+import { BOT_SCOPES } from "./manifest.js";
+import { EVENTS_PATH, HEALTH_PATH, INSTALL_PATH, REDIRECT_PATH } from "./paths.js";
 import { BODY_LIMIT_BYTES, guardSlackRequests } from "./request-guard.js";
 import { PostQueue } from "./web-api-posts.js";
 
@@ -35,6 +44,36 @@ export interface SlackStartOptions {
   drainMs?: number;
   /** One Web API call's deadline, per attempt (WEB_API_TIMEOUT_MS by default). */
   webApiTimeoutMs?: number;
+  /** OAuth mode's installations; by default sealed in the SQLite file under the OAuth settings' dataDir. */
+  installationStore?: InstallationStore;
+}
+
+/**
+ * Bolt's OAuth v2 routes on the receiver: GET /slack/install sends the installer to Slack's consent page
+ * with a state signed by SLACK_STATE_SECRET (and kept in a cookie), GET /slack/oauth_redirect checks that
+ * state, exchanges the code with oauth.v2.access (on SLACK_API_URL) and stores the installation.
+ * https://docs.slack.dev/tools/bolt-js/concepts/authenticating-oauth
+ */
+function oauthReceiverOptions(
+  oauth: SlackOAuthSettings,
+  installationStore: InstallationStore,
+  clientOptions: NonNullable<AppOptions["clientOptions"]>,
+) {
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: [...BOT_SCOPES],
+    installationStore,
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      // Straight to Slack's consent page: there is nothing of ours to show before it.
+      directInstall: true,
+      stateVerification: true,
+      clientOptions: { ...clientOptions },
+    },
+  };
 }
 
 export async function startSlack(
@@ -58,6 +97,11 @@ export async function startSlack(
   const inFlight = new InFlight();
   let up = false;
   let stopped = false;
+
+  // OAuth mode: each workspace's token comes from its installation, found by Bolt's authorize.
+  const installations = settings.oauth
+    ? (options.installationStore ?? defaultInstallationStore(settings.oauth))
+    : undefined;
 
   let receiver: Receiver;
   if (settings.mode === "socket") {
@@ -97,6 +141,9 @@ export async function startSlack(
       port: settings.port,
       logger,
       bodyLimit: BODY_LIMIT_BYTES,
+      ...(settings.oauth && installations
+        ? oauthReceiverOptions(settings.oauth, installations, clientOptions)
+        : {}),
       customRoutes: [
         {
           path: HEALTH_PATH,
@@ -121,7 +168,7 @@ export async function startSlack(
 
   const app = new App({
     receiver,
-    token: settings.botToken,
+    ...(settings.botToken ? { token: settings.botToken } : {}),
     logger,
     clientOptions,
     // Bolt's default conversation store builds an Error on every request; we keep no conversation state.
@@ -139,6 +186,7 @@ export async function startSlack(
         ctx.logger.warn({ err, platform: "slack", key, attempt, delayMs }, "slack post not made: retrying"),
     }),
   });
+  if (installations) registerInstallationListeners(app, installations, ctx);
   app.error(async (err) => {
     ctx.logger.error({ err, platform: "slack" }, "slack listener failed");
   });

@@ -3,7 +3,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Command } from "../../../commands/index.js";
 import { suggestedPrompts } from "./assistant-prompts.js";
-import { EVENTS_PATH } from "./paths.js";
+import { EVENTS_PATH, REDIRECT_PATH } from "./paths.js";
 import { slackCommandName } from "./requests.js";
 
 export type SlackManifest = webApi.AppsManifestCreateArguments["manifest"];
@@ -41,6 +41,9 @@ export const BOT_EVENTS = [
   "message.im",
   "assistant_thread_started",
   "assistant_thread_context_changed",
+  // OAuth mode forgets a workspace's installation the moment it uninstalls or revokes the bot's token.
+  "app_uninstalled",
+  "tokens_revoked",
 ] as const;
 
 const ASSISTANT_DESCRIPTION =
@@ -84,7 +87,13 @@ export function slackManifest(
       })),
     },
     // The SDK's list of bot scopes predates assistant:write.
-    oauth_config: { scopes: { bot: [...BOT_SCOPES] as BotScopes } },
+    oauth_config: {
+      scopes: { bot: [...BOT_SCOPES] as BotScopes },
+      // OAuth installs (HTTP mode) come back here with their code.
+      ...(options.baseUrl
+        ? { redirect_urls: [`${options.baseUrl.replace(/\/+$/, "")}${REDIRECT_PATH}`] }
+        : {}),
+    },
     settings: {
       event_subscriptions: { bot_events: [...BOT_EVENTS], ...(url ? { request_url: url } : {}) },
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },

@@ -4,3 +4,6 @@
 /** Commands, events and interactivity all arrive here. */
 export const EVENTS_PATH = "/slack/events";
 export const HEALTH_PATH = "/healthz";
+/** OAuth mode: where an installer starts, and where Slack sends them back with a code. */
+export const INSTALL_PATH = "/slack/install";
+export const REDIRECT_PATH = "/slack/oauth_redirect";

@@ -59,6 +59,7 @@ describe("slackManifest", () => {
     expect(m.settings?.event_subscriptions?.request_url).toBe(url);
     expect(m.settings?.interactivity).toEqual({ is_enabled: true, request_url: url });
     expect(new Set(m.features?.slash_commands?.map((c) => c.url))).toEqual(new Set([url]));
+    expect(m.oauth_config?.redirect_urls).toEqual(["https://gapbot.example.com/slack/oauth_redirect"]);
   });
 
   it("stays within Slack's manifest limits: name 35, description 140, long description 174–4000, command 32", () => {
