@@ -1,7 +1,8 @@
 // npm run bench: the core's warm latency against a bare MiniSearch search over the article's
 // paragraphs, in one process, as ratios; start-up to first answer; heap; and a 100× scale run.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -10,6 +11,8 @@ import { chartPng, PNG_BYTES_MAX } from "../src/charts/png.js";
 import { createCore } from "../src/core/index.js";
 import { readKnowledge } from "../src/knowledge/load.js";
 import type { Knowledge } from "../src/knowledge/schema.js";
+import { readSnapshot } from "../src/knowledge/snapshot.js";
+import { replicate, type ScaleResult, scaleLine, writeScaled } from "./scale.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const questionsFile = process.env.BENCH_QUESTIONS ?? join(root, "..", "shared", "eval", "public.jsonl");
@@ -69,26 +72,6 @@ function outsideGc(samples: Sample[], gcs: { start: number; end: number }[]): Sa
 }
 
 const fmt = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
-
-function replicate(k: Knowledge, times: number): Knowledge {
-  const out: Knowledge = {
-    ...k,
-    sources: [],
-    paragraphs: new Map(),
-    facts: [],
-    entities: k.entities,
-    topics: k.topics,
-  };
-  for (let i = 0; i < times; i++) {
-    const suffix = i === 0 ? "" : `-copy${i}`;
-    for (const s of k.sources) {
-      out.sources.push({ ...s, id: s.id + suffix });
-      out.paragraphs.set(s.id + suffix, k.paragraphs.get(s.id) ?? []);
-    }
-    for (const f of k.facts) out.facts.push({ ...f, id: f.id + suffix, source: f.source + suffix });
-  }
-  return out;
-}
 
 async function main(): Promise<void> {
   const startToFirst = spawnSync(
@@ -186,17 +169,73 @@ async function main(): Promise<void> {
     );
   }
 
-  console.log("scale (knowledge replicated as synthetic sources):");
-  for (const n of [1, 10, 100]) {
-    const k = replicate(knowledge, n);
+  console.log(
+    "scale: the knowledge replicated N times as synthetic sources; core and bare timed interleaved (ms);\n" +
+      "  bare = MiniSearch's defaults over the same facts' claims and quotes, searched as typed (fuzzy 0.2, prefix);\n" +
+      "  ready = a new process (dist/bench/ready.js) from spawn to its first answer, on the ×N snapshot and saved index",
+  );
+  const scales = (process.env.BENCH_SCALES ?? "1,10,100").split(",").map(Number);
+  for (const n of scales) console.log(`  ${scaleLine(await scale(knowledge, n))}`);
+}
+
+/** One scale: the ×N knowledge written as the build writes it, then loaded, timed and started. */
+async function scale(knowledge: Knowledge, n: number): Promise<ScaleResult> {
+  const k = replicate(knowledge, n);
+  const tmp = mkdtempSync(join(tmpdir(), `gapbot-bench-x${n}-`));
+  try {
+    const { dir, snapshot, buildMs } = writeScaled(tmp, k);
+    // The bot's own path: the snapshot read, the saved index loaded.
+    const core = createCore({ knowledge: readSnapshot(dir, snapshot) });
     const tb = performance.now();
-    const c = createCore({ knowledge: k });
-    const build = performance.now() - tb;
-    const ts = sorted(time([(q) => c.answer({ text: q })], n >= 100 ? 5 : 20, n >= 100 ? 2 : 10)[0] ?? []);
-    console.log(
-      `  ×${String(n).padEnd(4)} ${String(k.facts.length).padStart(6)} facts  build ${build.toFixed(0).padStart(5)} ms  p50 ${fmt(percentile(ts, 50))}  p99 ${fmt(percentile(ts, 99))}`,
+    const bare = new MiniSearch<{ id: string; claim: string; quote: string }>({ fields: ["claim", "quote"] });
+    bare.addAll(k.facts.map((f) => ({ id: f.id, claim: f.claim, quote: f.quote })));
+    const bareBuildMs = performance.now() - tb;
+    // Fewer rounds as the scale grows: each answer costs more, and the machine is shared.
+    const rounds = n >= 100 ? 10 : n >= 10 ? 40 : 200;
+    const [c = [], b = []] = time(
+      [(q) => core.answer({ text: q }), (q) => bare.search(q, { fuzzy: 0.2, prefix: true })],
+      rounds,
+      n >= 100 ? 3 : n >= 10 ? 10 : 100,
     );
+    const [cs, bs] = [sorted(c), sorted(b)];
+    return {
+      times: n,
+      facts: k.facts.length,
+      buildMs,
+      bareBuildMs,
+      core: { p50: percentile(cs, 50), p99: percentile(cs, 99) },
+      bare: { p50: percentile(bs, 50), p99: percentile(bs, 99) },
+      ...ready(dir, snapshot),
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+/**
+ * The median of three new processes' start → first answer, each on the ×N snapshot, with its CPU time;
+ * -1 when one fails.
+ */
+function ready(dir: string, snapshot: string): { readyMs: number; readyCpuMs: number } {
+  const runs: { readyMs: number; readyCpuMs: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const child = spawnSync(
+      process.execPath,
+      [join(root, "dist", "bench", "ready.js"), dir, snapshot, READY_QUESTION],
+      { encoding: "utf8" },
+    );
+    const took = performance.now() - t;
+    if (child.status !== 0 || !child.stdout.includes('"kind":"answer"')) {
+      process.stderr.write(`ready: the child did not answer: ${child.stderr}\n`);
+      return { readyMs: -1, readyCpuMs: -1 };
+    }
+    runs.push({ readyMs: took, readyCpuMs: Number(/^cpu (\d+) ms$/m.exec(child.stdout)?.[1] ?? -1) });
+  }
+  return runs.sort((a, b) => a.readyMs - b.readyMs)[1] ?? { readyMs: -1, readyCpuMs: -1 };
+}
+
+/** A free-text question: it goes through the whole search, not a name lookup. */
+const READY_QUESTION = "How many GPUs will Meta deploy?";
 
 await main();

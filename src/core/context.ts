@@ -1,7 +1,7 @@
 // Everything the composers share, built once per knowledge: lookups, the entity finder, the retriever.
 import type { Entity, Fact, Knowledge, Topic } from "../knowledge/schema.js";
 import { EntityFinder } from "./entities.js";
-import { Retriever } from "./search.js";
+import { Retriever, type SavedRetriever } from "./search.js";
 import { HAN, nameKey, normalize } from "./text.js";
 import { createTokenizer, type Tokenize } from "./tokenize.js";
 
@@ -20,6 +20,18 @@ export interface Context {
   topicTerms: Map<string, Set<string>>;
   /** Every product code the material or a name uses ("h100", "gb300", "v4"), compacted: see productCodes. */
   productCodes: Set<string>;
+  /** What took a pass over all the material to make, as plain data for buildContext's `saved`. */
+  save(): SavedContext;
+}
+
+/**
+ * The parts of a context that read every fact and paragraph (the indexes, the vocabulary, the product
+ * codes), saved once at build time so that a start reads them instead of making them again.
+ */
+export interface SavedContext {
+  retriever: SavedRetriever;
+  vocabulary: string[];
+  productCodes: string[];
 }
 
 /**
@@ -47,12 +59,16 @@ export function productCodes(text: string): string[] {
   return productCodeMatches(text).map((m) => m.code);
 }
 
-export function buildContext(knowledge: Knowledge): Context {
-  const hanWords = [
-    ...knowledge.entities.flatMap((e) => [e.name, ...e.aliases]),
-    ...knowledge.topics.flatMap((t) => t.keywords),
-    ...knowledge.facts.flatMap((f) => f.keywords),
-  ].filter((w) => HAN.test(w));
+/** `saved`: what save() gave for this very knowledge; each part is made afresh when absent. */
+export function buildContext(knowledge: Knowledge, saved?: SavedContext): Context {
+  // A set: facts share their keywords, and each word is cut into pieces once however often it is used.
+  const hanWords = new Set<string>();
+  const addHan = (w: string) => {
+    if (!hanWords.has(w) && HAN.test(w)) hanWords.add(w);
+  };
+  for (const e of knowledge.entities) for (const w of [e.name, ...e.aliases]) addHan(w);
+  for (const t of knowledge.topics) for (const w of t.keywords) addHan(w);
+  for (const f of knowledge.facts) for (const w of f.keywords) addHan(w);
   const tokenize = createTokenizer(hanWords, knowledge.glossary);
   const entities = new Map(knowledge.entities.map((e) => [e.id, e]));
   const facts = new Map(knowledge.facts.map((f) => [f.id, f]));
@@ -70,14 +86,22 @@ export function buildContext(knowledge: Knowledge): Context {
   }
   const rank = (id: string, f: Fact) =>
     (f.entities[0] === id ? 8 : f.entities.includes(id) ? 4 : 1) + (f.figures.length > 0 ? 2 : 0);
-  for (const [id, list] of about) {
-    list.sort(
-      (a, b) =>
-        rank(id, b) - rank(id, a) ||
-        a.paragraph - b.paragraph ||
-        (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
-    );
-  }
+  // Each entity's list is put in order when first asked for: a start sorts none of them.
+  const sorted = new Set<string>();
+  const factsAbout = (id: string): Fact[] => {
+    const list = about.get(id);
+    if (!list) return [];
+    if (!sorted.has(id)) {
+      list.sort(
+        (a, b) =>
+          rank(id, b) - rank(id, a) ||
+          a.paragraph - b.paragraph ||
+          (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+      );
+      sorted.add(id);
+    }
+    return list;
+  };
 
   const topicTerms = new Map(
     knowledge.topics.map((t) => [
@@ -86,24 +110,29 @@ export function buildContext(knowledge: Knowledge): Context {
     ]),
   );
 
-  return {
-    knowledge,
-    tokenize,
-    finder: new EntityFinder(knowledge.entities, vocabulary(knowledge)),
-    retriever: new Retriever(knowledge, tokenize),
-    entity: (id) => entities.get(id),
-    fact: (id) => facts.get(id),
-    topic: (id) => topics.get(id),
-    sourceTitle: (id) => sources.get(id)?.title,
-    factsAbout: (id) => about.get(id) ?? [],
-    topicTerms,
-    productCodes: new Set(
+  const words = saved ? new Set(saved.vocabulary) : vocabulary(knowledge);
+  const retriever = new Retriever(knowledge, tokenize, saved?.retriever);
+  const codes = new Set(
+    saved?.productCodes ??
       [
         ...[...knowledge.paragraphs.values()].flat(),
         ...knowledge.facts.flatMap((f) => [f.claim, f.quote]),
         ...knowledge.entities.flatMap((e) => [e.name, ...e.aliases]),
       ].flatMap(productCodes),
-    ),
+  );
+  return {
+    knowledge,
+    tokenize,
+    finder: new EntityFinder(knowledge.entities, words),
+    retriever,
+    entity: (id) => entities.get(id),
+    fact: (id) => facts.get(id),
+    topic: (id) => topics.get(id),
+    sourceTitle: (id) => sources.get(id)?.title,
+    factsAbout,
+    topicTerms,
+    productCodes: codes,
+    save: () => ({ retriever: retriever.save(), vocabulary: [...words], productCodes: [...codes] }),
   };
 }
 

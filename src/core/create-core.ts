@@ -2,6 +2,7 @@
 import { loadCheckedKnowledge } from "../knowledge/load-checked.js";
 import { onlySources } from "../knowledge/only-sources.js";
 import type { EntityKind, Knowledge } from "../knowledge/schema.js";
+import { takeSavedIndex } from "../knowledge/snapshot.js";
 import type { Card } from "./card.js";
 import { withChart } from "./chart.js";
 import { askCard } from "./compose/ask.js";
@@ -10,7 +11,7 @@ import { entityLookup } from "./compose/entity.js";
 import { findTopic, gapCard } from "./compose/gap.js";
 import { helpCard } from "./compose/help.js";
 import { sourceCard } from "./compose/source.js";
-import { buildContext, type Context } from "./context.js";
+import { buildContext, type Context, type SavedContext } from "./context.js";
 import type { Catalog, Core } from "./index.js";
 import { MAX_INPUT, readIntent } from "./intent.js";
 import type { Choice, CompletionKind, Request } from "./request.js";
@@ -29,7 +30,9 @@ export function createCore(options: CoreOptions = {}): Core {
     options.knowledge ?? loadCheckedKnowledge(options.knowledgeDir),
     options.sources ?? [],
   );
-  const ctx = buildContext(knowledge);
+  // The indexes saved with the snapshot this knowledge was read from, if it was and it was not narrowed to
+  // some sources: none to build at start.
+  const ctx = buildContext(knowledge, takeSavedIndex(knowledge) as SavedContext | undefined);
   return {
     knowledge,
     answer: (request, onFault) => {

@@ -1,6 +1,6 @@
 // Retrieval: a MiniSearch index over the facts (claim, quote, metric, entity names and aliases, topic
 // words), and one over the source paragraphs as a fallback. Same tokenizer for building and querying.
-import MiniSearch, { type SearchResult } from "minisearch";
+import MiniSearch, { type AsPlainObject, type SearchResult } from "minisearch";
 import type { Fact, Knowledge } from "../knowledge/schema.js";
 import { unique } from "./compose/shared.js";
 import { SYNONYMS } from "./synonyms.js";
@@ -34,19 +34,34 @@ export interface Hit<T> {
   matched: readonly string[];
 }
 
+/**
+ * A retriever's indexes as plain data (MiniSearch's toJSON and the document frequencies), saved at build
+ * time and loaded at start instead of tokenizing every fact and paragraph again. Valid only for the very
+ * knowledge and code it was made from: the snapshot that carries it checks both.
+ */
+export interface SavedRetriever {
+  facts: AsPlainObject;
+  paragraphs: AsPlainObject;
+  df: [term: string, docs: number][];
+  docCount: number;
+}
+
 /** Field boosts: a name or a metric says more about a fact than a word of its quote. */
 const FACT_BOOST = { names: 3, metric: 2, keywords: 2, claim: 1.5, topics: 1, quote: 1 } as const;
 
 export class Retriever {
   private readonly facts: MiniSearch<FactDoc>;
-  private readonly paragraphs: MiniSearch<ParagraphDoc>;
+  /** Loaded from the saved index when first searched: most answers come from the facts alone. */
+  private paragraphIndex: MiniSearch<ParagraphDoc> | (() => MiniSearch<ParagraphDoc>);
   private readonly factById = new Map<string, Fact>();
   private readonly df = new Map<string, number>();
   private readonly docCount: number;
 
+  /** `saved`: this very knowledge's indexes, as save() made them; built afresh when absent. */
   constructor(
     knowledge: Knowledge,
     private readonly tokenize: Tokenize,
+    saved?: SavedRetriever,
   ) {
     const entity = new Map(knowledge.entities.map((e) => [e.id, e]));
     const topic = new Map(knowledge.topics.map((t) => [t.id, t]));
@@ -56,11 +71,21 @@ export class Retriever {
         field === "entityIds" ? text.split(" ").filter(Boolean) : this.tokenize(text),
       processTerm: (term: string) => term,
     };
-    this.facts = new MiniSearch<FactDoc>({
+    const factOptions = {
       ...options,
       fields: ["claim", "quote", "metric", "keywords", "names", "topics", "entityIds"],
       searchOptions: { boost: FACT_BOOST },
-    });
+    };
+    const paragraphOptions = { ...options, fields: ["text"], storeFields: ["source", "paragraph"] };
+    if (saved) {
+      for (const f of knowledge.facts) this.factById.set(f.id, f);
+      this.facts = MiniSearch.loadJS<FactDoc>(saved.facts, factOptions);
+      this.paragraphIndex = () => MiniSearch.loadJS<ParagraphDoc>(saved.paragraphs, paragraphOptions);
+      for (const [term, n] of saved.df) this.df.set(term, n);
+      this.docCount = saved.docCount;
+      return;
+    }
+    this.facts = new MiniSearch<FactDoc>(factOptions);
     const sideCountry = new Map<string, string[]>([
       ["us", knowledge.entities.filter((e) => e.kind === "country" && e.country === "US").map((e) => e.id)],
       [
@@ -95,18 +120,15 @@ export class Retriever {
     });
     this.facts.addAll(docs);
 
-    this.paragraphs = new MiniSearch<ParagraphDoc>({
-      ...options,
-      fields: ["text"],
-      storeFields: ["source", "paragraph"],
-    });
+    const paragraphs = new MiniSearch<ParagraphDoc>(paragraphOptions);
+    this.paragraphIndex = paragraphs;
     const paras: ParagraphDoc[] = [];
     for (const [source, lines] of knowledge.paragraphs) {
       lines.forEach((text, i) => {
         if (text.trim()) paras.push({ id: `${source}#${i + 1}`, source, paragraph: i + 1, text });
       });
     }
-    this.paragraphs.addAll(paras);
+    paragraphs.addAll(paras);
 
     // Document frequencies over facts and paragraphs, for the coverage weights.
     for (const d of docs)
@@ -115,6 +137,21 @@ export class Retriever {
       );
     for (const p of paras) this.countTerms(this.tokenize(p.text));
     this.docCount = docs.length + paras.length;
+  }
+
+  /** The indexes as plain data, for the constructor's `saved`. */
+  save(): SavedRetriever {
+    return {
+      facts: this.facts.toJSON(),
+      paragraphs: this.paragraphs.toJSON(),
+      df: [...this.df],
+      docCount: this.docCount,
+    };
+  }
+
+  private get paragraphs(): MiniSearch<ParagraphDoc> {
+    if (typeof this.paragraphIndex === "function") this.paragraphIndex = this.paragraphIndex();
+    return this.paragraphIndex;
   }
 
   private countTerms(terms: string[]) {
