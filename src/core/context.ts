@@ -1,5 +1,5 @@
 // Everything the composers share, built once per knowledge: lookups, the entity finder, the retriever.
-import type { Entity, Fact, Knowledge, Topic } from "../knowledge/schema.js";
+import type { Entity, Fact, Knowledge, Source, Topic } from "../knowledge/schema.js";
 import { EntityFinder } from "./entities.js";
 import { Retriever, type SavedRetriever } from "./search.js";
 import { HAN, nameKey, normalize } from "./text.js";
@@ -13,7 +13,10 @@ export interface Context {
   entity(id: string): Entity | undefined;
   fact(id: string): Fact | undefined;
   topic(id: string): Topic | undefined;
+  source(id: string): Source | undefined;
   sourceTitle(id: string): string | undefined;
+  /** The facts quoting a paragraph, in the knowledge's order. */
+  factsOn(source: string, paragraph: number): readonly Fact[];
   /** Facts about an entity, most telling first (main subject, with figures, then article order). */
   factsAbout(entityId: string): Fact[];
   /** Each topic's words, tokenized, for recognising a gap question. */
@@ -76,6 +79,13 @@ export function buildContext(knowledge: Knowledge, saved?: SavedContext): Contex
   const sources = new Map(knowledge.sources.map((s) => [s.id, s]));
   const order = new Map(knowledge.facts.map((f, i) => [f.id, i]));
 
+  const onParagraph = new Map<string, Fact[]>();
+  for (const f of knowledge.facts) {
+    const key = `${f.source}#${f.paragraph}`;
+    const list = onParagraph.get(key);
+    if (list) list.push(f);
+    else onParagraph.set(key, [f]);
+  }
   const about = new Map<string, Fact[]>();
   for (const f of knowledge.facts) {
     for (const id of new Set([...f.entities, ...(f.attribution ? [f.attribution] : [])])) {
@@ -128,7 +138,9 @@ export function buildContext(knowledge: Knowledge, saved?: SavedContext): Contex
     entity: (id) => entities.get(id),
     fact: (id) => facts.get(id),
     topic: (id) => topics.get(id),
+    source: (id) => sources.get(id),
     sourceTitle: (id) => sources.get(id)?.title,
+    factsOn: (source, paragraph) => onParagraph.get(`${source}#${paragraph}`) ?? [],
     factsAbout,
     topicTerms,
     productCodes: codes,

@@ -1,6 +1,7 @@
 // Retrieval: a MiniSearch index over the facts (claim, quote, metric, entity names and aliases, topic
 // words), and one over the source paragraphs as a fallback. Same tokenizer for building and querying.
 import MiniSearch, { type AsPlainObject, type SearchResult } from "minisearch";
+import SearchableMap from "minisearch/SearchableMap";
 import type { Fact, Knowledge } from "../knowledge/schema.js";
 import { unique } from "./compose/shared.js";
 import { SYNONYMS } from "./synonyms.js";
@@ -56,6 +57,11 @@ export class Retriever {
   private readonly factById = new Map<string, Fact>();
   private readonly df = new Map<string, number>();
   private readonly docCount: number;
+  /**
+   * Every word the fact index holds (entity ids aside), for finding the word a typo stands for without
+   * searching the facts: its size follows the vocabulary, not the number of facts.
+   */
+  private readonly words: SearchableMap<true>;
 
   /** `saved`: this very knowledge's indexes, as save() made them; built afresh when absent. */
   constructor(
@@ -65,10 +71,16 @@ export class Retriever {
   ) {
     const entity = new Map(knowledge.entities.map((e) => [e.id, e]));
     const topic = new Map(knowledge.topics.map((t) => [t.id, t]));
+    // The words the fact index is given, gathered while it is built (processTerm keeps them as they are).
+    let indexed: Set<string> | undefined;
     const options = {
       idField: "id",
-      tokenize: (text: string, field?: string) =>
-        field === "entityIds" ? text.split(" ").filter(Boolean) : this.tokenize(text),
+      tokenize: (text: string, field?: string) => {
+        if (field === "entityIds") return text.split(" ").filter(Boolean);
+        const tokens = this.tokenize(text);
+        if (indexed) for (const t of tokens) indexed.add(t);
+        return tokens;
+      },
       processTerm: (term: string) => term,
     };
     const factOptions = {
@@ -83,6 +95,10 @@ export class Retriever {
       this.paragraphIndex = () => MiniSearch.loadJS<ParagraphDoc>(saved.paragraphs, paragraphOptions);
       for (const [term, n] of saved.df) this.df.set(term, n);
       this.docCount = saved.docCount;
+      const idField = String(saved.facts.fieldIds.entityIds);
+      this.words = new SearchableMap();
+      for (const [term, fields] of saved.facts.index)
+        if (Object.keys(fields).some((f) => f !== idField)) this.words.set(term, true);
       return;
     }
     this.facts = new MiniSearch<FactDoc>(factOptions);
@@ -118,7 +134,11 @@ export class Retriever {
           .join(" "),
       };
     });
+    indexed = new Set();
     this.facts.addAll(docs);
+    this.words = new SearchableMap();
+    for (const t of indexed) this.words.set(t, true);
+    indexed = undefined;
 
     const paragraphs = new MiniSearch<ParagraphDoc>(paragraphOptions);
     this.paragraphIndex = paragraphs;
@@ -191,20 +211,19 @@ export class Retriever {
   private nearest(term: string): string | undefined {
     const max = term.length < 8 ? 1 : 2;
     let best: { word: string; d: number; df: number } | undefined;
-    // One more edit for the search than is allowed: a swap of two letters ("invset") is two edits to
-    // MiniSearch and one to a typist; editDistance below counts it as one.
-    for (const r of this.facts.search(term, {
-      fuzzy: max + 1,
-      prefix: false,
-      tokenize: (x: string) => [x],
-    } as never)) {
-      for (const word of r.terms) {
-        // A known word with an ending added is another word, not a typo: "researcher" is not "research".
-        if (!this.df.has(word) || (term.startsWith(word) && term.length - word.length >= 2)) continue;
-        const d = editDistance(term, word, max);
-        const df = this.df.get(word) ?? 0;
-        if (d <= max && (!best || d < best.d || (d === best.d && df > best.df))) best = { word, d, df };
-      }
+    // One more edit for the lookup than is allowed: a swap of two letters ("invset") is two edits to
+    // the index and one to a typist; editDistance below counts it as one.
+    for (const word of this.words.fuzzyGet(term, max + 1).keys()) {
+      // A known word with an ending added is another word, not a typo: "researcher" is not "research".
+      if (!this.df.has(word) || (term.startsWith(word) && term.length - word.length >= 2)) continue;
+      const d = editDistance(term, word, max);
+      const df = this.df.get(word) ?? 0;
+      // On a tie the more common word, then the first in alphabetical order: the same word every time.
+      if (
+        d <= max &&
+        (!best || d < best.d || (d === best.d && (df > best.df || (df === best.df && word < best.word))))
+      )
+        best = { word, d, df };
     }
     // Words the index never holds as typed, since the tokenizer folds them into another ("invest" into
     // "capex"): a typo of one reads as the word it folds into. Its first letter must be right: "Gartner"

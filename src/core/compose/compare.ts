@@ -8,7 +8,7 @@ import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } fr
 import { materialAnswer } from "./ask.js";
 import { findTopic, topicCard } from "./gap.js";
 import { commandFor, notFoundCard } from "./not-found.js";
-import { citeAll, footerFor, unique } from "./shared.js";
+import { citeAll, footerFor, perContext, unique } from "./shared.js";
 
 const MAX_ROWS = 8;
 
@@ -16,7 +16,14 @@ const MAX_ROWS = 8;
  * The facts whose figures belong to an entity: those it is the subject of (the first entity), or for
  * a country those on its side. A fact that only mentions it ("comparable to the A100") is no figure of its.
  */
-function factsFor(ctx: Context, e: Entity): Fact[] {
+function factsFor(ctx: Context, e: Entity): readonly Fact[] {
+  // Made once per entity: a country's side is a pass over every fact, and a comparison asks for it often.
+  return factsForMemo(ctx, e.id, () => figureFacts(ctx, e));
+}
+
+const factsForMemo = perContext<readonly Fact[]>();
+
+function figureFacts(ctx: Context, e: Entity): Fact[] {
   const side = sideOf(e);
   if (side) {
     // The gap topics' headline figures lead, in topic order: US vs China opens on compute, not on a model.
@@ -161,7 +168,7 @@ export function compareEntities(ctx: Context, left: Entity, right: Entity, units
   // "How many developers does the Ascend have, compared with CUDA's 4 million?": with no count for the
   // Ascend there is nothing to compare, and saying CUDA's figure would answer another question.
   if (units?.length) {
-    const counts = (fs: Fact[]) => fs.some((f) => f.figures.some((g) => units.includes(g.unit)));
+    const counts = (fs: readonly Fact[]) => fs.some((f) => f.figures.some((g) => units.includes(g.unit)));
     const lacking = [...(counts(fa) ? [] : [a]), ...(counts(fb) ? [] : [b])];
     if (lacking.length)
       return notFoundCard(
@@ -173,16 +180,21 @@ export function compareEntities(ctx: Context, left: Entity, right: Entity, units
   const rows: ComparisonRow[] = [];
   const used = new Set<string>();
   const pairs: [Fact, Fact][] = [];
+  // The other side's figures by what they measure, in order: a figure finds its match in one lookup,
+  // not in a pass over every fact of the other side.
+  const like = (f: Fact, g: Fact["figures"][number]) => `${f.metric}\u0001${g.unit}\u0001${g.label ?? ""}`;
+  const byMeasure = new Map<string, { y: Fact; fy: Fact["figures"][number] }[]>();
+  for (const y of fb)
+    for (const fy of y.figures) {
+      const key = like(y, fy);
+      const list = byMeasure.get(key);
+      if (list) list.push({ y, fy });
+      else byMeasure.set(key, [{ y, fy }]);
+    }
   for (const x of fa) {
     for (const [i, fx] of x.figures.entries()) {
       if (rows.length >= MAX_ROWS) break;
-      const match = fb
-        .filter((y) => y.id !== x.id && !used.has(y.id))
-        .flatMap((y) => y.figures.map((fy, j) => ({ y, fy, j })))
-        .find(
-          ({ y, fy }) =>
-            y.metric === x.metric && fy.unit === fx.unit && (fy.label ?? "") === (fx.label ?? ""),
-        );
+      const match = byMeasure.get(like(x, fx))?.find(({ y }) => y.id !== x.id && !used.has(y.id));
       if (!match || used.has(`${x.id}#${i}`)) continue;
       used.add(`${x.id}#${i}`).add(match.y.id);
       pairs.push([x, match.y]);
@@ -228,7 +240,7 @@ export function compareEntities(ctx: Context, left: Entity, right: Entity, units
   }
   // Without paired rows, show each side's leading figures so the card still compares something.
   if (rows.length === 0) {
-    const lead = (fs: Fact[]) => fs.find((f) => f.figures.length > 0);
+    const lead = (fs: readonly Fact[]) => fs.find((f) => f.figures.length > 0);
     const la = lead(fa);
     const lb = lead(fb);
     if (la?.figures[0]) rows.push(oneSided(la.metric, la.figures[0], la, "left"));

@@ -6,7 +6,7 @@ import type { Context } from "../context.js";
 import { clip, provenance } from "../format.js";
 import { materialAnswer } from "./ask.js";
 import { commandFor, notFoundCard } from "./not-found.js";
-import { citeAll, figureFields, footerFor, MAX_CITATIONS, noted, unique } from "./shared.js";
+import { citeAll, figureFields, footerFor, MAX_CITATIONS, noted, perContext, unique } from "./shared.js";
 
 const KIND_LABEL: Record<EntityKind, string> = {
   chip: "Chip",
@@ -83,10 +83,7 @@ export function entityCard(ctx: Context, e: Entity, productKinds: readonly Entit
   if (!lead) {
     // No fact is about it, but some quote it by name ("Haiguang DCU ShenSuan 2" among the domestic
     // chips): cite those, so that the reader sees where and how the material names it.
-    const names = [e.name, ...e.aliases].map((n) => n.toLowerCase());
-    const naming = ctx.knowledge.facts
-      .filter((f) => names.some((n) => f.quote.toLowerCase().includes(n)))
-      .slice(0, MAX_CITATIONS);
+    const naming = quotesNaming(ctx, e);
     return {
       kind,
       title: e.name,
@@ -182,4 +179,23 @@ function related(ctx: Context, e: Entity, facts: readonly Fact[]): Suggestion[] 
   }
   if (facts[0]) out.push({ label: "Source text", command: `/source ${facts[0].id}` });
   return out;
+}
+
+const namingMemo = perContext<Fact[]>();
+
+/**
+ * The first facts whose quote names the thing, in the knowledge's order. A pass over the quotes, made once
+ * per thing: only things with no fact of their own come here, and the answer never changes.
+ */
+function quotesNaming(ctx: Context, e: Entity): Fact[] {
+  return namingMemo(ctx, e.id, () => {
+    const names = [e.name, ...e.aliases].map((n) => n.toLowerCase());
+    const naming: Fact[] = [];
+    for (const f of ctx.knowledge.facts) {
+      if (naming.length >= MAX_CITATIONS) break;
+      const quote = f.quote.toLowerCase();
+      if (names.some((n) => quote.includes(n))) naming.push(f);
+    }
+    return naming;
+  });
 }

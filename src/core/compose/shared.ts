@@ -43,9 +43,7 @@ export function figureFields(facts: readonly Fact[], limit = MAX_FIELDS): Field[
 
 export function footerFor(ctx: Context, facts: readonly Fact[]): string {
   const sources = unique(facts.map((f) => f.source)).map((id) => ctx.sourceTitle(id) ?? id);
-  const mt = unique(facts.map((f) => f.source)).some((id) =>
-    ctx.knowledge.sources.find((s) => s.id === id && s.machine_translation_of),
-  );
+  const mt = unique(facts.map((f) => f.source)).some((id) => ctx.source(id)?.machine_translation_of);
   return [
     sources.length ? `Source: ${sources.join("; ")}` : "",
     mt ? "quotes are verbatim from a machine translation" : "",
@@ -111,4 +109,25 @@ function sourceSpellings(ctx: Context, f: Fact, first?: Entity): string[] {
 function sameName(a: string, others: readonly string[]): boolean {
   const codes = (k: string) => k.split(" ").filter((w) => /\d/.test(w));
   return others.some((o) => o.includes(a) || a.includes(o) || codes(a).some((c) => codes(o).includes(c)));
+}
+
+/**
+ * A memo kept with each context: `make` runs once per key, on first use, and its result lives as long as
+ * the context. For lookups that need a pass over the material but never change for a given knowledge.
+ */
+export function perContext<T>(): (ctx: Context, key: string, make: () => T) => T {
+  const caches = new WeakMap<Context, Map<string, T>>();
+  return (ctx, key, make) => {
+    let cache = caches.get(ctx);
+    if (!cache) {
+      cache = new Map();
+      caches.set(ctx, cache);
+    }
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = make();
+      cache.set(key, value);
+    }
+    return value;
+  };
 }

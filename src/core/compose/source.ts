@@ -6,7 +6,7 @@ import type { Context } from "../context.js";
 import { clip, shortName } from "../format.js";
 import { materialAnswer } from "./ask.js";
 import { notFoundCard } from "./not-found.js";
-import { cite } from "./shared.js";
+import { cite, perContext } from "./shared.js";
 
 export function sourceCard(ctx: Context, ref: string, searched = false): Card {
   const r = ref.trim().replace(/^[¶#§]|^(?:p|para|paragraph)\.?\s*/i, "");
@@ -33,7 +33,7 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
   const lines = sourceId ? ctx.knowledge.paragraphs.get(sourceId) : undefined;
   const text = lines && Number.isInteger(n) && n >= 1 ? lines[n - 1] : undefined;
   if (sourceId && text?.trim()) {
-    const onIt = ctx.knowledge.facts.filter((f) => f.source === sourceId && f.paragraph === n);
+    const onIt = ctx.factsOn(sourceId, n);
     return {
       kind: "source",
       title: `¶${n} of “${ctx.sourceTitle(sourceId) ?? sourceId}”`,
@@ -52,15 +52,11 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
   if (!searched && figure && (figure[2] || n > (lines?.length ?? 0))) {
     const value = Number((figure[1] ?? "").replaceAll(",", ""));
     const percent = Boolean(figure[2]);
-    const giving = ctx.knowledge.facts.find((f) =>
+    const giving = factsGiving(ctx, value).find((f) =>
       f.figures.some(
         (g) =>
           (!percent || g.unit === "%") &&
-          (g.value === value ||
-            g.text
-              .replaceAll(",", "")
-              .split(/[^\d.]+/)
-              .includes(String(value))),
+          (g.value === value || numbersWritten(g.text).includes(String(value))),
       ),
     );
     if (giving) return sourceCard(ctx, giving.id, true);
@@ -100,4 +96,28 @@ function quoted(ctx: Context, fact: Fact): string {
     : "";
   const suffix = ` — ${by ? `${by}, ` : ""}¶${fact.paragraph}`;
   return `“${clip(fact.quote, Math.max(40, HEADLINE_MAX - suffix.length - 2))}”${clip(suffix, HEADLINE_MAX - 42)}`;
+}
+
+/** The numbers a figure is written with ("1,200 to 1,500" → 1200, 1500). */
+const numbersWritten = (text: string) => text.replaceAll(",", "").split(/[^\d.]+/);
+
+const figureIndex = perContext<Map<string, Fact[]>>();
+
+/**
+ * The facts with a figure of this value or written with this number, in the knowledge's order: from an
+ * index made on first use, not a pass over every fact.
+ */
+function factsGiving(ctx: Context, value: number): readonly Fact[] {
+  const index = figureIndex(ctx, "", () => {
+    const byNumber = new Map<string, Fact[]>();
+    for (const f of ctx.knowledge.facts)
+      for (const g of f.figures)
+        for (const key of [String(g.value), ...numbersWritten(g.text)]) {
+          const list = byNumber.get(key);
+          if (!list) byNumber.set(key, [f]);
+          else if (list[list.length - 1] !== f) list.push(f);
+        }
+    return byNumber;
+  });
+  return index.get(String(value)) ?? [];
 }
