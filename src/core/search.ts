@@ -42,7 +42,8 @@ export interface Hit<T> {
  */
 export interface SavedRetriever {
   facts: AsPlainObject;
-  paragraphs: AsPlainObject;
+  /** As MiniSearch's JSON text: parsed only when first searched, not with the rest of the snapshot. */
+  paragraphs: string;
   df: [term: string, docs: number][];
   docCount: number;
 }
@@ -92,7 +93,7 @@ export class Retriever {
     if (saved) {
       for (const f of knowledge.facts) this.factById.set(f.id, f);
       this.facts = MiniSearch.loadJS<FactDoc>(saved.facts, factOptions);
-      this.paragraphIndex = () => MiniSearch.loadJS<ParagraphDoc>(saved.paragraphs, paragraphOptions);
+      this.paragraphIndex = () => MiniSearch.loadJSON<ParagraphDoc>(saved.paragraphs, paragraphOptions);
       for (const [term, n] of saved.df) this.df.set(term, n);
       this.docCount = saved.docCount;
       const idField = String(saved.facts.fieldIds.entityIds);
@@ -163,7 +164,7 @@ export class Retriever {
   save(): SavedRetriever {
     return {
       facts: this.facts.toJSON(),
-      paragraphs: this.paragraphs.toJSON(),
+      paragraphs: JSON.stringify(this.paragraphs),
       df: [...this.df],
       docCount: this.docCount,
     };
