@@ -3,6 +3,10 @@ import { commands } from "../../../commands/index.js";
 import type { Card } from "../card.js";
 import type { Context } from "../context.js";
 
+/** Slack's assistant panel takes messages only: its threads run no slash command. */
+export const ASSISTANT_NOTE =
+  "In Slack's assistant panel, slash commands do not run: type the question, or the command as a message (/chip 910B).";
+
 export function helpCard(ctx: Context, note?: string): Card {
   return {
     kind: "help",
@@ -21,6 +25,6 @@ export function helpCard(ctx: Context, note?: string): Card {
       { label: "Mythos vs DeepSeek V4 Pro", command: '/compare Mythos "DeepSeek V4 Pro"' },
       { label: "Topics", command: "/gap" },
     ],
-    footer: `${ctx.knowledge.facts.length} facts from ${ctx.knowledge.sources.length} source(s). Mention me or DM me with a question, in English or Chinese.`,
+    footer: `${ctx.knowledge.facts.length} facts from ${ctx.knowledge.sources.length} source(s). Mention me or DM me with a question, in English or Chinese. ${ASSISTANT_NOTE}`,
   };
 }

@@ -168,6 +168,14 @@ describe("the assistant thread", () => {
   });
 });
 
+describe("help", () => {
+  it("says slash commands do not run in the assistant panel, on /gapbot as everywhere", () => {
+    const help = core.answer({ command: "help", args: {} });
+    expect(help.footer).toContain("slash commands do not run");
+    expect(JSON.stringify(renderSlack(help, { query: "/help" }))).toContain("slash commands do not run");
+  });
+});
+
 describe("thread titles", () => {
   it("keep a short question as it is, on one line", () => {
     expect(threadTitle("  How many\nGPUs?  ")).toBe("How many GPUs?");
