@@ -10,6 +10,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   entities: async () => (await import("./list.js")).list("entities"),
   topics: async () => (await import("./list.js")).list("topics"),
   render: async () => (await import("./render.js")).default,
+  report: async () => (await import("./report.js")).default,
   start: async () => (await import("./start.js")).start,
   console: async () => (await import("./console.js")).default,
   check: async () => (await import("./check.js")).default,

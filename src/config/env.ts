@@ -67,6 +67,19 @@ const snowflake = z
   .string()
   .refine((s) => /^\d{1,20}$/.test(s), { error: "must be a Discord id (a snowflake: digits only)" });
 
+const ON = ["on", "true", "yes", "1"];
+const OFF = ["off", "false", "no", "0"];
+
+/** A switch: on/off (true/false, yes/no, 1/0 too), with its default when unset. */
+function onOff(byDefault: "on" | "off") {
+  return z
+    .preprocess(
+      (v) => lowerCase(blankToUndefined(v)),
+      z.enum([...ON, ...OFF], { error: 'must be "on" or "off"' }).optional(),
+    )
+    .transform((v) => ON.includes(v ?? byDefault));
+}
+
 const lowerCase = (value: unknown) => (typeof value === "string" ? value.toLowerCase() : value);
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -161,6 +174,12 @@ export const EnvSchema = z
           error: "must be source ids separated by commas, e.g. compute-gap-article,semianalysis-ascend-ramp",
         }),
     ),
+    DATA_DIR: optional(z.string()).transform((v) => v ?? "./data"),
+    RECORD_QUESTIONS: onOff("on"),
+    RECORD_RETENTION_DAYS: optional(
+      wholeNumber(1, 36_500, "must be a whole number of days, 1 or more"),
+    ).transform((v) => v ?? 90),
+    FOLLOW_UPS: onOff("on"),
     NODE_ENV: optional(z.string()),
   })
   .superRefine(
@@ -228,6 +247,12 @@ function toSettings(env: Env): Settings {
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     rateLimit: { perUserPerMinute: env.RATE_LIMIT_PER_USER, perChannelPerMinute: env.RATE_LIMIT_PER_CHANNEL },
+    record: {
+      enabled: env.RECORD_QUESTIONS,
+      dataDir: env.DATA_DIR,
+      retentionDays: env.RECORD_RETENTION_DAYS,
+    },
+    followUps: env.FOLLOW_UPS,
   };
   if (env.KNOWLEDGE_DIR !== undefined) settings.knowledgeDir = env.KNOWLEDGE_DIR;
   if (env.SOURCES !== undefined && env.SOURCES.length > 0) settings.sources = env.SOURCES;

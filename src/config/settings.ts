@@ -46,6 +46,14 @@ export interface RateLimitSettings {
   perChannelPerMinute: number;
 }
 
+export interface RecordSettings {
+  /** RECORD_QUESTIONS: off records nothing at all (no question, no vote). */
+  enabled: boolean;
+  /** DATA_DIR: where the database file lives. */
+  dataDir: string;
+  retentionDays: number;
+}
+
 export interface Settings {
   slack?: SlackSettings;
   discord?: DiscordSettings;
@@ -56,4 +64,7 @@ export interface Settings {
   knowledgeDir?: string;
   /** Answer only from these sources (SOURCES); every source when unset. */
   sources?: string[];
+  record: RecordSettings;
+  /** FOLLOW_UPS: thread replies (Slack) and replies to the bot (Discord) are answered without a mention. */
+  followUps: boolean;
 }

@@ -86,6 +86,22 @@ export const variables = {
     for: "the source ids to answer from, separated by commas, e.g. to serve one source to one workspace",
     default: "every source",
   },
+  DATA_DIR: {
+    for: "the folder that holds gapbot's database file (the question record); relative paths start from the working folder",
+    default: "./data",
+  },
+  RECORD_QUESTIONS: {
+    for: "keep a record of the questions asked, their answers' kind and facts, and the 👍/👎 votes, for gapbot report: on or off",
+    default: "on",
+  },
+  RECORD_RETENTION_DAYS: {
+    for: "how many days a recorded question and its votes are kept before they are deleted",
+    default: "90",
+  },
+  FOLLOW_UPS: {
+    for: "answer later messages in a thread the bot has answered in without a new mention (Slack), and replies to the bot (Discord): on or off",
+    default: "on",
+  },
   NODE_ENV: {
     for: "production writes JSON logs even on a terminal",
   },

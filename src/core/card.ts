@@ -88,6 +88,11 @@ export interface Card {
   footer?: string;
   /** A chart of the card's cited figures in one unit, when it has two or more (see core/chart.ts). */
   chart?: Chart;
+  /**
+   * The ranker's score for the fact that leads a free-text answer; the question record keeps it so that
+   * an operator can read the answers given on weak evidence. Absent on cards no ranking chose.
+   */
+  score?: number;
 }
 
 /** One bar or pie slice: a figure quoted from one fact, never a derived one. */

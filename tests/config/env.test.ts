@@ -25,7 +25,30 @@ describe("parseSettings", () => {
       port: 3000,
       logLevel: "info",
       rateLimit: { perUserPerMinute: 20, perChannelPerMinute: 60 },
+      record: { enabled: true, dataDir: "./data", retentionDays: 90 },
+      followUps: true,
     });
+  });
+
+  it("given the record and follow-ups switched off, a data folder and a retention, reads each", () => {
+    const s = settings({
+      RECORD_QUESTIONS: "OFF",
+      FOLLOW_UPS: "false",
+      DATA_DIR: "/var/lib/gapbot",
+      RECORD_RETENTION_DAYS: "30",
+    });
+    expect(s.record).toEqual({ enabled: false, dataDir: "/var/lib/gapbot", retentionDays: 30 });
+    expect(s.followUps).toBe(false);
+  });
+
+  it("given a switch that is neither on nor off, or a retention of no days, names each variable", () => {
+    const result = parseSettings({ RECORD_QUESTIONS: "maybe", RECORD_RETENTION_DAYS: "0" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      expect.stringMatching(/^RECORD_QUESTIONS \(keep a record of the questions.*\): must be "on" or "off"$/),
+      expect.stringMatching(/^RECORD_RETENTION_DAYS \(.*\): must be a whole number of days, 1 or more$/),
+    ]);
   });
 
   it("given a bot and an app token, runs Slack in Socket Mode on the default port", () => {

@@ -146,7 +146,10 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     const rest = ranked.filter(
       (h) => h !== one && h !== other && h.score >= one.score * 0.5 && answers(ctx, r, h),
     );
-    return answerCard(ctx, one.item, [other.item, ...rest.slice(0, 1).map((h) => h.item)], true);
+    return scored(
+      answerCard(ctx, one.item, [other.item, ...rest.slice(0, 1).map((h) => h.item)], true),
+      one.score,
+    );
   }
   if (!best || !answers(ctx, r, best))
     return (
@@ -158,7 +161,11 @@ export function askCard(ctx: Context, question: string, mentions: readonly Menti
     .filter((h) => h.score >= best.score * 0.5 && answers(ctx, r, h))
     .slice(0, 2)
     .map((h) => h.item);
-  return answerCard(ctx, best.item, support);
+  return scored(answerCard(ctx, best.item, support), best.score);
+}
+
+function scored(card: Card, score: number): Card {
+  return Number.isFinite(score) ? { ...card, score } : card;
 }
 
 /**
