@@ -17,6 +17,11 @@ import { type ReloadableCore, reloadableCore, reloadOnHangup } from "./runtime/r
 import { MemorySeenStore } from "./runtime/seen-store.js";
 import { ChannelSettingsStore } from "./state/channel-settings.js";
 import { MemoryKeyValueStore } from "./state/kv.js";
+import { type Database, openDatabase } from "./storage/database.js";
+import { QuestionLog } from "./storage/question-log.js";
+
+/** How often recorded questions past RECORD_RETENTION_DAYS are deleted while the bot runs. */
+export const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /** Replies in flight get this long at shutdown; then the adapters are stopped regardless. */
 export const SHUTDOWN_GRACE_MS = 5_000;
@@ -175,6 +180,7 @@ async function runPlatforms(
   const fault = faultWatch(signals, logger);
   let server: Server | undefined;
   let healthPort: number | undefined;
+  const record = openRecord(settings, io.cwd ?? process.cwd(), logger);
   try {
     const slackOwnsPort = settings.slack?.mode === "http";
     if (!slackOwnsPort) {
@@ -191,6 +197,8 @@ async function runPlatforms(
       // One store of per-channel settings for every adapter (admins set them with /gapbot settings, /settings).
       channelSettings: new ChannelSettingsStore(new MemoryKeyValueStore()),
       fatal: fault.fail,
+      ...(record.questions ? { questions: record.questions } : {}),
+      ...(settings.followUps ? { threads: new MemoryKeyValueStore() } : {}),
     };
     if (settings.slack) {
       const { startSlack } = await platforms.slack();
@@ -206,6 +214,7 @@ async function runPlatforms(
     logger.fatal({ err }, "start-up failed");
     await stopAll(adapters, graceMs, logger);
     await closeServer(server);
+    record.close();
     signal.dispose();
     fault.dispose();
     return 1;
@@ -226,6 +235,7 @@ async function runPlatforms(
   logger.info({ signal: name, graceMs }, "shutting down: finishing replies in flight");
   const outcome = await Promise.race([stopAll(adapters, graceMs, logger), signal.second]);
   await closeServer(server);
+  record.close();
   signal.dispose();
   fault.dispose();
   if (outcome === "forced") {
@@ -243,6 +253,40 @@ async function runPlatforms(
   }
   logger.info("stopped");
   return name === "SIGTERM" || name === "SIGINT" ? 0 : 1;
+}
+
+/**
+ * The question record, when RECORD_QUESTIONS is on: the database in DATA_DIR, pruned of rows past the
+ * retention now and every hour. Opened lazily, inside start-up's error boundary, by the first caller.
+ */
+function openRecord(settings: Settings, cwd: string, logger: Logger) {
+  let db: Database | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let questions: QuestionLog | undefined;
+  const prune = () => {
+    try {
+      const deleted = questions?.prune() ?? 0;
+      if (deleted) logger.info({ deleted }, "question record: old questions deleted");
+    } catch (err) {
+      logger.error({ err }, "question record: pruning failed");
+    }
+  };
+  return {
+    get questions(): QuestionLog | undefined {
+      if (!settings.record.enabled || questions) return questions;
+      db = openDatabase({ dir: resolve(cwd, settings.record.dataDir) });
+      questions = new QuestionLog(db, { retentionDays: settings.record.retentionDays });
+      prune();
+      timer = setInterval(prune, PRUNE_EVERY_MS);
+      timer.unref();
+      return questions;
+    },
+    close() {
+      clearInterval(timer);
+      db?.close();
+      db = undefined;
+    },
+  };
 }
 
 /**

@@ -4,6 +4,8 @@ import type { Core } from "../core/index.js";
 import type { RateLimiter } from "../runtime/rate-limit.js";
 import type { SeenStore } from "../runtime/seen-store.js";
 import type { ChannelSettingsStore } from "../state/channel-settings.js";
+import type { KeyValueStore } from "../state/kv.js";
+import type { QuestionLog } from "../storage/question-log.js";
 
 export interface AdapterContext {
   core: Core;
@@ -25,6 +27,13 @@ export interface AdapterContext {
    * The adapter logs the cause itself, in one line.
    */
   fatal?: (reason: string) => void;
+  /** The question record (RECORD_QUESTIONS); absent when it is off, and then nothing is recorded. */
+  questions?: QuestionLog;
+  /**
+   * Where each thread's last question is kept for follow-ups (FOLLOW_UPS); absent when they are off, and
+   * then only mentions, DMs and commands are answered.
+   */
+  threads?: KeyValueStore;
 }
 
 export interface RunningAdapter {

@@ -12,6 +12,7 @@ import { findTopic, gapCard } from "./compose/gap.js";
 import { helpCard } from "./compose/help.js";
 import { sourceCard } from "./compose/source.js";
 import { buildContext, type Context, type SavedContext } from "./context.js";
+import { readFollowUp } from "./follow-up.js";
 import type { Catalog, Core } from "./index.js";
 import { MAX_INPUT, readIntent } from "./intent.js";
 import type { Choice, CompletionKind, Request } from "./request.js";
@@ -54,6 +55,7 @@ export function createCore(options: CoreOptions = {}): Core {
       }
     },
     complete: (kind, input, limit = 25) => complete(ctx, kind, input, limit),
+    followUp: (previous, text) => readFollowUp(ctx, previous, text),
     catalog: () => catalog(ctx),
   };
 }

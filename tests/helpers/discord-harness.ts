@@ -33,6 +33,8 @@ export async function startHarness(
     standIn?: StandInOptions;
     rateLimit?: AdapterContext["rateLimit"];
     channelSettings?: AdapterContext["channelSettings"];
+    questions?: AdapterContext["questions"];
+    threads?: AdapterContext["threads"];
   } = {},
 ): Promise<Harness> {
   const standIn = await DiscordStandIn.start(options.standIn);
@@ -45,6 +47,8 @@ export async function startHarness(
       seen: new MemorySeenStore(),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.channelSettings ? { channelSettings: options.channelSettings } : {}),
+      ...(options.questions ? { questions: options.questions } : {}),
+      ...(options.threads ? { threads: options.threads } : {}),
     },
     options.adapter,
   );
@@ -78,6 +82,7 @@ export function recordingCore(core: Core = testCore()): Core & { requests: (Requ
       return core.answer(request);
     },
     complete: (kind, input, limit) => core.complete(kind, input, limit),
+    followUp: (previous, text) => core.followUp(previous, text),
     catalog: () => core.catalog(),
   };
 }

@@ -508,6 +508,9 @@ export class DiscordStandIn {
   private failures: { method: string; path: RegExp; status: number; times: number; retryAfter?: number }[] =
     [];
 
+  /** Every message the bot posted to a channel, as the stand-in answered it (with the id it gave it). */
+  readonly sent: APIMessage[] = [];
+
   /**
    * The next `times` requests matching method and path answer `status` (recorded all the same): a 429 with
    * Retry-After and Discord's JSON body, or a 5xx, as Discord does under load.
@@ -610,7 +613,23 @@ export class DiscordStandIn {
         /^\/v10\/webhooks\/(\d+)\/[^/]+$/,
         (res, m, body) => message(res, body, this.channelId, { webhook_id: m[1] }),
       ],
-      ["POST", /^\/v10\/channels\/(\d+)\/messages$/, (res, m, body) => message(res, body, m[1] ?? "")],
+      [
+        "POST",
+        /^\/v10\/channels\/(\d+)\/messages$/,
+        (res, m, body) => {
+          const reference = (body as { message_reference?: APIMessage["message_reference"] })
+            ?.message_reference;
+          const sent = this.messageFromBody(
+            body,
+            m[1] ?? "",
+            reference ? { message_reference: reference } : {},
+          );
+          this.sent.push(sent);
+          json(res, 200, sent);
+        },
+      ],
+      // The typing indicator: https://discord.com/developers/docs/resources/channel#trigger-typing-indicator
+      ["POST", /^\/v10\/channels\/(\d+)\/typing$/, (res) => void res.writeHead(204).end()],
       [
         "GET",
         /^\/v10\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/,

@@ -89,6 +89,34 @@ export function blockKitProblems(
       }
       case "divider":
         break;
+      case "context_actions": {
+        // https://docs.slack.dev/reference/block-kit/blocks/context-actions-block: at most 5 elements;
+        // feedback buttons carry plain-text labels and a value of at most 2000 characters each.
+        const elements = (block.elements as Record<string, unknown>[] | undefined) ?? [];
+        if (!elements.length || elements.length > 5)
+          problems.push(`${at}: ${elements.length} elements (1–5)`);
+        elements.forEach((e, j) => {
+          const where = `${at} element ${j}`;
+          if (e.type !== "feedback_buttons" && e.type !== "icon_button")
+            problems.push(`${where}: type ${String(e.type)}`);
+          const id = e.action_id;
+          if (typeof id !== "string" || !id.length || id.length > 255) problems.push(`${where}: action_id`);
+          else if (actionIds.has(id)) problems.push(`${where}: duplicate action_id ${id}`);
+          else actionIds.add(id);
+          for (const side of ["positive_button", "negative_button"] as const) {
+            const b = e[side] as
+              | { text?: TextObject; value?: unknown; accessibility_label?: unknown }
+              | undefined;
+            if (e.type !== "feedback_buttons") continue;
+            text(`${where} ${side}`, b?.text, 75, true);
+            if (typeof b?.value !== "string" || !b.value.length || b.value.length > 2000)
+              problems.push(`${where} ${side}: value`);
+            if (typeof b?.accessibility_label === "string" && b.accessibility_label.length > 75)
+              problems.push(`${where} ${side}: accessibility_label > 75`);
+          }
+        });
+        break;
+      }
       case "data_visualization":
         problems.push(...chartProblems(at, block));
         break;

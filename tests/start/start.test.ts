@@ -1,7 +1,7 @@
 // startBot in-process: settings, .env, the console path, and the platform path's health and shutdown.
 // The platform adapters are stand-ins here (their own tests drive Bolt and discord.js); everything else is real.
 import { EventEmitter } from "node:events";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +9,10 @@ import { PassThrough } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import type { AdapterContext, RunningAdapter } from "../../src/adapters/adapter.js";
 import type { DiscordSettings, SlackSettings } from "../../src/config/settings.js";
+import type { Card } from "../../src/core/card.js";
 import { type Platforms, type StartIo, startBot, withDotEnv } from "../../src/start.js";
+import { DATABASE_FILE, openDatabase } from "../../src/storage/database.js";
+import { QuestionLog } from "../../src/storage/question-log.js";
 
 const MINI = new URL("../fixtures/mini-knowledge", import.meta.url).pathname;
 const cwd = mkdtempSync(join(tmpdir(), "gapbot-start-"));
@@ -344,5 +347,70 @@ describe("startBot, platforms", () => {
     expect(slack.state.stopped).toBe(true);
     const fatal = bot.stderr.logs().find((l) => l.msg === "start-up failed");
     expect(fatal?.err).toMatchObject({ message: "Discord was not expected to start" });
+  });
+});
+
+describe("startBot, the question record and follow-ups", () => {
+  const answered: Card = {
+    kind: "answer",
+    title: "t",
+    headline: "h",
+    fields: [],
+    citations: [],
+    suggestions: [],
+  };
+
+  it("given RECORD_QUESTIONS=off, hands the adapters no record and makes no database at all", async () => {
+    const data = join(mkdtempSync(join(tmpdir(), "gapbot-data-")), "data");
+    const discord = standIn("discord");
+    const bot = await launch(
+      { DISCORD_TOKEN: "t0ken", DATA_DIR: data, RECORD_QUESTIONS: "off" },
+      { platforms: platformsOf({ discord }) },
+    );
+    expect(discord.state.ctx?.questions).toBeUndefined();
+    expect(discord.state.ctx?.threads).toBeDefined();
+    bot.signals.emit("SIGTERM");
+    expect(await bot.exit).toBe(0);
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it("by default, records in DATA_DIR and deletes questions past RECORD_RETENTION_DAYS at start-up", async () => {
+    const data = join(mkdtempSync(join(tmpdir(), "gapbot-data-")), "data");
+    const day = 86_400_000;
+    const old = new QuestionLog(openDatabase({ dir: data }), {
+      retentionDays: 365,
+      now: () => Date.now() - 40 * day,
+    });
+    old.record({ platform: "slack", command: "dm", text: "forty days ago", card: answered });
+    const recent = new QuestionLog(openDatabase({ dir: data }), {
+      retentionDays: 365,
+      now: () => Date.now() - 10 * day,
+    });
+    recent.record({ platform: "slack", command: "dm", text: "ten days ago", card: answered });
+
+    const discord = standIn("discord");
+    const bot = await launch(
+      { DISCORD_TOKEN: "t0ken", DATA_DIR: data, RECORD_RETENTION_DAYS: "30", FOLLOW_UPS: "off" },
+      { platforms: platformsOf({ discord }) },
+    );
+    const questions = discord.state.ctx?.questions;
+    expect(questions?.since(0).map((r) => r.text)).toEqual(["ten days ago"]);
+    expect(discord.state.ctx?.threads).toBeUndefined();
+    bot.signals.emit("SIGTERM");
+    expect(await bot.exit).toBe(0);
+    expect(existsSync(join(data, DATABASE_FILE))).toBe(true);
+  });
+
+  it("given a DATA_DIR it cannot make, fails start-up naming DATA_DIR", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "gapbot-data-")), "a-file");
+    writeFileSync(file, "");
+    const discord = standIn("discord");
+    const stderr = sink();
+    const code = await startBot(
+      { KNOWLEDGE_DIR: MINI, PORT: "0", DISCORD_TOKEN: "t0ken", DATA_DIR: file },
+      { cwd, signals: new EventEmitter(), stderr: stderr.stream, platforms: platformsOf({ discord }) },
+    );
+    expect(code).toBe(1);
+    expect(stderr.text()).toMatch(/DATA_DIR/);
   });
 });

@@ -32,7 +32,12 @@ describe("QuestionLog", () => {
   it("records the question capped, its platform, command, kind, cited facts once each, and score", () => {
     const log = memoryLog(() => 5_000);
     const long = `what about ${"x".repeat(400)}`;
-    log.record({ platform: "slack", command: "mention", text: long, card: card("answer", ["f1", "f2"], 3.5) });
+    log.record({
+      platform: "slack",
+      command: "mention",
+      text: long,
+      card: card("answer", ["f1", "f2"], 3.5),
+    });
     const [row] = log.since(0);
     expect(row).toMatchObject({
       at: 5_000,
@@ -106,7 +111,8 @@ describe("QuestionLog", () => {
     db.pragma("wal_checkpoint(TRUNCATE)");
     db.close();
     const bytes = readFileSync(join(dir, DATABASE_FILE)).toString("latin1");
-    for (const secret of ["U0SECRETUSER", "C0SECRETCHAN", "T0SECRETTEAM"]) expect(bytes).not.toContain(secret);
+    for (const secret of ["U0SECRETUSER", "C0SECRETCHAN", "T0SECRETTEAM"])
+      expect(bytes).not.toContain(secret);
   });
 
   it("given a reopened file, hashes the same id the same way, so that a changed vote stays one vote", () => {

@@ -15,6 +15,8 @@ export interface DiscordAdapterOptions {
   readyTimeoutMs?: number;
   /** How long stop() waits for replies in flight (default 5 s). */
   drainTimeoutMs?: number;
+  /** A mention's turn still running after this long shows "typing…" (default 1 s). */
+  progressAfterMs?: number;
 }
 
 /** Guilds (slash commands, channel cache), GuildMessages (mentions), DirectMessages: none is privileged. */
@@ -54,7 +56,7 @@ export async function startDiscord(
   client.on(Events.InteractionCreate, (interaction) =>
     track("interaction", () => handleInteraction(interaction, ctx, options)),
   );
-  client.on(Events.MessageCreate, (message) => track("message", () => handleMessage(message, ctx)));
+  client.on(Events.MessageCreate, (message) => track("message", () => handleMessage(message, ctx, options)));
   // discord.js emits this only for a close it will never retry: the bot would stay offline for good.
   let fatalClose: ((err: Error) => void) | undefined;
   client.on(Events.ShardDisconnect, (event, shard) => {

@@ -9,7 +9,9 @@ import {
 } from "discord.js";
 import { adminCommands, findCommand } from "../../../commands/index.js";
 import type { Card, Citation } from "../../core/card.js";
-import type { CompletionKind } from "../../core/request.js";
+import { requestLine } from "../../core/follow-up.js";
+import type { CompletionKind, Request } from "../../core/request.js";
+import { recordQuestion, recordVote } from "../../runtime/record.js";
 import { coreForSources } from "../../runtime/scoped-core.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
@@ -21,7 +23,7 @@ import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX, CHOICE_VALUE_MAX, truncate }
 import { messageCommand } from "./message-command.js";
 import { commandRequest } from "./normalise.js";
 import { overLimit } from "./rate-limit.js";
-import { renderDiscord, renderDiscordSources } from "./render.js";
+import { renderDiscord, renderDiscordSources, renderDiscordThanks } from "./render.js";
 import { exactPayload, replyInTime } from "./reply.js";
 import { settingsCommand } from "./settings.js";
 import { mustBeEphemeral } from "./visibility.js";
@@ -84,10 +86,7 @@ async function slashCommand(
   await replyInTime(
     interaction,
     ephemeral,
-    () =>
-      Promise.resolve(answerTurn(scoped, { platform: "discord", command: name }, request)).then((card) =>
-        renderWithChart(ctx, card, ephemeral),
-      ),
+    () => answerRecorded(scoped, interaction, name, request, ephemeral),
     options.deferAfterMs,
   );
 }
@@ -100,6 +99,24 @@ function isSettings(name: string): boolean {
 async function channelSettingsIn(ctx: AdapterContext, guildId: string | null, channelId: string) {
   if (!guildId) return undefined;
   return channelSettingsOf(ctx).get({ platform: "discord", workspace: guildId, channel: channelId });
+}
+
+/** The core's answer, recorded, rendered with 👍/👎 for the recorded question. */
+async function answerRecorded(
+  ctx: AdapterContext,
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  command: string,
+  request: Request,
+  ephemeral: boolean,
+) {
+  // Awaited: a core may answer asynchronously (a remote one, a slow store), and replyInTime defers for it.
+  const card = await Promise.resolve(answerTurn(ctx, { platform: "discord", command }, request));
+  const answerId = recordQuestion(ctx, { platform: "discord", command }, requestLine(request), card, {
+    user: interaction.user.id,
+    channel: interaction.channelId ?? undefined,
+    workspace: interaction.guildId ?? undefined,
+  });
+  return renderWithChart(ctx, card, ephemeral, answerId);
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: AdapterContext): Promise<void> {
@@ -132,16 +149,26 @@ async function button(
     );
     return;
   }
+  if (action?.kind === "vote") {
+    // Stored, then thanked privately: the channel sees nothing of a vote.
+    recordVote(ctx, "discord", action.answerId, interaction.user.id, action.vote);
+    await interaction.reply(exactPayload(interaction, renderDiscordThanks(action.vote, action.answerId)));
+    return;
+  }
+  if (action?.kind === "reason") {
+    recordVote(ctx, "discord", action.answerId, interaction.user.id, { reason: action.reason });
+    // The question was the voter's alone (ephemeral): the thanks takes its place.
+    const { flags: _flags, ...thanks } = renderDiscordThanks("reason", action.answerId);
+    await interaction.update(exactPayload(interaction, thanks));
+    return;
+  }
   // A suggestion answers where its card was: privately under a private answer, in the channel otherwise.
   const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
   const request = action?.kind === "run" ? { text: action.command } : { command: "help", args: {} };
   await replyInTime(
     interaction,
     ephemeral,
-    () =>
-      Promise.resolve(answerTurn(ctx, { platform: "discord", command: "button" }, request)).then((card) =>
-        renderWithChart(ctx, card, ephemeral),
-      ),
+    () => answerRecorded(ctx, interaction, "button", request, ephemeral),
     options.deferAfterMs,
   );
 }
@@ -168,8 +195,8 @@ function sourcesCard(ctx: AdapterContext, refs: readonly string[]): Card {
 }
 
 /** The card with its chart attached as a PNG; a chart that fails to draw is logged and left out. */
-function renderWithChart(ctx: AdapterContext, card: Card, ephemeral: boolean) {
-  return renderDiscordReply(card, { ephemeral }, (err) =>
+function renderWithChart(ctx: AdapterContext, card: Card, ephemeral: boolean, answerId?: string) {
+  return renderDiscordReply(card, { ephemeral, ...(answerId ? { feedback: { answerId } } : {}) }, (err) =>
     ctx.logger.error({ err, platform: "discord" }, "discord chart failed to draw"),
   );
 }

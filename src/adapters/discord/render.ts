@@ -2,7 +2,9 @@
 // https://discord.com/developers/docs/resources/message#embed-object
 // https://discord.com/developers/docs/resources/message#allowed-mentions-object
 import type { Card, Citation, ComparisonRow, Field } from "../../core/card.js";
-import { runCustomId, sourcesCustomId } from "./custom-id.js";
+import { REASON_LABELS, THANKS_DOWN, THANKS_REASON, THANKS_UP } from "../../runtime/record.js";
+import { VOTE_REASONS, type VoteReason } from "../../storage/question-log.js";
+import { reasonCustomId, runCustomId, sourcesCustomId, voteCustomId } from "./custom-id.js";
 import { neutraliseMentions, safeText } from "./escape.js";
 import {
   ACTION_ROWS_MAX,
@@ -66,6 +68,8 @@ export interface DiscordMessage {
 export interface DiscordRenderOptions {
   /** Only the person who asked sees the reply (interaction responses only). */
   ephemeral?: boolean;
+  /** 👍/👎 buttons for the recorded question with this id; none without it (the record is off). */
+  feedback?: { answerId: string };
 }
 
 export const EPHEMERAL_FLAG = 64;
@@ -122,7 +126,7 @@ export function renderDiscord(card: Card, options: DiscordRenderOptions = {}): D
 
   const message: DiscordMessage = {
     embeds: [embed],
-    components: buttonRows(card),
+    components: [...buttonRows(card), ...feedbackRows(options.feedback?.answerId)],
     allowed_mentions: noMentions(),
   };
   if (options.ephemeral) message.flags = EPHEMERAL_FLAG;
@@ -280,6 +284,45 @@ function quoteBlock(c: Citation): string {
   const ref = factIdCode(c, "\n");
   const note = c.note ? `\n**Note:** ${safeText(c.note)}` : "";
   return `${quote}${note}${ref}`;
+}
+
+/** 👍 and 👎 on a row of their own, under the card's other buttons. */
+function feedbackRows(answerId: string | undefined): DiscordActionRow[] {
+  const up = answerId ? voteCustomId("up", answerId) : undefined;
+  const down = answerId ? voteCustomId("down", answerId) : undefined;
+  if (!up || !down) return [];
+  return [
+    {
+      type: 1,
+      components: [
+        { type: 2, style: 2, label: "👍", custom_id: up },
+        { type: 2, style: 2, label: "👎", custom_id: down },
+      ],
+    },
+  ];
+}
+
+/** After a 👎, ephemerally: thanks, and the optional "what was wrong?" as one button per reason. */
+export function renderDiscordThanks(vote: "up" | "down" | "reason", answerId: string): DiscordMessage {
+  const text = vote === "up" ? THANKS_UP : vote === "down" ? THANKS_DOWN : THANKS_REASON;
+  const reasons = VOTE_REASONS.map((r) => ({ r, id: reasonCustomId(r, answerId) })).filter(
+    (x): x is { r: VoteReason; id: string } => x.id !== undefined,
+  );
+  const components: DiscordActionRow[] =
+    vote === "down" && reasons.length
+      ? [
+          {
+            type: 1,
+            components: reasons.map(({ r, id }) => ({
+              type: 2,
+              style: 2,
+              label: REASON_LABELS[r],
+              custom_id: id,
+            })),
+          },
+        ]
+      : [];
+  return { content: text, embeds: [], components, allowed_mentions: noMentions(), flags: EPHEMERAL_FLAG };
 }
 
 function buttonRows(card: Card): DiscordActionRow[] {

@@ -4,13 +4,12 @@
 // https://docs.slack.dev/ai/developing-ai-apps · https://docs.slack.dev/tools/bolt-js/concepts/ai-apps
 import { Assistant, type AssistantConfig, type webApi } from "@slack/bolt";
 import type { Card } from "../../core/card.js";
-import type { Request } from "../../core/request.js";
 import { cleanUserText } from "../../runtime/input.js";
 import type { Asker } from "../../runtime/rate-limited.js";
 import type { AdapterContext } from "../adapter.js";
 import { ASSISTANT_STATUS, suggestedPrompts, threadTitle } from "./assistant-prompts.js";
-import { renderSlack, type SlackMessage } from "./render.js";
-import { canonicalQuery, messageQuery, requestFromQuery } from "./requests.js";
+import { renderSlack, type SlackMessage, type SlackRenderOptions } from "./render.js";
+import { canonicalQuery, messageQuery } from "./requests.js";
 
 /**
  * Our answers do not depend on the channel the user has open beside the thread, so the context Slack
@@ -30,7 +29,12 @@ export interface AssistantDeps {
     render: (charts: boolean) => SlackMessage,
     send: (message: SlackMessage) => Promise<unknown>,
   ): Promise<unknown>;
-  answer(command: string, request: Request, asker: Omit<Asker, "platform">): Card;
+  /** The answer to a query line, recorded; `feedback` gives the render options that put 👍/👎 under it. */
+  answer(
+    command: string,
+    query: string,
+    asker: Omit<Asker, "platform">,
+  ): { card: Card; feedback: (rich: boolean) => Partial<SlackRenderOptions> };
   firstTime(body: unknown): boolean | Promise<boolean>;
   /** chat.postMessage through the adapter's post queue: held back per channel, never sent twice. */
   postMessage(client: webApi.WebClient, args: webApi.ChatPostMessageArguments): Promise<unknown>;
@@ -76,7 +80,7 @@ export function gapbotAssistant(ctx: AdapterContext, deps: AssistantDeps): Assis
             ctx.logger.warn({ err, platform: "slack", what }, "assistant thread not updated");
           await setStatus(ASSISTANT_STATUS).catch(nicety("status"));
           await setTitle(threadTitle(query)).catch(nicety("title"));
-          const card = deps.answer("assistant", requestFromQuery(query), {
+          const { card, feedback } = deps.answer("assistant", query, {
             workspace: teamId,
             user: m.user,
             channel: m.channel,
@@ -84,7 +88,7 @@ export function gapbotAssistant(ctx: AdapterContext, deps: AssistantDeps): Assis
           await deps.reply(
             teamId,
             "assistant",
-            (charts) => renderSlack(card, { query, charts }),
+            (charts) => renderSlack(card, { query, charts, ...feedback(charts) }),
             (reply) => deps.postMessage(client, { ...where, ...reply }),
           );
         },

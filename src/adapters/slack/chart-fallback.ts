@@ -1,6 +1,7 @@
-// Slack's chart and table blocks are rolling out workspace by workspace: a message that carries them is
-// sent once as is, and on invalid_blocks once more without them (text bars instead). The workspace is
-// then remembered, in memory, so that its next answers go without them at the first try.
+// Slack's chart and table blocks, and its feedback buttons (context_actions), are rolling out workspace by
+// workspace: a message that carries them is sent once as is, and on invalid_blocks once more without them
+// (text bars and plain 👍/👎 buttons instead). The workspace is then remembered, in memory, so that its
+// next answers go without them at the first try.
 // https://docs.slack.dev/reference/methods/chat.postMessage#errors · https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
 import type { SlackMessage } from "./render.js";
 import { CHART_BLOCK_TYPES } from "./render-chart.js";
@@ -22,8 +23,11 @@ export class ChartSupport {
   }
 }
 
-export function hasChartBlocks(message: SlackMessage): boolean {
-  return message.blocks.some((b) => CHART_BLOCK_TYPES.has((b as { type?: string }).type ?? ""));
+/** Block types some workspaces do not take yet. */
+const ROLLING_OUT = new Set([...CHART_BLOCK_TYPES, "context_actions"]);
+
+export function hasRollingOutBlocks(message: SlackMessage): boolean {
+  return message.blocks.some((b) => ROLLING_OUT.has((b as { type?: string }).type ?? ""));
 }
 
 /**
@@ -39,7 +43,7 @@ export async function sendWithChartFallback(
 ): Promise<void> {
   const charts = support.supports(teamId);
   const first = render(charts);
-  if (!charts || !hasChartBlocks(first)) {
+  if (!charts || !hasRollingOutBlocks(first)) {
     await send(first);
     return;
   }

@@ -46,6 +46,8 @@ export interface SlackStartOptions {
   webApiTimeoutMs?: number;
   /** OAuth mode's installations; by default sealed in the SQLite file under the OAuth settings' dataDir. */
   installationStore?: InstallationStore;
+  /** A turn still running after this long shows 👀 (PROGRESS_AFTER_MS, 1 s, by default). */
+  progressAfterMs?: number;
 }
 
 /**
@@ -185,6 +187,7 @@ export async function startSlack(
       onRetry: (err, key, attempt, delayMs) =>
         ctx.logger.warn({ err, platform: "slack", key, attempt, delayMs }, "slack post not made: retrying"),
     }),
+    ...(options.progressAfterMs !== undefined ? { progressAfterMs: options.progressAfterMs } : {}),
   });
   if (installations) registerInstallationListeners(app, installations, ctx);
   app.error(async (err) => {

@@ -5,9 +5,12 @@ import type { App, BlockAction, ButtonAction, RespondFn, webApi } from "@slack/b
 import type { HomeView } from "@slack/types";
 import { commands } from "../../../commands/index.js";
 import type { ReplyVisibility } from "../../config/settings.js";
-import type { Request } from "../../core/request.js";
+import type { Card } from "../../core/card.js";
+import { answerConversation, lastQuestion, rememberQuestion } from "../../runtime/conversation.js";
 import { cleanUserText } from "../../runtime/input.js";
+import { withProgress } from "../../runtime/progress.js";
 import { type Asker, checkRateLimit } from "../../runtime/rate-limited.js";
+import { type Asker as Recorded, recordQuestion, recordVote } from "../../runtime/record.js";
 import { RETRY_DELAYS_MS, retryTransient } from "../../runtime/retry.js";
 import { coreForSources } from "../../runtime/scoped-core.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
@@ -16,14 +19,19 @@ import { channelSettingsOf } from "../channel-settings.js";
 import { gapbotAssistant } from "./assistant.js";
 import { ChartSupport, sendWithChartFallback } from "./chart-fallback.js";
 import {
+  ACTION_FEEDBACK,
   ACTION_RUN_PREFIX,
   ACTION_SHARE,
   ACTION_SHOW_SOURCES,
+  ACTION_VOTE_DOWN,
+  ACTION_VOTE_UP,
+  FIELDS_SHOWN_MAX,
   renderSlack,
   renderSlackHome,
   renderSlackSources,
   type SlackMessage,
 } from "./render.js";
+import { ACTION_REASON_PREFIX, reasonOfAction, renderSlackThanks } from "./render-feedback.js";
 import {
   canonicalQuery,
   commandQuery,
@@ -74,6 +82,8 @@ interface ListenerOptions {
   posts: PostQueue;
   /** Retries of calls that are safe to repeat (views.publish). */
   retries: number;
+  /** A turn still running after this long puts 👀 on the question (PROGRESS_AFTER_MS by default). */
+  progressAfterMs?: number;
   /** Workspaces that rejected chart blocks; one per adapter when not given. */
   chartSupport?: ChartSupport;
 }
@@ -151,11 +161,21 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   const postEphemeral = (client: Client, args: webApi.ChatPostEphemeralArguments) =>
     options.posts.post("chat.postEphemeral", args.channel, () => client.chat.postEphemeral(args));
 
+  /** Records the question; the render options that put 👍/👎 under its answer (none when not recorded). */
+  const recorded = (command: string, text: string, card: Card, asker: Recorded) => {
+    const answerId = recordQuestion(ctx, { platform: "slack", command }, text, card, asker);
+    return (rich: boolean) => (answerId ? { feedback: { answerId }, nativeFeedback: rich } : {});
+  };
+
   /** The card that says when to retry, when this asker is over the limit. */
   const limited = (asker: Omit<Asker, "platform">) => checkRateLimit(ctx, { platform: "slack", ...asker });
-  /** The rate-limit card when this asker is over the limit, else the core's answer. */
-  const answer = (command: string, request: Request, asker: Omit<Asker, "platform">) =>
-    limited(asker) ?? answerTurn(ctx, { platform: "slack", command }, request);
+  /** The rate-limit card when this asker is over the limit, else the core's answer, recorded. */
+  const answer = (command: string, query: string, asker: Omit<Asker, "platform">) => {
+    const slow = limited(asker);
+    if (slow) return { card: slow, feedback: (_rich: boolean) => ({}) };
+    const card = answerTurn(ctx, { platform: "slack", command }, requestFromQuery(query));
+    return { card, feedback: recorded(command, query, card, asker) };
+  };
 
   // Messages in an assistant thread go to the assistant (Bolt stops them before the DM listener below).
   app.assistant(
@@ -199,16 +219,97 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
           // Only the asker needs to read that they are going too fast.
           const privately = privateReplies(channelSettings, options.replyVisibility) || slow !== undefined;
           const query = commandQuery(command, text);
+          const feedback = slow
+            ? () => ({})
+            : recorded(command.name, query, card, {
+                workspace: slash.team_id,
+                user: slash.user_id,
+                channel: slash.channel_id,
+              });
           await reply(
             slash.team_id,
             command.name,
-            (charts) => renderSlack(card, { ephemeral: privately, query, charts }),
+            (charts) => renderSlack(card, { ephemeral: privately, query, charts, ...feedback(charts) }),
             (message) => respond({ response_type: privately ? "ephemeral" : "in_channel", ...message }),
           );
         },
       );
     });
   }
+
+  /** A Slack conversation's key in the state store: a thread, or a DM's top level. */
+  const threadKey = (team: string | undefined, channel: string, thread: string) =>
+    `slack:${team ?? ""}:${channel}:${thread}`;
+
+  /**
+   * One message of a conversation — a mention, a DM, a reply in a thread the bot answered in — read
+   * against the thread's last question, answered where it was asked, the thread's question moved on.
+   */
+  const converse = async (
+    client: App["client"],
+    command: "mention" | "dm" | "follow-up",
+    m: { team?: string; channel: string; user?: string; ts: string; text: string },
+    where: { channel: string; thread_ts?: string },
+    key: string,
+    /** The channel's sources setting: answered from those alone (none: every source). */
+    sources: readonly string[] = [],
+  ) => {
+    await guarded(
+      command,
+      () => postMessage(client, { ...where, text: APOLOGY_TEXT }),
+      async () => {
+        const asker = { workspace: m.team, user: m.user, channel: m.channel };
+        const slow = limited(asker);
+        if (slow) {
+          // Only the asker sees it in a channel: a public "slow down" per message would add to the flood.
+          if (command === "dm" || !m.user) {
+            await postMessage(client, { ...where, ...renderSlack(slow, {}) });
+          } else {
+            await postEphemeral(client, {
+              ...where,
+              user: m.user,
+              ...renderSlack(slow, { ephemeral: true }),
+            });
+          }
+          return;
+        }
+        // 👀 on the question while a slow turn is under way (a second, say, of a slow store or Web API).
+        const eyes = { channel: m.channel, timestamp: m.ts, name: "eyes" };
+        await withProgress(
+          async () => {
+            const last = ctx.threads ? await lastQuestion(ctx, key) : undefined;
+            const scoped = { ...ctx, core: coreForSources(ctx.core, sources) };
+            const turn = answerConversation(scoped, { platform: "slack", command }, m.text, {
+              last,
+              addressed: command !== "follow-up",
+              shownFields: FIELDS_SHOWN_MAX,
+              toRequest: (query) => requestFromQuery(canonicalQuery(query)),
+            });
+            if (!turn) return;
+            if (turn.view === "sources") {
+              await postMessage(client, { ...where, ...renderSlackSources(turn.card) });
+              return;
+            }
+            const feedback = turn.asked ? recorded(command, turn.query, turn.card, asker) : () => ({});
+            await reply(
+              m.team,
+              command,
+              (charts) => renderSlack(turn.card, { query: turn.query, charts, ...feedback(charts) }),
+              (message) => postMessage(client, { ...where, ...message }),
+            );
+            if (turn.asked && ctx.threads) await rememberQuestion(ctx, key, turn.query);
+          },
+          () => client.reactions.add(eyes),
+          () => client.reactions.remove(eyes),
+          (err) => ctx.logger.warn({ err, platform: "slack", command }, "slack progress reaction failed"),
+          options.progressAfterMs,
+        );
+      },
+    );
+  };
+
+  const questionIn = (raw: string | undefined, botUserId: string | undefined) =>
+    canonicalQuery(messageQuery(cleanUserText(raw), botUserId) || "/help");
 
   app.event("app_mention", async ({ event, body, context, client }) => {
     if (event.bot_id || !firstTime(body)) return;
@@ -218,61 +319,54 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       ? await channelSettingsOf(ctx).get({ platform: "slack", workspace: team, channel: event.channel })
       : undefined;
     if (here && !here.mentions) return;
-    const scoped = { ...ctx, core: coreForSources(ctx.core, here?.sources ?? []) };
     // In the thread of the mention; a mention already inside a thread answers in that thread.
     const thread_ts = event.thread_ts ?? event.ts;
-    await guarded(
+    await converse(
+      client,
       "mention",
-      () => postMessage(client, { channel: event.channel, thread_ts, text: APOLOGY_TEXT }),
-      async () => {
-        const query = canonicalQuery(messageQuery(cleanUserText(event.text), context.botUserId) || "/help");
-        const slow = limited({ workspace: teamOf(body), user: event.user, channel: event.channel });
-        if (slow && event.user) {
-          // Only the asker sees it: a public "slow down" per mention would add to the flood.
-          await postEphemeral(client, {
-            channel: event.channel,
-            user: event.user,
-            thread_ts,
-            ...renderSlack(slow, { ephemeral: true }),
-          });
-          return;
-        }
-        const card =
-          slow ?? answerTurn(scoped, { platform: "slack", command: "mention" }, requestFromQuery(query));
-        await reply(
-          teamOf(body),
-          "mention",
-          (charts) => renderSlack(card, { query, charts }),
-          (message) => postMessage(client, { channel: event.channel, thread_ts, ...message }),
-        );
+      {
+        ...(team ? { team } : {}),
+        channel: event.channel,
+        ...(event.user ? { user: event.user } : {}),
+        ts: event.ts,
+        text: questionIn(event.text, context.botUserId),
       },
+      { channel: event.channel, thread_ts },
+      threadKey(team, event.channel, thread_ts),
+      here?.sources ?? [],
     );
   });
 
   app.event("message", async ({ event, body, context, client }) => {
     const m = event as unknown as IncomingMessage;
-    // Only people's new DMs: no edits or joins (subtypes), no bots — ourselves included — to avoid loops.
-    if (m.channel_type !== "im" || m.subtype || m.bot_id || !m.user || m.user === context.botUserId) return;
-    if (!firstTime(body)) return;
+    // People's new messages only: no edits or joins (subtypes), no bots — ourselves included — so that
+    // no two bots answer each other forever. A reply also sent to the channel is still a reply.
+    if (m.subtype && m.subtype !== "thread_broadcast") return;
+    if (m.bot_id || !m.user || m.user === context.botUserId) return;
+    const team = teamOf(body);
     const where = { channel: m.channel, ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}) };
-    await guarded(
-      "dm",
-      () => postMessage(client, { ...where, text: APOLOGY_TEXT }),
-      async () => {
-        const query = canonicalQuery(messageQuery(cleanUserText(m.text), context.botUserId) || "/help");
-        const card = answer("dm", requestFromQuery(query), {
-          workspace: teamOf(body),
-          user: m.user,
-          channel: m.channel,
-        });
-        await reply(
-          teamOf(body),
-          "dm",
-          (charts) => renderSlack(card, { query, charts }),
-          (message) => postMessage(client, { ...where, ...message }),
-        );
-      },
-    );
+    if (m.channel_type === "im") {
+      if (!firstTime(body)) return;
+      const key = threadKey(team, m.channel, m.thread_ts ?? "im");
+      const text = questionIn(m.text, context.botUserId);
+      await converse(client, "dm", { ...(team ? { team } : {}), ...m, text }, where, key);
+      return;
+    }
+    // In a channel: only a reply in a thread the bot has answered in, without a mention of the bot
+    // (app_mention answers those), and only while follow-ups are on.
+    if (!ctx.threads || !m.thread_ts || m.thread_ts === m.ts) return;
+    if (context.botUserId && (m.text ?? "").includes(`<@${context.botUserId}`)) return;
+    const key = threadKey(team, m.channel, m.thread_ts);
+    if ((await lastQuestion(ctx, key)) === undefined) return;
+    // Admins can turn follow-ups off in a channel (/gapbot settings follow-ups off).
+    const here = team
+      ? await channelSettingsOf(ctx).get({ platform: "slack", workspace: team, channel: m.channel })
+      : undefined;
+    if (here && !here.followUps) return;
+    if (!firstTime(body)) return;
+    const text = questionIn(m.text, context.botUserId);
+    const sources = here?.sources ?? [];
+    await converse(client, "follow-up", { ...(team ? { team } : {}), ...m, text }, where, key, sources);
   });
 
   app.event("app_home_opened", async ({ event, body, client }) => {
@@ -302,7 +396,14 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       const respond = replier(body.response_url, respondOnce);
       await ack();
       await guarded("sources", ephemeralApology(respond), async () => {
-        const card = answer("sources", requestFromQuery(queryFromButton(action.value ?? "")), clicker(body));
+        const slow = limited(clicker(body));
+        const card =
+          slow ??
+          answerTurn(
+            ctx,
+            { platform: "slack", command: "sources" },
+            requestFromQuery(queryFromButton(action.value ?? "")),
+          );
         await respond({ response_type: "ephemeral", replace_original: false, ...renderSlackSources(card) });
       });
     },
@@ -327,10 +428,11 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
         return;
       }
       const card = answerTurn(ctx, { platform: "slack", command: "share" }, requestFromQuery(query));
+      const feedback = recorded("share", query, card, clicker(body));
       await reply(
         body.team?.id,
         "share",
-        (charts) => renderSlack(card, { query, charts }),
+        (charts) => renderSlack(card, { query, charts, ...feedback(charts) }),
         (message) => respond({ response_type: "in_channel", replace_original: false, ...message }),
       );
       await respond({ delete_original: true });
@@ -349,11 +451,11 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       // joins the conversation: in its thread in a channel, in place in a DM.
       if (body.container?.is_ephemeral || !channel || !message) {
         await guarded("suggestion", ephemeralApology(respond), async () => {
-          const card = answer("suggestion", requestFromQuery(query), clicker(body));
+          const { card, feedback } = answer("suggestion", query, clicker(body));
           await reply(
             body.team?.id,
             "suggestion",
-            (charts) => renderSlack(card, { ephemeral: true, query, charts }),
+            (charts) => renderSlack(card, { ephemeral: true, query, charts, ...feedback(charts) }),
             (message) => respond({ response_type: "ephemeral", replace_original: false, ...message }),
           );
         });
@@ -366,15 +468,62 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
         "suggestion",
         () => postMessage(client, { ...where, text: APOLOGY_TEXT }),
         async () => {
-          const card = answer("suggestion", requestFromQuery(query), clicker(body));
+          const { card, feedback } = answer("suggestion", query, clicker(body));
           await reply(
             body.team?.id,
             "suggestion",
-            (charts) => renderSlack(card, { query, charts }),
+            (charts) => renderSlack(card, { query, charts, ...feedback(charts) }),
             (message) => postMessage(client, { ...where, ...message }),
           );
         },
       );
+    },
+  );
+
+  /** A vote: stored, then a thank-you only the voter sees; after a 👎, the optional "what was wrong?". */
+  const vote = (body: BlockAction, respond: RespondFn, answerId: string, choice: "up" | "down") =>
+    guarded("feedback", ephemeralApology(respond), async () => {
+      recordVote(ctx, "slack", answerId, body.user.id, choice);
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        ...renderSlackThanks(choice, answerId),
+      });
+    });
+
+  // Slack's own feedback buttons: one action id, the value says which button and which answer.
+  app.action<BlockAction>(ACTION_FEEDBACK, async ({ ack, action, body, respond: respondOnce }) => {
+    await ack();
+    const m = /^(up|down):(.+)$/.exec((action as { value?: string }).value ?? "");
+    if (m?.[1] && m[2])
+      await vote(body, replier(body.response_url, respondOnce), m[2], m[1] as "up" | "down");
+  });
+  for (const [actionId, choice] of [
+    [ACTION_VOTE_UP, "up"],
+    [ACTION_VOTE_DOWN, "down"],
+  ] as const) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, respond: respondOnce }) => {
+      await ack();
+      if (action.value) await vote(body, replier(body.response_url, respondOnce), action.value, choice);
+    });
+  }
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^${ACTION_REASON_PREFIX}`),
+    async ({ ack, action, body, respond: respondOnce }) => {
+      const respond = replier(body.response_url, respondOnce);
+      await ack();
+      const reason = reasonOfAction(action.action_id);
+      if (!reason || !action.value) return;
+      const answerId = action.value;
+      await guarded("feedback", ephemeralApology(respond), async () => {
+        recordVote(ctx, "slack", answerId, body.user.id, { reason });
+        // In place of the question, which was the voter's alone.
+        await respond({
+          response_type: "ephemeral",
+          replace_original: true,
+          ...renderSlackThanks("reason", answerId),
+        });
+      });
     },
   );
 }

@@ -21,7 +21,9 @@ export interface SlackManifestOptions {
 
 /**
  * What each scope is for: slash commands, replying, reading mentions, reading and answering DMs, and the
- * assistant thread (its status, title and suggested prompts), and telling admins apart.
+ * assistant thread (its status, title and suggested prompts); reading thread replies in public and private
+ * channels and group DMs (follow-ups: gapbot acts only in threads it has answered in); 👀 on a question that
+ * takes a while; telling workspace admins apart (channel settings, the App Home report).
  */
 export const BOT_SCOPES = [
   "commands",
@@ -31,14 +33,21 @@ export const BOT_SCOPES = [
   "im:read",
   "im:write",
   "assistant:write",
-  // users.info: only workspace admins and owners may change a channel's settings.
+  "channels:history",
+  "groups:history",
+  "mpim:history",
+  "reactions:write",
+  // users.info: only workspace admins and owners may change a channel's settings or read the report.
   "users:read",
 ] as const;
-/** The assistant's messages arrive as message.im, in the thread it started. */
+/** The assistant's messages arrive as message.im, in the thread it started; follow-ups in channel threads. */
 export const BOT_EVENTS = [
   "app_home_opened",
   "app_mention",
   "message.im",
+  "message.channels",
+  "message.groups",
+  "message.mpim",
   "assistant_thread_started",
   "assistant_thread_context_changed",
   // OAuth mode forgets a workspace's installation the moment it uninstalls or revokes the bot's token.

@@ -1,7 +1,14 @@
 // Card → Slack message: Block Kit blocks plus the text fallback. Pure (no SDK at run time), so the
 // adapter, `gapbot render --platform slack` and the tests all get the very same payload.
 // https://docs.slack.dev/block-kit · https://docs.slack.dev/reference/block-kit/blocks
-import type { Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
+import type {
+  ActionsBlock,
+  Button,
+  ContextActionsBlock,
+  ContextBlock,
+  KnownBlock,
+  SectionBlock,
+} from "@slack/types";
 import { textBar } from "../../core/bars.js";
 import type { Card, Citation, Comparison, ComparisonCell, ComparisonRow, Field } from "../../core/card.js";
 import { renderText } from "../../core/render-text.js";
@@ -44,19 +51,31 @@ export interface SlackRenderOptions {
    * invalid_blocks.
    */
   charts?: boolean;
+  /**
+   * 👍/👎 under the answer, carrying the id of its recorded question; left out without one (the record is
+   * off). Slack's own feedback buttons (a context_actions block) unless `nativeFeedback` is false, for a
+   * workspace that rejected them: then two plain buttons.
+   */
+  feedback?: { answerId: string };
+  nativeFeedback?: boolean;
 }
 
 export const ACTION_SHOW_SOURCES = "gapbot_sources";
 export const ACTION_SHARE = "gapbot_share";
 /** Suggestion buttons are `gapbot_run_0`, `gapbot_run_1`…: action ids must differ within a message. */
 export const ACTION_RUN_PREFIX = "gapbot_run_";
+/** Slack's feedback buttons; the value says which: "up:<answer id>" or "down:<answer id>". */
+export const ACTION_FEEDBACK = "gapbot_feedback";
+/** The plain-button 👍 and 👎, each with the answer id as its value. */
+export const ACTION_VOTE_UP = "gapbot_vote_up";
+export const ACTION_VOTE_DOWN = "gapbot_vote_down";
 
 /** Suggestion buttons under one answer: a reading choice (an actions block would take 25). */
 export const SUGGESTION_BUTTONS_MAX = 5;
 /** Fields shown before "…and N more": two sections' worth. */
 export const FIELDS_SHOWN_MAX = 2 * SECTION_FIELDS_MAX;
 
-/** Blocks that may follow the body: citations, footer, divider, actions. */
+/** Blocks that may follow the body: citations, footer, divider, actions (and feedback, counted apart). */
 const TAIL_BLOCKS = 4;
 // Budgets for each piece of a field or row, so the composed text stays far inside its limit.
 const LABEL_MAX = 200;
@@ -70,7 +89,8 @@ export function renderSlack(card: Card, options: SlackRenderOptions = {}): Slack
   const blocks: (KnownBlock | DataVisualizationBlock)[] = [header(card.title)];
   if (card.headline.trim()) blocks.push(section(plain(plainText(card.headline.trim(), SECTION_TEXT_MAX))));
   const fields = fieldSections(card.fields);
-  const rowBudget = MESSAGE_BLOCKS_MAX - blocks.length - fields.length - TAIL_BLOCKS;
+  const tail = TAIL_BLOCKS + (options.feedback ? 1 : 0);
+  const rowBudget = MESSAGE_BLOCKS_MAX - blocks.length - fields.length - tail;
   if (card.chart && options.charts !== false) {
     blocks.push(...fields, chartBlock(card.chart));
     if (card.comparison?.rows.length) blocks.push(comparisonTable(card.comparison));
@@ -80,6 +100,8 @@ export function renderSlack(card: Card, options: SlackRenderOptions = {}): Slack
   if (card.footer?.trim()) blocks.push(context([mrkdwn(mrkdwnText(card.footer.trim(), CONTEXT_TEXT_MAX))]));
   const buttons = answerButtons(card, options);
   if (buttons.length) blocks.push(divider(), actions(buttons));
+  if (options.feedback)
+    blocks.push(feedbackBlock(options.feedback.answerId, options.nativeFeedback !== false));
   // The fallback is what notifications show; the suggestions are buttons here, not text to read.
   return { text: mrkdwnText(renderText(card, { suggestions: false }), TEXT_FALLBACK_MAX), blocks };
 }
@@ -160,6 +182,31 @@ function citationContext(citations: Citation[]): ContextBlock | undefined {
   );
   const shown = capList(labels, CONTEXT_ELEMENTS_MAX, (hidden) => `…and ${hidden} more`);
   return context(shown.map((t) => mrkdwn(truncate(t, CONTEXT_TEXT_MAX))));
+}
+
+/** 👍/👎 for one answer: Slack's feedback buttons, or two plain buttons where those are not supported. */
+export function feedbackBlock(answerId: string, native: boolean): ActionsBlock | ContextActionsBlock {
+  if (!native)
+    return actions([button("👍", ACTION_VOTE_UP, answerId), button("👎", ACTION_VOTE_DOWN, answerId)]);
+  return {
+    type: "context_actions",
+    elements: [
+      {
+        type: "feedback_buttons",
+        action_id: ACTION_FEEDBACK,
+        positive_button: {
+          text: plain("👍"),
+          value: `up:${answerId}`,
+          accessibility_label: "This answer helped",
+        },
+        negative_button: {
+          text: plain("👎"),
+          value: `down:${answerId}`,
+          accessibility_label: "This answer did not help",
+        },
+      },
+    ],
+  };
 }
 
 function answerButtons(card: Card, options: SlackRenderOptions): Button[] {

@@ -428,6 +428,7 @@ describe("Slack adapter, HTTP mode, public replies and failures", () => {
       return real.answer(request);
     },
     complete: (...args) => real.complete(...args),
+    followUp: (...args) => real.followUp(...args),
     catalog: () => real.catalog(),
   };
   const logs = captureLogs();

@@ -45,8 +45,15 @@ describe("slackManifest", () => {
       "im:read",
       "im:write",
       "assistant:write",
+      "channels:history",
+      "groups:history",
+      "mpim:history",
+      "reactions:write",
       "users:read",
     ]);
+    expect(m.settings?.event_subscriptions?.bot_events).toEqual(
+      expect.arrayContaining(["message.channels", "message.groups", "message.mpim"]),
+    );
     expect([...BOT_SCOPES]).toEqual(m.oauth_config?.scopes?.bot);
     expect(m.features?.app_home?.home_tab_enabled).toBe(true);
     expect(m.features?.app_home?.messages_tab_enabled).toBe(true);

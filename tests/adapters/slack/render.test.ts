@@ -134,12 +134,21 @@ describe("renderSlack", () => {
     expect(texts).toContain("…and 21 more");
     expect(texts.some((t) => /^…and \d+ more rows$/.test(t))).toBe(true);
     expect(texts).toContain("…and 31 more");
+    const voted = renderSlack(card, { ephemeral: true, query: "/gap compute", feedback: { answerId: "a1" } });
+    expect(blockKitProblems(voted)).toEqual([]);
+    expect(voted.blocks).toHaveLength(50);
+    expect(voted.blocks.at(-1)).toMatchObject({ type: "context_actions" });
   });
 
   it("given any card at all, stays within every Block Kit limit and escapes everything", () => {
     fc.assert(
       fc.property(anyCard, fc.boolean(), fc.string({ maxLength: 2500 }), (card, ephemeral, query) => {
         expect(blockKitProblems(renderSlack(card, { ephemeral, query }))).toEqual([]);
+        const feedback = { answerId: "0123456789abcdef0123" };
+        for (const nativeFeedback of [true, false])
+          expect(blockKitProblems(renderSlack(card, { ephemeral, query, feedback, nativeFeedback }))).toEqual(
+            [],
+          );
         expect(blockKitProblems(renderSlackSources(card))).toEqual([]);
       }),
       { numRuns: 300 },

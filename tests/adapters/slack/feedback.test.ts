@@ -1,0 +1,200 @@
+// Feedback and the question record through the real Bolt app in HTTP mode: an answer carries Slack's own
+// 👍/👎 (plain buttons where the workspace rejects them), a vote is stored once per user and changeable, the
+// voter alone is thanked, and `buildReport` then lists the disliked answer.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ACTION_FEEDBACK, ACTION_VOTE_DOWN } from "../../../src/adapters/slack/render.js";
+import { ACTION_REASON_PREFIX } from "../../../src/adapters/slack/render-feedback.js";
+import { buildReport } from "../../../src/report/report.js";
+import { THANKS_DOWN, THANKS_REASON, THANKS_UP } from "../../../src/runtime/record.js";
+import { openDatabase } from "../../../src/storage/database.js";
+import { QuestionLog } from "../../../src/storage/question-log.js";
+import {
+  BOT_USER_ID,
+  eventually,
+  type SlackApiStandIn,
+  startSlackApiStandIn,
+} from "../../helpers/slack-api-stand-in.js";
+import { blockKitProblems } from "../../helpers/slack-block-kit.js";
+import { fixtureCore } from "../../helpers/slack-core.js";
+import { type HttpSlack, startHttpSlack } from "../../helpers/slack-http.js";
+import {
+  blockActions,
+  blockActionsPayload,
+  eventCallback,
+  slashCommand,
+} from "../../helpers/slack-requests.js";
+
+const core = fixtureCore();
+let api: SlackApiStandIn;
+let app: HttpSlack;
+let questions: QuestionLog;
+let n = 0;
+
+beforeAll(async () => {
+  api = await startSlackApiStandIn();
+  questions = new QuestionLog(openDatabase({ dir: ":memory:" }), { retentionDays: 30 });
+  app = await startHttpSlack(api, { core, questions });
+});
+afterAll(async () => {
+  await app.slack.stop();
+  await api.close();
+});
+afterEach(() => {
+  api.rejectBlocks([]);
+});
+
+function mention(text: string): Record<string, unknown> {
+  n++;
+  return {
+    type: "app_mention",
+    user: "U0001",
+    text: `<@${BOT_USER_ID}> ${text}`,
+    ts: `1700001${n}.000100`,
+    channel: "C0001",
+  };
+}
+
+/** A click on Slack's feedback buttons, as block_actions delivers it. */
+function feedbackClick(value: string, user: string, responseUrl: string) {
+  const payload = blockActionsPayload({ actionId: ACTION_FEEDBACK, value, responseUrl, ephemeral: false });
+  payload.user = { id: user, username: user, name: user, team_id: "T0001" };
+  payload.actions = [
+    { type: "feedback_buttons", action_id: ACTION_FEEDBACK, block_id: "fb", value, action_ts: "1" },
+  ];
+  return {
+    contentType: "application/x-www-form-urlencoded",
+    body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+  };
+}
+
+function feedbackElement(blocks: unknown[]) {
+  const block = blocks.find((b) => (b as { type: string }).type === "context_actions") as
+    | { elements: { type: string; positive_button: { value: string }; negative_button: { value: string } }[] }
+    | undefined;
+  return block?.elements[0];
+}
+
+describe("Slack feedback", () => {
+  it("puts Slack's feedback buttons under a mention's answer, carrying the recorded question's id", async () => {
+    const before = api.callsTo("chat.postMessage").length;
+    await app.send(eventCallback(`Ev-fb-${n}`, mention("/chip 910B")));
+    const post = await eventually(() => api.callsTo("chat.postMessage")[before]);
+    const blocks = post.body.blocks as unknown[];
+    expect(blockKitProblems(post.body)).toEqual([]);
+    const element = feedbackElement(blocks);
+    expect(element?.type).toBe("feedback_buttons");
+    const id = element?.positive_button.value.replace(/^up:/, "");
+    expect(element?.negative_button.value).toBe(`down:${id}`);
+    const row = questions.since(0).find((r) => r.id === id);
+    expect(row).toMatchObject({ platform: "slack", command: "mention", text: "/chip 910B", kind: "chip" });
+    expect(row?.facts.length).toBeGreaterThan(0);
+  });
+
+  it("stores a 👎 and its reason, thanks the voter alone, and lets them change it to 👍: one vote each", async () => {
+    const before = api.callsTo("chat.postMessage").length;
+    await app.send(eventCallback(`Ev-fb-${n}`, mention("/chip 910B")));
+    const post = await eventually(() => api.callsTo("chat.postMessage")[before]);
+    const id =
+      feedbackElement(post.body.blocks as unknown[])?.negative_button.value.replace(/^down:/, "") ?? "";
+
+    await app.send(feedbackClick(`down:${id}`, "U0002", api.responseUrl("fb-down")));
+    const thanks = await eventually(() => api.responsesTo("fb-down")[0]);
+    expect(thanks.body).toMatchObject({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: THANKS_DOWN,
+    });
+    const reasons = (
+      thanks.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]
+    )
+      .find((b) => b.type === "actions")
+      ?.elements?.map((e) => e.action_id);
+    expect(reasons).toEqual([
+      `${ACTION_REASON_PREFIX}wrong_figure`,
+      `${ACTION_REASON_PREFIX}not_asked`,
+      `${ACTION_REASON_PREFIX}missing`,
+    ]);
+
+    await app.send(
+      blockActions({
+        actionId: `${ACTION_REASON_PREFIX}wrong_figure`,
+        value: id,
+        responseUrl: api.responseUrl("fb-why"),
+        ephemeral: true,
+      }),
+    );
+    const noted = await eventually(() => api.responsesTo("fb-why")[0]);
+    expect(noted.body).toMatchObject({
+      response_type: "ephemeral",
+      replace_original: true,
+      text: THANKS_REASON,
+    });
+    // The reason click comes from U0001 in the helper's payload, who has not voted: nothing to explain.
+    await app.send(feedbackClick(`down:${id}`, "U0001", api.responseUrl("fb-down-2")));
+    await eventually(() => api.responsesTo("fb-down-2")[0]);
+    await app.send(
+      blockActions({
+        actionId: `${ACTION_REASON_PREFIX}wrong_figure`,
+        value: id,
+        responseUrl: api.responseUrl("fb-why-2"),
+        ephemeral: true,
+      }),
+    );
+    await eventually(() => api.responsesTo("fb-why-2")[0]);
+
+    let row = questions.since(0).find((r) => r.id === id);
+    expect(row).toMatchObject({ up: 0, down: 2, reasons: { wrong_figure: 1 } });
+    const report = buildReport(questions.since(0), 0, Date.now());
+    expect(report.disliked[0]).toMatchObject({ text: "/chip 910B", votes: { up: 0, down: 2 } });
+
+    await app.send(feedbackClick(`up:${id}`, "U0002", api.responseUrl("fb-up")));
+    expect((await eventually(() => api.responsesTo("fb-up")[0])).body).toMatchObject({ text: THANKS_UP });
+    row = questions.since(0).find((r) => r.id === id);
+    expect(row).toMatchObject({ up: 1, down: 1 });
+    // Nothing reached the channel: every thank-you went to a response_url, ephemerally.
+    expect(api.callsTo("chat.postMessage").length).toBe(before + 1);
+  });
+
+  it("given a workspace that rejects Slack's feedback buttons, answers with plain 👍/👎 buttons that vote too", async () => {
+    api.rejectBlocks(["context_actions"]);
+    await app.send(slashCommand("/chip", "910B", api.responseUrl("fb-plain")));
+    const posts = await eventually(() =>
+      api.responsesTo("fb-plain").length >= 2 ? api.responsesTo("fb-plain") : undefined,
+    );
+    const last = posts.at(-1)?.body as {
+      blocks: { type: string; elements?: { action_id: string; value: string }[] }[];
+    };
+    expect(last.blocks.some((b) => b.type === "context_actions")).toBe(false);
+    const down = last.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === ACTION_VOTE_DOWN);
+    expect(down?.value).toMatch(/^\w+$/);
+    await app.send(
+      blockActions({
+        actionId: ACTION_VOTE_DOWN,
+        value: down?.value ?? "",
+        responseUrl: api.responseUrl("fb-plain-vote"),
+        ephemeral: true,
+      }),
+    );
+    await eventually(() => api.responsesTo("fb-plain-vote")[0]);
+    expect(questions.since(0).find((r) => r.id === down?.value)).toMatchObject({ command: "chip", down: 1 });
+  });
+});
+
+describe("Slack with the record off", () => {
+  it("answers without feedback buttons", async () => {
+    const api2 = await startSlackApiStandIn();
+    const app2 = await startHttpSlack(api2, { core });
+    try {
+      await app2.send(eventCallback("Ev-off-1", mention("/chip 910B")));
+      const post = await eventually(() => api2.callsTo("chat.postMessage")[0]);
+      const types = (post.body.blocks as { type: string; elements?: { action_id: string }[] }[]).flatMap(
+        (b) => [b.type, ...(b.elements ?? []).map((e) => e.action_id)],
+      );
+      expect(types).not.toContain("context_actions");
+      expect(types).not.toContain(ACTION_VOTE_DOWN);
+    } finally {
+      await app2.slack.stop();
+      await api2.close();
+    }
+  });
+});
