@@ -16,6 +16,7 @@ export function reloadableCore(build: () => Core): ReloadableCore {
   return {
     answer: (request, onFault) => current.answer(request, onFault),
     complete: (kind, input, limit) => current.complete(kind, input, limit),
+    followUp: (previous, text) => current.followUp(previous, text),
     catalog: () => current.catalog(),
     get knowledge() {
       return current.knowledge;
