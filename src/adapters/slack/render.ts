@@ -1,14 +1,7 @@
 // Card → Slack message: Block Kit blocks plus the text fallback. Pure (no SDK at run time), so the
 // adapter, `gapbot render --platform slack` and the tests all get the very same payload.
 // https://docs.slack.dev/block-kit · https://docs.slack.dev/reference/block-kit/blocks
-import type {
-  ActionsBlock,
-  Button,
-  ContextActionsBlock,
-  ContextBlock,
-  KnownBlock,
-  SectionBlock,
-} from "@slack/types";
+import type { Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import { textBar } from "../../core/bars.js";
 import type { Card, Citation, Comparison, ComparisonCell, ComparisonRow, Field } from "../../core/card.js";
 import { renderText } from "../../core/render-text.js";
@@ -26,6 +19,7 @@ import {
   truncate,
 } from "./limits.js";
 import { chartBlock, comparisonTable, type DataVisualizationBlock } from "./render-chart.js";
+import { feedbackBlock } from "./render-feedback.js";
 import { buttonValue } from "./requests.js";
 
 export { renderSlackHome, type SlackHomeView } from "./render-home.js";
@@ -64,11 +58,7 @@ export const ACTION_SHOW_SOURCES = "gapbot_sources";
 export const ACTION_SHARE = "gapbot_share";
 /** Suggestion buttons are `gapbot_run_0`, `gapbot_run_1`…: action ids must differ within a message. */
 export const ACTION_RUN_PREFIX = "gapbot_run_";
-/** Slack's feedback buttons; the value says which: "up:<answer id>" or "down:<answer id>". */
-export const ACTION_FEEDBACK = "gapbot_feedback";
-/** The plain-button 👍 and 👎, each with the answer id as its value. */
-export const ACTION_VOTE_UP = "gapbot_vote_up";
-export const ACTION_VOTE_DOWN = "gapbot_vote_down";
+export { ACTION_FEEDBACK, ACTION_VOTE_DOWN, ACTION_VOTE_UP } from "./render-feedback.js";
 
 /** Suggestion buttons under one answer: a reading choice (an actions block would take 25). */
 export const SUGGESTION_BUTTONS_MAX = 5;
@@ -182,31 +172,6 @@ function citationContext(citations: Citation[]): ContextBlock | undefined {
   );
   const shown = capList(labels, CONTEXT_ELEMENTS_MAX, (hidden) => `…and ${hidden} more`);
   return context(shown.map((t) => mrkdwn(truncate(t, CONTEXT_TEXT_MAX))));
-}
-
-/** 👍/👎 for one answer: Slack's feedback buttons, or two plain buttons where those are not supported. */
-export function feedbackBlock(answerId: string, native: boolean): ActionsBlock | ContextActionsBlock {
-  if (!native)
-    return actions([button("👍", ACTION_VOTE_UP, answerId), button("👎", ACTION_VOTE_DOWN, answerId)]);
-  return {
-    type: "context_actions",
-    elements: [
-      {
-        type: "feedback_buttons",
-        action_id: ACTION_FEEDBACK,
-        positive_button: {
-          text: plain("👍"),
-          value: `up:${answerId}`,
-          accessibility_label: "This answer helped",
-        },
-        negative_button: {
-          text: plain("👎"),
-          value: `down:${answerId}`,
-          accessibility_label: "This answer did not help",
-        },
-      },
-    ],
-  };
 }
 
 function answerButtons(card: Card, options: SlackRenderOptions): Button[] {
