@@ -6,6 +6,7 @@ import type { HomeView } from "@slack/types";
 import { commands } from "../../../commands/index.js";
 import type { ReplyVisibility } from "../../config/settings.js";
 import type { Card } from "../../core/card.js";
+import { buildReport } from "../../report/report.js";
 import { answerConversation, lastQuestion, rememberQuestion } from "../../runtime/conversation.js";
 import { cleanUserText } from "../../runtime/input.js";
 import { withProgress } from "../../runtime/progress.js";
@@ -32,6 +33,7 @@ import {
   type SlackMessage,
 } from "./render.js";
 import { ACTION_REASON_PREFIX, reasonOfAction, renderSlackThanks } from "./render-feedback.js";
+import { renderSlackReport } from "./render-report.js";
 import {
   canonicalQuery,
   commandQuery,
@@ -44,6 +46,9 @@ import {
 import { responseUrlReplier } from "./response-url.js";
 import { isWorkspaceAdmin, privateReplies, settingsWords, slackSettingsCard } from "./settings.js";
 import type { PostQueue } from "./web-api-posts.js";
+
+/** The App Home report covers this many days, as `gapbot report` does by default. */
+export const HOME_REPORT_DAYS = 7;
 
 /** What the user reads when a handler fails after the core answered (a reply that could not be sent…). */
 export const APOLOGY_TEXT = apologyCard().headline;
@@ -377,7 +382,8 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       async () => {
         const team = teamOf(body);
         const channels = team ? await channelSettingsOf(ctx).all({ platform: "slack", workspace: team }) : [];
-        const view = renderSlackHome(ctx.core.catalog(), commands, channels) as HomeView;
+        const report = ctx.questions ? await adminReport(client, event.user) : [];
+        const view = renderSlackHome(ctx.core.catalog(), commands, channels, report) as HomeView;
         // Publishing the same view twice does no harm: retried on any passing failure.
         await retryTransient(
           () => client.views.publish({ user_id: event.user, view }),
@@ -386,6 +392,19 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       },
     );
   });
+
+  /** The record's summary for a workspace admin or owner (users.info says which); nothing for others. */
+  const adminReport = async (client: App["client"], user: string) => {
+    // The home tab is published either way: a failed look-up only leaves the report out.
+    const admin = await isWorkspaceAdmin(client, user).catch((err: unknown) => {
+      ctx.logger.warn({ err, platform: "slack" }, "users.info failed: App Home without the report");
+      return false;
+    });
+    if (!ctx.questions || !admin) return [];
+    const until = Date.now();
+    const since = until - HOME_REPORT_DAYS * 86_400_000;
+    return renderSlackReport(buildReport(ctx.questions.since(since), since, until), HOME_REPORT_DAYS);
+  };
 
   const ephemeralApology = (respond: RespondFn) => () =>
     respond({ response_type: "ephemeral", replace_original: false, text: APOLOGY_TEXT });

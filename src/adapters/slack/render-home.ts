@@ -25,10 +25,12 @@ export interface ChannelSettingsEntry {
   settings: ChannelSettings;
 }
 
+/** `report`: the question record's summary, shown first, to workspace admins only. */
 export function renderSlackHome(
   catalog: Catalog,
   commands: readonly Command[],
   channels: readonly ChannelSettingsEntry[] = [],
+  report: KnownBlock[] = [],
 ): SlackHomeView {
   const known: KnownBlock[] = [
     listSection(
@@ -48,7 +50,13 @@ export function renderSlackHome(
       catalog.companies.map((c) => c.name),
     ),
   ].filter((b): b is KnownBlock => b !== undefined);
-  const head: KnownBlock[] = [header("gapbot"), section(plain(INTRO)), divider(), header("What I know")];
+  const head: KnownBlock[] = [
+    header("gapbot"),
+    section(plain(INTRO)),
+    divider(),
+    ...report,
+    header("What I know"),
+  ];
   if (!known.length) known.push(section(plain("Nothing yet: the knowledge base is empty.")));
   const tail: KnownBlock[] = [
     context([

@@ -198,3 +198,40 @@ describe("Slack with the record off", () => {
     }
   });
 });
+
+describe("Slack App Home report", () => {
+  it("shows a workspace admin the record's summary with the disliked answer, and a member none of it", async () => {
+    api.answer("users.info", { ok: true, user: { id: "U0ADMIN", is_admin: true } });
+    await app.send(
+      eventCallback("Ev-home-admin", {
+        type: "app_home_opened",
+        user: "U0ADMIN",
+        channel: "D0001",
+        tab: "home",
+      }),
+    );
+    const view = (await eventually(() => api.callsTo("views.publish").at(-1))).body.view as {
+      blocks: object[];
+    };
+    expect(blockKitProblems({ blocks: view.blocks }, "home")).toEqual([]);
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain("Questions, last 7 days");
+    expect(text).toContain("Most disliked answers");
+    expect(text).toContain("/chip 910B");
+
+    api.answer("users.info", { ok: true, user: { id: "U0MEMBER", is_admin: false } });
+    const before = api.callsTo("views.publish").length;
+    await app.send(
+      eventCallback("Ev-home-member", {
+        type: "app_home_opened",
+        user: "U0MEMBER",
+        channel: "D0002",
+        tab: "home",
+      }),
+    );
+    const member = (await eventually(() => api.callsTo("views.publish")[before])).body.view as {
+      blocks: object[];
+    };
+    expect(JSON.stringify(member.blocks)).not.toContain("Questions, last 7 days");
+  });
+});
