@@ -1,10 +1,14 @@
 // Feedback and the question record through the real Bolt app in HTTP mode: an answer carries Slack's own
 // 👍/👎 (plain buttons where the workspace rejects them), a vote is stored once per user and changeable, the
-// voter alone is thanked, and `buildReport` then lists the disliked answer.
+// voter alone is thanked, and `gapbot report` (the built CLI, on the same database file) then lists the
+// disliked answer and the question that was not found.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ACTION_FEEDBACK, ACTION_VOTE_DOWN } from "../../../src/adapters/slack/render.js";
 import { ACTION_REASON_PREFIX } from "../../../src/adapters/slack/render-feedback.js";
-import { buildReport } from "../../../src/report/report.js";
 import { THANKS_DOWN, THANKS_REASON, THANKS_UP } from "../../../src/runtime/record.js";
 import { openDatabase } from "../../../src/storage/database.js";
 import { QuestionLog } from "../../../src/storage/question-log.js";
@@ -23,6 +27,7 @@ import {
   eventCallback,
   slashCommand,
 } from "../../helpers/slack-requests.js";
+import { ensureBuilt, root } from "../../start/ensure-built.js";
 
 const core = fixtureCore();
 let api: SlackApiStandIn;
@@ -30,15 +35,33 @@ let app: HttpSlack;
 let questions: QuestionLog;
 let n = 0;
 
+const dataDir = mkdtempSync(join(tmpdir(), "gapbot-feedback-"));
+
 beforeAll(async () => {
+  ensureBuilt();
   api = await startSlackApiStandIn();
-  questions = new QuestionLog(openDatabase({ dir: ":memory:" }), { retentionDays: 30 });
+  questions = new QuestionLog(openDatabase({ dir: dataDir }), { retentionDays: 30 });
   app = await startHttpSlack(api, { core, questions });
-});
+}, 60_000);
 afterAll(async () => {
   await app.slack.stop();
   await api.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** `gapbot report --json` as an operator runs it, on this test's database file. */
+function report(): {
+  unanswered: { examples: string[] }[];
+  disliked: { text: string; facts: string[]; votes: { up: number; down: number } }[];
+} {
+  const run = spawnSync(process.execPath, [join(root, "bin/gapbot.js"), "report", "--json"], {
+    cwd: dataDir,
+    env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir },
+    encoding: "utf8",
+  });
+  expect(run.stderr).toBe("");
+  return JSON.parse(run.stdout);
+}
 afterEach(() => {
   api.rejectBlocks([]);
 });
@@ -144,8 +167,9 @@ describe("Slack feedback", () => {
 
     let row = questions.since(0).find((r) => r.id === id);
     expect(row).toMatchObject({ up: 0, down: 2, reasons: { wrong_figure: 1 } });
-    const report = buildReport(questions.since(0), 0, Date.now());
-    expect(report.disliked[0]).toMatchObject({ text: "/chip 910B", votes: { up: 0, down: 2 } });
+    const operator = report();
+    expect(operator.disliked[0]).toMatchObject({ text: "/chip 910B", votes: { up: 0, down: 2 } });
+    expect(operator.disliked[0]?.facts.length).toBeGreaterThan(0);
 
     await app.send(feedbackClick(`up:${id}`, "U0002", api.responseUrl("fb-up")));
     expect((await eventually(() => api.responsesTo("fb-up")[0])).body).toMatchObject({ text: THANKS_UP });
@@ -177,6 +201,17 @@ describe("Slack feedback", () => {
     );
     await eventually(() => api.responsesTo("fb-plain-vote")[0]);
     expect(questions.since(0).find((r) => r.id === down?.value)).toMatchObject({ command: "chip", down: 1 });
+  });
+});
+
+describe("Slack unanswered questions", () => {
+  it("records a mention the material does not answer, and gapbot report lists it under unanswered", async () => {
+    const before = api.callsTo("chat.postMessage").length;
+    await app.send(eventCallback(`Ev-nf-${n}`, mention("how much electricity do data centers use?")));
+    const post = await eventually(() => api.callsTo("chat.postMessage")[before]);
+    expect(String(post.body.text)).toMatch(/not in the material/i);
+    const examples = report().unanswered.flatMap((g) => g.examples);
+    expect(examples).toContain("how much electricity do data centers use?");
   });
 });
 
