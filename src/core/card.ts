@@ -55,7 +55,10 @@ export interface Ratio {
 }
 
 export interface ComparisonRow {
+  /** What the row measures, naming whose figures they are where they are not the columns' own. */
   label: string;
+  /** What is measured alone ("Parameters"), when the label also names the subjects. */
+  metric?: string;
   unit?: string;
   left: ComparisonCell;
   right: ComparisonCell;

@@ -4,6 +4,7 @@
 import type { Fact, Figure } from "../knowledge/schema.js";
 import type { Card, Chart, ChartItem, ComparisonCell, ComparisonRow } from "./card.js";
 import type { Context } from "./context.js";
+import { subjectLabel } from "./subjects.js";
 
 /** Slack's pie and bar charts take at most six segments or series; more would not read at a glance anyway. */
 export const CHART_ITEMS_MAX = 6;
@@ -29,15 +30,15 @@ export function buildChart(ctx: Context, card: Card): Chart | undefined {
     const left = quoted(ctx, cited, row.left, unit);
     const right = quoted(ctx, cited, row.right, unit);
     if (!left || !right || left.fact.id === right.fact.id) continue;
+    // Each bar is named by whose figure it is, which is the column's name wherever the figure is the side's own.
     const sides: Quoted[] = [
-      { ...left, label: comparison.left.name },
-      { ...right, label: comparison.right.name },
+      { ...left, label: subjectLabel(ctx, left.fact) },
+      { ...right, label: subjectLabel(ctx, right.fact) },
     ];
     const extras = sameMeasure(ctx, card, cited, row, sides);
     const all = [...sides, ...extras].slice(0, CHART_ITEMS_MAX);
-    // With more than the two sides, "US" and "China" no longer say whose bar it is: name each fact's subject.
     const items = all.map((q): ChartItem => {
-      const label = extras.length ? (subjectName(ctx, q.fact) ?? q.label) : q.label;
+      const label = q.label;
       const approximate = q.figure.max !== undefined || !EXACT.has(q.figure.qualifier ?? "exactly");
       return {
         label,
@@ -49,7 +50,7 @@ export function buildChart(ctx: Context, card: Card): Chart | undefined {
     });
     return {
       type: isWhole(unit, items) ? "pie" : "bar",
-      title: row.label,
+      title: row.metric ?? row.label,
       unit,
       items,
       ...(row.ratio ? { ratio: row.ratio } : {}),
@@ -108,15 +109,9 @@ function sameMeasure(
     if (!figure || !(figure.value >= 0) || !Number.isFinite(figure.value)) continue;
     used.add(fact.id);
     const display = [field.value, field.unit].filter(Boolean).join(" ").trim() || figure.text;
-    out.push({ fact, figure, display, label: subjectName(ctx, fact) ?? field.label });
+    out.push({ fact, figure, display, label: subjectLabel(ctx, fact) });
   }
   return out;
-}
-
-/** The fact's subject: its first entity that is not who says so. */
-function subjectName(ctx: Context, fact: Fact): string | undefined {
-  const id = fact.entities.find((e) => e !== fact.attribution);
-  return id ? ctx.entity(id)?.name : undefined;
 }
 
 /**

@@ -1,6 +1,9 @@
 // Everything the composers share, built once per knowledge: lookups, the entity finder, the retriever.
 import type { Entity, Fact, Knowledge, Source, Topic } from "../knowledge/schema.js";
 import { EntityFinder } from "./entities.js";
+import { type CompiledCues, compileCues } from "./frames/cues.js";
+import { compileLexicon, type Lexicon } from "./lexicon.js";
+import { WEIGHTS, type Weights } from "./rank/weights.js";
 import { Retriever, type SavedRetriever } from "./search.js";
 import { HAN, nameKey, normalize } from "./text.js";
 import { createTokenizer, type Tokenize } from "./tokenize.js";
@@ -8,6 +11,14 @@ import { createTokenizer, type Tokenize } from "./tokenize.js";
 export interface Context {
   knowledge: Knowledge;
   tokenize: Tokenize;
+  /** The material's synonyms and units, compiled from knowledge/vocabulary.yaml. */
+  lexicon: Lexicon;
+  /** Every Latin word the sources and claims use, as written (lower case), names aside. */
+  words: ReadonlySet<string>;
+  /** The ranker's weights (rank/weights.ts), or others being fitted. */
+  weights: Readonly<Weights>;
+  /** The question frames' cue words, compiled from knowledge/cues.yaml. */
+  cues: CompiledCues;
   finder: EntityFinder;
   retriever: Retriever;
   entity(id: string): Entity | undefined;
@@ -63,7 +74,11 @@ export function productCodes(text: string): string[] {
 }
 
 /** `saved`: what save() gave for this very knowledge; each part is made afresh when absent. */
-export function buildContext(knowledge: Knowledge, saved?: SavedContext): Context {
+export function buildContext(
+  knowledge: Knowledge,
+  saved?: SavedContext,
+  weights: Readonly<Weights> = WEIGHTS,
+): Context {
   // A set: facts share their keywords, and each word is cut into pieces once however often it is used.
   const hanWords = new Set<string>();
   const addHan = (w: string) => {
@@ -72,7 +87,8 @@ export function buildContext(knowledge: Knowledge, saved?: SavedContext): Contex
   for (const e of knowledge.entities) for (const w of [e.name, ...e.aliases]) addHan(w);
   for (const t of knowledge.topics) for (const w of t.keywords) addHan(w);
   for (const f of knowledge.facts) for (const w of f.keywords) addHan(w);
-  const tokenize = createTokenizer(hanWords, knowledge.glossary);
+  const lexicon = compileLexicon(knowledge.vocabulary);
+  const tokenize = createTokenizer(hanWords, knowledge.glossary, lexicon);
   const entities = new Map(knowledge.entities.map((e) => [e.id, e]));
   const facts = new Map(knowledge.facts.map((f) => [f.id, f]));
   const topics = new Map(knowledge.topics.map((t) => [t.id, t]));
@@ -121,7 +137,7 @@ export function buildContext(knowledge: Knowledge, saved?: SavedContext): Contex
   );
 
   const words = saved ? new Set(saved.vocabulary) : vocabulary(knowledge);
-  const retriever = new Retriever(knowledge, tokenize, saved?.retriever);
+  const retriever = new Retriever(knowledge, tokenize, saved?.retriever, lexicon);
   const codes = new Set(
     saved?.productCodes ??
       [
@@ -133,6 +149,10 @@ export function buildContext(knowledge: Knowledge, saved?: SavedContext): Contex
   return {
     knowledge,
     tokenize,
+    lexicon,
+    weights,
+    cues: compileCues(knowledge.cues),
+    words,
     finder: new EntityFinder(knowledge.entities, words),
     retriever,
     entity: (id) => entities.get(id),

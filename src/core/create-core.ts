@@ -15,6 +15,7 @@ import { buildContext, type Context, type SavedContext } from "./context.js";
 import { readFollowUp } from "./follow-up.js";
 import type { Catalog, Core } from "./index.js";
 import { MAX_INPUT, readIntent } from "./intent.js";
+import type { Weights } from "./rank/weights.js";
 import type { Choice, CompletionKind, Request } from "./request.js";
 import { nameKey } from "./text.js";
 
@@ -24,6 +25,8 @@ export interface CoreOptions {
   knowledgeDir?: string;
   /** Answer only from these sources (`--source`, SOURCES); every source when empty. */
   sources?: readonly string[];
+  /** The ranker's weights; the fitted ones (rank/weights.ts) unless a fit tries others. */
+  weights?: Readonly<Weights>;
 }
 
 export function createCore(options: CoreOptions = {}): Core {
@@ -33,7 +36,7 @@ export function createCore(options: CoreOptions = {}): Core {
   );
   // The indexes saved with the snapshot this knowledge was read from, if it was and it was not narrowed to
   // some sources: none to build at start.
-  const ctx = buildContext(knowledge, takeSavedIndex(knowledge) as SavedContext | undefined);
+  const ctx = buildContext(knowledge, takeSavedIndex(knowledge) as SavedContext | undefined, options.weights);
   return {
     knowledge,
     answer: (request, onFault) => {

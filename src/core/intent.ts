@@ -2,10 +2,10 @@
 // or free text (a mention, a DM) whose intent is found from the names and words in it.
 import { findCommand } from "../../commands/index.js";
 import type { Entity, EntityKind } from "../knowledge/schema.js";
-import { countingUnits } from "./compose/ask.js";
-import { findTopic, GAP_FILLER } from "./compose/gap.js";
+import { findTopic, isGapFiller } from "./compose/gap.js";
 import type { Context } from "./context.js";
 import type { Mention } from "./entities.js";
+import { countingUnits } from "./frames/reading.js";
 import type { Request } from "./request.js";
 import { nameKey, normalize } from "./text.js";
 
@@ -187,7 +187,12 @@ export function freeText(ctx: Context, text: string): Intent {
   if (cue) {
     const sides = compareSides(text, things);
     if (sides)
-      return { type: "compare-mentions", a: sides[0], b: sides[1], units: countingUnits(norm, mentions) };
+      return {
+        type: "compare-mentions",
+        a: sides[0],
+        b: sides[1],
+        units: countingUnits(ctx, norm, mentions),
+      };
   }
   // "Is DeepSeek V4 Pro bigger than Mythos?" asks for the two side by side.
   if (COMPARATIVE.test(norm) && things[0] && things[1] && things[0].entity.kind === things[1].entity.kind)
@@ -197,7 +202,7 @@ export function freeText(ctx: Context, text: string): Intent {
   // "Who is ahead in AI chips?": "ahead" asks for the gap; the topic is the chips, not the time behind.
   const residue = ctx
     .tokenize(ctx.finder.residue(text, mentions).replace(WHO_LEADS, " "), { words: true })
-    .filter((t) => !GAP_FILLER.has(t));
+    .filter((t) => !isGapFiller(ctx, t));
   const topicText = text.replace(WHO_LEADS, " ");
   const topic = findTopic(ctx, topicText);
   const topicWords = topic ? (ctx.topicTerms.get(topic.id) ?? new Set<string>()) : new Set<string>();

@@ -4,7 +4,7 @@ import MiniSearch, { type AsPlainObject, type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import type { Fact, Knowledge } from "../knowledge/schema.js";
 import { unique } from "./compose/shared.js";
-import { SYNONYMS } from "./synonyms.js";
+import { EMPTY_LEXICON, type Lexicon } from "./lexicon.js";
 import { editDistance, HAN, stem } from "./text.js";
 import type { Tokenize } from "./tokenize.js";
 
@@ -69,6 +69,7 @@ export class Retriever {
     knowledge: Knowledge,
     private readonly tokenize: Tokenize,
     saved?: SavedRetriever,
+    private readonly lexicon: Lexicon = EMPTY_LEXICON,
   ) {
     const entity = new Map(knowledge.entities.map((e) => [e.id, e]));
     const topic = new Map(knowledge.topics.map((t) => [t.id, t]));
@@ -130,7 +131,12 @@ export class Retriever {
           .flatMap((id) => [topic.get(id)?.title ?? id, ...(topic.get(id)?.keywords ?? [])])
           .join(" ; "),
         // A fact on one side of the gap concerns that country, named or not ("up 77%" of US big tech).
-        entityIds: unique([...about.map((e) => e.id), ...(sideCountry.get(f.side) ?? [])])
+        // A group's figure is found through the group's name as well as its members'.
+        entityIds: unique([
+          ...about.map((e) => e.id),
+          ...(f.subject && entity.get(f.subject)?.kind === "group" ? [f.subject] : []),
+          ...(sideCountry.get(f.side) ?? []),
+        ])
           .map((id) => `@${id}`)
           .join(" "),
       };
@@ -204,8 +210,8 @@ export class Retriever {
   /** "investin", "plannin": the -ing of chat, its g dropped; the word the material uses for it, if any. */
   private droppedG(term: string): string | undefined {
     if (!term.endsWith("in")) return undefined;
-    const full = stem(`${term}g`);
-    const word = SYNONYMS.get(full) ?? full;
+    const full = stem(`${term}g`, this.lexicon.keep);
+    const word = this.lexicon.synonyms.get(full) ?? full;
     return this.df.has(word) ? word : undefined;
   }
 
@@ -229,7 +235,7 @@ export class Retriever {
     // Words the index never holds as typed, since the tokenizer folds them into another ("invest" into
     // "capex"): a typo of one reads as the word it folds into. Its first letter must be right: "Gartner"
     // is a name, not "partner" misspelt.
-    for (const [word, canonical] of SYNONYMS) {
+    for (const [word, canonical] of this.lexicon.synonyms) {
       if (
         word[0] !== term[0] ||
         HAN.test(word) ||

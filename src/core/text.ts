@@ -40,8 +40,8 @@ export function words(text: string): { han: boolean; text: string }[] {
 }
 
 /** Plural and possessive endings off, so "GPUs" finds "GPU". Names with digits are left whole. */
-export function stem(word: string): string {
-  if (/\d/.test(word) || word.length <= 3 || KEEP.has(word)) return word;
+export function stem(word: string, keep: ReadonlySet<string> = NO_WORDS): string {
+  if (/\d/.test(word) || word.length <= 3 || keep.has(word)) return word;
   if (word.endsWith("'s")) return word.slice(0, -2);
   if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(ss|is)$/.test(word) || LATIN_US.has(word)) return word;
@@ -59,7 +59,7 @@ export function stem(word: string): string {
 function undouble(stemmed: string): string {
   return /([bdgmnprt])\1$/.test(stemmed) ? stemmed.slice(0, -1) : stemmed;
 }
-const KEEP = new Set(["tops", "eflops", "flops", "news", "series", "aws", "ops"]);
+const NO_WORDS: ReadonlySet<string> = new Set();
 const LATIN_US = new Set([
   "bus",
   "status",
@@ -87,7 +87,7 @@ export const STOPWORDS = new Set(
     "says saying view views opinion opinions stance perspective thought thoughts use uses used using " +
     "belong belongs belonging go goes going gone went " +
     // Words about the material, not in it: "which chip is cited", "the article says".
-    "cite cites cited citing mentioned article material " +
+    "cite cites cited citing mentioned article material source sources " +
     // Words that set something aside ("besides OpenBSD, where else…") ask nothing themselves.
     "besides beside except apart aside excluding " +
     // Question words as typed in a hurry, and "list" as in "does the article list…".

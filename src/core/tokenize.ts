@@ -1,7 +1,7 @@
 // The tokenizer for facts, paragraphs and queries alike: keeps chip and model names whole ("910b",
 // "v4", "4.6", "gb300"), folds synonyms, and cuts Chinese three ways — known words whole (ICU alone
 // splits 昇腾 and 英伟达 apart), Intl.Segmenter words, and character bigrams.
-import { HAN_COMPOUNDS, HAN_TERMS, PHRASES, SYNONYMS } from "./synonyms.js";
+import { EMPTY_LEXICON, type Lexicon } from "./lexicon.js";
 import { HAN_STOP_CHARS, HAN_STOPWORDS, normalize, STOPWORDS, stem, words } from "./text.js";
 
 /** `words: true` leaves out the Chinese bigrams: whole words only, for reading intent. */
@@ -9,37 +9,39 @@ export type Tokenize = (text: string, options?: { words?: boolean }) => string[]
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
-export function foldPhrases(normalized: string): string {
+export function foldPhrases(normalized: string, lexicon: Lexicon): string {
   let t = normalized;
-  for (const [pattern, word] of PHRASES) t = t.replace(pattern, ` ${word} `);
+  for (const [pattern, word] of lexicon.phrases) t = t.replace(pattern, ` ${word} `);
   return t;
 }
 
 /**
  * `hanWords`: Chinese names and terms to keep whole, e.g. every entity's Chinese aliases. `glossary`:
  * Chinese words read as the English words the material uses for them (漏洞 → vulnerability), so that a
- * question in Chinese meets the English index on its own terms.
+ * question in Chinese meets the English index on its own terms. `lexicon`: the material's synonyms.
  */
 export function createTokenizer(
   hanWords: Iterable<string> = [],
   glossary: Readonly<Record<string, string>> = {},
+  lexicon: Lexicon = EMPTY_LEXICON,
 ): Tokenize {
-  const dictionary = new Set<string>(HAN_TERMS);
+  const { compounds, synonyms, keep } = lexicon;
+  const dictionary = new Set<string>(lexicon.hanTerms);
   for (const w of Object.keys(glossary)) dictionary.add(normalize(w));
   // Each glossary word's English, tokenized as English is; filled once the tokenizer below exists.
   const english = new Map<string, string[]>();
 
   function canonical(word: string): string[] {
-    const compound = HAN_COMPOUNDS.get(word);
-    if (compound) return compound;
-    const synonym = SYNONYMS.get(word);
+    const compound = compounds.get(word);
+    if (compound) return [...compound];
+    const synonym = synonyms.get(word);
     if (synonym) return [synonym];
     return english.get(word) ?? [word];
   }
 
   for (const w of hanWords)
     for (const piece of words(normalize(w))) if (piece.han) dictionary.add(piece.text);
-  for (const c of HAN_COMPOUNDS.keys()) dictionary.add(c);
+  for (const c of compounds.keys()) dictionary.add(c);
   let longest = 1;
   for (const w of dictionary) longest = Math.max(longest, w.length);
 
@@ -72,18 +74,18 @@ export function createTokenizer(
 
   const tokenize = (text: string, options?: { words?: boolean }): string[] => {
     const out: string[] = [];
-    for (const w of words(foldPhrases(normalize(text)))) {
+    for (const w of words(foldPhrases(normalize(text), lexicon))) {
       if (w.han) {
         hanTokens(w.text, out, !options?.words);
         continue;
       }
       // Single letters ("s" of a cut-off possessive) carry nothing.
       if (STOPWORDS.has(w.text) || (w.text.length === 1 && !/\d/.test(w.text))) continue;
-      if (SYNONYMS.has(w.text)) {
+      if (synonyms.has(w.text)) {
         out.push(...canonical(w.text));
         continue;
       }
-      const s = stem(w.text);
+      const s = stem(w.text, keep);
       // "claimed" is "claim", a stop word as much as "claims" is.
       if (!STOPWORDS.has(s)) out.push(...canonical(s));
     }

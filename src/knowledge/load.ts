@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import {
+  type Cues,
+  CuesFile,
   EntitiesFile,
   Entity,
   Fact,
@@ -14,8 +16,11 @@ import {
   IgnoredFile,
   IgnoredNumber,
   type Knowledge,
+  SidesFile,
   SourcesFile,
   TopicFile,
+  type Vocabulary,
+  VocabularyFile,
 } from "./schema.js";
 
 /** knowledge/ at the package root, whether we run from src/ (tests) or dist/src/ (built). */
@@ -32,6 +37,13 @@ export function defaultKnowledgeDir(): string {
   }
   throw new Error(`gapbot: knowledge/sources.yaml not found above ${fileURLToPath(import.meta.url)}`);
 }
+
+/** A pack with no vocabulary.yaml: no synonyms, and any unit its figures use. */
+export const EMPTY_VOCABULARY: Vocabulary = {
+  synonyms: { phrases: [], groups: [], compounds: {}, ratio_words: [] },
+  units: { known: [], money: [], share: [], relative: [], both_sides: [], counts: {}, hints: [] },
+  keep_words: [],
+};
 
 /** One problem in the knowledge, located precisely enough to fix by hand. */
 export interface Problem {
@@ -107,6 +119,9 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
     topics: [],
     ignored: [],
     glossary: {},
+    sides: [],
+    vocabulary: EMPTY_VOCABULARY,
+    cues: {} as Cues,
   };
 
   // `salvage` keeps what is still usable when the file as a whole fails its schema.
@@ -191,6 +206,19 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
   for (const i of ignored?.ignored ?? []) k.ignored.push(i);
   const glossaryPath = join(root, "glossary.yaml");
   if (existsSync(glossaryPath)) k.glossary = parseFile(glossaryPath, GlossaryFile)?.terms ?? {};
+
+  const vocabularyPath = join(root, "vocabulary.yaml");
+  if (existsSync(vocabularyPath))
+    k.vocabulary = parseFile(vocabularyPath, VocabularyFile) ?? EMPTY_VOCABULARY;
+  // The language's cue words: a pack's own, or else the shipped ones, read as part of this pack.
+  const ownCues = join(root, "cues.yaml");
+  const cuesPath = existsSync(ownCues) ? ownCues : join(defaultKnowledgeDir(), "cues.yaml");
+  if (existsSync(cuesPath)) {
+    const cues = parseFile(cuesPath, CuesFile)?.cues;
+    if (cues) k.cues = cues;
+  }
+  const sidesPath = join(root, "sides.yaml");
+  if (existsSync(sidesPath)) k.sides = parseFile(sidesPath, SidesFile)?.sides ?? [];
 
   return { knowledge: k, origins, problems };
 }

@@ -43,6 +43,8 @@ export const EntityKind = z.enum([
   "device",
   "report",
   "product",
+  /** A named set of other entities ("the four tech giants"): its figures are the set's, never a member's. */
+  "group",
 ]);
 export type EntityKind = z.infer<typeof EntityKind>;
 
@@ -67,8 +69,13 @@ export const Entity = z.strictObject({
   related: z.array(Id).default([]),
   /** Drafted by `gapbot ingest`: re-ingesting may replace it; removing the mark keeps it as curated. */
   draft: z.boolean().optional(),
+  /** A group's members, as entity ids; only a group has them. */
+  members: z.array(Id).default([]),
 });
 export type Entity = z.infer<typeof Entity>;
+
+/** A fact's subject when it is the article's own view rather than any entity's figure. */
+export const ARTICLE_SUBJECT = "article";
 
 export const Qualifier = z.enum(["over", "about", "less-than", "at-least", "up-to", "exactly", "only"]);
 export type Qualifier = z.infer<typeof Qualifier>;
@@ -131,6 +138,13 @@ export const Fact = z.strictObject({
   attribution: Id.optional(),
   as_of: z.string().optional(),
   entities: z.array(Id).min(1),
+  /**
+   * Whose figure or statement this is: an entity, a group or a country id, or "article" for the article's
+   * own view (held by `attribution` when given). When omitted, the first entity. A fact naming several things of one kind must say which one it is about.
+   */
+  subject: z.union([Id, z.literal(ARTICLE_SUBJECT)]).optional(),
+  /** The fact giving the article's own view of this attributed claim: a card shows the two together. */
+  framed_by: Id.optional(),
   topics: z.array(Id).default([]),
   /** Extra search words a reader may use for this fact (synonyms, Chinese). */
   keywords: z.array(z.string()).default([]),
@@ -193,6 +207,103 @@ export const GlossaryFile = z.strictObject({
   ),
 });
 
+/**
+ * The two sides every gap compares, in the order cards show them: which `side` of a fact each is, the
+ * entity that stands for it and the short label cards use ("US").
+ */
+export const SideEntry = z.strictObject({ id: Side, entity: Id, label: z.string().min(1).max(24) });
+export type SideEntry = z.infer<typeof SideEntry>;
+export const SidesFile = z.strictObject({ sides: z.tuple([SideEntry, SideEntry]) });
+
+/** A regular expression's source, as data: checked to compile by the validator. */
+const Pattern = z.string().min(1);
+
+/**
+ * The material's own words (knowledge/vocabulary.yaml): synonyms folded at index and query time alike,
+ * the units its figures come in with the words that ask for each, and words the stemmer keeps whole.
+ */
+export const VocabularyFile = z.strictObject({
+  synonyms: z.strictObject({
+    /** Phrases folded to one word before tokenising ("capital expenditure" → "capex"); `to` may use $1. */
+    phrases: z.array(z.strictObject({ pattern: Pattern, to: z.string() })).default([]),
+    /** Words folded to the group's first word, after stemming; Chinese words are kept whole. */
+    groups: z.array(z.array(z.string().min(1)).min(2)).default([]),
+    /** Chinese compounds that stand for two canonical words at once (中美 → china, us). */
+    compounds: z.record(z.string(), z.array(z.string().min(1)).min(2)).default({}),
+    /** Words asking for the gap as a ratio ("what multiple"): they name no topic. */
+    ratio_words: z.array(z.string().min(1)).default([]),
+  }),
+  units: z.strictObject({
+    /** Every unit a figure may carry. */
+    known: z.array(z.string().min(1)).min(1),
+    /** Units of a sum of money: a question about money is answered only in these. */
+    money: z.array(z.string()).default([]),
+    /** Units of a share: "what share…" is answered only in these. */
+    share: z.array(z.string()).default([]),
+    /** Units of a figure relative to another ("1/8 of", "10 times"): a count may be answered by one. */
+    relative: z.array(z.string()).default([]),
+    /** Units of a figure that belongs to both sides at once (a time lag). */
+    both_sides: z.array(z.string()).default([]),
+    /** How a sentence writes a sum of money. */
+    money_text: Pattern.optional(),
+    /** The units a count of a named thing of a kind is in ("how many H100s" counts chips). */
+    counts: z.record(z.string(), z.array(z.string().min(1))).default({}),
+    /** Words that ask for units ("how many GPUs" → GPUs); `quantitative`: only in a question for a figure. */
+    hints: z
+      .array(
+        z.strictObject({
+          cue: Pattern,
+          units: z.array(z.string().min(1)).min(1),
+          quantitative: z.boolean().optional(),
+        }),
+      )
+      .default([]),
+  }),
+  /** Words the stemmer leaves whole ("tops" is no plural of "top"). */
+  keep_words: z.array(z.string().min(1)).default([]),
+});
+export type Vocabulary = z.infer<typeof VocabularyFile>;
+
+/** The cue lists the question frames read (knowledge/cues.yaml); each is a list of pattern pieces. */
+export const CUE_NAMES = [
+  "summary",
+  "summary_filler",
+  "follow_up",
+  "chat",
+  "what_is",
+  "defines",
+  "sum",
+  "given",
+  "advice",
+  "quantitative",
+  "money",
+  "growth",
+  "measure",
+  "share",
+  "compares",
+  "asks_name",
+  "two_asks",
+  "finding",
+  "asks_value",
+  "count_compared",
+  "alternatives",
+  "which_country",
+  "which_company",
+  "which_chip",
+  "which_framework",
+  "who",
+] as const;
+export type CueName = (typeof CUE_NAMES)[number];
+export const CuesFile = z.strictObject({
+  cues: z.strictObject(
+    Object.fromEntries(CUE_NAMES.map((n) => [n, z.array(Pattern).min(1)])) as Record<
+      CueName,
+      z.ZodArray<typeof Pattern>
+    >,
+  ),
+});
+export type Cues = Record<CueName, string[]>;
+
 /** Everything loaded, with each source's paragraphs (index 0 is paragraph 1). */
 export interface Knowledge {
   sources: Source[];
@@ -203,4 +314,10 @@ export interface Knowledge {
   ignored: IgnoredNumber[];
   /** Chinese word → the material's English words for it (knowledge/glossary.yaml). */
   glossary: Record<string, string>;
+  /** The two sides compared (knowledge/sides.yaml); empty when a pack compares no sides. */
+  sides: SideEntry[];
+  /** The material's words and units (knowledge/vocabulary.yaml). */
+  vocabulary: Vocabulary;
+  /** The question frames' cue words (knowledge/cues.yaml, or the shipped one for a pack without). */
+  cues: Cues;
 }

@@ -17,7 +17,7 @@
 import { formatProblem, KnowledgeError, type Loaded, type Problem, readKnowledge } from "./load.js";
 import { findNumbers, normaliseQuote, occurrences, sameValue } from "./numbers.js";
 import type { Entity, EntityKind, Fact, IgnoredNumber, Knowledge, Topic } from "./schema.js";
-import { UNITS } from "./schema.js";
+import { ARTICLE_SUBJECT, UNITS } from "./schema.js";
 
 /** Who may be named as the source of a claim. */
 const ATTRIBUTABLE: readonly EntityKind[] = ["organisation", "report", "person", "company"];
@@ -90,6 +90,8 @@ export function validateKnowledge(loaded: Loaded): Problem[] {
   checkTopicMembership(k, facts, out);
   checkCoverage(k, facts, out);
   checkGlossary(k, out);
+  checkSides(k, entities, out);
+  checkVocabulary(k, out);
   return out.list;
 }
 
@@ -141,6 +143,7 @@ function checkEntities(k: Knowledge, entities: Map<string, Entity>, out: Problem
     e.related.forEach((r, i) => {
       if (!entities.has(r)) out.add(file, e.id, `related.${i}`, `no entity "${r}"`);
     });
+    checkMembers(e, entities, (field, message) => out.add(file, e.id, field, message));
     const own = new Set<string>();
     for (const [i, alias] of [e.name, ...e.aliases].entries()) {
       const field = i === 0 ? "name" : `aliases.${i - 1}`;
@@ -182,14 +185,16 @@ function checkFact(
   else if (paragraphs && paragraph === undefined)
     add("paragraph", `source "${f.source}" has ${paragraphs.length} paragraphs, not ${f.paragraph}`);
 
+  // The pack's own units (vocabulary.yaml), or the default list for a pack that names none.
+  const known: readonly string[] = k.vocabulary.units.known.length ? k.vocabulary.units.known : UNITS;
   const quote = normaliseQuote(f.quote);
   if (paragraph !== undefined && !normaliseQuote(paragraph).includes(quote))
     add("quote", `not verbatim in ${f.source} ¶${f.paragraph}: "${f.quote}"`);
 
   f.figures.forEach((fig, i) => {
     const field = `figures.${i}`;
-    if (!(UNITS as readonly string[]).includes(fig.unit))
-      add(`${field}.unit`, `"${fig.unit}" is not a known unit (${UNITS.join(", ")})`);
+    if (!known.includes(fig.unit))
+      add(`${field}.unit`, `"${fig.unit}" is not a known unit (${known.join(", ")})`);
     if (!quote.includes(normaliseQuote(fig.text)))
       add(`${field}.text`, `"${fig.text}" does not stand in the quote`);
     const written = findNumbers(normaliseQuote(fig.text)).map((m) => m.value);
@@ -221,6 +226,61 @@ function checkFact(
   f.keywords.forEach((w, i) => {
     if (w.trim() === "") add(`keywords.${i}`, "empty keyword");
   });
+  checkSubject(f, entities, add);
+  if (f.framed_by !== undefined && !k.facts.some((g) => g.id === f.framed_by))
+    add("framed_by", `no fact "${f.framed_by}"`);
+}
+
+/** A group names two or more members, each an entity and none a group; nothing else has members. */
+function checkMembers(
+  e: Entity,
+  entities: Map<string, Entity>,
+  add: (field: string, message: string) => void,
+) {
+  if (e.kind !== "group") {
+    if (e.members.length) add("members", `only a group has members; "${e.id}" is a ${e.kind}`);
+    return;
+  }
+  if (e.members.length < 2) add("members", "a group names at least two members");
+  e.members.forEach((id, i) => {
+    const m = entities.get(id);
+    if (!m) add(`members.${i}`, `no entity "${id}"`);
+    else if (m.kind === "group") add(`members.${i}`, `"${id}" is a group; a group's members are things`);
+  });
+}
+
+/** Kinds whose figures a label could put on the wrong one when a fact names two of them. */
+const SUBJECT_KINDS: readonly EntityKind[] = ["company", "chip", "model", "country", "product", "person"];
+
+/**
+ * The subject resolves and is among the fact's entities; a fact with figures that names two or more
+ * things of one kind (four companies, two countries) says which is its subject, since the first named
+ * would otherwise be taken for it.
+ */
+function checkSubject(f: Fact, entities: Map<string, Entity>, add: (field: string, message: string) => void) {
+  if (f.subject !== undefined && f.subject !== ARTICLE_SUBJECT) {
+    const s = entities.get(f.subject);
+    if (!s) add("subject", `no entity "${f.subject}"`);
+    // A group is named through its members: "Amazon, Microsoft, Alphabet and Meta's capex".
+    else if (
+      s.kind === "group" ? !s.members.every((m) => f.entities.includes(m)) : !f.entities.includes(s.id)
+    )
+      add(
+        "subject",
+        `"${f.subject}" is not among the fact's entities${s.kind === "group" ? " (all its members are not)" : ""}`,
+      );
+    return;
+  }
+  if (f.subject !== undefined || f.figures.length === 0) return;
+  const named = f.entities.filter((id) => id !== f.attribution).map((id) => entities.get(id));
+  for (const kind of SUBJECT_KINDS) {
+    const same = named.filter((e) => e?.kind === kind);
+    if (same.length > 1)
+      add(
+        "subject",
+        `names ${same.length} of kind ${kind} (${same.map((e) => e?.id).join(", ")}): say whose figure it is`,
+      );
+  }
 }
 
 /** Every number the claim writes is one of the fact's figures: how we know nothing was invented. */
@@ -442,4 +502,49 @@ function checkGlossary(k: Knowledge, out: Problems): void {
         out.add("glossary.yaml", zh, undefined, `"${word}" is no word of the sources`);
     }
   }
+}
+
+/** Each side is a different side and stands for an entity the knowledge has. */
+function checkSides(k: Knowledge, entities: Map<string, Entity>, out: Problems): void {
+  k.sides.forEach((s, i) => {
+    if (!entities.has(s.entity)) out.add("sides.yaml", s.id, `sides.${i}.entity`, `no entity "${s.entity}"`);
+  });
+  if (k.sides.length === 2 && k.sides[0]?.id === k.sides[1]?.id)
+    out.add("sides.yaml", k.sides[0]?.id, "sides", "the two sides are the same side");
+}
+
+/** Every pattern compiles, and every unit a hint, a role or a count names is a known unit. */
+function checkVocabulary(k: Knowledge, out: Problems): void {
+  const v = k.vocabulary;
+  const add = (field: string, message: string) => out.add("vocabulary.yaml", undefined, field, message);
+  const compiles = (field: string, source: string | undefined) => {
+    if (source === undefined) return;
+    try {
+      new RegExp(source);
+    } catch (err) {
+      add(field, `not a valid pattern: ${(err as Error).message}`);
+    }
+  };
+  for (const [i, p] of v.synonyms.phrases.entries()) compiles(`synonyms.phrases.${i}.pattern`, p.pattern);
+  compiles("units.money_text", v.units.money_text);
+  for (const [name, pieces] of Object.entries(k.cues))
+    for (const [i, piece] of pieces.entries()) {
+      try {
+        new RegExp(piece, "u");
+      } catch (err) {
+        out.add("cues.yaml", name, `${i}`, `not a valid pattern: ${(err as Error).message}`);
+      }
+    }
+  if (v.units.known.length === 0) return;
+  const unit = (field: string, u: string) => {
+    if (!v.units.known.includes(u)) add(field, `"${u}" is not one of units.known`);
+  };
+  v.units.hints.forEach((h, i) => {
+    compiles(`units.hints.${i}.cue`, h.cue);
+    for (const [j, u] of h.units.entries()) unit(`units.hints.${i}.units.${j}`, u);
+  });
+  for (const role of ["money", "share", "relative", "both_sides"] as const)
+    for (const [i, u] of v.units[role].entries()) unit(`units.${role}.${i}`, u);
+  for (const [kind, units] of Object.entries(v.units.counts))
+    for (const [i, u] of units.entries()) unit(`units.counts.${kind}.${i}`, u);
 }

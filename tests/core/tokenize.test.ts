@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { compileLexicon } from "../../src/core/lexicon.js";
 import { createTokenizer } from "../../src/core/tokenize.js";
+import { readKnowledge } from "../../src/knowledge/load.js";
 
-const tokenize = createTokenizer(["昇腾910B", "英伟达", "寒武纪", "华为"]);
+// The shipped vocabulary: its synonyms and the words its stemmer keeps whole.
+const lexicon = compileLexicon(readKnowledge().knowledge.vocabulary);
+const tokenize = createTokenizer(["昇腾910B", "英伟达", "寒武纪", "华为"], {}, lexicon);
 
 describe("tokenizer", () => {
   it("reads a word and its -ing and -ed forms as one, doubled consonants too", () => {

@@ -5,6 +5,7 @@ import type { Card, ComparisonRow } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } from "../format.js";
+import { figureOf, sideOfEntity } from "../subjects.js";
 import { materialAnswer } from "./ask.js";
 import { findTopic, topicCard } from "./gap.js";
 import { commandFor, notFoundCard } from "./not-found.js";
@@ -13,27 +14,24 @@ import { citeAll, footerFor, perContext, unique } from "./shared.js";
 const MAX_ROWS = 8;
 
 /**
- * The facts whose figures belong to an entity: those it is the subject of (the first entity), or for
- * a country those on its side. A fact that only mentions it ("comparable to the A100") is no figure of its.
+ * The facts whose figures belong to an entity: those it is the subject of (knowledge/subject.ts). A fact
+ * that only mentions it ("comparable to the A100"), a group's figure it shares in, or a company's figure
+ * on its country's side is no figure of its.
  */
 function factsFor(ctx: Context, e: Entity): readonly Fact[] {
-  // Made once per entity: a country's side is a pass over every fact, and a comparison asks for it often.
+  // Made once per entity: a comparison asks for it often.
   return factsForMemo(ctx, e.id, () => figureFacts(ctx, e));
 }
 
 const factsForMemo = perContext<readonly Fact[]>();
 
 function figureFacts(ctx: Context, e: Entity): Fact[] {
-  const side = sideOf(e);
-  if (side) {
-    // The gap topics' headline figures lead, in topic order: US vs China opens on compute, not on a model.
-    const leads = ctx.knowledge.topics.flatMap((t) => (t.headline ? [t.headline.us, t.headline.china] : []));
-    const rank = (f: Fact) => (leads.includes(f.id) ? leads.indexOf(f.id) : leads.length);
-    return ctx.knowledge.facts
-      .filter((f) => f.side === side && f.figures.length > 0)
-      .sort((a, b) => rank(a) - rank(b));
-  }
-  return ctx.factsAbout(e.id).filter((f) => f.entities[0] === e.id);
+  const own = ctx.factsAbout(e.id).filter((f) => figureOf(ctx, f, e.id));
+  if (!sideOfEntity(ctx, e.id)) return own;
+  // The gap topics' headline figures lead, in topic order: US vs China opens on compute, not on a model.
+  const leads = ctx.knowledge.topics.flatMap((t) => (t.headline ? [t.headline.us, t.headline.china] : []));
+  const rank = (f: Fact) => (leads.includes(f.id) ? leads.indexOf(f.id) : leads.length);
+  return own.filter((f) => f.figures.length > 0).sort((a, b) => rank(a) - rank(b));
 }
 
 export function compareCard(ctx: Context, first: string, second: string): Card {
@@ -114,11 +112,11 @@ function namesWithin(ctx: Context, first: string, second: string): Card | undefi
  * "American chips" the US's.
  */
 function sideNamed(ctx: Context, text: string): Entity | undefined {
-  const words = ctx.tokenize(text, { words: true });
-  const china = words.includes("china");
-  const us = words.includes("us");
-  if (china === us) return undefined;
-  return ctx.entity(china ? "china" : "united-states");
+  const words = new Set(ctx.tokenize(text, { words: true }));
+  const named = ctx.knowledge.sides
+    .map((s) => ctx.entity(s.entity))
+    .filter((e): e is Entity => !!e && ctx.tokenize(e.name, { words: true }).every((t) => words.has(t)));
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** Only one name given: ask for the other, offering the comparisons that have figures in common. */
@@ -203,7 +201,7 @@ export function compareEntities(ctx: Context, left: Entity, right: Entity, units
   }
   // Facts about both at once ("the 910B is comparable to the A100") compare them in words.
   const concerns = (f: Fact, e: Entity) =>
-    f.entities.includes(e.id) || f.attribution === e.id || (sideOf(e) !== undefined && f.side === sideOf(e));
+    f.entities.includes(e.id) || f.attribution === e.id || f.side === sideOfEntity(ctx, e.id)?.id;
   const sharedBoth = unique([...ctx.factsAbout(a.id), ...ctx.factsAbout(b.id)]).filter(
     (f) => concerns(f, a) && concerns(f, b),
   );
@@ -306,11 +304,6 @@ function parallel(
     }
   }
   return best;
-}
-
-function sideOf(e: Entity): "us" | "china" | undefined {
-  if (e.kind !== "country") return undefined;
-  return e.country === "US" ? "us" : e.country === "CN" ? "china" : undefined;
 }
 
 function row(label: string, fx: Figure, x: Fact, fy: Figure, y: Fact): ComparisonRow {

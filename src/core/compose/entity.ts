@@ -20,6 +20,7 @@ const KIND_LABEL: Record<EntityKind, string> = {
   device: "Device",
   report: "Report",
   product: "Product",
+  group: "Group",
 };
 
 const COUNTRY: Record<string, string> = {
@@ -108,6 +109,7 @@ export function entityCard(ctx: Context, e: Entity, productKinds: readonly Entit
     ...figureFields(
       facts.filter((f) => f.figures.length > 0),
       7,
+      { ctx, id: e.id },
     ),
   ];
   const named = products.filter((p) => ctx.factsAbout(p.id).length > 0);

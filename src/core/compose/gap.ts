@@ -4,7 +4,7 @@ import type { Card, ComparisonRow } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } from "../format.js";
-import { RATIO_WORDS } from "../synonyms.js";
+import { labelWithSubject, sideEntry, sideOfEntity, subjectIdOf, subjectLabel } from "../subjects.js";
 import { materialAnswer } from "./ask.js";
 import { notFoundCard } from "./not-found.js";
 import { citeAll, figureFields, footerFor, noted, unique } from "./shared.js";
@@ -35,9 +35,13 @@ export const GAP_FILLER: ReadonlySet<string> = new Set([
   "data",
   "between",
   "and",
-  // "What multiple…", "how many times larger…": a ratio is the gap in one number.
-  ...RATIO_WORDS,
 ]);
+
+/** Words beyond a topic's own that ask nothing of it: the filler above, and words asking for a ratio. */
+export function isGapFiller(ctx: Context, t: string): boolean {
+  // "What multiple…", "how many times larger…": a ratio is the gap in one number.
+  return GAP_FILLER.has(t) || ctx.lexicon.ratioWords.has(t);
+}
 
 /** The topic a phrase names: by id, title or keyword, best overlap of tokens wins. */
 export function findTopic(ctx: Context, phrase: string): Topic | undefined {
@@ -47,7 +51,7 @@ export function findTopic(ctx: Context, phrase: string): Topic | undefined {
   // "/gap inferance": a misspelt topic word reads as the word the material uses.
   const terms = ctx
     .tokenize(phrase)
-    .filter((t) => !EVERY_TOPIC.has(t) && !RATIO_WORDS.has(t))
+    .filter((t) => !EVERY_TOPIC.has(t) && !ctx.lexicon.ratioWords.has(t))
     .map((t) => ctx.retriever.correct(t) ?? t);
   if (terms.length === 0) return undefined;
   const asId = phrase.trim().toLowerCase().replace(/\s+/g, "-");
@@ -67,7 +71,7 @@ export function findTopic(ctx: Context, phrase: string): Topic | undefined {
 export function topicListCard(ctx: Context): Card {
   return {
     kind: "gap",
-    title: "China–US gap topics",
+    title: `${gapName(ctx)} topics`,
     headline:
       `${ctx.knowledge.topics.length} topics: ${ctx.knowledge.topics.map((t) => t.title).join(", ")}. Try /gap compute.`.slice(
         0,
@@ -109,7 +113,7 @@ function focusFact(ctx: Context, topic: Topic, phrase: string): Fact | undefined
   const extra = ctx
     .tokenize(phrase, { words: true })
     .map((t) => ctx.retriever.correct(t) ?? t)
-    .filter((t) => !GAP_FILLER.has(t) && !own?.has(t));
+    .filter((t) => !isGapFiller(ctx, t) && !own?.has(t));
   if (extra.length === 0) return undefined;
   const answer = materialAnswer(ctx, phrase);
   const fact = ctx.fact(answer?.citations[0]?.factId ?? "");
@@ -133,6 +137,7 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
   const rows: ComparisonRow[] = [];
   let headline: string;
   let lead: Fact[] = [];
+  const [left, right] = [sideEntry(ctx, "us"), sideEntry(ctx, "china")];
 
   const pair = topic.headline;
   const usFact = pair ? ctx.fact(pair.us) : undefined;
@@ -143,7 +148,7 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
     lead = [usFact, cnFact];
     const r = ratio(usFig, cnFig);
     rows.push({
-      label: usFig.label ?? usFact.metric,
+      ...rowLabel(ctx, usFig.label ?? usFact.metric, usFact, cnFact),
       unit: usFig.unit,
       left: { value: usFig.value, display: figureDisplay(usFig), factId: usFact.id },
       right: { value: cnFig.value, display: figureDisplay(cnFig), factId: cnFact.id },
@@ -153,7 +158,7 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
     const ratioText = r
       ? `: ${usFig.value >= cnFig.value ? "" : "China ahead, "}${ratioPhrase(r)} (computed ${r.inputs})`
       : "";
-    headline = `${sideName(ctx, usFact, "US")} ${figureDisplay(usFig)} vs ${sideName(ctx, cnFact, "China")} ${figureDisplay(cnFig)}${ratioText}${who.length ? ` — ${who.join("; ")}` : ""}`;
+    headline = `${subjectLabel(ctx, usFact)} ${figureDisplay(usFig)} vs ${subjectLabel(ctx, cnFact)} ${figureDisplay(cnFig)}${ratioText}${who.length ? ` — ${who.join("; ")}` : ""}`;
   } else {
     const leadFact = (topic.lead && ctx.fact(topic.lead)) || us[0] || china[0] || related[0];
     if (!leadFact)
@@ -177,7 +182,7 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
       if (!uf || !cf || uf.unit !== cf.unit) continue;
       const r = ratio(uf, cf);
       rows.push({
-        label: u.metric,
+        ...rowLabel(ctx, u.metric, u, c),
         unit: uf.unit,
         left: { value: uf.value, display: figureDisplay(uf), factId: u.id },
         right: { value: cf.value, display: figureDisplay(cf), factId: c.id },
@@ -190,22 +195,22 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
   const rest = ordered.filter((f) => !inRows.has(f.id));
   return {
     kind: "gap",
-    title: `China–US gap: ${topic.title}`,
+    title: `${gapName(ctx)}: ${topic.title}`,
     headline: clip(headline, HEADLINE_MAX),
     fields: [
       ...figureFields(
         rest.filter((f) => f.figures.length > 0),
         6,
-      ).map((f) => ({
-        ...f,
-        label: prefixed(sideLabel(ctx, ctx.fact(f.factId ?? "")), f.label),
-      })),
+      ).map((f) => {
+        const fact = ctx.fact(f.factId ?? "");
+        return fact ? { ...f, label: labelWithSubject(subjectLabel(ctx, fact), f.label) } : f;
+      }),
     ],
-    ...(rows.length
+    ...(rows.length && left && right
       ? {
           comparison: {
-            left: { name: "US", entityId: "united-states" },
-            right: { name: "China", entityId: "china" },
+            left: { name: left.label, entityId: left.entity },
+            right: { name: right.label, entityId: right.entity },
             rows,
           },
         }
@@ -222,22 +227,18 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
   };
 }
 
-/** "AMD · ", "Meta · ": the subject of a fact; a country's side where the subject is the country. */
-function sideLabel(ctx: Context, f: Fact | undefined): string {
-  if (!f) return "";
-  const subject = ctx.entity(f.entities[0] ?? "");
-  if (subject && subject.kind !== "country") return `${subject.name} · `;
-  return f.side === "us" ? "US · " : f.side === "china" ? "China · " : "";
+/**
+ * A row sits under the two sides' columns; where a figure is not the side's own (Claude Mythos's
+ * parameters on the US side), the label names whose figures they are.
+ */
+function rowLabel(ctx: Context, label: string, us: Fact, china: Fact): { label: string; metric?: string } {
+  const own = (f: Fact) => sideOfEntity(ctx, subjectIdOf(ctx, f))?.id === f.side;
+  if (own(us) && own(china)) return { label };
+  return { label: `${label}: ${subjectLabel(ctx, us)} vs ${subjectLabel(ctx, china)}`, metric: label };
 }
 
-/** Who a headline figure belongs to: its subject ("Nvidia"), or the side where that is a country. */
-function sideName(ctx: Context, f: Fact, side: string): string {
-  const subject = ctx.entity(f.entities[0] ?? "");
-  return subject && subject.kind !== "country" ? subject.name : side;
-}
-
-/** "Nvidia · " before "Nvidia's share…" says it twice. */
-function prefixed(prefix: string, label: string): string {
-  const name = prefix.replace(/ · $/, "");
-  return name && label.toLowerCase().startsWith(name.toLowerCase()) ? label : `${prefix}${label}`;
+/** "China–US gap": the two sides' labels, as the knowledge names them (knowledge/sides.yaml). */
+export function gapName(ctx: Context): string {
+  const [left, right] = ctx.knowledge.sides;
+  return left && right ? `${right.label}–${left.label} gap` : "Gap";
 }

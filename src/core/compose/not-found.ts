@@ -3,6 +3,7 @@
 import type { Entity } from "../../knowledge/schema.js";
 import type { Card, Suggestion } from "../card.js";
 import type { Context } from "../context.js";
+import { gapName } from "./gap.js";
 
 export function notFoundCard(
   ctx: Context,
@@ -24,7 +25,7 @@ export function notFoundCard(
     fields: [
       {
         label: "What I can answer",
-        value: `The China–US compute gap: ${ctx.knowledge.topics.map((t) => t.title.toLowerCase()).join(", ")}; chips, models and companies named in the source.`,
+        value: `The ${gapName(ctx)}: ${ctx.knowledge.topics.map((t) => t.title.toLowerCase()).join(", ")}; chips, models and companies named in the source.`,
       },
     ],
     citations: [],

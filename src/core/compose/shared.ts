@@ -4,6 +4,7 @@ import type { Citation, Field } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { citationOf, figureDisplay } from "../format.js";
+import { figureOf, labelWithSubject, subjectLabel } from "../subjects.js";
 import { HAN, nameKey } from "../text.js";
 
 export const MAX_CITATIONS = 5;
@@ -24,14 +25,25 @@ export function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
 
-/** One field per figure of each fact, labelled by what it measures. */
-export function figureFields(facts: readonly Fact[], limit = MAX_FIELDS): Field[] {
+/**
+ * One field per figure of each fact, labelled by what it measures; `owner`: the card's subject, so that a
+ * figure whose subject is another (a group it belongs to, a product, a rival) is labelled with that subject.
+ */
+export function figureFields(
+  facts: readonly Fact[],
+  limit = MAX_FIELDS,
+  owner?: { ctx: Context; id: string },
+): Field[] {
   const fields: Field[] = [];
   for (const f of unique(facts)) {
     for (const fig of f.figures) {
       if (fields.length >= limit) return fields;
+      const label = fig.label ?? f.metric;
       fields.push({
-        label: fig.label ?? f.metric,
+        label:
+          owner && !figureOf(owner.ctx, f, owner.id)
+            ? labelWithSubject(subjectLabel(owner.ctx, f), label)
+            : label,
         value: figureDisplay(fig),
         factId: f.id,
         ...(f.as_of ? { note: f.as_of } : {}),

@@ -1,0 +1,153 @@
+// The answer cards of a question in words: the fact's claim with its support, a verbatim paragraph when no
+// fact covers it, and the honest misses, each citing what the material says nearby where it can.
+import type { Entity, Fact } from "../../knowledge/schema.js";
+import type { Card } from "../card.js";
+import { HEADLINE_MAX } from "../card.js";
+import type { Context } from "../context.js";
+import type { Mention } from "../entities.js";
+import { clip, provenance } from "../format.js";
+import { MODEL_NUMBER, type Reading, relativeTime } from "../frames/reading.js";
+import { contentShare, oneNamed } from "../rank/relevance.js";
+import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
+import { normalize } from "../text.js";
+import { notFoundCard } from "./not-found.js";
+import { citeAll, figureFields, footerFor, noted, unique } from "./shared.js";
+
+/** "Not in the material as a count for Gleaner 2; it says: the Harvester X9 picks three times as many." */
+export function relativeMiss(ctx: Context, r: Reading, f: Fact, mentions: readonly Mention[]): Card {
+  const named = ctx.entity(oneNamed(r) ?? "");
+  const card = nearbyMiss(ctx, [f], mentions);
+  return {
+    ...card,
+    headline: clip(
+      `Not in the material as a count${named ? ` for ${named.name}` : ""}; it says: ${f.claim}${provenance(f, ctx.entity)}`,
+      HEADLINE_MAX,
+    ),
+  };
+}
+
+/**
+ * The answer: the fact's claim first, then up to two supporting facts, all cited. `paired`: the question
+ * compares, and the first supporting fact is the other side, so the headline states both.
+ */
+export function answerCard(ctx: Context, top: Fact, given: readonly Fact[], givenPaired = false): Card {
+  // An attributed claim keeps the article's framing: the article's view of it comes next, in the headline.
+  const framing = top.framed_by ? ctx.fact(top.framed_by) : undefined;
+  const support = framing ? unique([framing, ...given]).slice(0, 3) : given;
+  const paired = givenPaired || framing !== undefined;
+  const subject = ctx.entity(subjectIdOf(ctx, top));
+  const first = noted(ctx, `${top.claim}${provenance(top, ctx.entity)}`, top);
+  // A claim in words leaves room for the next thing the material says to the question, as a card's
+  // headline does ("largest company by market value" and "above Germany's GDP").
+  const next = support[0] && (paired || top.figures.length === 0) ? support[0] : undefined;
+  const other = next ? `${next.claim}${provenance(next, ctx.entity)}` : "";
+  return {
+    kind: "answer",
+    title: labelWithSubject(subjectLabel(ctx, top), top.metric).replace(" · ", ": "),
+    headline: clip(
+      other && first.length + 1 + other.length <= HEADLINE_MAX ? `${first} ${other}` : first,
+      HEADLINE_MAX,
+    ),
+    fields: [
+      ...figureFields([top], 4),
+      ...support.map((f) => ({ label: `Also: ${f.metric}`, value: f.claim, factId: f.id })),
+    ],
+    citations: citeAll(ctx, [top, ...support]),
+    suggestions: [
+      ...top.topics
+        .slice(0, 1)
+        .map((t) => ({ label: `Gap: ${ctx.topic(t)?.title ?? t}`, command: `/gap ${t.replace(/-/g, " ")}` })),
+      ...(subject && (subject.kind === "chip" || subject.kind === "model")
+        ? [{ label: subject.name, command: `/${subject.kind} ${subject.name}` }]
+        : []),
+      { label: "Source text", command: `/source ${top.id}` },
+    ],
+    footer: footerFor(ctx, [top, ...support]),
+  };
+}
+
+/** No fact answers, but a paragraph may: quote its best sentence verbatim. */
+export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
+  const hit = ctx.retriever.searchParagraphs(r.terms)[0];
+  if (!hit || hit.coverage < ctx.weights.minCoverage + 0.15) return undefined;
+  // As for facts: what is asked about the names must match too, not the names alone.
+  if (contentShare(ctx, r, hit.matched) < ctx.weights.minContentCoverage) return undefined;
+  const { source, paragraph } = hit.item;
+  const text = ctx.knowledge.paragraphs.get(source)?.[paragraph - 1];
+  if (!text) return undefined;
+  const wanted = new Set(r.terms);
+  const sentences = text.split(/(?<=[.;!?])\s+/).filter((s) => s.trim());
+  const scored = sentences.map((s) => ({ s, n: ctx.tokenize(s).filter((t) => wanted.has(t)).length }));
+  scored.sort((a, b) => b.n - a.n);
+  const sentence = scored[0]?.s.trim() ?? text;
+  // A question for a number is not answered by a sentence without one (the 9 of "X9" is a name),
+  // nor a question about money by a sentence without a sum of money.
+  const figures = sentence.replace(MODEL_NUMBER, "");
+  if ((r.quantitative || r.money) && !/\d/.test(figures)) return undefined;
+  if (r.money && !ctx.lexicon.units.moneyText?.test(sentence)) return undefined;
+  // A year asked about must be one the sentence speaks of, and a relative time ("last year") no other.
+  if (r.years.some((y) => !sentence.includes(y))) return undefined;
+  const when = relativeTime(normalize(sentence));
+  if (r.when >= 0 && when >= 0 && when !== r.when) return undefined;
+  // A question about one company is not answered by a sentence about another.
+  if (r.asked.length) {
+    const inSentence = ctx.finder.mentions(sentence).map((m) => m.entity);
+    if (!r.asked.some((m) => inSentence.includes(m.entity))) return undefined;
+    // "Pearfield alone" is not answered by a sentence about Pearfield among others of its kind.
+    if (r.alone.some((m) => inSentence.some((e) => e !== m.entity && e.kind === m.entity.kind)))
+      return undefined;
+  }
+  return {
+    kind: "answer",
+    title: `From ¶${paragraph}`,
+    headline: clip(sentence, HEADLINE_MAX),
+    fields: [],
+    citations: [{ source, sourceTitle: ctx.sourceTitle(source), paragraph, quote: sentence }],
+    suggestions: [{ label: `All of ¶${paragraph}`, command: `/source ${paragraph}` }],
+    footer: "Quoted from the source paragraph that matches best; no curated fact covers this exactly.",
+  };
+}
+
+/** Says the material does not name the code, in the asker's own case ("GPT-5"). */
+export function unknownProduct(
+  ctx: Context,
+  question: string,
+  written: string,
+  mentions: readonly Mention[],
+): Card {
+  const shown =
+    question.match(
+      new RegExp(written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]*"), "i"),
+    )?.[0] ?? written;
+  const near = mentions.map((m) => m.entity).slice(0, 2);
+  return notFoundCard(ctx, `Not in the material: it does not mention ${shown}${thoughMentions(near)}.`, near);
+}
+
+/** The miss that says what the material does give nearby, cited, so the reader sees how far it goes. */
+export function nearbyMiss(ctx: Context, near: readonly Fact[], mentions: readonly Mention[]): Card {
+  const card = miss(ctx, mentions);
+  const said = unique(near).slice(0, 2);
+  return {
+    ...card,
+    fields: [
+      ...said.map((f) => ({ label: `Nearby: ${f.metric}`, value: f.claim, factId: f.id })),
+      ...card.fields,
+    ],
+    citations: citeAll(ctx, said),
+    footer: "The material says this nearby, but not what was asked.",
+  };
+}
+
+export function miss(ctx: Context, mentions: readonly Mention[]): Card {
+  const near = mentions.map((m) => m.entity).slice(0, 2);
+  return notFoundCard(
+    ctx,
+    `Not in the material: the source does not answer that${thoughMentions(near)}.`,
+    near,
+  );
+}
+
+/** ", though it mentions Applewood and Southland": what the material does name, beside the miss. */
+export function thoughMentions(near: readonly Entity[]): string {
+  return near.length ? `, though it mentions ${near.map((e) => e.name).join(" and ")}` : "";
+}

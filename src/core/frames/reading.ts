@@ -1,0 +1,354 @@
+// Reads a question once into what it asks: its search terms, the figure and units it wants, the things it
+// names and sets aside, the relative time and side it speaks of. Cue words come from knowledge/ or stay
+// general English and Chinese question words.
+import type { CueName, Entity, EntityKind } from "../../knowledge/schema.js";
+import { unique } from "../compose/shared.js";
+import type { Context } from "../context.js";
+import type { Mention } from "../entities.js";
+import { HAN, HAN_STOP_CHARS, HAN_STOPWORDS, nameKey, normalize, STOPWORDS, stem } from "../text.js";
+
+/** A question about one of several ("Pearfield alone", "单独"). */
+const ALONE_WORDS = String.raw`(?:\balone|\bby itself|\bon its own|\bindividually|\bsingle-handedly)\b`;
+
+const ALONE = new RegExp(`${ALONE_WORDS}|单独|独自`);
+
+/** "Which country…", "which company…": the kind of thing the answer names, by the cue that asks for it. */
+const WHICH_KIND: [CueName, EntityKind[]][] = [
+  ["which_country", ["country"]],
+  ["which_company", ["company"]],
+  ["which_chip", ["chip", "product"]],
+  ["which_framework", ["framework", "product"]],
+  ["who", ["person"]],
+];
+
+/** What a question asks, read once: its search terms, the figure it wants, the things it names. */
+export interface Reading {
+  question: string;
+  /** The question's words, names cut out: what is asked about the names. */
+  content: string[];
+  contentWeight: number;
+  terms: string[];
+  /** Units the wording asks for ("how many tonnes" → tonnes). */
+  units: Set<string>;
+  /** The question sets two things side by side ("compare", "vs", 相比), or asks two things at once. */
+  compares: boolean;
+  /** The kinds of thing the answer names ("which country…" → country), if the question asks for one. */
+  wants: EntityKind[];
+  /** "What share of…": a share is asked for, and a fact with no share in it answers less well. */
+  share: boolean;
+  quantitative: boolean;
+  money: boolean;
+  /** The things asked about on their own ("Pearfield alone"): a figure for a group of them is not theirs. */
+  alone: Mention[];
+  /** The units a count must be in ("how many crates does the X9 pick"), if the question counts. */
+  counted: string[] | undefined;
+  numbers: string[];
+  /** Figures set aside ("besides 4 million developers"): a fact giving them answers something else. */
+  asideNumbers: string[];
+  years: string[];
+  /** The side named only by its words ("homegrown" may be one side's word), when no country is named. */
+  sideWord: string | undefined;
+  /** Advice is asked for ("what should Southland do?"). */
+  advice: boolean;
+  /** A sum of several subjects' figures is asked for ("combined", "in total"). */
+  sum: boolean;
+  /** The relative time named ("last year"), as an index of RELATIVE_TIMES; -1 for none. */
+  when: number;
+  /** The share of its Chinese the material knows; undefined for a question with little Chinese. */
+  chinese: number | undefined;
+  /** Names asked about, and names set aside ("besides Applewood"). */
+  asked: Mention[];
+  aside: Mention[];
+  entityIds: string[];
+  /** The non-country things named, and the countries. */
+  things: string[];
+  countries: string[];
+}
+
+export function readQuestion(ctx: Context, question: string, mentions: readonly Mention[]): Reading {
+  const text = normalize(question);
+  // Chinese words (and bigrams) the English material never uses can match nothing and cannot be judged
+  // across languages, so they count neither for nor against; unknown English words do count against.
+  // Words asking for a ratio ("by what multiple") ask how the figures compare; no fact contains them.
+  const key = nameKey(question);
+  // "Which <line> models…": the models of a line of products are its variants, not other models.
+  const variants = mentions.some((m) => isChipLike(ctx, m.entity) && /^ models?\b/.test(key.slice(m.end)));
+  const asks = (t: string) =>
+    (!HAN.test(t) || ctx.retriever.known(t)) &&
+    !ctx.lexicon.ratioWords.has(t) &&
+    !(variants && t === "model");
+  // Misspelt words read as the words the material uses ("paramters" → "parameter").
+  const fixed = (t: string) => ctx.retriever.correct(t) ?? t;
+  // "Besides Applewood, who else…": a name set aside is no subject of the question, and facts about it
+  // answer it less well; its words are not searched for.
+  // "The board put Northland at 4.2; what did it put Southland at?": a clause giving a figure before the question sets
+  // aside its figure and the thing it is given for, where the question asks the same of another thing.
+  const given = givenClause(ctx, text);
+  const givenFor = given ? givenThings(ctx, given, text.slice(given.length)) : new Set<string>();
+  const aside = mentions.filter((m) => SET_ASIDE.test(key.slice(0, m.start)) || givenFor.has(m.entity.id));
+  const asked = mentions.filter((m) => !aside.includes(m));
+  const searched = aside.length ? ctx.finder.residue(question, aside) : question;
+  const terms = unique(ctx.tokenize(searched).filter(asks).map(fixed));
+  const corrections = terms.filter((t) => !question.toLowerCase().includes(t)).join(" ");
+  const hinted = corrections ? `${text} ${corrections}` : text;
+  // "过去几年" is "in the past few years", no "how many"; "几月份" asks for a month, no number.
+  // "哪几款" is "which ones": it names, it does not count.
+  const asking = text.replace(/(?:过去|近|这|前)几年|几月份?|哪个月|哪几[款个家种位项]?/g, " ");
+  // "What is Applewood's market share?" asks for a figure as surely as "how much".
+  // "What does Epoch AI's data show about the share…" asks what it found, which may be a trend, not a figure.
+  // So does "what did A say about how far behind B is": what A said, in words or figures.
+  // "What's the optical module maker whose market value passed Moutai?" asks for a name, not the value.
+  const quantitative =
+    !ctx.cues.finding.any.test(asking) &&
+    (ctx.cues.quantitative.any.test(asking) ||
+      (ctx.cues.asks_value.any.test(asking) &&
+        ctx.cues.measure.any.test(asking) &&
+        !ctx.cues.asks_name.any.test(asking)));
+  // "How big is the gap" wants a % or a multiple; "how did A describe the gap" wants A's words.
+  const units = new Set(
+    ctx.lexicon.units.hints
+      .filter((h) => h.cue.test(hinted) && (!h.quantitative || quantitative))
+      .flatMap((h) => h.units),
+  );
+  // "How much did the harvest grow?" asks for the rate of growth, not the sum.
+  if (ctx.cues.growth.any.test(hinted)) for (const u of ctx.lexicon.units.money) units.delete(u);
+  // A share of a sum of money ("spending as a share of investment") is answered in %, not in dollars.
+  const money =
+    ctx.cues.money.any.test(text) &&
+    ctx.cues.asks_value.any.test(asking) &&
+    !ctx.cues.growth.any.test(text) &&
+    ![...ctx.lexicon.units.share].some((u) => units.has(u));
+  const entityIds = asked.map((m) => m.entity.id);
+  // The words left when the names are cut out: "orchards" in "How many orchards does Applewood run?".
+  // A name alone matching is no answer; what is asked about it must match too.
+  const content = unique(
+    ctx
+      .tokenize(ctx.finder.residue(question, [...mentions]))
+      .filter(asks)
+      .map(fixed),
+  );
+  // "Besides 4 million developers, how many models…": a figure set aside is what the asker already knows.
+  const asideClause = ASIDE_CLAUSE.exec(text)?.[0] ?? "";
+  const asideNumbers = [
+    ...(asideClause ? typedNumbers(asideClause) : []),
+    ...(given ? typedNumbers(given) : []),
+  ];
+  const numbers = typedNumbers(question).filter((n) => !asideNumbers.includes(n));
+  return {
+    question,
+    content,
+    contentWeight: content.reduce((sum, t) => sum + ctx.retriever.weight(t), 0),
+    terms,
+    units,
+    share: ctx.cues.share.any.test(asking),
+    compares: ctx.cues.compares.any.test(text) || ctx.cues.two_asks.any.test(text),
+    wants: WHICH_KIND.filter(([cue]) => ctx.cues[cue].any.test(text)).flatMap(([, kinds]) => kinds),
+    quantitative,
+    money,
+    alone: aloneMentions(text, key, asked),
+    counted: countedUnits(ctx, text, mentions),
+    numbers,
+    asideNumbers,
+    years: numbers.filter((n) => /^(19|20)\d\d$/.test(n)),
+    when: relativeTime(text),
+    sideWord: entityIds.some((id) => ctx.entity(id)?.kind === "country")
+      ? undefined
+      : sideNamedBy(ctx, terms),
+    // Summing words ask for a sum only in a question for a figure that is no share ("share of total…").
+    advice: ctx.cues.advice.any.test(text),
+    sum:
+      ctx.cues.sum.any.test(text) &&
+      (quantitative || money || units.size > 0) &&
+      !ctx.cues.share.any.test(asking),
+    chinese: hanCoverage(ctx, question),
+    asked,
+    aside,
+    entityIds,
+    things: entityIds.filter((id) => ctx.entity(id)?.kind !== "country"),
+    countries: entityIds.filter((id) => ctx.entity(id)?.kind === "country"),
+  };
+}
+
+/** The relative time a text names ("last year", "今年"), as an index into the cue list; -1 for none. */
+export function relativeTime(text: string): number {
+  return RELATIVE_TIMES.findIndex((re) => re.test(text));
+}
+
+/** Relative times, each one kind: a question naming one is not answered by a fact naming another. */
+const RELATIVE_TIMES = [
+  /\blast year\b|\bprevious year\b|\ba year ago\b|去年|上一年/,
+  /\bthis year\b|\bcurrent year\b|今年|本年/,
+  /\bnext year\b|\bcoming year\b|明年|来年/,
+];
+
+/** The side whose own word the question uses ("homegrown" folding to a side's own word), if just one side's. */
+function sideNamedBy(ctx: Context, terms: readonly string[]): string | undefined {
+  const named = ctx.knowledge.sides.filter((s) => {
+    const e = ctx.entity(s.entity);
+    return e && ctx.tokenize(e.name, { words: true }).every((t) => terms.includes(t));
+  });
+  return named.length === 1 ? named[0]?.id : undefined;
+}
+
+/** The clause that gives a figure before the question ("X put Northland at 4.2;"), if the question opens with one. */
+function givenClause(ctx: Context, text: string): string | undefined {
+  for (const re of ctx.cues.given.each) {
+    const m = re.exec(text);
+    if (m?.groups?.given) return m[0];
+  }
+  return undefined;
+}
+
+/** The things a given clause gives a figure for, that the question after it asks the same of another of their kind. */
+function givenThings(ctx: Context, given: string, asked: string): Set<string> {
+  const inAsked = ctx.finder.mentions(asked).map((m) => m.entity);
+  const out = new Set<string>();
+  for (const m of ctx.finder.mentions(given)) {
+    const e = m.entity;
+    if (inAsked.some((x) => x.kind === e.kind && x.id !== e.id) && !inAsked.includes(e)) out.add(e.id);
+  }
+  return out;
+}
+
+/** Words that set the name after them aside: "besides Applewood", "other than Pearfield". */
+const ASIDE_WORDS = String.raw`(?:\bbesides|\bbeside|\bapart from|\baside from|\bother than|\bexcept(?: for)?|\bexcluding|\bnot counting|除了)`;
+
+const SET_ASIDE = new RegExp(String.raw`${ASIDE_WORDS}\s*$`);
+
+/** A clause setting something aside, to its comma: "besides 4 million developers,". */
+const ASIDE_CLAUSE = new RegExp(`${ASIDE_WORDS}[^,，;；?？]*`);
+
+/** The words naming what a question asks to be measured: "how many <X>", "the share of <X Y>". */
+export function askedWords(ctx: Context, text: string): string[] {
+  const out: string[] = [];
+  const many = /\bhow (?:much|many) ([a-z][a-z-]*)/.exec(text);
+  if (many?.[1]) out.push(many[1]);
+  const part =
+    /\b(?:share|percentage|proportion|fraction|number|amount|count) of (?:the |all |its |their )?([a-z][a-z-]*)(?: ([a-z][a-z-]*))?/.exec(
+      text,
+    );
+  if (part) out.push(...part.slice(1).filter((w): w is string => !!w));
+  return out.filter(
+    (w) =>
+      !STOPWORDS.has(w) && !QUESTION_FILLER.has(w) && !ctx.lexicon.ratioWords.has(stem(w, ctx.lexicon.keep)),
+  );
+}
+
+/** Words that shape a question without naming what it asks for: "what kind of chip…". */
+const QUESTION_FILLER = new Set(["kind", "kinds", "sort", "sorts", "type", "types", "exactly", "else"]);
+
+/** A word the material uses, as written, by a synonym, a misspelling or a name. */
+export function knownWord(ctx: Context, word: string): boolean {
+  const tokens = ctx.tokenize(word);
+  return (
+    tokens.length === 0 ||
+    ctx.finder.isNameWord(word) ||
+    // A word of a synonym group or a unit ("percentage", "dollars") is one the answers are written in.
+    ctx.lexicon.units.hints.some((h) => h.cue.test(word)) ||
+    tokens.some(
+      (t) => ctx.retriever.known(t) || ctx.lexicon.synonyms.has(t) || ctx.retriever.correct(t) !== undefined,
+    )
+  );
+}
+
+/** A model number ("X9", "GPT-5", a Chinese name with a code): its digits name a thing, they are no figure. */
+export const MODEL_NUMBER = /(?<![\p{L}\p{N}])[\p{L}]{1,6}-?\d[\p{L}\p{N}.]*/gu;
+
+/** The numbers in a question, model numbers aside ("2027", "4.2"; not the 9 of "X9"). */
+function typedNumbers(question: string): string[] {
+  return (
+    normalize(question)
+      .replace(MODEL_NUMBER, " ")
+      .match(/\d+(?:\.\d+)?/g) ?? []
+  );
+}
+
+/** The units a "how many <things>" question counts in; undefined for any other question. */
+function countedUnits(ctx: Context, text: string, mentions: readonly Mention[]): string[] | undefined {
+  // A count compared ("how many crates does A pick compared with B") is fairly
+  // answered by a ratio; otherwise a count of a kind of thing ("how many crates does the X9 pick") is
+  // answered by a count of it.
+  return ctx.cues.count_compared.any.test(text) ? undefined : countingUnits(ctx, text, mentions);
+}
+
+/** The units "how many <things>" counts in, compared or not ("how many orchards, compared with Pearfield's"). */
+export function countingUnits(
+  ctx: Context,
+  text: string,
+  mentions: readonly Mention[],
+): string[] | undefined {
+  // "how many open source models": the counted thing may come a word or two after "how many".
+  const m = /\bhow many ([a-z0-9][a-z0-9-]*(?: [a-z]+){0,2})/.exec(text);
+  if (!m?.[1]) return undefined;
+  const at = m.index + m[0].length - m[1].length;
+  // The counted word names a thing of a kind that is counted in its own units: "how many X9s".
+  const named = mentions.find(
+    (x) => ctx.lexicon.units.counts.has(x.entity.kind) && x.start <= at + 1 && x.end >= at,
+  );
+  if (named) return [...(ctx.lexicon.units.counts.get(named.entity.kind) ?? [])];
+  const counted = m[1];
+  const units = ctx.lexicon.units.hints.filter((h) => h.cue.test(counted)).flatMap((h) => h.units);
+  return units.length ? units : undefined;
+}
+
+/**
+ * The share of a question's Chinese characters, function words aside, that fall inside a word or
+ * bigram the material uses: the Chinese counterpart of content coverage, since unknown Chinese words
+ * cannot be weighed one by one against an English material. Undefined for a question with little Chinese.
+ */
+function hanCoverage(ctx: Context, question: string): number | undefined {
+  let total = 0;
+  let covered = 0;
+  for (const run of normalize(question).match(/\p{Script=Han}+/gu) ?? []) {
+    const skip = new Array<boolean>(run.length).fill(false);
+    const known = new Array<boolean>(run.length).fill(false);
+    for (let i = 0; i < run.length; i++) {
+      if (HAN_STOP_CHARS.has(run[i] as string)) skip[i] = true;
+      for (let len = 2; len <= Math.min(8, run.length - i); len++) {
+        const piece = run.slice(i, i + len);
+        const mark = HAN_STOPWORDS.has(piece)
+          ? skip
+          : ctx.retriever.known(piece) ||
+              ctx.lexicon.synonyms.has(piece) ||
+              Object.hasOwn(ctx.knowledge.glossary, piece)
+            ? known
+            : undefined;
+        if (mark) for (let j = i; j < i + len; j++) mark[j] = true;
+      }
+      if (
+        ctx.lexicon.synonyms.has(run[i] as string) ||
+        Object.hasOwn(ctx.knowledge.glossary, run[i] as string)
+      )
+        known[i] = true;
+    }
+    for (let i = 0; i < run.length; i++) {
+      if (skip[i] && !known[i]) continue;
+      total++;
+      if (known[i]) covered++;
+    }
+  }
+  return total >= 3 ? covered / total : undefined;
+}
+
+/**
+ * The things "alone" is said of: the name it follows ("Pearfield alone", "Cidermill by itself"), or else the one
+ * thing named, unless the question asks who ("whose harvest alone exceeds Southland's" asks for the one).
+ */
+function aloneMentions(text: string, key: string, asked: readonly Mention[]): Mention[] {
+  if (!ALONE.test(text)) return [];
+  const after = asked.filter(
+    (m) => ALONE_AFTER.test(key.slice(m.end)) || /(?:单独|独自) ?$/.test(key.slice(0, m.start)),
+  );
+  if (after.length) return after;
+  return asked.length === 1 && !/\b(?:who|whose|which|what company|what firm)\b|谁|哪/.test(text)
+    ? [...asked]
+    : [];
+}
+
+/** "alone" right after a name ("Pearfield alone", "Pearfield's alone"), or 单独 beside it. */
+const ALONE_AFTER = new RegExp(`^(?: s)? ${ALONE_WORDS}|^ ?(?:单独|独自)`);
+
+/** A chip, or a line of chips (a line of chips named by its maker). */
+export function isChipLike(ctx: Context, e: Entity): boolean {
+  return e.kind === "chip" || (e.related ?? []).some((id) => ctx.entity(id)?.kind === "chip");
+}

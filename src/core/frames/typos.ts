@@ -1,0 +1,38 @@
+// Typos in a word of a phrase ("open sorce models"): the single-word corrections live in the retriever
+// (Retriever.correct), but a misspelt word of a phrase the material folds to one term ("open source") must
+// be fixed before the phrase is read. Each unknown word is tried as the material's own word one letter away
+// (two for long words), its first letter kept, and kept only when it completes such a phrase.
+import type { Context } from "../context.js";
+import { editDistance, STOPWORDS } from "../text.js";
+
+/** The question with each misspelt word of a phrase replaced by the material's word. */
+export function fixTypos(ctx: Context, question: string): string {
+  let fixed = question;
+  for (const m of question.matchAll(/\p{L}[\p{L}'’]{3,}/gu)) {
+    const w = m[0].toLowerCase();
+    if (ctx.words.has(w) || STOPWORDS.has(w) || ctx.finder.isNameWord(w) || !/^[a-z]+$/.test(w)) continue;
+    if (ctx.tokenize(w).some((t) => ctx.retriever.known(t) || ctx.lexicon.synonyms.has(t))) continue;
+    const candidate = nearestWord(ctx, w);
+    if (!candidate) continue;
+    const trial = fixed.replace(m[0], candidate);
+    // Kept only when it completes a phrase: the corrected text reads a term the word alone would not give.
+    const before = new Set([...ctx.tokenize(fixed), ...ctx.tokenize(candidate)]);
+    if (ctx.tokenize(trial).some((t) => !before.has(t) && ctx.retriever.known(t))) fixed = trial;
+  }
+  return fixed;
+}
+
+function nearestWord(ctx: Context, w: string): string | undefined {
+  const max = w.length >= 8 ? 2 : 1;
+  let best: string | undefined;
+  let bestD = max + 1;
+  for (const known of ctx.words) {
+    if (known[0] !== w[0] || Math.abs(known.length - w.length) > max) continue;
+    const d = editDistance(w, known, max);
+    if (d < bestD) {
+      best = known;
+      bestD = d;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,177 @@
+// The one ranker: the search's score reweighed by what the question asks for, with every weight in
+// rank/weights.ts, and the test a fact must pass to answer rather than merely come nearest.
+import type { Fact } from "../../knowledge/schema.js";
+import { ARTICLE_SUBJECT } from "../../knowledge/schema.js";
+import { groupHolds } from "../../knowledge/subject.js";
+import type { Context } from "../context.js";
+import type { Reading } from "../frames/reading.js";
+import type { Hit } from "../search.js";
+import { subjectIdOf } from "../subjects.js";
+import {
+  about,
+  aboutFamily,
+  concerns,
+  contentShare,
+  countOf,
+  factNumbers,
+  hasAny,
+  inGroup,
+  namesWanted,
+  narrowedTo,
+  otherCountryAsked,
+  otherSide,
+  otherTime,
+  relativeTo,
+  sideOfSubject,
+  sumOf,
+} from "./relevance.js";
+
+/** The facts for a question, best first: the search's score, reweighed by what the question asks for. */
+export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
+  const hits = ctx.retriever.searchFacts(r.terms, r.entityIds);
+  // The hits are this search's own: rescored in place. Plain loops: this runs for every hit of every
+  // question, and closures per hit were a good share of an answer's garbage.
+  const w = ctx.weights;
+  for (const h of hits) {
+    const f = h.item;
+    let s = h.score;
+    const noShare = r.share && !f.figures.some((fig) => ctx.lexicon.units.share.has(fig.unit));
+    // A number the asker typed ("by 2027", "5427") is a strong sign of which fact they mean; but in
+    // "X's 5 million units are what share of the world's?" it is what they already know.
+    if (r.numbers.length && !noShare && hasAny(factNumbers(f), r.numbers)) s *= w.typedNumber;
+    if (r.units.size && f.figures.some((fig) => r.units.has(fig.unit))) s *= w.unitAsked;
+    if (r.quantitative && f.figures.length === 0) s *= w.noFigure;
+    // "What share…?" wants the 1/4, not the 5 million.
+    if (noShare) s *= w.noShare;
+    if (r.entityIds.length && !concerns(ctx, r, f) && !otherCountryAsked(ctx, r, f)) s *= w.notConcerned;
+    // "A on B": a fact about both names answers better than one about A alone.
+    else if (r.entityIds.length > 1) {
+      let n = 0;
+      for (const id of r.entityIds) if (about(ctx, f, id)) n++;
+      s *= Math.sqrt(n / r.entityIds.length);
+    }
+    // "Besides 4 million developers…": a fact giving the figure set aside answers something else.
+    if (r.asideNumbers.length && hasAny(factNumbers(f), r.asideNumbers)) s *= w.asideNumber;
+    // A fact about the thing set aside answers less well, unless it names others of its kind beside it:
+    // "who, besides A, praised it?" is answered by "B and A praised it".
+    for (const m of r.aside)
+      if (f.entities.includes(m.entity.id) && !inGroup(ctx, f, m.entity)) {
+        s *= w.asideThing;
+        break;
+      }
+    // "Which country…": a fact naming a country, beside those asked about, names the answer.
+    if (r.wants.length && f.entities.some((id) => namesWanted(ctx, r, id))) s *= w.wantedKind;
+    // A fact narrowed to a country the question does not name ("…in Southland") answers a narrower question;
+    // one about both sides (the gap between them) is narrowed to neither.
+    if (narrowedTo(ctx, f).some((id) => !r.entityIds.includes(id))) s *= w.narrowedElsewhere;
+    // "What should Southland do?": advice is the article's own view, where it gives one.
+    if (r.advice && f.subject === ARTICLE_SUBJECT && !f.attribution) s *= w.articleView;
+    // "Homegrown growers' share": a side named by its words prefers figures whose subject is of that side.
+    if (r.sideWord) {
+      const side = sideOfSubject(ctx, f);
+      if (side === r.sideWord) s *= w.sideWordMatch;
+      else if (side) s *= w.sideWordOther;
+    }
+    h.score = s;
+  }
+  return hits.sort(
+    (a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0),
+  );
+}
+
+/** True when the hit answers the question, not merely comes nearest to it. */
+export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false): boolean {
+  const f = h.item;
+  // "How much is Applewood worth?" where the material states the worth only in words: a fact matching every
+  // word of what is asked answers in its words.
+  if (inWords) {
+    if (r.counted || r.content.length === 0 || contentShare(ctx, r, h.matched) < 1) return false;
+    // The very measure asked for is what the fact measures ("worth" is its market value).
+    const measures = new Set(ctx.tokenize(f.metric, { words: true }));
+    if (!r.content.every((t) => measures.has(t))) return false;
+    return answers(ctx, { ...r, quantitative: false, money: false }, h);
+  }
+  return (
+    (r.chinese === undefined || r.chinese >= ctx.weights.minHanCoverage) &&
+    // A question about one company is not answered by a fact about another, however well the rest matches;
+    // nor one about A and B by a fact about A and C.
+    (r.entityIds.length === 0 || concerns(ctx, r, f) || otherCountryAsked(ctx, r, f)) &&
+    (r.things.length < 2 || r.things.every((id) => aboutFamily(ctx, f, id))) &&
+    // A count asked of one side is not answered by the other side's count, though it names the first.
+    !(r.things.length === 0 && r.countries.length === 1 && otherSide(ctx, r.countries[0] as string, f)) &&
+    h.coverage >= (r.entityIds.length ? ctx.weights.minCoverageWithEntity : ctx.weights.minCoverage) &&
+    contentShare(ctx, r, h.matched) >= ctx.weights.minContentCoverage &&
+    // A year asked about ("in 2030") must be one the fact speaks of.
+    r.years.every((y) => factNumbers(f).has(y)) &&
+    // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
+    // and a question about money needs a sum of money.
+    !(r.quantitative && f.figures.length === 0) &&
+    // A count is answered by a count of the thing named, not one the material gives someone else.
+    !(r.counted && !countOf(ctx, r, f)) &&
+    !(r.money && !f.figures.some((fig) => ctx.lexicon.units.money.has(fig.unit))) &&
+    // "Pearfield alone": a figure for Applewood, Pearfield and Cidermill together is not Pearfield's.
+    !r.alone.some((m) => inGroup(ctx, f, m.entity)) &&
+    // Nor is it Pearfield's when the question names Pearfield alone of the group: a group's figure is the group's.
+    !(r.things.length === 1 && groupHolds(f, r.things[0] as string, ctx.entity)) &&
+    // "Last year" is not answered by a figure the material gives for this year.
+    !otherTime(r, f) &&
+    // "The combined harvest of Northland and Southland": only a figure the material gives for them together.
+    !(r.sum && !sumOf(ctx, r, f))
+  );
+}
+
+/** The best hit giving the one thing named a figure relative to another, if any of the best does. */
+export function relativeHit(ctx: Context, r: Reading, ranked: readonly Hit<Fact>[]): Fact | undefined {
+  return ranked.slice(0, 5).find((h) => relativeTo(ctx, r, h.item))?.item;
+}
+
+/**
+ * Two facts that between them answer a comparison: each answers the question but for naming every
+ * thing and year, both give figures, and together they speak of everything named and every year typed.
+ */
+export function comparedPair(
+  ctx: Context,
+  r: Reading,
+  ranked: readonly Hit<Fact>[],
+): [Hit<Fact>, Hit<Fact>] | undefined {
+  const top = ranked[0];
+  if (!top) return undefined;
+  const loose: Reading = { ...r, years: [], things: r.things.length >= 2 ? [] : r.things };
+  const candidates = ranked
+    .slice(0, 8)
+    .filter((h) => h.score >= top.score * 0.2 && h.item.figures.length > 0 && answers(ctx, loose, h));
+  const covers = (a: Fact, b: Fact) =>
+    r.things.every((id) => aboutFamily(ctx, a, id) || aboutFamily(ctx, b, id)) &&
+    r.years.every((y) => factNumbers(a).has(y) || factNumbers(b).has(y));
+  for (const [i, a] of candidates.entries())
+    for (const b of candidates.slice(i + 1)) {
+      const same = b.item.figures.every((g) =>
+        a.item.figures.some((x) => x.value === g.value && x.unit === g.unit),
+      );
+      if (!same && covers(a.item, b.item)) return [a, b];
+    }
+  return undefined;
+}
+
+/**
+ * The hit among the best that matches far more of what the question asks about its subject (the measure:
+ * "share of the high-end training chip market") than the answer does, on a subject the question does not
+ * ask about: the material gives that measure, but not for this subject. Undefined when there is none.
+ */
+export function measuredElsewhere(
+  ctx: Context,
+  r: Reading,
+  best: Hit<Fact>,
+  ranked: readonly Hit<Fact>[],
+): Hit<Fact> | undefined {
+  // Only a question for a figure names a measure; one in words may be answered in other words.
+  if (r.things.length !== 1 || r.content.length < 3 || !(r.quantitative || r.share || r.money))
+    return undefined;
+  const own = contentShare(ctx, r, best.matched);
+  for (const h of ranked.slice(1, 10)) {
+    if (subjectIdOf(ctx, h.item) === subjectIdOf(ctx, best.item)) continue;
+    if (r.things.some((id) => aboutFamily(ctx, h.item, id))) continue;
+    if (own < ctx.weights.measuredElsewhere * contentShare(ctx, r, h.matched)) return h;
+  }
+  return undefined;
+}

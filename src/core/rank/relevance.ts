@@ -1,0 +1,206 @@
+// What a fact has to do with a reading: whether it concerns what is asked, whose figure it is, which
+// numbers and times it speaks of. The ranker and the answer test (rank/rank.ts) are built from these.
+import type { Entity, Fact } from "../../knowledge/schema.js";
+import { groupHolds } from "../../knowledge/subject.js";
+import { unique } from "../compose/shared.js";
+import type { Context } from "../context.js";
+import { type Reading, relativeTime } from "../frames/reading.js";
+import { subjectIdOf } from "../subjects.js";
+import { normalize } from "../text.js";
+
+/** The share of the question's content words, by weight, that a hit matched. */
+export function contentShare(ctx: Context, r: Reading, matched: readonly string[]): number {
+  if (r.contentWeight === 0) return 1;
+  let got = 0;
+  for (const t of r.content) if (matched.includes(t)) got += ctx.retriever.weight(t);
+  return got / r.contentWeight;
+}
+
+export const about = (ctx: Context, f: Fact, id: string) =>
+  f.entities.includes(id) || f.attribution === id || f.subject === id || sideMatches(ctx, id, f);
+
+/** True when the fact concerns what is asked about: a thing named, or else a country named. */
+export function concerns(ctx: Context, r: Reading, f: Fact): boolean {
+  // "A product's share in Southland" asks about the product: a fact about Southland alone does not answer it.
+  // A thing is concerned through its own: a line of products through one of its members.
+  for (const id of r.things) if (aboutFamily(ctx, f, id)) return true;
+  if (r.things.length) return false;
+  for (const id of r.entityIds) if (about(ctx, f, id)) return true;
+  return false;
+}
+
+export const hasAny = (set: ReadonlySet<string>, values: readonly string[]) => {
+  for (const v of values) if (set.has(v)) return true;
+  return false;
+};
+
+/** True when the fact gives one figure for everything the question sums: a group of them, or a sum it states. */
+export function sumOf(ctx: Context, r: Reading, f: Fact): boolean {
+  const named = unique([...r.things, ...r.countries]);
+  if (named.length < 2) return true;
+  const subject = ctx.entity(subjectIdOf(ctx, f));
+  if (subject?.kind === "group" && named.every((id) => subject.members.includes(id))) return true;
+  return named.every((id) => f.entities.includes(id)) && ctx.cues.sum.any.test(normalize(f.quote));
+}
+
+/** The one thing or country a question names, if just one. */
+export function oneNamed(r: Reading): string | undefined {
+  const named = unique([...r.things, ...r.countries]);
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * True when the fact counts in the units asked and its subject is the one thing named (or one of its own):
+ * a count asked of a country is not answered by a count the article gives for no one in particular.
+ */
+export function countOf(ctx: Context, r: Reading, f: Fact): boolean {
+  if (!f.figures.some((fig) => r.counted?.includes(fig.unit))) return false;
+  const id = oneNamed(r);
+  return id === undefined || family(ctx, id).has(subjectIdOf(ctx, f));
+}
+
+/** True when the fact gives the one thing named a figure relative to another ("1/8 of the US's", "10 times"). */
+export function relativeTo(ctx: Context, r: Reading, f: Fact): boolean {
+  const id = oneNamed(r);
+  return (
+    id !== undefined &&
+    f.entities.includes(id) &&
+    f.figures.some((fig) => ctx.lexicon.units.relative.has(fig.unit)) &&
+    contentShare(ctx, r, [...factTerms(ctx, f)]) >= 1
+  );
+}
+
+const termCache = new WeakMap<Fact, Set<string>>();
+
+/** The fact's own words, tokenized: what a relative figure must be about. */
+function factTerms(ctx: Context, f: Fact): Set<string> {
+  let set = termCache.get(f);
+  if (!set) {
+    set = new Set(ctx.tokenize(`${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`, { words: true }));
+    termCache.set(f, set);
+  }
+  return set;
+}
+
+const timeCache = new WeakMap<Fact, number>();
+
+/** True when the question names one relative time and the fact another. */
+export function otherTime(r: Reading, f: Fact): boolean {
+  if (r.when < 0) return false;
+  let own = timeCache.get(f);
+  if (own === undefined) {
+    own = relativeTime(normalize(`${f.as_of ?? ""} ${f.quote}`));
+    timeCache.set(f, own);
+  }
+  return own >= 0 && own !== r.when;
+}
+
+/** The side a fact's subject belongs to: a side's own entity, or a thing of that side's country. */
+export function sideOfSubject(ctx: Context, f: Fact): string | undefined {
+  const subject = ctx.entity(subjectIdOf(ctx, f));
+  if (!subject) return undefined;
+  for (const s of ctx.knowledge.sides) {
+    const e = ctx.entity(s.entity);
+    if (subject.id === s.entity || (e?.country && subject.country === e.country)) return s.id;
+  }
+  return undefined;
+}
+
+const factNumberCache = new WeakMap<Fact, Set<string>>();
+
+/** The numbers a fact states anywhere: its quote, claim, figures and date. */
+export function factNumbers(f: Fact): Set<string> {
+  let set = factNumberCache.get(f);
+  if (!set) {
+    const text = normalize([f.quote, f.claim, f.as_of ?? "", ...f.figures.map((g) => g.text)].join(" "));
+    set = new Set(text.match(/\d+(?:\.\d+)?/g) ?? []);
+    factNumberCache.set(f, set);
+  }
+  return set;
+}
+
+/** True when the fact's figure belongs to the entity together with others of its kind (a group's total). */
+export function inGroup(ctx: Context, f: Fact, e: Entity): boolean {
+  return (
+    groupHolds(f, e.id, ctx.entity) ||
+    (f.entities.includes(e.id) &&
+      f.entities.filter((id) => id !== e.id && ctx.entity(id)?.kind === e.kind).length > 0)
+  );
+}
+
+const families = new WeakMap<Context, Map<string, Set<string>>>();
+
+/** A thing with its own: a maker's products, a product line's members, the things it is related to. */
+function family(ctx: Context, id: string): Set<string> {
+  let byId = families.get(ctx);
+  if (!byId) {
+    byId = new Map();
+    families.set(ctx, byId);
+  }
+  let set = byId.get(id);
+  if (!set) {
+    const e = ctx.entity(id);
+    const related = e?.related ?? [];
+    set = new Set([id, ...related]);
+    for (const other of ctx.knowledge.entities)
+      if (other.vendor === id || other.related.includes(id) || related.includes(other.vendor ?? ""))
+        set.add(other.id);
+    byId.set(id, set);
+  }
+  return set;
+}
+
+/** True when the fact concerns the thing or one of its own (a maker through its products). */
+export function aboutFamily(ctx: Context, f: Fact, id: string): boolean {
+  const own = family(ctx, id);
+  return (
+    (f.attribution !== undefined && own.has(f.attribution)) ||
+    (f.subject !== undefined && own.has(f.subject)) ||
+    f.entities.some((e) => own.has(e))
+  );
+}
+
+/**
+ * True when the fact's figure is the other side's: one side's figure for a question about the other. A time lag
+ * ("15 months behind") belongs to both sides at once, whichever side the fact is filed under.
+ */
+export function otherSide(ctx: Context, countryId: string, f: Fact): boolean {
+  if (f.figures.some((fig) => ctx.lexicon.units.bothSides.has(fig.unit))) return false;
+  const c = ctx.entity(countryId)?.country;
+  return (c === "US" && f.side === "china") || (c === "CN" && f.side === "us");
+}
+
+/**
+ * "Which country is held up as a model for Southland?": the answer is another country, and Southland
+ * is only the setting; a fact naming another country answers it.
+ */
+export function otherCountryAsked(ctx: Context, r: Reading, f: Fact): boolean {
+  return (
+    r.wants.includes("country") &&
+    f.entities.some((id) => ctx.entity(id)?.kind === "country" && namesWanted(ctx, r, id))
+  );
+}
+
+/** True when the entity is of a kind the question asks for and not one it names. */
+export function namesWanted(ctx: Context, r: Reading, id: string): boolean {
+  const kind = ctx.entity(id)?.kind;
+  return kind !== undefined && r.wants.includes(kind) && !r.entityIds.includes(id);
+}
+
+/** The one country a fact is about, if it names just one; none when it names both sides or neither. */
+export function narrowedTo(ctx: Context, f: Fact): string[] {
+  let country: string | undefined;
+  for (const id of f.entities)
+    if (ctx.entity(id)?.kind === "country") {
+      if (country !== undefined) return [];
+      country = id;
+    }
+  return country === undefined ? [] : [country];
+}
+
+/** A country named in the question speaks through the facts on its side. */
+function sideMatches(ctx: Context, entityId: string, f: Fact): boolean {
+  const e = ctx.entity(entityId);
+  if (e?.kind !== "country") return false;
+  return (e.country === "US" && f.side === "us") || (e.country === "CN" && f.side === "china");
+}

@@ -1,0 +1,63 @@
+// The ranker's weights, all in one place like a recommender's feature table: the multipliers a fact's
+// search score gets for what a question asks beyond its words, and the bars a fact must clear to answer.
+// Fitted by bench/fit-ranker.ts on a development set and judged on a held-out set it never tunes against.
+
+export interface Weights {
+  /** A number the asker typed stands in the fact. */
+  typedNumber: number;
+  /** The fact has a figure in a unit the question's words ask for. */
+  unitAsked: number;
+  /** A question for a figure, and the fact has none. */
+  noFigure: number;
+  /** A share asked for, and the fact has no share. */
+  noShare: number;
+  /** The question names things the fact does not concern. */
+  notConcerned: number;
+  /** The fact gives a figure the asker set aside ("besides 4 million developers"). */
+  asideNumber: number;
+  /** The fact is about a thing the asker set aside. */
+  asideThing: number;
+  /** "Which country…": the fact names a thing of the kind asked for. */
+  wantedKind: number;
+  /** The fact is narrowed to a country the question does not name. */
+  narrowedElsewhere: number;
+  /** A side named by its words ("domestic"), and the fact's subject is of that side. */
+  sideWordMatch: number;
+  /** A side named by its words, and the fact's subject is of the other side. */
+  sideWordOther: number;
+  /** Advice asked for ("what should… do"), and the fact is the article's own view. */
+  articleView: number;
+  /** The share of the question's weight the best fact must match to answer. */
+  minCoverage: number;
+  /** The same with a thing named and matched. */
+  minCoverageWithEntity: number;
+  /** The share of the words besides the names the answer must match. */
+  minContentCoverage: number;
+  /** Of a question's Chinese, the share the material must know. */
+  minHanCoverage: number;
+  /** An answer matching less than this share of the content another subject's fact matches is that fact's measure. */
+  measuredElsewhere: number;
+  /** A supporting fact scores at least this share of the answer's score. */
+  supportShare: number;
+}
+
+export const WEIGHTS: Readonly<Weights> = {
+  typedNumber: 1.5,
+  unitAsked: 1.6,
+  noFigure: 0.6,
+  noShare: 0.3,
+  notConcerned: 0.4,
+  asideNumber: 0.5,
+  asideThing: 0.5,
+  wantedKind: 1.3,
+  narrowedElsewhere: 0.85,
+  sideWordMatch: 1.3,
+  sideWordOther: 0.6,
+  articleView: 2,
+  minCoverage: 0.5,
+  minCoverageWithEntity: 0.35,
+  minContentCoverage: 0.2,
+  minHanCoverage: 0.6,
+  measuredElsewhere: 0.6,
+  supportShare: 0.5,
+};

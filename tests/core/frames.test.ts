@@ -1,0 +1,137 @@
+// The question frames, each on the made-up orchard pack (tests/fixtures/synthetic-pack): what each frame
+// is cued by, which facts fill it, and the honest miss when none does.
+import { describe, expect, it } from "vitest";
+import { createCore } from "../../src/core/index.js";
+import { readKnowledge } from "../../src/knowledge/load.js";
+import { expectValidCard } from "../helpers/card-checks.js";
+
+const { knowledge } = readKnowledge(new URL("../fixtures/synthetic-pack", import.meta.url).pathname);
+const core = createCore({ knowledge });
+const ask = (text: string) => {
+  const card = core.answer({ text });
+  expectValidCard(card, knowledge);
+  return card;
+};
+
+describe("summary frame", () => {
+  it("given 'summarize the article' or 'tl;dr', lists each topic's leading figures, cited", () => {
+    for (const q of ["summarize the article", "tl;dr", "Give me the key figures", "总结一下这篇文章"]) {
+      const card = ask(q);
+      expect(card.kind, q).toBe("answer");
+      expect(card.fields.map((f) => f.label)).toEqual(knowledge.topics.map((t) => t.title));
+      expect(card.citations.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("given a summary of something in particular, reads it as a question instead", () => {
+    expect(ask("summarize Applewood's orchards").title).not.toMatch(/^Summary/);
+  });
+});
+
+describe("follow-up frame", () => {
+  it("given 'and Southland?', says each message is read on its own, and no suggestion leads back here", () => {
+    const card = ask("and Southland?");
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).toContain("each message on its own");
+    for (const s of card.suggestions)
+      expect(core.answer({ text: s.command }).headline).not.toBe(card.headline);
+  });
+});
+
+describe("chat frame", () => {
+  it("given talk about the conversation ('that's wrong', 'clear'), answers with no fact", () => {
+    for (const q of ["that's wrong", "clear", "不对"]) {
+      const card = ask(q);
+      expect(card.kind, q).toBe("not_found");
+      expect(card.citations).toEqual([]);
+    }
+  });
+});
+
+describe("what-is frame", () => {
+  it("given a unit the material measures in but never defines, says so and cites where it is used", () => {
+    const card = ask("what are tonnes?");
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).toContain("does not say what tonnes is");
+    expect(card.citations[0]?.factId).toBe("northland-apples");
+  });
+
+  it("given a thing the material names, leaves it to the thing's card", () => {
+    expect(ask("what is the Harvester X9?").kind).not.toBe("not_found");
+  });
+});
+
+describe("given-figure reading", () => {
+  it("given one side's figure and a question for the other's, answers the other side", () => {
+    const card = ask("Northland grew 4.2 million tonnes of apples; how much did Southland grow?");
+    expect(card.citations[0]?.factId).toBe("southland-apples");
+  });
+});
+
+describe("sum reading", () => {
+  it("given a sum of two subjects the material never adds up, abstains and cites what it gives for each", () => {
+    const card = ask("how many tonnes of apples did Northland and Southland grow combined?");
+    expect(card.kind).toBe("not_found");
+    expect(card.citations.map((c) => c.factId).sort()).toEqual(["northland-apples", "southland-apples"]);
+  });
+
+  it("given the group's collective name, answers with the group's own figure", () => {
+    expect(ask("how many hectares did the big three plant in total?").citations[0]?.factId).toBe(
+      "growers-hectares",
+    );
+  });
+});
+
+describe("advice reading", () => {
+  it("given 'what should … do?', answers with the article's own view", () => {
+    expect(ask("what should Southland do?").citations[0]?.factId).toBe("report-recommends-machinery");
+  });
+});
+
+describe("attributed claims", () => {
+  it("given a claim the article frames, states the article's view beside it", () => {
+    const card = ask("what does Mara Quill say about Southland?");
+    expect(card.citations.map((c) => c.factId).slice(0, 2)).toEqual([
+      "quill-close-gap",
+      "report-doubts-forecasts",
+    ]);
+    expect(card.headline).toContain("The report doubts such forecasts.");
+  });
+});
+
+describe("count frame", () => {
+  it("given a count the material gives only relative to another thing, says so and states that figure", () => {
+    const card = ask("how many crates does the Gleaner 2 pick?");
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).toMatch(/^Not in the material as a count for Gleaner 2; it says: .*three times/);
+    expect(card.citations[0]?.factId).toBe("harvester-x9-speed");
+  });
+});
+
+describe("typos in a phrase", () => {
+  it("reads a misspelt word of a phrase the material folds as the phrase", async () => {
+    const { buildContext } = await import("../../src/core/context.js");
+    const { fixTypos } = await import("../../src/core/frames/typos.js");
+    const ctx = buildContext(knowledge);
+    expect(fixTypos(ctx, "crates per hoor")).toBe("crates per hour");
+    expect(fixTypos(ctx, "crates per day")).toBe("crates per day");
+  });
+});
+
+describe("subjects in the ranking", () => {
+  it("given a side named only by its word, prefers the figure of that side's subject", () => {
+    expect(ask("what is the homegrown share of the world apple market?").citations[0]?.factId).toBe(
+      "southland-market-share",
+    );
+  });
+
+  it("given a measure the material gives only for other subjects, abstains and cites it nearby", () => {
+    const card = ask("what is Applewood's share of the world apple market?");
+    expect(card.kind).toBe("not_found");
+    expect(card.fields.some((f) => f.label.startsWith("Nearby"))).toBe(true);
+  });
+
+  it("given a measure the material states only in words, answers in those words", () => {
+    expect(ask("how much is Applewood worth?").citations[0]?.factId).toBe("applewood-market-value");
+  });
+});

@@ -1,0 +1,82 @@
+// The core over a made-up subject (tests/fixtures/synthetic-pack: orchards, its own names, sides and units):
+// everything it needs of the material comes from the pack's knowledge/, so it answers with no code change.
+// These tests pin the mechanisms (subjects, groups, relative times, abstaining, unit hints), not any article.
+import { describe, expect, it } from "vitest";
+import { createCore } from "../../src/core/index.js";
+import { readKnowledge } from "../../src/knowledge/load.js";
+import { validateKnowledge } from "../../src/knowledge/validate.js";
+import { expectValidCard } from "../helpers/card-checks.js";
+import { misplacedLabels } from "../helpers/subject-labels.js";
+
+const dir = new URL("../fixtures/synthetic-pack", import.meta.url).pathname;
+const loaded = readKnowledge(dir);
+const { knowledge } = loaded;
+const core = createCore({ knowledge });
+const ask = (text: string) => {
+  const card = core.answer({ text });
+  expectValidCard(card, knowledge);
+  return card;
+};
+
+describe("a synthetic pack on another subject", () => {
+  it("passes the knowledge check with its own units, sides and vocabulary", () => {
+    expect(validateKnowledge(loaded)).toEqual([]);
+  });
+
+  it("compares its two sides by their own labels, with a computed ratio", () => {
+    const card = ask("/gap harvest");
+    expect(card.headline).toMatch(
+      /^Northland 4\.2 million tonnes vs Southland 1\.4 million tonnes: about 3×/,
+    );
+    expect(card.title).toBe("Southland–Northland gap: Harvest");
+    expect(card.comparison?.left.name).toBe("Northland");
+  });
+
+  it("reads a unit from the pack's hints and answers with the fact in it", () => {
+    expect(ask("how fast is the Harvester X9?").citations[0]?.factId).toBe("harvester-x9-speed");
+    expect(ask("what share of the world apple market does Southland have?").citations[0]?.factId).toBe(
+      "southland-market-share",
+    );
+  });
+
+  it("labels a group's figure with the group, and finds the group by its collective name", () => {
+    const card = ask("how many hectares did the three big growers plant?");
+    expect(card.kind).toBe("answer");
+    expect(card.title).toBe("Applewood, Pearfield and Cidermill: Land planted");
+  });
+
+  it("given one member of a group, does not answer with the group's figure", () => {
+    const card = ask("how many hectares did Pearfield plant?");
+    expect(card.kind).toBe("not_found");
+  });
+
+  it("given a relative time the fact does not speak of, abstains", () => {
+    expect(ask("how many tonnes of apples did Southland grow last year?").kind).toBe("answer");
+    expect(ask("how many tonnes of apples did Southland grow this year?").kind).toBe("not_found");
+  });
+
+  it("corrects a typo in the key word from the pack's own words", () => {
+    expect(ask("how many orchrds does Applewood run?").citations[0]?.factId).toBe("applewood-orchards");
+  });
+
+  it("labels an opinion with its holder", () => {
+    expect(ask("what does Mara Quill think?").title).toMatch(/^Mara Quill:/);
+  });
+
+  it("abstains on what the pack does not cover", () => {
+    expect(ask("what is the weather in Southland?").kind).toBe("not_found");
+    expect(ask("how much did Northland earn from apples?").kind).toBe("not_found");
+  });
+
+  it("puts no figure on a subject the pack does not give it, over every card", () => {
+    const things = knowledge.entities.filter((e) => e.kind !== "person" && e.kind !== "organisation");
+    const cards = [
+      ...knowledge.topics.map((t) => core.answer({ command: "gap", args: { topic: t.id } })),
+      ...things.flatMap((a) =>
+        things.map((b) => core.answer({ command: "compare", args: { first: a.name, second: b.name } })),
+      ),
+      ...knowledge.entities.map((e) => core.answer({ text: e.name })),
+    ];
+    expect(cards.flatMap((c) => misplacedLabels(knowledge, c))).toEqual([]);
+  });
+});
