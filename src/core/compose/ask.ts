@@ -81,7 +81,7 @@ export function askCard(ctx: Context, typed: string, typedMentions: readonly Men
   if (relative) return relativeMiss(ctx, r, relative, mentions);
   const worded =
     best && !answers(ctx, r, best) ? ranked.slice(0, 3).find((h) => answers(ctx, r, h, true)) : undefined;
-  if (worded) return answerCard(ctx, worded.item, []);
+  if (worded) return scored(answerCard(ctx, worded.item, []), worded.score);
   if (!best || !answers(ctx, r, best))
     return (
       // A count of a kind of thing needs a curated count; a sentence with some number in it is no answer.
