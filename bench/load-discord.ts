@@ -5,6 +5,7 @@ import { createCore } from "../src/core/index.js";
 import { silentLogger } from "../src/log.js";
 import { MemoryRateLimiter } from "../src/runtime/rate-limit.js";
 import { MemorySeenStore } from "../src/runtime/seen-store.js";
+import { MemoryKeyValueStore } from "../src/state/kv.js";
 import { DiscordStandIn } from "../tests/helpers/discord-stand-in.js";
 import { drive, type LoadStats } from "./load-stats.js";
 
@@ -37,6 +38,7 @@ export async function startDiscordLoad(): Promise<DiscordLoad> {
       core: createCore(),
       logger: silentLogger(),
       seen: new MemorySeenStore(),
+      kv: new MemoryKeyValueStore(),
       rateLimit: {
         limiter: new MemoryRateLimiter(),
         perUserPerMinute: 1_000_000,

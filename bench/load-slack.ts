@@ -1,8 +1,10 @@
 // Signed slash commands against the real Slack HTTP receiver (Bolt) on 127.0.0.1, with a stand-in for the
 // Web API and response_url: a command's latency runs from sending it to its answer reaching response_url.
+// With `instances` > 1 the commands are spread over that many bot processes sharing one Redis (`redisUrl`),
+// as behind a load balancer, and every answer is counted: each command must be answered exactly once.
 // https://docs.slack.dev/authentication/verifying-requests-from-slack
 
-import { fork } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,16 +20,35 @@ export interface BotMemory {
   heapMb: number;
 }
 
+export interface SlackLoadStats extends LoadStats {
+  /** Commands whose answer reached response_url more than once (a duplicate across instances). */
+  duplicates: number;
+}
+
 export interface SlackLoad {
-  /** Sends `requests` commands, `concurrency` at a time. */
-  run(requests: number, concurrency: number): Promise<LoadStats>;
-  /** The bot process's resident set size and heap in use, after a full GC. */
+  /** Sends `requests` commands, `concurrency` at a time, round-robin over the instances. */
+  run(requests: number, concurrency: number): Promise<SlackLoadStats>;
+  /** The first bot process's resident set size and heap in use, after a full GC. */
   botMemory(): Promise<BotMemory>;
   close(): Promise<void>;
 }
 
-export async function startSlackLoad(queries: readonly string[]): Promise<SlackLoad> {
+export interface SlackLoadOptions {
+  /** Bot processes (1 by default). */
+  instances?: number;
+  /** Their shared Redis; in-process memory each when absent. */
+  redisUrl?: string;
+}
+
+/** After a run, how long to wait for a late second answer before counting the answers. */
+const DUPLICATE_GRACE_MS = 300;
+
+export async function startSlackLoad(
+  queries: readonly string[],
+  options: SlackLoadOptions = {},
+): Promise<SlackLoad> {
   const waiting = new Map<string, () => void>();
+  const answers = new Map<string, number>();
   // The Web API (auth.test) and response_url in one server.
   const api = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -35,6 +56,7 @@ export async function startSlackLoad(queries: readonly string[]): Promise<SlackL
     req.on("end", () => {
       const respond = /^\/respond\/([^/?]+)/.exec(req.url ?? "");
       if (respond?.[1]) {
+        answers.set(respond[1], (answers.get(respond[1]) ?? 0) + 1);
         waiting.get(respond[1])?.();
         res.writeHead(200, { "content-type": "text/plain" }).end("ok");
         return;
@@ -46,12 +68,20 @@ export async function startSlackLoad(queries: readonly string[]): Promise<SlackL
   await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
   const apiBase = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
 
-  const bot = fork(fileURLToPath(new URL("./load-slack-bot.js", import.meta.url)), [], {
-    env: { ...process.env, LOAD_API_URL: `${apiBase}/api/`, LOAD_SIGNING_SECRET: SECRET },
-    execArgv: ["--expose-gc"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const fromBot = <T>(key: string): Promise<T> =>
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOAD_API_URL: `${apiBase}/api/`,
+    LOAD_SIGNING_SECRET: SECRET,
+  };
+  if (options.redisUrl) env.LOAD_REDIS_URL = options.redisUrl;
+  const bots = Array.from({ length: Math.max(1, options.instances ?? 1) }, () =>
+    fork(fileURLToPath(new URL("./load-slack-bot.js", import.meta.url)), [], {
+      env,
+      execArgv: ["--expose-gc"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    }),
+  );
+  const fromBot = <T>(bot: ChildProcess, key: string): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`load-slack-bot: no ${key} within 30 s`)), 30_000);
       const onMessage = (m: Record<string, unknown>) => {
@@ -63,9 +93,11 @@ export async function startSlackLoad(queries: readonly string[]): Promise<SlackL
       bot.on("message", onMessage);
       bot.once("exit", (code) => reject(new Error(`load-slack-bot exited with ${code}`)));
     });
-  const port = await fromBot<number>("port");
-  const slack = { port };
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const ports = await Promise.all(bots.map((bot) => fromBot<number>(bot, "port")));
+  // Idle sockets are closed here after 4 s, before Node's server drops them at its 5 s keep-alive timeout: else
+  // a command sent on a socket the server is closing that instant fails with ECONNRESET, which happens when
+  // one side idles while the other is measured.
+  const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
 
   const send = (i: number, runId: string): Promise<number> => {
     const id = `${runId}-${i}`;
@@ -78,7 +110,7 @@ export async function startSlackLoad(queries: readonly string[]): Promise<SlackL
       command: command ?? "/ask",
       text: words.join(" "),
       response_url: `${apiBase}/respond/${id}`,
-      trigger_id: "1.2.3",
+      trigger_id: id,
     }).toString();
     const ts = Math.floor(Date.now() / 1000);
     const signature = `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
@@ -106,7 +138,7 @@ export async function startSlackLoad(queries: readonly string[]): Promise<SlackL
         reject(err);
       };
       const req = request(
-        `http://127.0.0.1:${slack.port}/slack/events`,
+        `http://127.0.0.1:${ports[i % ports.length]}/slack/events`,
         {
           method: "POST",
           agent,
@@ -133,24 +165,35 @@ export async function startSlackLoad(queries: readonly string[]): Promise<SlackL
 
   let runs = 0;
   return {
-    run: (requests, concurrency) => {
+    run: async (requests, concurrency) => {
       const runId = `r${++runs}`;
-      return drive(requests, concurrency, (i) => send(i, runId));
+      const stats = await drive(requests, concurrency, (i) => send(i, runId));
+      await new Promise((resolve) => setTimeout(resolve, DUPLICATE_GRACE_MS));
+      let duplicates = 0;
+      for (let i = 0; i < requests; i++) if ((answers.get(`${runId}-${i}`) ?? 0) > 1) duplicates++;
+      return { ...stats, duplicates };
     },
     botMemory: () => {
-      const rss = fromBot<BotMemory>("rss");
+      const [bot] = bots;
+      if (!bot) throw new Error("no bot");
+      const rss = fromBot<BotMemory>(bot, "rss");
       bot.send("rss");
       return rss;
     },
     async close() {
       agent.destroy();
-      const exited = new Promise<void>((resolve) => bot.once("exit", () => resolve()));
-      if (bot.connected) bot.send("stop");
-      const timer = setTimeout(() => bot.kill(), 10_000);
-      await exited;
-      clearTimeout(timer);
+      await Promise.all(bots.map(stopBot));
       api.closeAllConnections();
       await new Promise<void>((resolve) => api.close(() => resolve()));
     },
   };
+}
+
+async function stopBot(bot: ChildProcess): Promise<void> {
+  if (bot.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => bot.once("exit", () => resolve()));
+  if (bot.connected) bot.send("stop");
+  const timer = setTimeout(() => bot.kill(), 10_000);
+  await exited;
+  clearTimeout(timer);
 }

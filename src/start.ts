@@ -12,11 +12,10 @@ import { createCore } from "./core/index.js";
 import { createFormattedLogger, type Logger, logFormatFor } from "./log.js";
 import { failSafeLogStream } from "./log-stream.js";
 import { startHealthServer } from "./runtime/health-server.js";
-import { MemoryRateLimiter } from "./runtime/rate-limit.js";
 import { type ReloadableCore, reloadableCore, reloadOnHangup } from "./runtime/reloadable-core.js";
-import { MemorySeenStore } from "./runtime/seen-store.js";
 import { ChannelSettingsStore } from "./state/channel-settings.js";
-import { MemoryKeyValueStore } from "./state/kv.js";
+import { discordLeaseKey, discordLeaseMessage, type Lease, LeaseTaken, takeLease } from "./state/lease.js";
+import { openSharedState, type SharedState } from "./state/shared.js";
 import { type Database, openDatabase } from "./storage/database.js";
 import { QuestionLog } from "./storage/question-log.js";
 
@@ -181,24 +180,43 @@ async function runPlatforms(
   let server: Server | undefined;
   let healthPort: number | undefined;
   const record = openRecord(settings, io.cwd ?? process.cwd(), logger);
+  let shared: SharedState | undefined;
+  let lease: Lease | undefined;
+  // Loaded here, not at the top: the console never serves /metrics and need not load prom-client.
+  const { Metrics } = await import("./runtime/metrics.js");
+  const metrics = new Metrics({
+    knowledge: () => core.knowledge,
+    ...(settings.redis ? { redis: () => shared?.redis?.state() ?? "down" } : {}),
+  });
+  try {
+    shared = await openSharedState(settings.redis, logger, (store) => metrics.fellBack(store));
+  } catch (err) {
+    record.close();
+    signal.dispose();
+    fault.dispose();
+    stderrOf(io).write(`gapbot: ${(err as Error).message}\n`);
+    return 1;
+  }
   try {
     const slackOwnsPort = settings.slack?.mode === "http";
     if (!slackOwnsPort) {
-      server = await startHealthServer(settings.port, health);
+      server = await startHealthServer(settings.port, health, undefined, metrics);
       const address = server.address();
       healthPort = typeof address === "object" && address ? address.port : settings.port;
     }
     const ctx: AdapterContext = {
       core,
       logger,
-      seen: new MemorySeenStore(),
+      seen: shared.seen,
+      kv: shared.kv,
       health,
-      rateLimit: { limiter: new MemoryRateLimiter(), ...settings.rateLimit },
+      rateLimit: { limiter: shared.limiter, ...settings.rateLimit },
       // One store of per-channel settings for every adapter (admins set them with /gapbot settings, /settings).
-      channelSettings: new ChannelSettingsStore(new MemoryKeyValueStore()),
+      channelSettings: new ChannelSettingsStore(shared.kv),
       fatal: fault.fail,
       ...(record.questions ? { questions: record.questions } : {}),
-      ...(settings.followUps ? { threads: new MemoryKeyValueStore() } : {}),
+      ...(settings.followUps ? { threads: shared.kv } : {}),
+      metrics,
     };
     if (settings.slack) {
       const { startSlack } = await platforms.slack();
@@ -207,6 +225,13 @@ async function runPlatforms(
       if (slackOwnsPort) healthPort = slack.port ?? settings.port;
     }
     if (settings.discord) {
+      if (shared.redis) {
+        try {
+          lease = await takeLease(shared.redis.client, discordLeaseKey(settings.discord.token), logger);
+        } catch (err) {
+          throw err instanceof LeaseTaken ? new Error(discordLeaseMessage(err)) : err;
+        }
+      }
       const { startDiscord } = await platforms.discord();
       adapters.push(await startDiscord(settings.discord, ctx));
     }
@@ -215,6 +240,8 @@ async function runPlatforms(
     await stopAll(adapters, graceMs, logger);
     await closeServer(server);
     record.close();
+    await lease?.release();
+    await shared.close();
     signal.dispose();
     fault.dispose();
     return 1;
@@ -225,6 +252,7 @@ async function runPlatforms(
     {
       platforms: adapters.map((a) => (a.name === "slack" ? `slack (${settings.slack?.mode} mode)` : a.name)),
       healthPort,
+      sharedState: shared.backend,
     },
     "gapbot started",
   );
@@ -236,6 +264,8 @@ async function runPlatforms(
   const outcome = await Promise.race([stopAll(adapters, graceMs, logger), signal.second]);
   await closeServer(server);
   record.close();
+  await lease?.release();
+  await shared.close();
   signal.dispose();
   fault.dispose();
   if (outcome === "forced") {
@@ -365,6 +395,10 @@ async function stopAll(adapters: RunningAdapter[], graceMs: number, logger: Logg
   const outcome = await Promise.race([stopped, timeout]);
   clearTimeout(timer);
   if (outcome === "timeout") logger.warn({ graceMs }, "replies still in flight after the grace period");
+}
+
+function stderrOf(io: Partial<StartIo>): NodeJS.WritableStream {
+  return io.stderr ?? process.stderr;
 }
 
 async function closeServer(server: Server | undefined): Promise<void> {

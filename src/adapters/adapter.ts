@@ -1,6 +1,7 @@
 // What every platform adapter is given and gives back; start-up wires these together.
 import type { Logger } from "pino";
 import type { Core } from "../core/index.js";
+import type { Metrics } from "../runtime/metrics.js";
 import type { RateLimiter } from "../runtime/rate-limit.js";
 import type { SeenStore } from "../runtime/seen-store.js";
 import type { ChannelSettingsStore } from "../state/channel-settings.js";
@@ -12,6 +13,11 @@ export interface AdapterContext {
   logger: Logger;
   /** Redelivered events (Slack retries, gateway resumes) are answered once, by event id. */
   seen: SeenStore;
+  /**
+   * Hot state by key with a TTL: thread context, feedback votes, per-channel settings, the chart cache, the
+   * workspaces that reject chart blocks. On Redis with REDIS_URL (shared by instances), else in memory.
+   */
+  kv: KeyValueStore;
   /** The whole process's health, for an adapter that serves GET /healthz itself (Slack HTTP mode). */
   health?: () => boolean;
   /**
@@ -34,6 +40,8 @@ export interface AdapterContext {
    * then only mentions, DMs and commands are answered.
    */
   threads?: KeyValueStore;
+  /** GET /metrics's counters; absent in tests and the console. */
+  metrics?: Metrics;
 }
 
 export interface RunningAdapter {

@@ -145,6 +145,14 @@ export const EnvSchema = z
         })
         .transform((s): number | "auto" => (s.toLowerCase() === "auto" ? "auto" : Number(s))),
     ),
+    DISCORD_SHARD_IDS: optional(
+      z
+        .string()
+        .refine((s) => /^\s*\d{1,6}(\s*,\s*\d{1,6})*\s*$/.test(s), {
+          error: "must be shard ids separated by commas, e.g. 0,1",
+        })
+        .transform((s) => [...new Set(s.split(",").map((id) => Number(id.trim())))].sort((x, y) => x - y)),
+    ),
     PORT: optional(wholeNumber(0, 65535, "must be a whole number from 0 to 65535")).transform(
       (v) => v ?? 3000,
     ),
@@ -180,6 +188,24 @@ export const EnvSchema = z
       wholeNumber(1, 36_500, "must be a whole number of days, 1 or more"),
     ).transform((v) => v ?? 90),
     FOLLOW_UPS: onOff("on"),
+    REDIS_URL: optional(
+      z.string().refine(
+        (s) => {
+          try {
+            return ["redis:", "rediss:"].includes(new URL(s).protocol);
+          } catch {
+            return false;
+          }
+        },
+        { error: "must be a redis:// or rediss:// URL, e.g. redis://localhost:6379" },
+      ),
+    ),
+    REDIS_OPTIONAL: z
+      .preprocess(
+        (v) => lowerCase(blankToUndefined(v)),
+        z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional(),
+      )
+      .transform((v) => v === "true"),
     NODE_ENV: optional(z.string()),
   })
   .superRefine(
@@ -226,12 +252,31 @@ export const EnvSchema = z
             "SLACK_SIGNING_SECRET (for HTTP mode) is: set one of them",
         });
       }
+      if (env.REDIS_URL === undefined && env.REDIS_OPTIONAL) need("REDIS_OPTIONAL", "REDIS_URL");
+      // Machines agree on which shard owns a guild only when they agree on the count.
+      if (env.DISCORD_SHARD_IDS !== undefined && env.DISCORD_TOKEN !== undefined) {
+        const total = env.DISCORD_SHARDS;
+        if (typeof total !== "number")
+          ctx.addIssue({
+            code: "custom",
+            path: ["DISCORD_SHARD_IDS"],
+            message:
+              "needs DISCORD_SHARDS set to the total number of shards (the same on every machine), not auto",
+          });
+        else if (Array.isArray(env.DISCORD_SHARD_IDS) && env.DISCORD_SHARD_IDS.some((id) => id >= total))
+          ctx.addIssue({
+            code: "custom",
+            path: ["DISCORD_SHARD_IDS"],
+            message: `must be shard ids below DISCORD_SHARDS (${total}): 0 to ${total - 1}`,
+          });
+      }
       if (env.DISCORD_TOKEN === undefined) {
         for (const name of [
           "DISCORD_APPLICATION_ID",
           "DISCORD_GUILD_ID",
           "DISCORD_API_URL",
           "DISCORD_SHARDS",
+          "DISCORD_SHARD_IDS",
         ] as const)
           if (env[name] !== undefined) need(name, "DISCORD_TOKEN");
       }
@@ -256,6 +301,7 @@ function toSettings(env: Env): Settings {
   };
   if (env.KNOWLEDGE_DIR !== undefined) settings.knowledgeDir = env.KNOWLEDGE_DIR;
   if (env.SOURCES !== undefined && env.SOURCES.length > 0) settings.sources = env.SOURCES;
+  if (env.REDIS_URL !== undefined) settings.redis = { url: env.REDIS_URL, optional: env.REDIS_OPTIONAL };
   if (env.SLACK_BOT_TOKEN !== undefined) {
     // Socket Mode wins when both are set: it needs no public URL, so it is what a first try has.
     const slack: SlackSettings = {
@@ -299,6 +345,7 @@ function toSettings(env: Env): Settings {
     if (env.DISCORD_GUILD_ID !== undefined) settings.discord.guildId = env.DISCORD_GUILD_ID;
     if (env.DISCORD_API_URL !== undefined) settings.discord.apiUrl = env.DISCORD_API_URL;
     if (env.DISCORD_SHARDS !== undefined) settings.discord.shards = env.DISCORD_SHARDS;
+    if (env.DISCORD_SHARD_IDS !== undefined) settings.discord.shardIds = env.DISCORD_SHARD_IDS;
   }
   return settings;
 }

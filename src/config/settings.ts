@@ -39,6 +39,8 @@ export interface DiscordSettings {
   apiUrl?: string;
   /** For the sharded entry point: a number, or "auto". */
   shards?: number | "auto";
+  /** The shards this machine runs (DISCORD_SHARD_IDS); every one of `shards` when absent. */
+  shardIds?: number[];
 }
 
 export interface RateLimitSettings {
@@ -54,6 +56,15 @@ export interface RecordSettings {
   retentionDays: number;
 }
 
+export interface RedisSettings {
+  /** redis:// or rediss:// (REDIS_URL): shared state for every instance that names the same Redis. */
+  url: string;
+  /** REDIS_OPTIONAL=true: an unreachable Redis at start-up means memory alone, not an exit. */
+  optional: boolean;
+  /** How long start-up waits for Redis (tests shorten it). */
+  connectTimeoutMs?: number;
+}
+
 export interface Settings {
   slack?: SlackSettings;
   discord?: DiscordSettings;
@@ -67,4 +78,6 @@ export interface Settings {
   record: RecordSettings;
   /** FOLLOW_UPS: thread replies (Slack) and replies to the bot (Discord) are answered without a mention. */
   followUps: boolean;
+  /** Shared state on Redis; absent, everything stays in this process. */
+  redis?: RedisSettings;
 }

@@ -62,6 +62,10 @@ export const variables = {
     for: "how many gateway shards npm run start:sharded runs: a positive integer or auto",
     default: "auto",
   },
+  DISCORD_SHARD_IDS: {
+    for: "the shard ids this machine's npm run start:sharded runs, e.g. 0,1, to spread DISCORD_SHARDS over machines",
+    default: "every shard",
+  },
   PORT: {
     for: "the HTTP port for Slack's HTTP mode and GET /healthz",
     default: "3000",
@@ -101,6 +105,14 @@ export const variables = {
   FOLLOW_UPS: {
     for: "answer later messages in a thread the bot has answered in without a new mention (Slack), and replies to the bot (Discord): on or off",
     default: "on",
+  },
+  REDIS_URL: {
+    for: "redis://host:6379 to share dedupe, rate limits, thread context and caches between instances",
+    secret: true,
+  },
+  REDIS_OPTIONAL: {
+    for: "true to start on in-process memory when Redis cannot be reached, instead of exiting",
+    default: "false",
   },
   NODE_ENV: {
     for: "production writes JSON logs even on a terminal",

@@ -1,13 +1,33 @@
-// GET /healthz → 200 while every running adapter is healthy, 503 otherwise.
-// Used when no Slack HTTP receiver owns PORT (Socket Mode, Discord only).
-import { createServer, type Server } from "node:http";
+// GET /healthz → 200 while every running adapter is healthy, 503 otherwise; GET /metrics → Prometheus text.
+// Used when no Slack HTTP receiver owns PORT (Socket Mode, Discord only); Slack's receiver serves the same.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Metrics } from "./metrics.js";
+
+export const METRICS_PATH = "/metrics";
+
+/** GET /metrics: the registry's text, or a 500 line when a collector fails (never a stack trace). */
+export async function serveMetrics(metrics: Metrics, res: ServerResponse): Promise<void> {
+  try {
+    const { contentType, body } = await metrics.render();
+    res.writeHead(200, { "content-type": contentType });
+    res.end(body);
+  } catch {
+    res.writeHead(500, { "content-type": "text/plain" });
+    res.end("metrics unavailable\n");
+  }
+}
 
 export async function startHealthServer(
   port: number,
   healthy: () => boolean,
   host = "0.0.0.0",
+  metrics?: Metrics,
 ): Promise<Server> {
-  const server = createServer((req, res) => {
+  const server = createServer((req: IncomingMessage, res) => {
+    if (metrics && req.method === "GET" && req.url?.split("?")[0] === METRICS_PATH) {
+      void serveMetrics(metrics, res);
+      return;
+    }
     if (req.method === "GET" && req.url?.split("?")[0] === "/healthz") {
       const ok = healthy();
       res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });

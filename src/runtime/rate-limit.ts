@@ -1,12 +1,15 @@
 // Per-user and per-channel token buckets, so one noisy user or channel cannot crowd out the rest.
-// In memory by default, behind an interface so that a shared store can back it across instances.
+// In memory by default; async, so that Redis can back it across instances (src/state/redis-stores.ts).
 
 export type Verdict = { ok: true } | { ok: false; retryAfterMs: number };
 
 export interface RateLimiter {
   /** Takes one token from every key's bucket, or none if any bucket is empty. */
-  take(keys: readonly { key: string; perMinute: number }[]): Verdict;
+  take(keys: readonly { key: string; perMinute: number }[]): Promise<Verdict>;
 }
+
+/** A bucket is full again a minute after its last take, so a store may forget it then. */
+export const BUCKET_IDLE_MS = 60_000;
 
 interface Bucket {
   tokens: number;
@@ -22,7 +25,11 @@ export class MemoryRateLimiter implements RateLimiter {
     private readonly maxKeys = 100_000,
   ) {}
 
-  take(keys: readonly { key: string; perMinute: number }[]): Verdict {
+  async take(keys: readonly { key: string; perMinute: number }[]): Promise<Verdict> {
+    return this.takeNow(keys);
+  }
+
+  takeNow(keys: readonly { key: string; perMinute: number }[]): Verdict {
     const t = this.now();
     const filled = keys.map(({ key, perMinute }) => {
       const rate = perMinute / 60_000;

@@ -41,15 +41,16 @@ export function rateLimitedCard(retryAfterMs: number): Card {
  * Takes a token for this turn: undefined when the turn may go ahead, else the card that says when to
  * retry. Without a limiter (tests, the console) every turn goes ahead.
  */
-export function checkRateLimit(
-  ctx: Pick<AdapterContext, "rateLimit" | "logger">,
+export async function checkRateLimit(
+  ctx: Pick<AdapterContext, "rateLimit" | "logger" | "metrics">,
   asker: Asker,
-): Card | undefined {
+): Promise<Card | undefined> {
   if (!ctx.rateLimit) return undefined;
   const keys = rateLimitKeys(asker, ctx.rateLimit);
   if (keys.length === 0) return undefined;
-  const verdict = ctx.rateLimit.limiter.take(keys);
+  const verdict = await ctx.rateLimit.limiter.take(keys);
   if (verdict.ok) return undefined;
+  ctx.metrics?.rateLimited(asker.platform);
   ctx.logger.info({ platform: asker.platform, retryAfterMs: verdict.retryAfterMs }, "rate limited");
   return rateLimitedCard(verdict.retryAfterMs);
 }

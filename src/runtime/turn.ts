@@ -24,7 +24,7 @@ export function apologyCard(): Card {
 
 /** Answers the request; logs platform, command, kind, latency and found — never the user's text at info. */
 export function answerTurn(
-  ctx: Pick<AdapterContext, "core" | "logger">,
+  ctx: Pick<AdapterContext, "core" | "logger" | "metrics">,
   info: TurnInfo,
   request: Request,
 ): Card {
@@ -39,7 +39,9 @@ export function answerTurn(
     fault(err);
     card = apologyCard();
   }
-  const latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
+  const elapsedMs = performance.now() - started;
+  ctx.metrics?.answered(info.platform, info.command, card, elapsedMs / 1000);
+  const latencyMs = Math.round(elapsedMs * 1000) / 1000;
   ctx.logger.info(
     { ...info, kind: card.kind, found: card.kind !== "not_found" && card.kind !== "error", latencyMs },
     "answered",

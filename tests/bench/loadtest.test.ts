@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { drive, quantile } from "../../bench/load-stats.js";
+import { hasRedisServer } from "../helpers/redis-server.js";
 import { root } from "../start/ensure-built.js";
 
 describe("load test", () => {
@@ -31,7 +32,7 @@ describe("load test", () => {
     expect(stats.requests).toBe(40);
   });
 
-  it("the built `npm run loadtest` answers 300 signed Slack commands and 200 Discord interactions at concurrency 20 with no errors", () => {
+  it("the built `npm run loadtest` answers 200 signed Slack commands on one instance and 200 over two on Redis (three times each), and 200 Discord interactions at concurrency 20 with no errors, each once", () => {
     // ensureBuilt() watches src/ and commands/ only: build here, so that bench/ is never stale.
     const build = spawnSync(
       process.execPath,
@@ -47,30 +48,38 @@ describe("load test", () => {
       [
         join(root, "dist/bench/loadtest.js"),
         "--requests",
-        "300",
+        "200",
         "--concurrency",
         "20",
         "--soak",
-        "300",
+        "200",
+        "--two",
+        "200",
         "--discord",
         "200",
         "--json",
       ],
-      { encoding: "utf8", timeout: 60_000 },
+      { encoding: "utf8", timeout: 150_000 },
     );
     expect(run.stderr).toBe("");
     const result = JSON.parse(run.stdout) as {
       slack: { requests: number; errors: number; p50Ms: number; p99Ms: number; perSecond: number };
       memoryBefore: { rssMb: number; heapMb: number };
+      two?: { requests: number; errors: number; duplicates: number; p99Ratio: number };
+      twoSkipped?: string;
       discord: { requests: number; errors: number };
       ok: boolean;
     };
-    expect(result.slack).toMatchObject({ requests: 300, errors: 0 });
+    expect(result.slack).toMatchObject({ requests: 200, errors: 0, duplicates: 0 });
+    if (hasRedisServer) {
+      expect(result.two).toMatchObject({ requests: 200, errors: 0, duplicates: 0 });
+      expect(result.two?.p99Ratio).toBeGreaterThan(0);
+    } else expect(result.twoSkipped).toMatch(/redis-server/);
     expect(result.discord).toMatchObject({ requests: 200, errors: 0 });
     expect(result.slack.p99Ms).toBeGreaterThanOrEqual(result.slack.p50Ms);
     expect(result.slack.perSecond).toBeGreaterThan(0);
     expect(result.memoryBefore.rssMb).toBeGreaterThan(result.memoryBefore.heapMb);
     expect(run.status).toBe(result.ok ? 0 : 1);
     // As long as the child's own deadline above plus the build: on a shared 2-core machine both take seconds.
-  }, 90_000);
+  }, 180_000);
 });

@@ -6,6 +6,7 @@ import type { Card, Core, Request } from "../../src/core/index.js";
 import { createCore } from "../../src/core/index.js";
 import { silentLogger } from "../../src/log.js";
 import { MemorySeenStore } from "../../src/runtime/seen-store.js";
+import { MemoryKeyValueStore } from "../../src/state/kv.js";
 import { DiscordStandIn, eventually, type RecordedRequest, type StandInOptions } from "./discord-stand-in.js";
 
 /** The small, stable knowledge the core tests use: the same answers whatever the real knowledge/ holds. */
@@ -45,6 +46,7 @@ export async function startHarness(
       core,
       logger: silentLogger(),
       seen: new MemorySeenStore(),
+      kv: new MemoryKeyValueStore(),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.channelSettings ? { channelSettings: options.channelSettings } : {}),
       ...(options.questions ? { questions: options.questions } : {}),

@@ -6,6 +6,7 @@ import { type RunningSlack, type SlackStartOptions, startSlack } from "../../src
 import type { SlackSettings } from "../../src/config/settings.js";
 import { silentLogger } from "../../src/log.js";
 import { MemorySeenStore } from "../../src/runtime/seen-store.js";
+import { MemoryKeyValueStore } from "../../src/state/kv.js";
 import type { SlackApiStandIn } from "./slack-api-stand-in.js";
 import { type SendOptions, type SlackBody, sendToApp } from "./slack-requests.js";
 
@@ -42,7 +43,7 @@ export async function startHttpSlack(
 ): Promise<HttpSlack> {
   const slack = await startSlack(
     httpSettings(api, overrides),
-    { logger: silentLogger(), seen: new MemorySeenStore(), ...ctx },
+    { logger: silentLogger(), seen: new MemorySeenStore(), kv: new MemoryKeyValueStore(), ...ctx },
     { host: "127.0.0.1", retries: 0, ...options },
   );
   const events = `http://127.0.0.1:${slack.port}/slack/events`;

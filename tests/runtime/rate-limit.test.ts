@@ -6,11 +6,11 @@ describe("rate limiter", () => {
     let now = 0;
     const limiter = new MemoryRateLimiter(() => now);
     const keys = [{ key: "user:U1", perMinute: 20 }];
-    for (let i = 0; i < 20; i++) expect(limiter.take(keys).ok).toBe(true);
-    const denied = limiter.take(keys);
+    for (let i = 0; i < 20; i++) expect(limiter.takeNow(keys).ok).toBe(true);
+    const denied = limiter.takeNow(keys);
     expect(denied).toEqual({ ok: false, retryAfterMs: 3000 });
     now += 3000;
-    expect(limiter.take(keys).ok).toBe(true);
+    expect(limiter.takeNow(keys).ok).toBe(true);
   });
 
   it("keeps users apart, and counts a channel across its users", () => {
@@ -19,32 +19,32 @@ describe("rate limiter", () => {
       { key: `user:${user}`, perMinute: 2 },
       { key: "channel:C1", perMinute: 3 },
     ];
-    expect(limiter.take(of("a")).ok).toBe(true);
-    expect(limiter.take(of("a")).ok).toBe(true);
-    expect(limiter.take(of("a")).ok).toBe(false);
-    expect(limiter.take(of("b")).ok).toBe(true);
+    expect(limiter.takeNow(of("a")).ok).toBe(true);
+    expect(limiter.takeNow(of("a")).ok).toBe(true);
+    expect(limiter.takeNow(of("a")).ok).toBe(false);
+    expect(limiter.takeNow(of("b")).ok).toBe(true);
     // The channel's third token is gone: b is refused too, though b has tokens left.
-    expect(limiter.take(of("b")).ok).toBe(false);
+    expect(limiter.takeNow(of("b")).ok).toBe(false);
   });
 
   it("takes no token from any bucket when one refuses", () => {
     const limiter = new MemoryRateLimiter(() => 0);
-    limiter.take([{ key: "user:a", perMinute: 1 }]);
+    limiter.takeNow([{ key: "user:a", perMinute: 1 }]);
     expect(
-      limiter.take([
+      limiter.takeNow([
         { key: "channel:c", perMinute: 5 },
         { key: "user:a", perMinute: 1 },
       ]).ok,
     ).toBe(false);
-    for (let i = 0; i < 5; i++) expect(limiter.take([{ key: "channel:c", perMinute: 5 }]).ok).toBe(true);
+    for (let i = 0; i < 5; i++) expect(limiter.takeNow([{ key: "channel:c", perMinute: 5 }]).ok).toBe(true);
   });
 
   it("stays bounded in memory", () => {
     const limiter = new MemoryRateLimiter(() => 0, 100);
-    for (let i = 0; i < 1000; i++) limiter.take([{ key: `user:${i}`, perMinute: 1 }]);
+    for (let i = 0; i < 1000; i++) limiter.takeNow([{ key: `user:${i}`, perMinute: 1 }]);
     // The oldest were forgotten: user 0 gets a fresh bucket.
-    expect(limiter.take([{ key: "user:0", perMinute: 1 }]).ok).toBe(true);
-    expect(limiter.take([{ key: "user:999", perMinute: 1 }]).ok).toBe(false);
+    expect(limiter.takeNow([{ key: "user:0", perMinute: 1 }]).ok).toBe(true);
+    expect(limiter.takeNow([{ key: "user:999", perMinute: 1 }]).ok).toBe(false);
   });
 
   it("says when to retry in words", () => {

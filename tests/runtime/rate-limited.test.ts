@@ -18,20 +18,20 @@ describe("checkRateLimit", () => {
     ]);
   });
 
-  it("given a user over the limit, gives an error card that says when to retry; elsewhere lets them through", () => {
+  it("given a user over the limit, gives an error card that says when to retry; elsewhere lets them through", async () => {
     const ctx = { logger: silentLogger(), rateLimit: { limiter: new MemoryRateLimiter(() => 0), ...limits } };
     const asker = { platform: "slack" as const, workspace: "T1", user: "U1", channel: "C1" };
-    expect(checkRateLimit(ctx, asker)).toBeUndefined();
-    const card = checkRateLimit(ctx, asker);
+    expect(await checkRateLimit(ctx, asker)).toBeUndefined();
+    const card = await checkRateLimit(ctx, asker);
     expect(card?.kind).toBe("error");
     expect(card?.headline).toContain("try again in about 1 minute");
-    expect(checkRateLimit(ctx, { ...asker, platform: "discord" })).toBeUndefined();
-    expect(checkRateLimit(ctx, { ...asker, workspace: "T2" })).toBeUndefined();
+    expect(await checkRateLimit(ctx, { ...asker, platform: "discord" })).toBeUndefined();
+    expect(await checkRateLimit(ctx, { ...asker, workspace: "T2" })).toBeUndefined();
   });
 
-  it("without a limiter (console, tests), lets every turn through", () => {
+  it("without a limiter (console, tests), lets every turn through", async () => {
     const ctx = { logger: silentLogger() };
     for (let i = 0; i < 100; i++)
-      expect(checkRateLimit(ctx, { platform: "slack", user: "U1" })).toBeUndefined();
+      expect(await checkRateLimit(ctx, { platform: "slack", user: "U1" })).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 // The Discord adapter: a discord.js gateway client that answers slash commands, buttons, mentions and DMs.
 // Start-up imports this file dynamically, only when Discord is configured (discord.js takes ~0.4 s to load).
 // https://discord.js.org/docs/packages/discord.js/main/Client:Class
-import { Client, Events, GatewayIntentBits, Partials, Status } from "discord.js";
+import { Client, Events, GatewayIntentBits, Partials, RESTEvents, Status } from "discord.js";
 import type { DiscordSettings } from "../../config/settings.js";
 import type { AdapterContext, RunningAdapter } from "../adapter.js";
 import { handleInteraction } from "./interactions.js";
@@ -48,11 +48,19 @@ export async function startDiscord(
   const track = (kind: string, work: () => Promise<void>) => {
     if (stopping) return;
     const turn = work()
-      .catch((err: unknown) => log.error({ err, kind }, "discord turn failed"))
+      .catch((err: unknown) => {
+        ctx.metrics?.apiError("discord");
+        log.error({ err, kind }, "discord turn failed");
+      })
       .finally(() => inFlight.delete(turn));
     inFlight.add(turn);
   };
 
+  // discord.js's REST retries 429s (after their wait) and 5xx itself: each is counted as it happens.
+  client.rest.on(RESTEvents.Response, (_request, response) => {
+    if (response.status >= 400) ctx.metrics?.apiError("discord");
+  });
+  client.rest.on(RESTEvents.RateLimited, () => ctx.metrics?.apiRetry("discord"));
   client.on(Events.InteractionCreate, (interaction) =>
     track("interaction", () => handleInteraction(interaction, ctx, options)),
   );

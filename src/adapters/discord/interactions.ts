@@ -38,12 +38,15 @@ export async function handleInteraction(
   options: InteractionOptions = {},
 ): Promise<void> {
   // A resumed gateway can replay a dispatch: answer each interaction once (a second answer would fail anyway).
-  if (!ctx.seen.firstTime(`discord:interaction:${interaction.id}`)) return;
+  if (!(await ctx.seen.firstTime(`discord:interaction:${interaction.id}`))) {
+    ctx.metrics?.deduplicated("discord");
+    return;
+  }
   try {
     if (interaction.isAutocomplete()) return await autocomplete(interaction, ctx);
     if (interaction.isRepliable()) {
       // Over the limit: a private note to the asker, so a flood adds nothing to the channel.
-      const limited = overLimit(ctx, interaction.user.id, interaction.channelId, interaction.guildId);
+      const limited = await overLimit(ctx, interaction.user.id, interaction.channelId, interaction.guildId);
       if (limited) {
         await interaction.reply(exactPayload(interaction, renderDiscord(limited, { ephemeral: true })));
         return;
@@ -196,7 +199,10 @@ function sourcesCard(ctx: AdapterContext, refs: readonly string[]): Card {
 
 /** The card with its chart attached as a PNG; a chart that fails to draw is logged and left out. */
 function renderWithChart(ctx: AdapterContext, card: Card, ephemeral: boolean, answerId?: string) {
-  return renderDiscordReply(card, { ephemeral, ...(answerId ? { feedback: { answerId } } : {}) }, (err) =>
-    ctx.logger.error({ err, platform: "discord" }, "discord chart failed to draw"),
+  return renderDiscordReply(
+    ctx.kv,
+    card,
+    { ephemeral, ...(answerId ? { feedback: { answerId } } : {}) },
+    (err) => ctx.logger.error({ err, platform: "discord" }, "discord chart failed to draw"),
   );
 }

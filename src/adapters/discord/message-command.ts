@@ -37,7 +37,7 @@ export async function messageCommand(
       const card = request
         ? answerTurn(ctx, { platform: "discord", command: "ask-message" }, request)
         : noTextCard();
-      return renderDiscordReply(card, { ephemeral }, (err) =>
+      return renderDiscordReply(ctx.kv, card, { ephemeral }, (err) =>
         ctx.logger.error({ err, platform: "discord" }, "discord chart failed to draw"),
       );
     },

@@ -40,7 +40,10 @@ export async function handleMessage(
   if (!direct && !message.mentions.users.has(me.id)) return;
   const channel = message.channel;
   if (!channel.isSendable()) return;
-  if (!ctx.seen.firstTime(`discord:message:${message.id}`)) return;
+  if (!(await ctx.seen.firstTime(`discord:message:${message.id}`))) {
+    ctx.metrics?.deduplicated("discord");
+    return;
+  }
   // Admins can turn mentions off in a channel, narrow its sources, or turn follow-ups off (a reply to an
   // answer is then read on its own) with /settings. DMs are always answered, with their follow-ups.
   const here =
@@ -56,7 +59,7 @@ export async function handleMessage(
   const scoped = { ...ctx, core: coreForSources(ctx.core, here?.sources ?? []) };
 
   // Over the limit, a mention or DM gets no reply: answering a flood would only add to it.
-  if (overLimit(ctx, message.author.id, message.channelId, message.guildId)) return;
+  if (await overLimit(ctx, message.author.id, message.channelId, message.guildId)) return;
 
   const command = direct ? "dm" : "mention";
   const repliedTo = message.reference?.messageId;
@@ -88,8 +91,11 @@ export async function handleMessage(
             workspace: message.guildId ?? undefined,
           })
         : undefined;
-      const reply = renderDiscordReply(turn.card, answerId ? { feedback: { answerId } } : {}, (err) =>
-        ctx.logger.error({ err, platform: "discord" }, "discord chart failed to draw"),
+      const reply = await renderDiscordReply(
+        ctx.kv,
+        turn.card,
+        answerId ? { feedback: { answerId } } : {},
+        (err) => ctx.logger.error({ err, platform: "discord" }, "discord chart failed to draw"),
       );
       const sent = await channel.send(exactPayload(channel, { ...reply.message, ...reference }, reply.files));
       if (turn.asked && ctx.threads) {

@@ -10,7 +10,7 @@ export function overLimit(
   userId: string,
   channelId: string | null,
   guildId: string | null = null,
-): Card | undefined {
+): Promise<Card | undefined> {
   return checkRateLimit(ctx, {
     platform: "discord",
     ...(guildId ? { workspace: guildId } : {}),

@@ -5,19 +5,48 @@ import process from "node:process";
 import { parseSettings } from "../../config/env.js";
 import { createCore } from "../../core/index.js";
 import { createLogger } from "../../log.js";
-import { MemorySeenStore } from "../../runtime/seen-store.js";
+import {
+  discordLeaseKey,
+  discordLeaseMessage,
+  type Lease,
+  LeaseTaken,
+  takeLease,
+} from "../../state/lease.js";
+import { openSharedState } from "../../state/shared.js";
 import { startDiscord } from "./index.js";
 
 async function main(): Promise<void> {
   const parsed = parseSettings(process.env);
   if (!parsed.ok) throw new Error(parsed.problems.join("; "));
-  const { discord, logLevel, knowledgeDir } = parsed.settings;
+  const { discord, logLevel, knowledgeDir, redis, rateLimit } = parsed.settings;
   if (!discord) throw new Error("DISCORD_TOKEN is not set (the manager passes it to every shard)");
   const logger = createLogger({ level: logLevel }).child({ shard: process.env.SHARDS });
   const core = createCore(knowledgeDir ? { knowledgeDir } : {});
-  const adapter = await startDiscord(discord, { core, logger, seen: new MemorySeenStore() });
+  // Every shard, on this machine or another, shares dedupe, limits and caches through REDIS_URL.
+  const shared = await openSharedState(redis, logger);
+  // One process per shard id, across machines: a second one for the same shard is refused.
+  let lease: Lease | undefined;
+  if (shared.redis) {
+    const shard = { id: process.env.SHARDS ?? "?", count: process.env.SHARD_COUNT ?? "?" };
+    try {
+      lease = await takeLease(shared.redis.client, discordLeaseKey(discord.token, shard), logger);
+    } catch (err) {
+      throw err instanceof LeaseTaken ? new Error(discordLeaseMessage(err)) : err;
+    }
+  }
+  const adapter = await startDiscord(discord, {
+    core,
+    logger,
+    seen: shared.seen,
+    kv: shared.kv,
+    rateLimit: { limiter: shared.limiter, ...rateLimit },
+  });
   const stop = () => {
-    adapter.stop().finally(() => process.exit(0));
+    adapter
+      .stop()
+      .then(() => lease?.release())
+      .then(() => shared.close())
+      .finally(() => process.exit(0));
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

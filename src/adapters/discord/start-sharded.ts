@@ -48,6 +48,8 @@ export async function startShardManager(
   const manager = new ShardingManager(childFile, {
     token: settings.token,
     totalShards,
+    // Another machine runs the other ids with the same DISCORD_SHARDS; each shard id is leased in Redis.
+    shardList: settings.shardIds ?? "auto",
     mode: "process",
     respawn: true,
   });
@@ -80,7 +82,7 @@ export async function startShardManager(
   return {
     manager,
     totalShards,
-    healthy: () => up.size === totalShards && [...up.values()].every(Boolean),
+    healthy: () => up.size === (settings.shardIds?.length ?? totalShards) && [...up.values()].every(Boolean),
     async stop() {
       stopping = true;
       manager.respawn = false;
@@ -91,6 +93,8 @@ export async function startShardManager(
 
 function childEnv(settings: DiscordSettings): Record<string, string> {
   const env: Record<string, string> = { DISCORD_TOKEN: settings.token };
+  // The child's settings are parsed like ours: it must see the same count its ids are checked against.
+  if (settings.shards !== undefined) env.DISCORD_SHARDS = String(settings.shards);
   if (settings.apiUrl) env.DISCORD_API_URL = settings.apiUrl;
   if (settings.applicationId) env.DISCORD_APPLICATION_ID = settings.applicationId;
   return env;

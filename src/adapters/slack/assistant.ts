@@ -34,7 +34,7 @@ export interface AssistantDeps {
     command: string,
     query: string,
     asker: Omit<Asker, "platform">,
-  ): { card: Card; feedback: (rich: boolean) => Partial<SlackRenderOptions> };
+  ): Promise<{ card: Card; feedback: (rich: boolean) => Partial<SlackRenderOptions> }>;
   firstTime(body: unknown): boolean | Promise<boolean>;
   /** chat.postMessage through the adapter's post queue: held back per channel, never sent twice. */
   postMessage(client: webApi.WebClient, args: webApi.ChatPostMessageArguments): Promise<unknown>;
@@ -80,7 +80,7 @@ export function gapbotAssistant(ctx: AdapterContext, deps: AssistantDeps): Assis
             ctx.logger.warn({ err, platform: "slack", what }, "assistant thread not updated");
           await setStatus(ASSISTANT_STATUS).catch(nicety("status"));
           await setTitle(threadTitle(query)).catch(nicety("title"));
-          const { card, feedback } = deps.answer("assistant", query, {
+          const { card, feedback } = await deps.answer("assistant", query, {
             workspace: teamId,
             user: m.user,
             channel: m.channel,

@@ -1,26 +1,33 @@
 // Slack's chart and table blocks, and its feedback buttons (context_actions), are rolling out workspace by
 // workspace: a message that carries them is sent once as is, and on invalid_blocks once more without them
-// (text bars and plain 👍/👎 buttons instead). The workspace is then remembered, in memory, so that its
-// next answers go without them at the first try.
+// (text bars and plain 👍/👎 buttons instead). The workspace is then remembered in the key-value store
+// (shared by instances on Redis), so that its next answers go without them at the first try.
 // https://docs.slack.dev/reference/methods/chat.postMessage#errors · https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
+import { type KeyValueStore, MemoryKeyValueStore } from "../../state/kv.js";
 import type { SlackMessage } from "./render.js";
 import { CHART_BLOCK_TYPES } from "./render-chart.js";
 
-/** Workspaces remembered; far above any install count, only there to bound memory. */
-const TEAMS_MAX = 10_000;
+/**
+ * A rejection is remembered this long: the blocks are rolling out, so a workspace that lacked them today may
+ * have them next week, and a new try costs one rejected post.
+ */
+export const NO_CHARTS_TTL_MS = 24 * 60 * 60_000;
 
-/** Which workspaces rejected the chart and table blocks. One per running adapter. */
+/** Which workspaces rejected the chart and table blocks. */
 export class ChartSupport {
-  private readonly without = new Set<string>();
+  constructor(private readonly store: KeyValueStore = new MemoryKeyValueStore(10_000)) {}
 
-  supports(teamId: string | undefined): boolean {
-    return !this.without.has(teamId ?? "");
+  async supports(teamId: string | undefined): Promise<boolean> {
+    return (await this.store.get(key(teamId))) === undefined;
   }
 
-  markUnsupported(teamId: string | undefined): void {
-    if (this.without.size >= TEAMS_MAX) this.without.clear();
-    this.without.add(teamId ?? "");
+  async markUnsupported(teamId: string | undefined): Promise<void> {
+    await this.store.set(key(teamId), "1", NO_CHARTS_TTL_MS);
   }
+}
+
+function key(teamId: string | undefined): string {
+  return `slack:no-chart-blocks:${teamId ?? "-"}`;
 }
 
 /** Block types some workspaces do not take yet. */
@@ -41,7 +48,7 @@ export async function sendWithChartFallback(
   send: (message: SlackMessage) => Promise<unknown>,
   onFallback: (reason: string) => void = () => {},
 ): Promise<void> {
-  const charts = support.supports(teamId);
+  const charts = await support.supports(teamId);
   const first = render(charts);
   if (!charts || !hasRollingOutBlocks(first)) {
     await send(first);
@@ -55,7 +62,7 @@ export async function sendWithChartFallback(
     if (!rejected) throw err;
   }
   if (!rejected) return;
-  support.markUnsupported(teamId);
+  await support.markUnsupported(teamId);
   onFallback(rejected);
   await send(render(false));
 }

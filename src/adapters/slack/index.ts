@@ -1,7 +1,7 @@
 // Starts gapbot on Slack with Bolt: Socket Mode, or HTTP on one URL (/slack/events) plus GET /healthz.
 // Loads @slack/bolt, so start-up imports this file dynamically, only when Slack is configured.
 // https://docs.slack.dev/tools/bolt-js/concepts/socket-mode · https://docs.slack.dev/tools/bolt-js/concepts/receiver
-import type { Server } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   App,
@@ -12,6 +12,8 @@ import {
   SocketModeReceiver,
 } from "@slack/bolt";
 import type { SlackOAuthSettings, SlackSettings } from "../../config/settings.js";
+import { METRICS_PATH, serveMetrics } from "../../runtime/health-server.js";
+import type { Metrics } from "../../runtime/metrics.js";
 import type { AdapterContext, RunningAdapter } from "../adapter.js";
 import { boltLogger } from "./bolt-logger.js";
 import { defaultInstallationStore, registerInstallationListeners } from "./installations.js";
@@ -147,6 +149,7 @@ export async function startSlack(
         ? oauthReceiverOptions(settings.oauth, installations, clientOptions)
         : {}),
       customRoutes: [
+        ...(ctx.metrics ? [metricsRoute(ctx.metrics)] : []),
         {
           path: HEALTH_PATH,
           method: ["GET"],
@@ -229,6 +232,14 @@ export async function startSlack(
       await inFlight.settle(options.drainMs ?? 5000);
       ctx.logger.info({ platform: "slack" }, "slack adapter stopped");
     },
+  };
+}
+
+function metricsRoute(metrics: Metrics) {
+  return {
+    path: METRICS_PATH,
+    method: ["GET"],
+    handler: (_req: unknown, res: ServerResponse) => serveMetrics(metrics, res),
   };
 }
 

@@ -107,7 +107,7 @@ interface IncomingMessage {
 
 export function registerListeners(app: App, ctx: AdapterContext, options: ListenerOptions): void {
   const { inFlight } = options;
-  const chartSupport = options.chartSupport ?? new ChartSupport();
+  const chartSupport = options.chartSupport ?? new ChartSupport(ctx.kv);
 
   /** Renders the card with Slack's chart blocks, or without them where the workspace rejected them. */
   const reply = (
@@ -132,6 +132,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     try {
       await inFlight.track(work());
     } catch (err) {
+      ctx.metrics?.apiError("slack");
       ctx.logger.error({ err, platform: "slack", command }, "slack turn failed");
       try {
         await apologise();
@@ -142,9 +143,31 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   };
 
   /** Slack redelivers an event it thinks we missed (x-slack-retry-num): its event_id is answered once. */
-  const firstTime = (body: unknown): boolean => {
+  const firstTime = async (body: unknown): Promise<boolean> => {
     const id = (body as { event_id?: unknown }).event_id;
-    return typeof id === "string" ? ctx.seen.firstTime(`slack:${id}`) : true;
+    if (typeof id !== "string") return true;
+    const first = await ctx.seen.firstTime(`slack:${id}`);
+    if (!first) ctx.metrics?.deduplicated("slack");
+    return first;
+  };
+
+  /**
+   * A slash command has no event_id; its trigger_id is unique to the user's one invocation. Every command's
+   * trigger is remembered, and a redelivery (x-slack-retry-num, from Slack or a load balancer resending to
+   * another instance) of one already seen is dropped. A first delivery always runs.
+   */
+  const firstCommand = async (triggerId: string | undefined, retryNum: number | undefined) => {
+    if (!triggerId) return true;
+    const seen = ctx.seen.firstTime(`slack:trigger:${triggerId}`);
+    // A first delivery runs whatever the store says: it is recorded, not waited for (a round trip to Redis
+    // saved on every command; a redelivery comes seconds later, long after the record).
+    if (retryNum === undefined) {
+      seen.catch((err: unknown) => ctx.logger.warn({ err }, "could not record a slash command's trigger"));
+      return true;
+    }
+    if (await seen) return true;
+    ctx.metrics?.deduplicated("slack");
+    return false;
   };
 
   /**
@@ -155,8 +178,10 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     url
       ? responseUrlReplier(url, {
           receivedAt: Date.now(),
-          onRetry: (err, attempt, delayMs) =>
-            ctx.logger.warn({ err, platform: "slack", attempt, delayMs }, "response_url failed: retrying"),
+          onRetry: (err, attempt, delayMs) => {
+            ctx.metrics?.apiRetry("slack");
+            ctx.logger.warn({ err, platform: "slack", attempt, delayMs }, "response_url failed: retrying");
+          },
         })
       : respondOnce;
 
@@ -175,8 +200,8 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   /** The card that says when to retry, when this asker is over the limit. */
   const limited = (asker: Omit<Asker, "platform">) => checkRateLimit(ctx, { platform: "slack", ...asker });
   /** The rate-limit card when this asker is over the limit, else the core's answer, recorded. */
-  const answer = (command: string, query: string, asker: Omit<Asker, "platform">) => {
-    const slow = limited(asker);
+  const answer = async (command: string, query: string, asker: Omit<Asker, "platform">) => {
+    const slow = await limited(asker);
     if (slow) return { card: slow, feedback: (_rich: boolean) => ({}) };
     const card = answerTurn(ctx, { platform: "slack", command }, requestFromQuery(query));
     return { card, feedback: recorded(command, query, card, asker) };
@@ -188,58 +213,66 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
   );
 
   for (const command of commands) {
-    app.command(slackCommandName(command), async ({ command: slash, ack, respond: respondOnce, client }) => {
-      const respond = replier(slash.response_url, respondOnce);
-      // Slack shows an error unless we ack within 3 s; the answer follows through response_url.
-      await ack();
-      await guarded(
-        command.name,
-        () => respond({ response_type: "ephemeral", text: APOLOGY_TEXT }),
-        async () => {
-          const text = cleanUserText(slash.text);
-          const where = { platform: "slack" as const, workspace: slash.team_id, channel: slash.channel_id };
-          const words = command.intent === "help" ? settingsWords(text) : undefined;
-          if (words !== undefined) {
-            const card = await slackSettingsCard({
-              words,
-              user: slash.user_id,
-              where,
-              store: channelSettingsOf(ctx),
-              knownSources: ctx.core.knowledge.sources.map((s) => s.id),
-              defaultReplies: options.replyVisibility,
-              isAdmin: () => isWorkspaceAdmin(client, slash.user_id),
-            });
-            await respond({ response_type: "ephemeral", ...renderSlack(card, { ephemeral: true }) });
-            return;
-          }
-          const slow = limited({ workspace: slash.team_id, user: slash.user_id, channel: slash.channel_id });
-          const channelSettings = await channelSettingsOf(ctx).get(where);
-          const card =
-            slow ??
-            answerTurn(
-              { ...ctx, core: coreForSources(ctx.core, channelSettings.sources) },
-              { platform: "slack", command: command.name },
-              commandRequest(command, text),
-            );
-          // Only the asker needs to read that they are going too fast.
-          const privately = privateReplies(channelSettings, options.replyVisibility) || slow !== undefined;
-          const query = commandQuery(command, text);
-          const feedback = slow
-            ? () => ({})
-            : recorded(command.name, query, card, {
-                workspace: slash.team_id,
+    app.command(
+      slackCommandName(command),
+      async ({ command: slash, ack, respond: respondOnce, client, context }) => {
+        const respond = replier(slash.response_url, respondOnce);
+        // Slack shows an error unless we ack within 3 s; the answer follows through response_url.
+        await ack();
+        if (!(await firstCommand(slash.trigger_id, context.retryNum))) return;
+        await guarded(
+          command.name,
+          () => respond({ response_type: "ephemeral", text: APOLOGY_TEXT }),
+          async () => {
+            const text = cleanUserText(slash.text);
+            const where = { platform: "slack" as const, workspace: slash.team_id, channel: slash.channel_id };
+            const words = command.intent === "help" ? settingsWords(text) : undefined;
+            if (words !== undefined) {
+              const card = await slackSettingsCard({
+                words,
                 user: slash.user_id,
-                channel: slash.channel_id,
+                where,
+                store: channelSettingsOf(ctx),
+                knownSources: ctx.core.knowledge.sources.map((s) => s.id),
+                defaultReplies: options.replyVisibility,
+                isAdmin: () => isWorkspaceAdmin(client, slash.user_id),
               });
-          await reply(
-            slash.team_id,
-            command.name,
-            (charts) => renderSlack(card, { ephemeral: privately, query, charts, ...feedback(charts) }),
-            (message) => respond({ response_type: privately ? "ephemeral" : "in_channel", ...message }),
-          );
-        },
-      );
-    });
+              await respond({ response_type: "ephemeral", ...renderSlack(card, { ephemeral: true }) });
+              return;
+            }
+            const slow = await limited({
+              workspace: slash.team_id,
+              user: slash.user_id,
+              channel: slash.channel_id,
+            });
+            const channelSettings = await channelSettingsOf(ctx).get(where);
+            const card =
+              slow ??
+              answerTurn(
+                { ...ctx, core: coreForSources(ctx.core, channelSettings.sources) },
+                { platform: "slack", command: command.name },
+                commandRequest(command, text),
+              );
+            // Only the asker needs to read that they are going too fast.
+            const privately = privateReplies(channelSettings, options.replyVisibility) || slow !== undefined;
+            const query = commandQuery(command, text);
+            const feedback = slow
+              ? () => ({})
+              : recorded(command.name, query, card, {
+                  workspace: slash.team_id,
+                  user: slash.user_id,
+                  channel: slash.channel_id,
+                });
+            await reply(
+              slash.team_id,
+              command.name,
+              (charts) => renderSlack(card, { ephemeral: privately, query, charts, ...feedback(charts) }),
+              (message) => respond({ response_type: privately ? "ephemeral" : "in_channel", ...message }),
+            );
+          },
+        );
+      },
+    );
   }
 
   /** A Slack conversation's key in the state store: a thread, or a DM's top level. */
@@ -264,7 +297,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       () => postMessage(client, { ...where, text: APOLOGY_TEXT }),
       async () => {
         const asker = { workspace: m.team, user: m.user, channel: m.channel };
-        const slow = limited(asker);
+        const slow = await limited(asker);
         if (slow) {
           // Only the asker sees it in a channel: a public "slow down" per message would add to the flood.
           if (command === "dm" || !m.user) {
@@ -317,7 +350,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     canonicalQuery(messageQuery(cleanUserText(raw), botUserId) || "/help");
 
   app.event("app_mention", async ({ event, body, context, client }) => {
-    if (event.bot_id || !firstTime(body)) return;
+    if (event.bot_id || !(await firstTime(body))) return;
     // Admins can turn mentions off in a channel (/gapbot settings mentions off).
     const team = teamOf(body);
     const here = team
@@ -351,7 +384,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     const team = teamOf(body);
     const where = { channel: m.channel, ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}) };
     if (m.channel_type === "im") {
-      if (!firstTime(body)) return;
+      if (!(await firstTime(body))) return;
       const key = threadKey(team, m.channel, m.thread_ts ?? "im");
       const text = questionIn(m.text, context.botUserId);
       await converse(client, "dm", { ...(team ? { team } : {}), ...m, text }, where, key);
@@ -368,14 +401,14 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       ? await channelSettingsOf(ctx).get({ platform: "slack", workspace: team, channel: m.channel })
       : undefined;
     if (here && !here.followUps) return;
-    if (!firstTime(body)) return;
+    if (!(await firstTime(body))) return;
     const text = questionIn(m.text, context.botUserId);
     const sources = here?.sources ?? [];
     await converse(client, "follow-up", { ...(team ? { team } : {}), ...m, text }, where, key, sources);
   });
 
   app.event("app_home_opened", async ({ event, body, client }) => {
-    if (event.tab !== "home" || !firstTime(body)) return;
+    if (event.tab !== "home" || !(await firstTime(body))) return;
     await guarded(
       "home",
       async () => {},
@@ -415,7 +448,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       const respond = replier(body.response_url, respondOnce);
       await ack();
       await guarded("sources", ephemeralApology(respond), async () => {
-        const slow = limited(clicker(body));
+        const slow = await limited(clicker(body));
         const card =
           slow ??
           answerTurn(
@@ -436,7 +469,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     await ack();
     await guarded("share", ephemeralApology(respond), async () => {
       const query = queryFromButton(action.value ?? "");
-      const slow = limited(clicker(body));
+      const slow = await limited(clicker(body));
       if (slow) {
         // Tell the clicker alone, and keep their original so that they can share it later.
         await respond({
@@ -470,7 +503,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       // joins the conversation: in its thread in a channel, in place in a DM.
       if (body.container?.is_ephemeral || !channel || !message) {
         await guarded("suggestion", ephemeralApology(respond), async () => {
-          const { card, feedback } = answer("suggestion", query, clicker(body));
+          const { card, feedback } = await answer("suggestion", query, clicker(body));
           await reply(
             body.team?.id,
             "suggestion",
@@ -487,7 +520,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
         "suggestion",
         () => postMessage(client, { ...where, text: APOLOGY_TEXT }),
         async () => {
-          const { card, feedback } = answer("suggestion", query, clicker(body));
+          const { card, feedback } = await answer("suggestion", query, clicker(body));
           await reply(
             body.team?.id,
             "suggestion",

@@ -5,6 +5,7 @@ import { renderDiscordReply } from "../../../src/adapters/discord/chart-reply.js
 import { renderDiscord } from "../../../src/adapters/discord/render.js";
 import { chartAltText, withChartImage } from "../../../src/adapters/discord/render-chart.js";
 import { createCore } from "../../../src/core/index.js";
+import { MemoryKeyValueStore } from "../../../src/state/kv.js";
 import { type Harness, slowCore, startHarness } from "../../helpers/discord-harness.js";
 import { eventually, type RecordedRequest } from "../../helpers/discord-stand-in.js";
 
@@ -62,18 +63,20 @@ describe("Discord chart image, as JSON", () => {
     });
   });
 
-  it("given a card without a chart, uploads nothing", () => {
-    const reply = renderDiscordReply(core.answer({ text: "/chip 910B" }));
+  it("given a card without a chart, uploads nothing", async () => {
+    const reply = await renderDiscordReply(new MemoryKeyValueStore(), core.answer({ text: "/chip 910B" }));
     expect(reply.files).toEqual([]);
     expect(reply.message.embeds[0]?.image).toBeUndefined();
     expect(reply.message.attachments).toBeUndefined();
   });
 
-  it("given a chart that cannot be drawn, still answers, without the image", () => {
+  it("given a chart that cannot be drawn, still answers, without the image", async () => {
     if (!compute.chart) throw new Error("fixture");
     const broken = { ...compute, chart: { ...compute.chart, items: null as unknown as [] } };
     const failures: unknown[] = [];
-    const reply = renderDiscordReply(broken, {}, (err) => failures.push(err));
+    const reply = await renderDiscordReply(new MemoryKeyValueStore(), broken, {}, (err) =>
+      failures.push(err),
+    );
     expect(reply.files).toEqual([]);
     expect(reply.message.embeds[0]?.title).toBe(compute.title);
     expect(failures).toHaveLength(1);

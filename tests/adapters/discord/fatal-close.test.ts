@@ -7,6 +7,7 @@ import type { RunningAdapter } from "../../../src/adapters/adapter.js";
 import { startDiscord } from "../../../src/adapters/discord/index.js";
 import { createLogger } from "../../../src/log.js";
 import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
+import { MemoryKeyValueStore } from "../../../src/state/kv.js";
 import { testCore } from "../../helpers/discord-harness.js";
 import { DiscordStandIn, eventually, type StandInOptions } from "../../helpers/discord-stand-in.js";
 
@@ -41,6 +42,7 @@ async function start(options: StandInOptions = {}) {
       core: testCore(),
       logger: createLogger({ level: "info", destination }),
       seen: new MemorySeenStore(),
+      kv: new MemoryKeyValueStore(),
       fatal: (reason) => fatal.push(reason),
     },
     { readyTimeoutMs: 10_000 },

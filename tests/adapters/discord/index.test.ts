@@ -6,6 +6,7 @@ import { startDiscord } from "../../../src/adapters/discord/index.js";
 import { silentLogger } from "../../../src/log.js";
 import { startHealthServer } from "../../../src/runtime/health-server.js";
 import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
+import { MemoryKeyValueStore } from "../../../src/state/kv.js";
 import { type Harness, startHarness, testCore } from "../../helpers/discord-harness.js";
 import { DiscordStandIn, eventually } from "../../helpers/discord-stand-in.js";
 
@@ -78,7 +79,12 @@ describe("startDiscord on the gateway", () => {
     const standIn = await DiscordStandIn.start();
     const adapter = await startDiscord(
       { token: standIn.token, apiUrl: standIn.apiUrl },
-      { core: testCore(), logger: silentLogger(), seen: new MemorySeenStore() },
+      {
+        core: testCore(),
+        logger: silentLogger(),
+        seen: new MemorySeenStore(),
+        kv: new MemoryKeyValueStore(),
+      },
     );
     expect(adapter.healthy()).toBe(true);
     await adapter.stop();
@@ -91,7 +97,12 @@ describe("startDiscord on the gateway", () => {
     const standIn = await DiscordStandIn.start();
     const start = startDiscord(
       { token: "not-the-token", apiUrl: standIn.apiUrl },
-      { core: testCore(), logger: silentLogger(), seen: new MemorySeenStore() },
+      {
+        core: testCore(),
+        logger: silentLogger(),
+        seen: new MemorySeenStore(),
+        kv: new MemoryKeyValueStore(),
+      },
       { readyTimeoutMs: 5_000 },
     );
     await expect(start).rejects.toThrow(/^discord: could not connect: .*token/i);

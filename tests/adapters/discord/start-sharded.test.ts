@@ -61,4 +61,26 @@ describe("startShardManager", () => {
     ).toBe(true);
     shards = undefined;
   }, 60_000);
+
+  it("with DISCORD_SHARD_IDS, runs only this machine's shards of the shared count", async () => {
+    const before = standIn.framesWithOp(IDENTIFY).length;
+    shards = await startShardManager(
+      { token: standIn.token, apiUrl: standIn.apiUrl, shards: 2, shardIds: [1] },
+      {
+        logger: silentLogger(),
+        childFile: join(root, "dist", "src", "adapters", "discord", "shard-child.js"),
+        env: { LOG_LEVEL: "silent", KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE },
+        spawnDelayMs: 200,
+      },
+    );
+    const identified = standIn
+      .framesWithOp(IDENTIFY)
+      .slice(before)
+      .map((f) => (f.d as { shard: [number, number] }).shard);
+    expect(identified).toEqual([[1, 2]]);
+    expect(shards.manager.shards.map((s) => s.id)).toEqual([1]);
+    expect(shards.healthy()).toBe(true);
+    await shards.stop();
+    shards = undefined;
+  }, 60_000);
 });

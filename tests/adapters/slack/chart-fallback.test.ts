@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ChartSupport } from "../../../src/adapters/slack/chart-fallback.js";
 import type { RunningSlack } from "../../../src/adapters/slack/index.js";
 import { createCore } from "../../../src/core/index.js";
+import { MemoryKeyValueStore } from "../../../src/state/kv.js";
 import { eventually, type SlackApiStandIn, startSlackApiStandIn } from "../../helpers/slack-api-stand-in.js";
 import { blockKitProblems } from "../../helpers/slack-block-kit.js";
 import { startHttpSlack } from "../../helpers/slack-http.js";
@@ -114,10 +115,13 @@ describe("Slack chart blocks fallback", () => {
 });
 
 describe("ChartSupport", () => {
-  it("remembers a workspace that rejected chart blocks, and only that one", () => {
-    const support = new ChartSupport();
-    support.markUnsupported("T1");
-    expect(support.supports("T1")).toBe(false);
-    expect(support.supports("T2")).toBe(true);
+  it("remembers a workspace that rejected chart blocks, and only that one, in the store it is given", async () => {
+    const store = new MemoryKeyValueStore();
+    const support = new ChartSupport(store);
+    await support.markUnsupported("T1");
+    expect(await support.supports("T1")).toBe(false);
+    expect(await support.supports("T2")).toBe(true);
+    // Another instance reading the same store knows it too.
+    expect(await new ChartSupport(store).supports("T1")).toBe(false);
   });
 });

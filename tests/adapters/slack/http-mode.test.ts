@@ -18,6 +18,7 @@ import type { Core } from "../../../src/core/index.js";
 import { createLogger } from "../../../src/log.js";
 import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
 import { apologyCard } from "../../../src/runtime/turn.js";
+import { MemoryKeyValueStore } from "../../../src/state/kv.js";
 import {
   BOT_ID,
   BOT_USER_ID,
@@ -76,7 +77,13 @@ describe("Slack adapter, HTTP mode", () => {
     api = await startSlackApiStandIn();
     slack = await startSlack(
       httpSettings(api),
-      { core, logger: logs.logger, seen: new MemorySeenStore(), health: () => processHealthy },
+      {
+        core,
+        logger: logs.logger,
+        seen: new MemorySeenStore(),
+        kv: new MemoryKeyValueStore(),
+        health: () => processHealthy,
+      },
       { host: "127.0.0.1", retries: 0 },
     );
     base = `http://127.0.0.1:${slack.port}`;
@@ -445,7 +452,7 @@ describe("Slack adapter, HTTP mode, public replies and failures", () => {
     api = await startSlackApiStandIn();
     slack = await startSlack(
       httpSettings(api, { replyVisibility: "in_channel" }),
-      { core, logger: logs.logger, seen: new MemorySeenStore() },
+      { core, logger: logs.logger, seen: new MemorySeenStore(), kv: new MemoryKeyValueStore() },
       { host: "127.0.0.1", retries: 0 },
     );
     events = `http://127.0.0.1:${slack.port}/slack/events`;

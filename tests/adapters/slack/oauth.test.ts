@@ -16,6 +16,7 @@ import { requestFromQuery } from "../../../src/adapters/slack/requests.js";
 import type { SlackSettings } from "../../../src/config/settings.js";
 import { silentLogger } from "../../../src/log.js";
 import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
+import { MemoryKeyValueStore } from "../../../src/state/kv.js";
 import { TokenCipher } from "../../../src/state/token-cipher.js";
 import { type Database, openDatabase } from "../../../src/storage/database.js";
 import { eventually, type SlackApiStandIn, startSlackApiStandIn } from "../../helpers/slack-api-stand-in.js";
@@ -57,7 +58,7 @@ beforeAll(async () => {
   };
   const slack = await startSlack(
     settings,
-    { core, logger: silentLogger(), seen: new MemorySeenStore() },
+    { core, logger: silentLogger(), seen: new MemorySeenStore(), kv: new MemoryKeyValueStore() },
     { host: "127.0.0.1", retries: 0, installationStore: store },
   );
   base = `http://127.0.0.1:${slack.port}`;

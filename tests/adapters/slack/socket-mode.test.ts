@@ -6,6 +6,7 @@ import { ACTION_SHOW_SOURCES, renderSlack, renderSlackSources } from "../../../s
 import { buttonValue, requestFromQuery } from "../../../src/adapters/slack/requests.js";
 import { silentLogger } from "../../../src/log.js";
 import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
+import { MemoryKeyValueStore } from "../../../src/state/kv.js";
 import {
   BOT_USER_ID,
   eventually,
@@ -39,7 +40,7 @@ describe("Slack adapter, Socket Mode", () => {
         port: 0,
         replyVisibility: "ephemeral",
       },
-      { core, logger: silentLogger(), seen: new MemorySeenStore() },
+      { core, logger: silentLogger(), seen: new MemorySeenStore(), kv: new MemoryKeyValueStore() },
       { retries: 0 },
     );
   });

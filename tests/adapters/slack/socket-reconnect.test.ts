@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSlack, startSlack } from "../../../src/adapters/slack/index.js";
 import { silentLogger } from "../../../src/log.js";
 import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
+import { MemoryKeyValueStore } from "../../../src/state/kv.js";
 import { eventually, type SlackApiStandIn, startSlackApiStandIn } from "../../helpers/slack-api-stand-in.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
 import { type SocketModeStandIn, startSocketModeStandIn } from "../../helpers/slack-socket-stand-in.js";
@@ -26,7 +27,12 @@ describe("Slack adapter, Socket Mode reconnect", () => {
         port: 0,
         replyVisibility: "ephemeral",
       },
-      { core: fixtureCore(), logger: silentLogger(), seen: new MemorySeenStore() },
+      {
+        core: fixtureCore(),
+        logger: silentLogger(),
+        seen: new MemorySeenStore(),
+        kv: new MemoryKeyValueStore(),
+      },
       { retries: 0 },
     );
   });

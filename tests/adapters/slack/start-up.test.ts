@@ -4,12 +4,18 @@ import { startSlack } from "../../../src/adapters/slack/index.js";
 import type { SlackSettings } from "../../../src/config/settings.js";
 import { silentLogger } from "../../../src/log.js";
 import { MemorySeenStore } from "../../../src/runtime/seen-store.js";
+import { MemoryKeyValueStore } from "../../../src/state/kv.js";
 import { type SlackApiStandIn, startSlackApiStandIn } from "../../helpers/slack-api-stand-in.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
 
 describe("startSlack", () => {
   let api: SlackApiStandIn;
-  const ctx = { core: fixtureCore(), logger: silentLogger(), seen: new MemorySeenStore() };
+  const ctx = {
+    core: fixtureCore(),
+    logger: silentLogger(),
+    seen: new MemorySeenStore(),
+    kv: new MemoryKeyValueStore(),
+  };
   const http = (overrides: Partial<SlackSettings> = {}): SlackSettings => ({
     mode: "http",
     botToken: "xoxb-bad",
