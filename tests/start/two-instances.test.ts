@@ -1,10 +1,9 @@
 // Two real `gapbot start` processes in Slack's HTTP mode on one real Redis, as behind a load balancer: a
 // redelivery reaching the other instance is answered once, a user's requests spread over both meet one limit,
-// what one instance learns (the key-value store) the other reads, and stopping Redis mid-run loses no answer.
-// Conversations' thread follow-ups are not in the tree yet: the shared key-value store is shown here through
-// the state that already lives in it (per-channel settings, the workspaces that reject chart blocks), and thread
-// context written by one process and read by another in tests/start/redis.test.ts.
+// a thread follow-up reaching the other instance is read against the thread's context, what one instance learns
+// (the key-value store: settings, chart-block support) the other reads, and stopping Redis mid-run loses no answer.
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,7 +45,14 @@ async function launch(env: Record<string, string>): Promise<Instance> {
   for (const name of variableNames) delete base[name];
   const proc = spawn(process.execPath, [join(root, "bin/gapbot.js"), "start"], {
     cwd: tmpdir(),
-    env: { ...base, NODE_ENV: "production", PORT: "0", ...env },
+    // Each instance its own database folder, as on its own machine; removed with the temp dir by the OS.
+    env: {
+      ...base,
+      NODE_ENV: "production",
+      PORT: "0",
+      DATA_DIR: mkdtempSync(join(tmpdir(), "gapbot-two-")),
+      ...env,
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -180,6 +186,41 @@ describe.skipIf(!hasRedisServer)("two gapbot instances on one Redis", () => {
     await b.send(command("U-other", "trigger-other", api.responseUrl("other")));
     const other = await eventually(() => api.responsesTo("other")[0], "the other user's answer");
     expect(isSlowDown(other)).toBe(false);
+  });
+
+  it("answers a thread follow-up that reaches the other instance against the thread's context", async () => {
+    const root = "1700000300.000100";
+    const inThread = () => api.callsTo("chat.postMessage").filter((c) => c.body.thread_ts === root);
+    await a.send(
+      eventCallback("Ev-follow-root", {
+        type: "app_mention",
+        channel: "C0THREAD",
+        user: "U-thread",
+        text: "<@UBOT> what is the US's computing power?",
+        ts: root,
+      }),
+    );
+    await eventually(() => inThread().length === 1, "A's answer in the thread");
+    // The reply, without a mention, reaches B: B has never seen this thread but reads its context from Redis.
+    await b.send(
+      eventCallback("Ev-follow-reply", {
+        type: "message",
+        channel_type: "channel",
+        channel: "C0THREAD",
+        user: "U-thread",
+        text: "and China?",
+        ts: "1700000301.000100",
+        thread_ts: root,
+      }),
+    );
+    const [, followUp] = await eventually(
+      () => inThread().length === 2 && inThread(),
+      "B's follow-up answer",
+    );
+    expect(JSON.stringify(followUp?.body.blocks)).toContain(
+      "Reading this as: what is China's computing power?",
+    );
+    expect(String(followUp?.body.text)).toMatch(/1053|1,053/);
   });
 
   it("shares what one instance learns through the key-value store: a workspace without chart blocks", async () => {
