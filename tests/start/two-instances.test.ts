@@ -201,6 +201,8 @@ describe.skipIf(!hasRedisServer)("two gapbot instances on one Redis", () => {
       }),
     );
     await eventually(() => inThread().length === 1, "A's answer in the thread");
+    // A keeps the thread's question once its answer is posted: give it that moment, as Slack's users do.
+    await new Promise((r) => setTimeout(r, 500));
     // The reply, without a mention, reaches B: B has never seen this thread but reads its context from Redis.
     await b.send(
       eventCallback("Ev-follow-reply", {
