@@ -14,7 +14,7 @@ export const source = {
       max_length: 500,
     },
   ],
-  examples: ["/source 24", "/source us-compute-eflops"],
+  examples: ["/source 24"],
   intent: "source",
   localizations: {
     "zh-CN": {

@@ -8,8 +8,10 @@ import { withChart } from "./chart.js";
 import { askCard } from "./compose/ask.js";
 import { compareCard, compareEntities } from "./compose/compare.js";
 import { entityLookup } from "./compose/entity.js";
+import { followUpCard } from "./compose/follow-up.js";
 import { findTopic, gapCard } from "./compose/gap.js";
 import { helpCard } from "./compose/help.js";
+import { smallTalkCard } from "./compose/small-talk.js";
 import { sourceCard } from "./compose/source.js";
 import { buildContext, type Context, type SavedContext } from "./context.js";
 import { readFollowUp } from "./follow-up.js";
@@ -42,7 +44,7 @@ export function createCore(options: CoreOptions = {}): Core {
     answer: (request, onFault) => {
       try {
         // Charts are drawn from the composed card's cited figures, so composers never need to know of them.
-        return withChart(ctx, answer(ctx, request));
+        return withChart(ctx, withoutLoops(ctx, answer(ctx, request), request));
       } catch (err) {
         // The core never throws at an adapter: a bug becomes the apology card, and the caller, which knows the
         // turn's platform and command, is told of it so that it is logged once, where the turn is.
@@ -63,13 +65,37 @@ export function createCore(options: CoreOptions = {}): Core {
   };
 }
 
+/**
+ * A miss's suggestions, less any that would only show the same miss again ("Did you mean China?" under
+ * "China" itself): a suggestion never leads back to the card it is on. Misses are rare and cheap, so
+ * each suggestion is simply answered; other cards' suggestions name other things by construction, and a
+ * test checks every kind.
+ */
+function withoutLoops(ctx: Context, card: Card, request: Request | string): Card {
+  if (card.kind !== "not_found" || card.suggestions.length === 0) return card;
+  const platform = typeof request === "string" ? undefined : request.platform;
+  const same = (other: Card) =>
+    other.kind === card.kind && other.title === card.title && other.headline === card.headline;
+  const suggestions = card.suggestions.filter((s) => !same(answer(ctx, { text: s.command, platform })));
+  return suggestions.length === card.suggestions.length ? card : { ...card, suggestions };
+}
+
 export function answer(ctx: Context, request: Request | string): Card {
   const intent = readIntent(ctx, request);
+  const platform = typeof request === "string" ? undefined : request.platform;
   switch (intent.type) {
     case "help":
-      return helpCard(ctx, intent.note);
+      return helpCard(ctx, intent.note, platform);
+    case "small-talk":
+      return smallTalkCard(ctx, intent.say);
+    case "follow-up":
+      return followUpCard(ctx, intent.text, intent.mentions);
     case "empty":
-      return helpCard(ctx, "Ask me something about the China–US AI compute gap, e.g. /gap compute.");
+      return helpCard(
+        ctx,
+        "Ask me something about the China–US AI compute gap, e.g. /gap compute.",
+        platform,
+      );
     case "too-long":
       return {
         kind: "error",

@@ -2,7 +2,9 @@
 // or free text (a mention, a DM) whose intent is found from the names and words in it.
 import { findCommand } from "../../commands/index.js";
 import type { Entity, EntityKind } from "../knowledge/schema.js";
+import { isFollowUp } from "./compose/follow-up.js";
 import { findTopic, isGapFiller } from "./compose/gap.js";
+import type { SmallTalk } from "./compose/small-talk.js";
 import type { Context } from "./context.js";
 import type { Mention } from "./entities.js";
 import { countingUnits } from "./frames/reading.js";
@@ -11,6 +13,9 @@ import { nameKey, normalize } from "./text.js";
 
 export type Intent =
   | { type: "help"; note?: string }
+  | { type: "small-talk"; say: SmallTalk }
+  /** "and China?": a message that only follows on from another, which this one cannot see. */
+  | { type: "follow-up"; text: string; mentions: Mention[] }
   | { type: "gap"; phrase: string }
   | { type: "entity"; name: string; kinds: EntityKind[] }
   | { type: "compare"; first: string; second: string }
@@ -165,22 +170,14 @@ export function freeText(ctx: Context, text: string): Intent {
   const norm = normalize(text);
   if (/^(help|\?|帮助|使用说明|commands?)$/.test(norm)) return { type: "help" };
   // A greeting or a thank-you is not a question for the material: say hello and what to ask.
-  if (GREETING.test(norm))
-    return {
-      type: "help",
-      note: "Hello! Ask me about the China–US AI compute gap, e.g. /gap compute or How many GPUs will Meta deploy?",
-    };
-  if (THANKS.test(norm))
-    return { type: "help", note: "You're welcome. Ask me anything else about the China–US AI compute gap." };
-  if (ACK.test(norm))
-    return {
-      type: "help",
-      note: "Anything else? Ask me about the China–US AI compute gap, e.g. /gap chips.",
-    };
+  if (GREETING.test(norm)) return { type: "small-talk", say: "greeting" };
+  if (THANKS.test(norm)) return { type: "small-talk", say: "thanks" };
+  if (ACK.test(norm)) return { type: "small-talk", say: "ack" };
   // "Hey, who is ahead in AI chips": the greeting before a question is no part of it.
   const opener = OPENER.exec(norm);
   if (opener && norm.length > opener[0].length) return freeText(ctx, text.trim().slice(opener[0].length));
   const mentions = ctx.finder.mentions(text);
+  if (isFollowUp(ctx, text, mentions)) return { type: "follow-up", text, mentions };
   const things = mentions.filter((m) => m.entity.kind !== "country");
   const countries = mentions.filter((m) => m.entity.kind === "country");
   const cue = COMPARE_CUE.test(norm);

@@ -3,10 +3,10 @@
 
 import type { AdapterContext } from "../adapters/adapter.js";
 import type { Card } from "../core/card.js";
-import type { Request } from "../core/request.js";
+import type { Platform, Request } from "../core/request.js";
 
 export interface TurnInfo {
-  platform: "slack" | "discord" | "console";
+  platform: Platform;
   /** The command or event that carried the request: "chip", "mention", "dm", "button"… */
   command: string;
 }
@@ -34,7 +34,7 @@ export function answerTurn(
   // breaks its contract. Either way the fault is logged once, with its stack, the platform and the command.
   const fault = (err: unknown) => ctx.logger.error({ err, ...info }, "answer failed");
   try {
-    card = ctx.core.answer(request, fault);
+    card = ctx.core.answer({ ...request, platform: info.platform }, fault);
   } catch (err) {
     fault(err);
     card = apologyCard();

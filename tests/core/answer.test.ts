@@ -457,10 +457,10 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
   });
 
   it("says what the source calls a thing when the quote uses another name than the line", () => {
-    expect(answer("MetaX").headline).toContain("(“Muxi Shares”, ");
-    expect(answer("Iluvatar CoreX").headline).toContain("“Tiantian Zhixin” in the source");
+    expect(answer("MetaX").footer).toMatch(/The source writes “Muxi Shares” for MetaX, /);
+    expect(answer("Iluvatar CoreX").footer).toContain("“Tiantian Zhixin” for Iluvatar CoreX");
     // A mere spelling difference is no other name.
-    expect(answer("/model GLM Image").headline).not.toContain("in the source");
+    expect(answer("/model GLM Image").footer).not.toContain("The source writes");
   });
 
   it.each([
@@ -490,13 +490,13 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
       expect(answer(q).headline, q).toContain("Shensuan 2");
   });
 
-  it("notes the source's own spelling of a name the line writes otherwise, the speaker's from the paragraph", () => {
-    expect(answer("What share of the global GPU server market does Nvidia have?").headline).toContain(
-      "(“Jibang Consulting” in the source)",
-    );
-    expect(answer("Which Chinese hard-tech name led the domestic rally this year?").headline).toContain(
-      "“Cambrian” in the source",
-    );
+  it("notes the source's own spelling of a name the line writes otherwise, the speaker's from the paragraph, in the footer", () => {
+    const share = answer("What share of the global GPU server market does Nvidia have?");
+    expect(share.footer).toContain("“Jibang Consulting” for TrendForce");
+    const rally = answer("Which Chinese hard-tech name led the domestic rally this year?");
+    expect(rally.footer).toContain("“Cambrian” for Cambricon");
+    // Never inside the headline, where it would sit between one claim and the next.
+    for (const card of [share, rally]) expect(card.headline).not.toMatch(/in the source|The source writes/);
   });
 
   it.each([

@@ -59,7 +59,7 @@ describe("intent of free text", () => {
 
   it("a greeting, a thank-you or an empty /source gets a friendly pointer, not 'not in the material'", () => {
     for (const q of ["hi", "Hello gapbot!", "你好", "thanks!", "谢谢", "ok"])
-      expect(readIntent(ctx, { text: q }), q).toMatchObject({ type: "help", note: expect.any(String) });
+      expect(readIntent(ctx, { text: q }), q).toMatchObject({ type: "small-talk", say: expect.any(String) });
     expect(readIntent(ctx, { text: "/source" })).toMatchObject({ type: "help" });
     // A greeting before a question is still the question.
     expect(type("hi, how many GPUs will Meta deploy?")).toBe("ask");

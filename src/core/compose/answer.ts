@@ -11,7 +11,7 @@ import { contentShare, oneNamed } from "../rank/relevance.js";
 import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
 import { normalize } from "../text.js";
 import { notFoundCard } from "./not-found.js";
-import { citeAll, figureFields, footerFor, noted, unique } from "./shared.js";
+import { citeAll, figureFields, footerFor, unique } from "./shared.js";
 
 /** "Not in the material as a count for Gleaner 2; it says: the Harvester X9 picks three times as many." */
 export function relativeMiss(ctx: Context, r: Reading, f: Fact, mentions: readonly Mention[]): Card {
@@ -36,7 +36,7 @@ export function answerCard(ctx: Context, top: Fact, given: readonly Fact[], give
   const support = framing ? unique([framing, ...given]).slice(0, 3) : given;
   const paired = givenPaired || framing !== undefined;
   const subject = ctx.entity(subjectIdOf(ctx, top));
-  const first = noted(ctx, `${top.claim}${provenance(top, ctx.entity)}`, top);
+  const first = `${top.claim}${provenance(top, ctx.entity)}`;
   // A claim in words leaves room for the next thing the material says to the question, as a card's
   // headline does ("largest company by market value" and "above Germany's GDP").
   const next = support[0] && (paired || top.figures.length === 0) ? support[0] : undefined;

@@ -6,7 +6,7 @@ import type { Context } from "../context.js";
 import { clip, provenance } from "../format.js";
 import { materialAnswer } from "./ask.js";
 import { commandFor, notFoundCard } from "./not-found.js";
-import { citeAll, figureFields, footerFor, MAX_CITATIONS, noted, perContext, unique } from "./shared.js";
+import { citeAll, figureFields, footerFor, MAX_CITATIONS, perContext, unique } from "./shared.js";
 
 const KIND_LABEL: Record<EntityKind, string> = {
   chip: "Chip",
@@ -132,7 +132,7 @@ export function entityCard(ctx: Context, e: Entity, productKinds: readonly Entit
     fields,
     citations: citeAll(ctx, facts.slice(0, MAX_CITATIONS)),
     suggestions: related(ctx, e, facts),
-    footer: footerFor(ctx, facts),
+    footer: footerFor(ctx, facts, e),
   };
 }
 
@@ -143,7 +143,7 @@ export function entityCard(ctx: Context, e: Entity, productKinds: readonly Entit
 function headlineOf(ctx: Context, e: Entity, facts: readonly Fact[]): string {
   const [lead, ...rest] = facts;
   if (!lead) return e.name;
-  let line = noted(ctx, `${lead.claim}${provenance(lead, ctx.entity)}`, lead, e);
+  let line = `${lead.claim}${provenance(lead, ctx.entity)}`;
   if (lead.figures.length > 0) return line;
   for (const f of rest) {
     if (f.entities[0] !== e.id || f.figures.length > 0) continue;

@@ -7,7 +7,7 @@ import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } fr
 import { labelWithSubject, sideEntry, sideOfEntity, subjectIdOf, subjectLabel } from "../subjects.js";
 import { materialAnswer } from "./ask.js";
 import { notFoundCard } from "./not-found.js";
-import { citeAll, figureFields, footerFor, noted, unique } from "./shared.js";
+import { citeAll, figureFields, footerFor, unique } from "./shared.js";
 
 const EVERY_TOPIC = new Set(["gap", "us", "china", "ai"]);
 
@@ -164,12 +164,12 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
     if (!leadFact)
       return notFoundCard(ctx, `The material has no figures on ${topic.title.toLowerCase()} yet.`);
     lead = [leadFact];
-    headline = noted(ctx, `${leadFact.claim}${provenance(leadFact, ctx.entity)}`, leadFact);
+    headline = `${leadFact.claim}${provenance(leadFact, ctx.entity)}`;
   }
   // Words beyond the topic ask for one of its facts: that fact leads, the topic's pair stays as a row.
   if (focus) {
     lead = unique([focus, ...lead]);
-    headline = noted(ctx, `${focus.claim}${provenance(focus, ctx.entity)}`, focus);
+    headline = `${focus.claim}${provenance(focus, ctx.entity)}`;
   }
 
   // Further rows: US and China facts that measure the same thing in the same unit.

@@ -1,7 +1,6 @@
 // Small pieces every composer uses: citations, figure fields, de-duplication, the footer.
 import type { Entity, Fact } from "../../knowledge/schema.js";
 import type { Citation, Field } from "../card.js";
-import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { citationOf, figureDisplay } from "../format.js";
 import { figureOf, labelWithSubject, subjectLabel } from "../subjects.js";
@@ -53,10 +52,18 @@ export function figureFields(
   return fields;
 }
 
-export function footerFor(ctx: Context, facts: readonly Fact[]): string {
+/**
+ * "Source: … · quotes are verbatim from a machine translation", and, for the lead fact (the first), the
+ * names its quote writes otherwise than the card does (the article's translation garbles many), so that
+ * the reader can match the card to the quote. A note of its own, never inside a headline.
+ * `first`: the card's subject, noted even where the lead's line does not name it.
+ */
+export function footerFor(ctx: Context, facts: readonly Fact[], first?: Entity): string {
   const sources = unique(facts.map((f) => f.source)).map((id) => ctx.sourceTitle(id) ?? id);
   const mt = unique(facts.map((f) => f.source)).some((id) => ctx.source(id)?.machine_translation_of);
+  const lead = facts[0];
   return [
+    lead ? spellingNote(ctx, lead, first) : "",
     sources.length ? `Source: ${sources.join("; ")}` : "",
     mt ? "quotes are verbatim from a machine translation" : "",
   ]
@@ -64,25 +71,17 @@ export function footerFor(ctx: Context, facts: readonly Fact[]): string {
     .join(" · ");
 }
 
-/**
- * The line with " (“Jibang Consulting” in the source)" after it: the names the quote writes otherwise than
- * the line does (the article's translation garbles many), so that the reader can match the line to the
- * quote below it. As many such names as fit within the headline's length; `first`: the card's subject.
- */
-export function noted(ctx: Context, line: string, f: Fact, first?: Entity): string {
-  const notes: string[] = [];
-  for (const written of sourceSpellings(ctx, f, first)) {
-    const next = [...notes, `“${written}”`];
-    if (line.length + ` (${next.join(", ")} in the source)`.length > HEADLINE_MAX) break;
-    notes.push(`“${written}”`);
-  }
-  return notes.length ? `${line} (${notes.join(", ")} in the source)` : line;
+/** "The source writes “Huang Renxun” for Jensen Huang", or "" when it writes every name as the card does. */
+export function spellingNote(ctx: Context, f: Fact, first?: Entity): string {
+  const pairs = sourceSpellings(ctx, f, first);
+  if (pairs.length === 0) return "";
+  return `The source writes ${pairs.map(([written, name]) => `“${written}” for ${name}`).join(", ")}`;
 }
 
-const spellings = new WeakMap<Fact, Map<string, string[]>>();
+const spellings = new WeakMap<Fact, Map<string, [string, string][]>>();
 
-/** The source's own names for the things the line names otherwise, in the order noted; kept per fact. */
-function sourceSpellings(ctx: Context, f: Fact, first?: Entity): string[] {
+/** The source's own names for the things the line names otherwise, with the names the line uses; per fact. */
+function sourceSpellings(ctx: Context, f: Fact, first?: Entity): [string, string][] {
   let byFirst = spellings.get(f);
   if (!byFirst) {
     byFirst = new Map();
@@ -98,7 +97,7 @@ function sourceSpellings(ctx: Context, f: Fact, first?: Entity): string[] {
     ...(first ? [first] : []),
     ...[f.attribution, ...f.entities].map((id) => (id ? ctx.entity(id) : undefined)),
   ]).filter((e): e is Entity => !!e && e.kind !== "country");
-  const out: string[] = [];
+  const out: [string, string][] = [];
   for (const e of named) {
     const source = e.id === f.attribution ? paragraph : quote;
     const own = [e.name, ...e.aliases].map(nameKey).filter((k) => k && !HAN.test(k));
@@ -111,7 +110,7 @@ function sourceSpellings(ctx: Context, f: Fact, first?: Entity): string[] {
       // its MTT S5000 cluster: the same name, written out, is no other name.
       .filter((a) => !sameName(nameKey(a), [nameKey(e.name), ...inLine]))
       .sort((a, b) => b.length - a.length)[0];
-    if (written) out.push(written);
+    if (written) out.push([written, e.name]);
   }
   byFirst.set(first?.id ?? "", out);
   return out;
