@@ -22,7 +22,7 @@ export default async function render(argv: string[]): Promise<number> {
   const payload = (q: string) =>
     platform === "slack"
       ? slackPreview(core, q)
-      : renderDiscordMessage(core.answer({ text: cleanInput(q) }, reportFault));
+      : renderDiscordMessage(core.answer({ text: cleanInput(q), platform: "discord" }, reportFault));
   await eachQuery(
     rest,
     process.stdin,

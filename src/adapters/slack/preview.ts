@@ -22,5 +22,8 @@ export function slackPreview(
   options: SlackPreviewOptions = {},
 ): SlackMessage {
   const q = canonicalQuery(query);
-  return renderSlack(core.answer(requestFromQuery(q)), { ephemeral: options.ephemeral ?? true, query: q });
+  return renderSlack(core.answer({ ...requestFromQuery(q), platform: "slack" }), {
+    ephemeral: options.ephemeral ?? true,
+    query: q,
+  });
 }

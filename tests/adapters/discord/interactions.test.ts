@@ -48,9 +48,10 @@ describe("slash commands", () => {
     "/%s is answered in the channel (type 4) with exactly renderDiscordMessage of the core's card",
     async (name, options, request) => {
       const body = await answer(h.standIn.slashCommand(name, options));
-      const card = h.core.answer(request);
+      // The adapter says where the request comes from: help is written per platform.
+      const card = h.core.answer({ ...request, platform: "discord" });
       expect(card.kind).not.toBe("not_found");
-      expect(core.requests.at(-1)).toEqual(request);
+      expect(core.requests.at(-1)).toEqual({ ...request, platform: "discord" });
       expect(body).toEqual({ type: 4, data: renderDiscordMessage(card) });
       expect(body.data.allowed_mentions).toEqual(NO_PINGS);
       expect(body.data.flags).toBeUndefined();
@@ -59,7 +60,7 @@ describe("slash commands", () => {
 
   it("with private: true, answers ephemerally (flag 64) and keeps private out of the core's request", async () => {
     const body = await answer(h.standIn.slashCommand("chip", { name: "910B", private: true }));
-    expect(core.requests.at(-1)).toEqual({ command: "chip", args: { name: "910B" } });
+    expect(core.requests.at(-1)).toEqual({ command: "chip", args: { name: "910B" }, platform: "discord" });
     expect(body).toEqual({
       type: 4,
       data: renderDiscordMessage(h.core.answer("/chip 910B"), { ephemeral: true }),
@@ -155,7 +156,7 @@ describe("buttons", () => {
     const button = buttons.find((b) => b.label === suggestion?.label);
     expect(button?.custom_id).toBe(`run:${suggestion?.command}`);
     const body = await answer(h.standIn.buttonClick(button?.custom_id ?? "", message));
-    expect(core.requests.at(-1)).toEqual({ text: suggestion?.command });
+    expect(core.requests.at(-1)).toEqual({ text: suggestion?.command, platform: "discord" });
     expect(body).toEqual({
       type: 4,
       data: renderDiscordMessage(h.core.answer({ text: suggestion?.command ?? "" })),
@@ -174,7 +175,7 @@ describe("buttons", () => {
     const body = await answer(h.standIn.buttonClick("legacy:thing", message));
     expect(body).toEqual({
       type: 4,
-      data: renderDiscordMessage(h.core.answer({ command: "help", args: {} })),
+      data: renderDiscordMessage(h.core.answer({ command: "help", args: {}, platform: "discord" })),
     });
   });
 });

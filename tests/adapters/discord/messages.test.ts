@@ -33,9 +33,9 @@ describe("messages", () => {
     const message = h.standIn.message(`<@${h.standIn.bot.id}> ${question}`, { mentionsBot: true });
     const reply = await replyTo(message);
     expect(reply.path).toBe(`/v10/channels/${h.standIn.channelId}/messages`);
-    expect(core.requests.at(-1)).toEqual({ text: question });
+    expect(core.requests.at(-1)).toEqual({ text: question, platform: "discord" });
     expect(reply.body).toEqual({
-      ...renderDiscord(h.core.answer({ text: question })),
+      ...renderDiscord(h.core.answer({ text: question, platform: "discord" })),
       message_reference: { message_id: message.id, fail_if_not_exists: false },
     });
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -43,7 +43,7 @@ describe("messages", () => {
 
   it("strips the legacy nickname mention form <@!id> too", async () => {
     await replyTo(h.standIn.message(`<@!${h.standIn.bot.id}> /chip 910B`, { mentionsBot: true }));
-    expect(core.requests.at(-1)).toEqual({ text: "/chip 910B" });
+    expect(core.requests.at(-1)).toEqual({ text: "/chip 910B", platform: "discord" });
   });
 
   it("ignores a channel message that does not mention the bot, and bots' messages", async () => {

@@ -162,7 +162,7 @@ describe("Slack adapter, HTTP mode", () => {
       expect(await res.text()).toBe("");
       const [reply] = await eventually(() => api.responsesTo(id).length > 0 && api.responsesTo(id));
       const query = commandQuery(command, text);
-      const card = core.answer(requestFromQuery(query));
+      const card = core.answer({ ...requestFromQuery(query), platform: "slack" });
       expect(reply?.body).toEqual({
         response_type: "ephemeral",
         ...renderSlack(card, { ephemeral: true, query }),
@@ -189,7 +189,7 @@ describe("Slack adapter, HTTP mode", () => {
       body: {
         channel: "C0001",
         thread_ts: ts,
-        ...renderSlack(core.answer(requestFromQuery(query)), { query }),
+        ...renderSlack(core.answer({ ...requestFromQuery(query), platform: "slack" }), { query }),
       },
     });
     expect(reply?.body).toEqual({
@@ -218,7 +218,7 @@ describe("Slack adapter, HTTP mode", () => {
       api.callsTo("chat.postMessage").find((c) => c.body.thread_ts === ts),
     );
     expect(reply?.body.blocks).toEqual(
-      renderSlack(core.answer({ command: "help", args: {} }), { query: "/help" }).blocks,
+      renderSlack(core.answer({ command: "help", args: {}, platform: "slack" }), { query: "/help" }).blocks,
     );
   });
 
@@ -231,7 +231,7 @@ describe("Slack adapter, HTTP mode", () => {
     const query = "How many developers does CUDA have?";
     expect(reply?.body).toEqual({
       channel: "D0001",
-      ...renderSlack(core.answer(requestFromQuery(query)), { query }),
+      ...renderSlack(core.answer({ ...requestFromQuery(query), platform: "slack" }), { query }),
     });
   });
 
@@ -318,7 +318,7 @@ describe("Slack adapter, HTTP mode", () => {
     expect(reply?.body).toEqual({
       response_type: "ephemeral",
       replace_original: false,
-      ...renderSlackSources(core.answer(requestFromQuery(query))),
+      ...renderSlackSources(core.answer({ ...requestFromQuery(query), platform: "slack" })),
     });
   });
 
@@ -338,7 +338,7 @@ describe("Slack adapter, HTTP mode", () => {
       {
         response_type: "in_channel",
         replace_original: false,
-        ...renderSlack(core.answer(requestFromQuery(query)), { query }),
+        ...renderSlack(core.answer({ ...requestFromQuery(query), platform: "slack" }), { query }),
       },
       { delete_original: true },
     ]);
@@ -359,14 +359,17 @@ describe("Slack adapter, HTTP mode", () => {
     expect(reply?.body).toEqual({
       response_type: "ephemeral",
       replace_original: false,
-      ...renderSlack(core.answer(requestFromQuery(query)), { ephemeral: true, query }),
+      ...renderSlack(core.answer({ ...requestFromQuery(query), platform: "slack" }), {
+        ephemeral: true,
+        query,
+      }),
     });
   });
 
   it("given a click on a suggestion under a public answer, answers in that answer's thread (or in place in a DM)", async () => {
     const query = "/gap capex";
     const value = buttonValue(query) ?? "";
-    const card = renderSlack(core.answer(requestFromQuery(query)), { query });
+    const card = renderSlack(core.answer({ ...requestFromQuery(query), platform: "slack" }), { query });
     await send(
       blockActions({
         actionId: `${ACTION_RUN_PREFIX}0`,
