@@ -78,6 +78,14 @@ export interface Suggestion {
   command: string;
 }
 
+/** A paragraph quoted whole: renderers show every character, split over blocks where a platform limits length. */
+export interface Passage {
+  source: string;
+  paragraph: number;
+  /** Verbatim, the whole paragraph. */
+  text: string;
+}
+
 export interface Card {
   kind: CardKind;
   title: string;
@@ -85,6 +93,8 @@ export interface Card {
   headline: string;
   fields: Field[];
   comparison?: Comparison;
+  /** The paragraph itself, in full (/source). */
+  passage?: Passage;
   /** Most relevant first. */
   citations: Citation[];
   suggestions: Suggestion[];

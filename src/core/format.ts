@@ -139,3 +139,37 @@ export function sourceAndDate(fact: Fact, entity: (id: string) => Entity | undef
 export function shortName(e: Entity): string {
   return e.aliases.find((a) => /^[A-Z]{2,6}$/.test(a)) ?? e.name;
 }
+
+/**
+ * Splits text into pieces of at most `max` as `measure` counts them (a platform's escaped length), at
+ * whitespace where it can, so that a long passage is shown whole over several blocks rather than cut.
+ * Joined with single spaces the pieces give the text back, but for runs of whitespace at the splits.
+ */
+export function splitText(
+  text: string,
+  max: number,
+  measure: (s: string) => number = (s) => s.length,
+): string[] {
+  const pieces: string[] = [];
+  let current = "";
+  for (const word of text.split(/(?<=\s)/)) {
+    if (measure(current + word) <= max) {
+      current += word;
+      continue;
+    }
+    if (current.trim()) pieces.push(current.trimEnd());
+    current = "";
+    // A word longer than a piece: cut it by code points.
+    let rest = word;
+    while (measure(rest) > max) {
+      const chars = [...rest];
+      let n = chars.length;
+      while (n > 1 && measure(chars.slice(0, n).join("")) > max) n = Math.max(1, Math.floor(n * 0.9));
+      pieces.push(chars.slice(0, n).join(""));
+      rest = chars.slice(n).join("");
+    }
+    current = rest;
+  }
+  if (current.trim()) pieces.push(current.trimEnd());
+  return pieces;
+}

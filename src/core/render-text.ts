@@ -4,6 +4,7 @@ import type { Card } from "./card.js";
 
 export function renderText(card: Card, options: { suggestions?: boolean } = {}): string {
   const out: string[] = [card.title, card.headline];
+  if (card.passage) out.push("", card.passage.text);
   if (card.comparison?.rows.length) {
     const { left, right, rows } = card.comparison;
     const width = Math.max(left.name.length, right.name.length);

@@ -142,7 +142,7 @@ describe("source, help and bad input", () => {
   it("/source N gives paragraph N verbatim", () => {
     const card = ask("/source 24");
     expect(card.kind).toBe("source");
-    expect(card.citations[0]?.quote).toBe(knowledge.paragraphs.get("compute-gap-article")?.[23]);
+    expect(card.passage?.text).toBe(knowledge.paragraphs.get("compute-gap-article")?.[23]);
   });
 
   it("/source fact-id gives the quote in its paragraph", () => {

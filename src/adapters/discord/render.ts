@@ -2,6 +2,7 @@
 // https://discord.com/developers/docs/resources/message#embed-object
 // https://discord.com/developers/docs/resources/message#allowed-mentions-object
 import type { Card, Citation, ComparisonRow, Field } from "../../core/card.js";
+import { splitText } from "../../core/format.js";
 import { REASON_LABELS, THANKS_DOWN, THANKS_REASON, THANKS_UP } from "../../runtime/record.js";
 import { VOTE_REASONS, type VoteReason } from "../../storage/question-log.js";
 import { reasonCustomId, runCustomId, sourcesCustomId, voteCustomId } from "./custom-id.js";
@@ -80,6 +81,8 @@ const INLINE_VALUE_MAX = 40;
 /** An empty field keeps each comparison row on its own line of three. */
 /** Knowledge ids (see Id in knowledge/schema.ts): safe in inline code and custom_ids. */
 const FACT_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** Room kept for the Sources field and a few figures under a passage. */
+const PASSAGE_RESERVE = 800;
 const SPACER: DiscordEmbedField = { name: "\u200b", value: "\u200b", inline: true };
 
 const COLORS: Record<Card["kind"], number> = {
@@ -108,12 +111,15 @@ export function renderDiscord(card: Card, options: DiscordRenderOptions = {}): D
   if (description) embed.description = description;
   const footer = footerText(card);
   if (footer?.trim()) embed.footer = { text: footer };
+  const embeds = [embed, ...passageEmbeds(embed, card)];
 
   const sources = sourcesField(card.citations);
   const fields: DiscordEmbedField[] = [];
   const reserved = sources ? 1 : 0;
   let budget =
-    EMBED_TOTAL_MAX - embedLength(embed) - (sources ? sources.name.length + sources.value.length : 0);
+    EMBED_TOTAL_MAX -
+    embeds.reduce((n, e) => n + embedLength(e), 0) -
+    (sources ? sources.name.length + sources.value.length : 0);
   // Groups go in whole or not at all (a comparison row is three fields): the Sources field always stays.
   for (const group of [...card.fields.map((f) => [figureField(f)]), ...comparisonGroups(card)]) {
     const size = group.reduce((n, f) => n + f.name.length + f.value.length, 0);
@@ -125,12 +131,40 @@ export function renderDiscord(card: Card, options: DiscordRenderOptions = {}): D
   if (fields.length > 0) embed.fields = fields;
 
   const message: DiscordMessage = {
-    embeds: [embed],
+    embeds,
     components: [...buttonRows(card), ...feedbackRows(options.feedback?.answerId)],
     allowed_mentions: noMentions(),
   };
   if (options.ephemeral) message.flags = EPHEMERAL_FLAG;
   return message;
+}
+
+/**
+ * The passage whole: after the headline in the description while it fits, then in further embeds (the
+ * 6,000 characters of a message are the only bound; past them, the cut says so). Adds to `first`.
+ */
+function passageEmbeds(first: DiscordEmbed, card: Card): DiscordEmbed[] {
+  const text = card.passage?.text.trim();
+  if (!text) return [];
+  const room = EMBED_TOTAL_MAX - embedLength(first) - PASSAGE_RESERVE;
+  // Each piece leaves room for the line that says where the passage is cut.
+  const pieces = splitText(text, EMBED_DESCRIPTION_MAX - 100, (t) => safeText(t).length).map(safeText);
+  const lead = first.description ? `${first.description}\n\n` : "";
+  const more: DiscordEmbed[] = [];
+  let used = 0;
+  for (const [i, piece] of pieces.entries()) {
+    const left = pieces.length - i - 1;
+    const cut = `… (${left + 1} more part${left ? "s" : ""} past Discord's limit of a message)`;
+    if (used + piece.length + (left ? cut.length : 0) > room) {
+      const last = more.at(-1) ?? first;
+      last.description = `${last.description ?? ""}\n${cut}`;
+      break;
+    }
+    if (i === 0 && lead.length + piece.length <= EMBED_DESCRIPTION_MAX) first.description = `${lead}${piece}`;
+    else more.push({ description: piece, color: first.color ?? COLORS.source });
+    used += piece.length;
+  }
+  return more;
 }
 
 /** The "Show sources" reply: each citation's verbatim quote, with who says so and where. Ephemeral. */

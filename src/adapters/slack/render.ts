@@ -3,10 +3,19 @@
 // https://docs.slack.dev/block-kit · https://docs.slack.dev/reference/block-kit/blocks
 import type { Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
 import { textBar } from "../../core/bars.js";
-import type { Card, Citation, Comparison, ComparisonCell, ComparisonRow, Field } from "../../core/card.js";
+import type {
+  Card,
+  Citation,
+  Comparison,
+  ComparisonCell,
+  ComparisonRow,
+  Field,
+  Passage,
+} from "../../core/card.js";
+import { splitText } from "../../core/format.js";
 import { renderText } from "../../core/render-text.js";
 import { actions, button, chunk, context, divider, fieldsSection, header, section } from "./blocks.js";
-import { mrkdwn, mrkdwnText, plain, plainText } from "./escape.js";
+import { escapeEntities, mrkdwn, mrkdwnText, plain, plainText } from "./escape.js";
 import {
   CONTEXT_ELEMENTS_MAX,
   CONTEXT_TEXT_MAX,
@@ -55,6 +64,8 @@ export interface SlackRenderOptions {
 }
 
 export const ACTION_SHOW_SOURCES = "gapbot_sources";
+/** Cards that answer something, and so may be shared in the channel. */
+const SHAREABLE: ReadonlySet<Card["kind"]> = new Set(["gap", "chip", "model", "compare", "answer", "source"]);
 export const ACTION_SHARE = "gapbot_share";
 /** Suggestion buttons are `gapbot_run_0`, `gapbot_run_1`…: action ids must differ within a message. */
 export const ACTION_RUN_PREFIX = "gapbot_run_";
@@ -65,6 +76,8 @@ export const SUGGESTION_BUTTONS_MAX = 5;
 /** Fields shown before "…and N more": two sections' worth. */
 export const FIELDS_SHOWN_MAX = 2 * SECTION_FIELDS_MAX;
 
+/** Sections a passage may take: 30,000 characters, far past any paragraph, inside the 50-block limit. */
+const PASSAGE_SECTIONS_MAX = 10;
 /** Blocks that may follow the body: citations, footer, divider, actions (and feedback, counted apart). */
 const TAIL_BLOCKS = 4;
 // Budgets for each piece of a field or row, so the composed text stays far inside its limit.
@@ -78,6 +91,7 @@ const RATIO_MAX = 400;
 export function renderSlack(card: Card, options: SlackRenderOptions = {}): SlackMessage {
   const blocks: (KnownBlock | DataVisualizationBlock)[] = [header(card.title)];
   if (card.headline.trim()) blocks.push(section(plain(plainText(card.headline.trim(), SECTION_TEXT_MAX))));
+  blocks.push(...passageSections(card.passage));
   const fields = fieldSections(card.fields);
   const tail = TAIL_BLOCKS + (options.feedback ? 1 : 0);
   const rowBudget = MESSAGE_BLOCKS_MAX - blocks.length - fields.length - tail;
@@ -94,6 +108,13 @@ export function renderSlack(card: Card, options: SlackRenderOptions = {}): Slack
     blocks.push(feedbackBlock(options.feedback.answerId, options.nativeFeedback !== false));
   // The fallback is what notifications show; the suggestions are buttons here, not text to read.
   return { text: mrkdwnText(renderText(card, { suggestions: false }), TEXT_FALLBACK_MAX), blocks };
+}
+
+/** The passage whole, in as many plain_text sections as its escaped length needs: never cut. */
+function passageSections(passage: Passage | undefined): SectionBlock[] {
+  if (!passage?.text.trim()) return [];
+  const pieces = splitText(passage.text.trim(), SECTION_TEXT_MAX, (t) => escapeEntities(t).length);
+  return pieces.slice(0, PASSAGE_SECTIONS_MAX).map((t) => section(plain(plainText(t, SECTION_TEXT_MAX))));
 }
 
 function fieldSections(fields: Field[]): SectionBlock[] {
@@ -157,18 +178,23 @@ function cellText(cell: ComparisonCell): string {
   return cell.display.trim() || "—";
 }
 
-/** Who says so and where: "CAICT ¶24", one element per source of the claim, at most 10. */
+/**
+ * Who says so and where: "CAICT ¶24", one element per source of the claim, at most 10. Where the material
+ * names no one, the paragraph stands alone: the footer already names the source, and one title said twice
+ * is noise. With several sources, each keeps its title, so that "¶9" says which.
+ */
 function citationContext(citations: Citation[]): ContextBlock | undefined {
   if (!citations.length) return undefined;
+  const many = new Set(citations.map((c) => c.source)).size > 1;
   const byWho = new Map<string, number[]>();
   for (const c of citations) {
-    const who = c.attribution?.trim() || c.sourceTitle?.trim() || c.source;
+    const who = c.attribution?.trim() || (many ? c.sourceTitle?.trim() || c.source : "");
     const paragraphs = byWho.get(who) ?? [];
     if (!paragraphs.includes(c.paragraph)) paragraphs.push(c.paragraph);
     byWho.set(who, paragraphs);
   }
-  const labels = [...byWho].map(
-    ([who, paragraphs]) => `${mrkdwnText(who, LABEL_MAX)} ${paragraphs.map((p) => `¶${p}`).join(", ")}`,
+  const labels = [...byWho].map(([who, paragraphs]) =>
+    `${who ? `${mrkdwnText(who, LABEL_MAX)} ` : ""}${paragraphs.map((p) => `¶${p}`).join(", ")}`.trim(),
   );
   const shown = capList(labels, CONTEXT_ELEMENTS_MAX, (hidden) => `…and ${hidden} more`);
   return context(shown.map((t) => mrkdwn(truncate(t, CONTEXT_TEXT_MAX))));
@@ -178,8 +204,8 @@ function answerButtons(card: Card, options: SlackRenderOptions): Button[] {
   const buttons: Button[] = [];
   const value = options.query === undefined ? undefined : buttonValue(options.query);
   if (value && card.citations.length > 0) buttons.push(button("Show sources", ACTION_SHOW_SOURCES, value));
-  // An apology is not worth sharing; every answer, even "not in the material", is.
-  if (value && options.ephemeral && card.kind !== "error") {
+  // Only an answer is worth sharing: not the manual, a miss or an apology.
+  if (value && options.ephemeral && SHAREABLE.has(card.kind)) {
     buttons.push(button("Share in channel", ACTION_SHARE, value, "primary"));
   }
   card.suggestions.slice(0, SUGGESTION_BUTTONS_MAX).forEach((s, i) => {

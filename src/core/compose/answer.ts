@@ -11,7 +11,7 @@ import { contentShare, oneNamed } from "../rank/relevance.js";
 import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
 import { normalize } from "../text.js";
 import { notFoundCard } from "./not-found.js";
-import { citeAll, figureFields, footerFor, unique } from "./shared.js";
+import { citeAll, figureFields, footerFor, paragraphSuggestion, unique } from "./shared.js";
 
 /** "Not in the material as a count for Gleaner 2; it says: the Harvester X9 picks three times as many." */
 export function relativeMiss(ctx: Context, r: Reading, f: Fact, mentions: readonly Mention[]): Card {
@@ -60,7 +60,7 @@ export function answerCard(ctx: Context, top: Fact, given: readonly Fact[], give
       ...(subject && (subject.kind === "chip" || subject.kind === "model")
         ? [{ label: subject.name, command: `/${subject.kind} ${subject.name}` }]
         : []),
-      { label: "Source text", command: `/source ${top.id}` },
+      paragraphSuggestion(ctx, top),
     ],
     footer: footerFor(ctx, [top, ...support]),
   };

@@ -9,7 +9,7 @@ import { figureOf, sideOfEntity } from "../subjects.js";
 import { materialAnswer } from "./ask.js";
 import { findTopic, topicCard } from "./gap.js";
 import { commandFor, notFoundCard } from "./not-found.js";
-import { citeAll, footerFor, perContext, unique } from "./shared.js";
+import { citeAll, footerFor, paragraphSuggestion, perContext, unique } from "./shared.js";
 
 const MAX_ROWS = 8;
 
@@ -265,7 +265,7 @@ export function compareEntities(ctx: Context, left: Entity, right: Entity, units
     suggestions: [
       { label: a.name, command: commandFor(a) },
       { label: b.name, command: commandFor(b) },
-      ...(cited[0] ? [{ label: "Source text", command: `/source ${cited[0].id}` }] : []),
+      ...(cited[0] ? [paragraphSuggestion(ctx, cited[0])] : []),
     ],
     footer: `Ratios are computed from the two cited figures. · ${footerFor(ctx, cited)}`,
   };

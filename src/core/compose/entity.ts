@@ -6,7 +6,15 @@ import type { Context } from "../context.js";
 import { clip, provenance } from "../format.js";
 import { materialAnswer } from "./ask.js";
 import { commandFor, notFoundCard } from "./not-found.js";
-import { citeAll, figureFields, footerFor, MAX_CITATIONS, perContext, unique } from "./shared.js";
+import {
+  citeAll,
+  figureFields,
+  footerFor,
+  MAX_CITATIONS,
+  paragraphSuggestion,
+  perContext,
+  unique,
+} from "./shared.js";
 
 const KIND_LABEL: Record<EntityKind, string> = {
   chip: "Chip",
@@ -179,7 +187,7 @@ function related(ctx: Context, e: Entity, facts: readonly Fact[]): Suggestion[] 
     const v = ctx.entity(e.vendor);
     if (v) out.push({ label: v.name, command: commandFor(v) });
   }
-  if (facts[0]) out.push({ label: "Source text", command: `/source ${facts[0].id}` });
+  if (facts[0]) out.push(paragraphSuggestion(ctx, facts[0]));
   return out;
 }
 

@@ -7,7 +7,7 @@ import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } fr
 import { labelWithSubject, sideEntry, sideOfEntity, subjectIdOf, subjectLabel } from "../subjects.js";
 import { materialAnswer } from "./ask.js";
 import { notFoundCard } from "./not-found.js";
-import { citeAll, figureFields, footerFor, unique } from "./shared.js";
+import { citeAll, figureFields, footerFor, paragraphSuggestion, unique } from "./shared.js";
 
 const EVERY_TOPIC = new Set(["gap", "us", "china", "ai"]);
 
@@ -192,7 +192,11 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
   }
   const inRows = new Set(rows.flatMap((r) => [r.left.factId, r.right.factId]));
   const ordered = unique([...lead, ...us, ...china, ...related]);
-  const rest = ordered.filter((f) => !inRows.has(f.id));
+  const restates = restatesPair(usFact && cnFact ? [usFact, cnFact] : undefined);
+  // A bullet belongs to the topic: a fact that another topic holds first is cited here, not listed.
+  const rest = ordered.filter(
+    (f) => !inRows.has(f.id) && (lead.includes(f) || (ownTopic(ctx, f, topic) && !restates(f))),
+  );
   return {
     kind: "gap",
     title: `${gapName(ctx)}: ${topic.title}`,
@@ -221,10 +225,29 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
         .filter((t) => t.id !== topic.id)
         .slice(0, 3)
         .map((t) => ({ label: `Gap: ${t.title}`, command: `/gap ${t.id.replace(/-/g, " ")}` })),
-      ...(lead[0] ? [{ label: "Source text", command: `/source ${lead[0].id}` }] : []),
+      ...(lead[0] ? [paragraphSuggestion(ctx, lead[0])] : []),
     ],
     footer: `${topic.summary} · ${footerFor(ctx, ordered)}`,
   };
+}
+
+/** True unless the fact names another topic first: it is listed there, and only cited here. */
+function ownTopic(ctx: Context, f: Fact, topic: Topic): boolean {
+  const first = f.topics[0];
+  return !first || first === topic.id || !ctx.topic(first);
+}
+
+/**
+ * The headline pair said again as a quoted multiple ("more than twice"): a fact whose figures are all
+ * multiples and which names the subjects of both headline facts. Cited, but no bullet of its own.
+ */
+function restatesPair(pair: [Fact, Fact] | undefined): (f: Fact) => boolean {
+  const subjects = pair?.map((f) => f.entities[0]).filter((id): id is string => !!id) ?? [];
+  if (subjects.length < 2) return () => false;
+  return (f) =>
+    f.figures.length > 0 &&
+    f.figures.every((g) => g.unit === "times") &&
+    subjects.every((id) => f.entities.includes(id));
 }
 
 /**

@@ -1,6 +1,6 @@
 // Small pieces every composer uses: citations, figure fields, de-duplication, the footer.
 import type { Entity, Fact } from "../../knowledge/schema.js";
-import type { Citation, Field } from "../card.js";
+import type { Citation, Field, Suggestion } from "../card.js";
 import type { Context } from "../context.js";
 import { citationOf, figureDisplay } from "../format.js";
 import { figureOf, labelWithSubject, subjectLabel } from "../subjects.js";
@@ -18,6 +18,18 @@ export function citeAll(ctx: Context, facts: readonly Fact[]): Citation[] {
   return unique(facts)
     .slice(0, MAX_CITATIONS)
     .map((f) => cite(ctx, f));
+}
+
+/**
+ * "¶24 in full": the whole paragraph a fact is quoted from. "Show sources" gives the quotes themselves, so
+ * a suggestion offers what they do not: the rest of the paragraph.
+ */
+export function paragraphSuggestion(ctx: Context, f: Fact): Suggestion {
+  const first = ctx.knowledge.sources[0]?.id === f.source;
+  return {
+    label: `¶${f.paragraph} in full`,
+    command: `/source ${first ? "" : `${f.source}#`}${f.paragraph}`,
+  };
 }
 
 export function unique<T>(items: readonly T[]): T[] {

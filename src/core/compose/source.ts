@@ -1,12 +1,12 @@
 // /source: the verbatim text behind a fact id or a paragraph number, in its context.
 import type { Fact } from "../../knowledge/schema.js";
-import type { Card } from "../card.js";
+import type { Card, Suggestion } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, shortName } from "../format.js";
 import { materialAnswer } from "./ask.js";
 import { notFoundCard } from "./not-found.js";
-import { cite, perContext } from "./shared.js";
+import { cite, MAX_CITATIONS, perContext } from "./shared.js";
 
 export function sourceCard(ctx: Context, ref: string, searched = false): Card {
   const r = ref.trim().replace(/^[¶#§]|^(?:p|para|paragraph)\.?\s*/i, "");
@@ -15,16 +15,16 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
     const paragraph = ctx.knowledge.paragraphs.get(fact.source)?.[fact.paragraph - 1] ?? "";
     return {
       kind: "source",
-      title: `Source of ${fact.id}`,
+      title: `Source: ${fact.metric}, ¶${fact.paragraph}`,
       headline: quoted(ctx, fact),
       fields: [
         { label: "Claim", value: fact.claim },
-        { label: `Paragraph ${fact.paragraph}, in full`, value: paragraph },
         ...(fact.note ? [{ label: "Translation note", value: fact.note }] : []),
       ],
+      ...(paragraph ? { passage: { source: fact.source, paragraph: fact.paragraph, text: paragraph } } : {}),
       citations: [cite(ctx, fact)],
-      suggestions: [{ label: `All of ¶${fact.paragraph}`, command: `/source ${fact.paragraph}` }],
-      footer: ctx.sourceTitle(fact.source),
+      suggestions: neighbours(ctx, fact.source, fact.paragraph),
+      footer: [`Fact ${fact.id}`, sourceNote(ctx, fact.source)].filter(Boolean).join(" · "),
     };
   }
   const m = /^(?:([a-z0-9-]+)\s*[#:¶ ]\s*)?(\d{1,4})$/i.exec(r);
@@ -37,14 +37,13 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
     return {
       kind: "source",
       title: `¶${n} of “${ctx.sourceTitle(sourceId) ?? sourceId}”`,
-      headline: clip(text, HEADLINE_MAX),
-      fields: onIt.slice(0, 10).map((f) => ({ label: f.id, value: f.claim, factId: f.id })),
-      citations: [{ source: sourceId, sourceTitle: ctx.sourceTitle(sourceId), paragraph: n, quote: text }],
-      suggestions: [
-        ...(n > 1 ? [{ label: `¶${n - 1}`, command: `/source ${n - 1}` }] : []),
-        ...(n < (lines?.length ?? 0) ? [{ label: `¶${n + 1}`, command: `/source ${n + 1}` }] : []),
-      ],
-      footer: "Verbatim; the source is a machine translation, paragraph N is line N.",
+      headline: `Paragraph ${n} of ${lines?.length ?? n}, whole and verbatim${onIt.length ? `; ${onIt.length === 1 ? "one fact is" : `${onIt.length} facts are`} quoted from it` : ""}.`,
+      // What each fact on it says, titled by what it measures: a fact id is no title (Show sources lists them).
+      fields: onIt.slice(0, 10).map((f) => ({ label: f.metric, value: f.claim, factId: f.id })),
+      passage: { source: sourceId, paragraph: n, text },
+      citations: onIt.slice(0, MAX_CITATIONS).map((f) => cite(ctx, f)),
+      suggestions: neighbours(ctx, sourceId, n),
+      footer: sourceNote(ctx, sourceId),
     };
   }
   // A figure ("/source 5427", a number past the last paragraph; "/source 68%"): the fact that gives it.
@@ -86,6 +85,22 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
       ...card.suggestions,
     ].slice(0, 5),
   };
+}
+
+/** The paragraphs before and after, to read on. */
+function neighbours(ctx: Context, sourceId: string, n: number): Suggestion[] {
+  const count = ctx.knowledge.paragraphs.get(sourceId)?.length ?? 0;
+  const ref = (p: number) => (sourceId === ctx.knowledge.sources[0]?.id ? `${p}` : `${sourceId}#${p}`);
+  return [
+    ...(n > 1 ? [{ label: `¶${n - 1}`, command: `/source ${ref(n - 1)}` }] : []),
+    ...(n < count ? [{ label: `¶${n + 1}`, command: `/source ${ref(n + 1)}` }] : []),
+  ];
+}
+
+/** "Source: title · verbatim from a machine translation; paragraph N is line N". */
+function sourceNote(ctx: Context, sourceId: string): string {
+  const mt = ctx.knowledge.sources.some((s) => s.id === sourceId && s.machine_translation_of);
+  return `Source: ${ctx.sourceTitle(sourceId) ?? sourceId} · verbatim${mt ? " from a machine translation" : ""}; paragraph N is line N`;
 }
 
 /** "“quote” — who says so, ¶N": the quote clipped, never who says it or where. */
