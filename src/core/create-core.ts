@@ -67,17 +67,40 @@ export function createCore(options: CoreOptions = {}): Core {
 
 /**
  * A miss's suggestions, less any that would only show the same miss again ("Did you mean China?" under
- * "China" itself): a suggestion never leads back to the card it is on. Misses are rare and cheap, so
- * each suggestion is simply answered; other cards' suggestions name other things by construction, and a
- * test checks every kind.
+ * "China" itself): a suggestion never leads back to the card it is on. Each suggestion is answered once
+ * per knowledge (suggestions come from a small set of names and topics, so the memo stays small); other
+ * cards' suggestions name other things by construction, and a test checks every kind.
  */
 function withoutLoops(ctx: Context, card: Card, request: Request | string): Card {
   if (card.kind !== "not_found" || card.suggestions.length === 0) return card;
   const platform = typeof request === "string" ? undefined : request.platform;
-  const same = (other: Card) =>
-    other.kind === card.kind && other.title === card.title && other.headline === card.headline;
-  const suggestions = card.suggestions.filter((s) => !same(answer(ctx, { text: s.command, platform })));
+  const key = cardKey(card);
+  const suggestions = card.suggestions.filter((s) => suggestionKey(ctx, s.command, platform) !== key);
   return suggestions.length === card.suggestions.length ? card : { ...card, suggestions };
+}
+
+const SUGGESTION_MEMO_MAX = 2000;
+const suggestionMemo = new WeakMap<Context, Map<string, string>>();
+
+function cardKey(card: Card): string {
+  return `${card.kind}\u0000${card.title}\u0000${card.headline}`;
+}
+
+/** What a suggestion's command answers, as a key; remembered per knowledge, since answers are fixed. */
+function suggestionKey(ctx: Context, command: string, platform: Request["platform"]): string {
+  let memo = suggestionMemo.get(ctx);
+  if (!memo) {
+    memo = new Map();
+    suggestionMemo.set(ctx, memo);
+  }
+  const at = `${platform ?? ""} ${command}`;
+  let key = memo.get(at);
+  if (key === undefined) {
+    if (memo.size >= SUGGESTION_MEMO_MAX) memo.clear();
+    key = cardKey(answer(ctx, { text: command, platform }));
+    memo.set(at, key);
+  }
+  return key;
 }
 
 export function answer(ctx: Context, request: Request | string): Card {

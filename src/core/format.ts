@@ -144,6 +144,7 @@ export function shortName(e: Entity): string {
  * Splits text into pieces of at most `max` as `measure` counts them (a platform's escaped length), at
  * whitespace where it can, so that a long passage is shown whole over several blocks rather than cut.
  * Joined with single spaces the pieces give the text back, but for runs of whitespace at the splits.
+ * Words are measured one by one (escaping is local to a word); each piece is measured whole once more.
  */
 export function splitText(
   text: string,
@@ -152,24 +153,45 @@ export function splitText(
 ): string[] {
   const pieces: string[] = [];
   let current = "";
+  let length = 0;
+  const flush = () => {
+    if (!current.trim()) return;
+    const piece = current.trimEnd();
+    // Escaping that reaches across a word boundary: measured whole, the piece is cut by characters.
+    pieces.push(...(measure(piece) <= max ? [piece] : cutWord(piece, max, measure)));
+  };
   for (const word of text.split(/(?<=\s)/)) {
-    if (measure(current + word) <= max) {
+    const size = measure(word);
+    if (length + size <= max) {
       current += word;
+      length += size;
       continue;
     }
-    if (current.trim()) pieces.push(current.trimEnd());
-    current = "";
-    // A word longer than a piece: cut it by code points.
-    let rest = word;
-    while (measure(rest) > max) {
-      const chars = [...rest];
-      let n = chars.length;
-      while (n > 1 && measure(chars.slice(0, n).join("")) > max) n = Math.max(1, Math.floor(n * 0.9));
-      pieces.push(chars.slice(0, n).join(""));
-      rest = chars.slice(n).join("");
-    }
-    current = rest;
+    flush();
+    const parts = size > max ? cutWord(word, max, measure) : [word];
+    current = parts.pop() ?? "";
+    length = measure(current);
+    pieces.push(...parts);
   }
-  if (current.trim()) pieces.push(current.trimEnd());
+  flush();
   return pieces;
+}
+
+/** A word longer than a piece, cut by code points (a binary search for each cut). */
+function cutWord(word: string, max: number, measure: (s: string) => number): string[] {
+  const out: string[] = [];
+  let chars = [...word];
+  while (chars.length > 0 && measure(chars.join("")) > max) {
+    let lo = 1;
+    let hi = chars.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (measure(chars.slice(0, mid).join("")) <= max) lo = mid;
+      else hi = mid - 1;
+    }
+    out.push(chars.slice(0, lo).join(""));
+    chars = chars.slice(lo);
+  }
+  if (chars.length) out.push(chars.join(""));
+  return out;
 }

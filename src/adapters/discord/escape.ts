@@ -1,4 +1,6 @@
 // Makes text that may hold user input safe to show in Discord markdown: no formatting, links or mentions.
+import { unlink } from "../../core/unlink.js";
+
 // https://support.discord.com/hc/en-us/articles/210298617-Markdown-Text-101-Chat-Formatting-Bold-Italic-Underline
 
 /** Zero-width space: "@\u200beveryone" reads as "@everyone" but is no mention (discord.js's old cleanContent did the same). */
@@ -22,7 +24,12 @@ export function neutraliseMentions(text: string): string {
   return text.replaceAll("@", `@${ZERO_WIDTH_SPACE}`);
 }
 
-/** For any text that may echo user input inside an embed. */
+/** For any text that may echo user input inside an embed: no markup, no mention, no link. */
 export function safeText(text: string): string {
-  return neutraliseMentions(escapeMarkdown(text));
+  return neutraliseMentions(escapeMarkdown(unlink(text)));
+}
+
+/** For text shown without markdown (footers, alt text, button labels): no mention and no link. */
+export function plainSafeText(text: string): string {
+  return neutraliseMentions(unlink(text));
 }

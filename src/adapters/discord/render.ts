@@ -6,7 +6,7 @@ import { splitText } from "../../core/format.js";
 import { REASON_LABELS, THANKS_DOWN, THANKS_REASON, THANKS_UP } from "../../runtime/record.js";
 import { VOTE_REASONS, type VoteReason } from "../../storage/question-log.js";
 import { reasonCustomId, runCustomId, sourcesCustomId, voteCustomId } from "./custom-id.js";
-import { neutraliseMentions, safeText } from "./escape.js";
+import { plainSafeText, safeText } from "./escape.js";
 import {
   ACTION_ROWS_MAX,
   BUTTON_LABEL_MAX,
@@ -198,7 +198,7 @@ export function renderDiscordSources(card: Card): DiscordMessage {
 
 function footerText(card: Card): string | undefined {
   // Footers show no markdown, so only mentions need defusing (escapes would show as backslashes).
-  return card.footer ? truncate(neutraliseMentions(card.footer), EMBED_FOOTER_MAX) : undefined;
+  return card.footer ? truncate(plainSafeText(card.footer), EMBED_FOOTER_MAX) : undefined;
 }
 
 function figureField(f: Field): DiscordEmbedField {
@@ -370,7 +370,7 @@ function buttonRows(card: Card): DiscordActionRow[] {
   let suggestions = 0;
   for (const s of card.suggestions) {
     const id = runCustomId(s.command);
-    const label = truncate(neutraliseMentions(s.label.trim()), BUTTON_LABEL_MAX);
+    const label = truncate(plainSafeText(s.label.trim()), BUTTON_LABEL_MAX);
     if (!id || !label || ids.has(id) || suggestions === SUGGESTION_BUTTONS_MAX) continue;
     buttons.push({ type: 2, style: 1, label, custom_id: id });
     ids.add(id);

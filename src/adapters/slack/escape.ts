@@ -2,6 +2,7 @@
 // https://docs.slack.dev/messaging/formatting-message-text#escaping
 
 import type { MrkdwnElement, PlainTextElement } from "@slack/types";
+import { unlink } from "../../core/unlink.js";
 import { truncate } from "./limits.js";
 
 /** Slack reads `<…>` as mentions and links (`<!channel>`, `<@U1>`, `<http://x|y>`), so these three go. */
@@ -28,14 +29,14 @@ export function neutraliseFormatting(escaped: string): string {
     .replace(/^(\s*)&gt;/gm, "$1\u00ad&gt;"); // soft hyphen: no longer at the start of the line
 }
 
-/** Card text for a mrkdwn field: escaped, neutralised, and cut to `max` after escaping. */
+/** Card text for a mrkdwn field: no link, escaped, neutralised, and cut to `max` after escaping. */
 export function mrkdwnText(text: string, max: number): string {
-  return truncate(neutraliseFormatting(escapeEntities(text)), max);
+  return truncate(neutraliseFormatting(escapeEntities(unlink(text))), max);
 }
 
-/** Card text for a plain_text field: escaped (Slack decodes the entities there too) and cut to `max`. */
+/** Card text for a plain_text field: no link, escaped (Slack decodes the entities there too), cut to `max`. */
 export function plainText(text: string, max: number): string {
-  return truncate(escapeEntities(text), max);
+  return truncate(escapeEntities(unlink(text)), max);
 }
 
 /** A mrkdwn object whose text we composed (already safe); verbatim stops Slack auto-linking URLs and #names. */

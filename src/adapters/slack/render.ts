@@ -15,7 +15,7 @@ import type {
 import { splitText } from "../../core/format.js";
 import { renderText } from "../../core/render-text.js";
 import { actions, button, chunk, context, divider, fieldsSection, header, section } from "./blocks.js";
-import { escapeEntities, mrkdwn, mrkdwnText, plain, plainText } from "./escape.js";
+import { mrkdwn, mrkdwnText, plain, plainText } from "./escape.js";
 import {
   CONTEXT_ELEMENTS_MAX,
   CONTEXT_TEXT_MAX,
@@ -113,7 +113,7 @@ export function renderSlack(card: Card, options: SlackRenderOptions = {}): Slack
 /** The passage whole, in as many plain_text sections as its escaped length needs: never cut. */
 function passageSections(passage: Passage | undefined): SectionBlock[] {
   if (!passage?.text.trim()) return [];
-  const pieces = splitText(passage.text.trim(), SECTION_TEXT_MAX, (t) => escapeEntities(t).length);
+  const pieces = splitText(passage.text.trim(), SECTION_TEXT_MAX, (t) => plainText(t, Infinity).length);
   return pieces.slice(0, PASSAGE_SECTIONS_MAX).map((t) => section(plain(plainText(t, SECTION_TEXT_MAX))));
 }
 

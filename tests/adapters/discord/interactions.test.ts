@@ -83,7 +83,9 @@ describe("slash commands", () => {
     const body = await answer(h.standIn.slashCommand("chip", { name: hostile }));
     expect(body.data.allowed_mentions).toEqual(NO_PINGS);
     const description = body.data.embeds[0]?.description ?? "";
-    expect(description).toContain("\\[click\\](https://evil.example) \\*\\*bold\\*\\* @\u200beveryone");
+    expect(description).toContain(
+      "\\[click\\](https:\u200b//evil.\u200bexample) \\*\\*bold\\*\\* @\u200beveryone",
+    );
     expect(description).not.toMatch(/(?<!\\)\*\*/);
     const json = JSON.stringify(body);
     expect(json).not.toMatch(/@(everyone|here)/);

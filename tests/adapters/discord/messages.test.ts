@@ -84,6 +84,6 @@ describe("messages", () => {
     const json = JSON.stringify(reply.body);
     expect(json).not.toMatch(/@(everyone|here)/);
     expect(json).not.toMatch(/<@[!&]?\d+>/);
-    expect(reply.body.embeds[0]?.description).toContain("\\[x\\](https://evil.example)");
+    expect(reply.body.embeds[0]?.description).toContain("\\[x\\](https:\u200b//evil.\u200bexample)");
   });
 });

@@ -136,7 +136,7 @@ describe("renderDiscord", () => {
     const embed = message.embeds[0];
     for (const s of [embed?.title, embed?.description, embed?.fields?.[0]?.name, embed?.fields?.[0]?.value]) {
       expect(s).toContain("\\*\\*bold\\*\\*");
-      expect(s).toContain("\\[click\\](https://evil.example)");
+      expect(s).toContain("\\[click\\](https:\u200b//evil.\u200bexample)");
     }
   });
 });
