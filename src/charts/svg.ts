@@ -1,7 +1,7 @@
 // A card's chart spec → a self-contained SVG (bars or a pie), the picture behind the Discord PNG and the docs.
 // Pure and deterministic, so a snapshot pins it; text is set in DejaVu Sans, which png.ts ships to resvg.
 import type { Chart, ChartItem } from "../core/card.js";
-import { chartSummary } from "../core/chart.js";
+import { chartSummary, drawnAs, sourceLine } from "../core/chart.js";
 
 /**
  * Width in pixels. Discord scales an embed image down to at most about 400–520 px wide, so text is set
@@ -18,9 +18,21 @@ const THEME = {
   text: "#1F2328",
   muted: "#4B5563",
   track: "#E3E6EA",
-  /** US blue and China red first, as the two sides of most comparisons; then AMD, others. */
-  palette: ["#2563EB", "#C2410C", "#0F766E", "#7C3AED", "#B45309", "#475569"],
+  /** US blue and China red in every chart, whatever the order; then, for anything else, these in turn. */
+  us: "#2563EB",
+  china: "#C2410C",
+  palette: ["#0F766E", "#7C3AED", "#B45309", "#475569"],
 };
+
+/** Each item's colour: its side's where it has one (US, China), the next of the palette otherwise. */
+function colours(items: readonly ChartItem[]): string[] {
+  let next = 0;
+  return items.map((item) => {
+    if (item.side === "us") return THEME.us;
+    if (item.side === "china") return THEME.china;
+    return THEME.palette[next++ % THEME.palette.length] ?? THEME.text;
+  });
+}
 
 const PAD = 28;
 const TITLE_SIZE = 28;
@@ -48,19 +60,26 @@ function barSvg(chart: Chart): string {
   const displayWidth = Math.ceil(Math.max(...displays.map((d) => textWidth(d, TEXT_SIZE)), 40));
   const barX = PAD + labelWidth + 14;
   const barMax = CHART_WIDTH - PAD - displayWidth - 12 - barX;
-  const max = Math.max(...chart.items.map((i) => i.value));
+  // A range reaches to its upper end: the scale makes room for it.
+  const max = Math.max(...chart.items.map((i) => i.max ?? i.value));
+  const colour = colours(chart.items);
   const top = header(chart);
   const rows = chart.items.map((item, i) => {
     const y = top.height + i * ROW_HEIGHT;
     // Scaled to the largest value; any figure above zero keeps a visible sliver.
     const width = max > 0 && item.value > 0 ? Math.max(3, (item.value / max) * barMax) : 0;
-    const colour = THEME.palette[i % THEME.palette.length];
+    // A range: a paler stretch from its lower end to its upper one, so that "5%–6%" reads as both.
+    const upTo = item.max !== undefined && max > 0 ? (item.max / max) * barMax : width;
     const mid = y + BAR_HEIGHT / 2;
+    const fill = colour[i] ?? THEME.text;
     return [
       text(PAD + labelWidth, mid, labels[i] ?? "", { size: TEXT_SIZE, anchor: "end" }),
       `<rect x="${barX}" y="${y}" width="${fmt(barMax)}" height="${BAR_HEIGHT}" rx="4" fill="${THEME.track}"/>`,
-      bar(barX, y, width, colour ?? THEME.text, item),
-      text(barX + width + 10, mid, displays[i] ?? "", { size: TEXT_SIZE, weight: "bold" }),
+      upTo > width
+        ? `<rect x="${fmt(barX + width)}" y="${y}" width="${fmt(upTo - width)}" height="${BAR_HEIGHT}" fill="${fill}" fill-opacity="0.25"/>`
+        : "",
+      bar(barX, y, width, fill, item),
+      text(barX + Math.max(width, upTo) + 10, mid, displays[i] ?? "", { size: TEXT_SIZE, weight: "bold" }),
     ].join("");
   });
   const below = top.height + chart.items.length * ROW_HEIGHT + 4;
@@ -75,24 +94,24 @@ function pieSvg(chart: Chart): string {
   const cy = top.height + r;
   const total = chart.items.reduce((s, i) => s + Math.max(0, i.value), 0);
   let angle = -Math.PI / 2;
+  const colour = colours(chart.items);
   const slices = chart.items.map((item, i) => {
-    const colour = THEME.palette[i % THEME.palette.length] ?? THEME.text;
+    const fill = colour[i] ?? THEME.text;
     const share = total > 0 ? Math.max(0, item.value) / total : 0;
-    if (share >= 1 - 1e-9) return `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${colour}"/>`;
+    if (share >= 1 - 1e-9) return `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${fill}"/>`;
     if (share <= 0) return "";
     const start = angle;
     angle += share * 2 * Math.PI;
     const [x1, y1] = [cx + r * Math.cos(start), cy + r * Math.sin(start)];
     const [x2, y2] = [cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
     const large = share > 0.5 ? 1 : 0;
-    return `<path d="M${fmt(cx)} ${fmt(cy)} L${fmt(x1)} ${fmt(y1)} A${r} ${r} 0 ${large} 1 ${fmt(x2)} ${fmt(y2)} Z" fill="${colour}" stroke="${THEME.background}" stroke-width="2"/>`;
+    return `<path d="M${fmt(cx)} ${fmt(cy)} L${fmt(x1)} ${fmt(y1)} A${r} ${r} 0 ${large} 1 ${fmt(x2)} ${fmt(y2)} Z" fill="${fill}" stroke="${THEME.background}" stroke-width="2"/>`;
   });
   const legendX = cx + r + 40;
   const legend = chart.items.map((item, i) => {
     const y = top.height + 20 + i * 40;
-    const colour = THEME.palette[i % THEME.palette.length] ?? THEME.text;
     return [
-      `<rect x="${legendX}" y="${y - 11}" width="22" height="22" rx="3" fill="${colour}"/>`,
+      `<rect x="${legendX}" y="${y - 11}" width="22" height="22" rx="3" fill="${colour[i] ?? THEME.text}"/>`,
       text(legendX + 32, y, `${clip(item.label, LABEL_MAX_CHARS)}  `, { size: TEXT_SIZE }),
       text(legendX + 32 + textWidth(`${clip(item.label, LABEL_MAX_CHARS)}  `, TEXT_SIZE), y, item.display, {
         size: TEXT_SIZE,
@@ -116,28 +135,28 @@ function header(chart: Chart): { parts: string[]; height: number } {
   };
 }
 
-/** The computed ratio as text (never a bar), what an asterisk means, and where the figures come from. */
+/** The computed ratio as text (never a bar), what each inexact bar is drawn at, and who says so and when. */
 function footer(chart: Chart, y: number): { parts: string[]; height: number } {
   const lines: { text: string; fill: string }[] = [];
-  const [a, b] = chart.items;
-  const say = (line: string, fill = THEME.text) => {
-    for (const part of wrap(line, FOOT_LINE_CHARS)) lines.push({ text: part, fill });
+  const say = (line: string, fill = THEME.text, max = 3) => {
+    for (const part of wrap(line, FOOT_LINE_CHARS, max)) lines.push({ text: part, fill });
   };
-  if (chart.ratio && a && b) {
-    say(`${a.label} to ${b.label}: ${chart.ratio.display}, computed from ${chart.ratio.inputs}`);
+  if (chart.ratio && chart.ratioOf) {
+    say(
+      `${chart.ratioOf[0]} to ${chart.ratioOf[1]}: ${chart.ratio.display}, computed from ${chart.ratio.inputs}`,
+    );
   }
-  if (chart.items.some((i) => i.approximate)) {
-    say("* a range or a bound, drawn at the figure as stated (a range at its lower end)");
-  }
-  say("Every figure is quoted from the cited material · gapbot", THEME.muted);
+  const notes = chart.items.map(drawnAs).filter((n): n is string => !!n);
+  if (notes.length) say(`* ${notes.join("; ")}`, THEME.text, 4);
+  say(sourceLine(chart.source), THEME.muted);
   const parts = lines.map((line, i) =>
     text(PAD, y + 16 + i * 28, line.text, { size: SMALL_SIZE, fill: line.fill }),
   );
   return { parts, height: 16 + lines.length * 28 + PAD - 8 };
 }
 
-/** Splits at spaces into lines of at most `max` characters; at most three lines, the last clipped. */
-function wrap(line: string, max: number): string[] {
+/** Splits at spaces into lines of at most `max` characters; at most `lines` lines, the last clipped. */
+function wrap(line: string, max: number, lines = 3): string[] {
   const out: string[] = [];
   let current = "";
   for (const word of line.split(/\s+/).filter(Boolean)) {
@@ -149,8 +168,8 @@ function wrap(line: string, max: number): string[] {
     }
   }
   if (current) out.push(current);
-  const shown = out.slice(0, 3).map((l) => clip(l, max));
-  if (out.length > 3) shown[2] = clip(`${shown[2]} …`, max);
+  const shown = out.slice(0, lines).map((l) => clip(l, max));
+  if (out.length > lines) shown[lines - 1] = clip(`${shown[lines - 1]} …`, max);
   return shown;
 }
 

@@ -113,8 +113,8 @@ export interface ChartItem {
   /** Who or what the figure is about: "US", "Nvidia", "DeepSeek V4 Pro". */
   label: string;
   /**
-   * The figure's stated value, as drawn: a range ("5% -6%") is drawn at its lower, stated end and a
-   * "less than 4%" at 4; `display` says which, so the label never claims more than the quote does.
+   * The value drawn: the stated figure, a range ("5% -6%") at its lower end (`max` holds the upper) and a
+   * bound ("less than 4%") at the bound (`bound` says which way); `mark` says so wherever it is drawn.
    */
   value: number;
   /** As the quote writes it, with the unit: "2400 EFLOPS", "less than 4%", "5% -6%". */
@@ -123,6 +123,21 @@ export interface ChartItem {
   factId: string;
   /** True when the bar stands for a range or a bound ("less than", "over"), not an exact value. */
   approximate?: boolean;
+  /** A range's upper end: the figure is `value`–`max`. */
+  max?: number;
+  /** A bound: the figure is below (at most) or above (at least) `value`. */
+  bound?: "below" | "above";
+  /** The side the figure's fact belongs to: US and China keep one colour each in every chart. */
+  side?: "us" | "china" | "global" | "other";
+}
+
+export interface ChartSource {
+  /** "CAICT, early 2025"; "" where the material names no one and no date. */
+  who: string;
+  /** "The computing power challenge…"; several sources' titles joined with "; ". */
+  title: string;
+  /** "¶24" or "¶48, ¶49". */
+  paragraphs: string;
 }
 
 export interface Chart {
@@ -132,10 +147,14 @@ export interface Chart {
   title: string;
   /** The one unit every item is in. */
   unit: string;
-  /** Two or more, in the card's order. */
+  /** Two or more: the two sides in the card's order, or, past two, largest first. */
   items: ChartItem[];
-  /** The card's computed ratio of the first two items, shown as text (marked computed), never as a bar. */
+  /** The card's computed ratio of two items, shown as text (marked computed), never as a bar. */
   ratio?: Ratio;
+  /** The labels of the two items the ratio divides, larger first as the ratio is. */
+  ratioOf?: [string, string];
+  /** Who says so and when ("CAICT, early 2025"), and where: the source's title and its paragraphs. */
+  source: ChartSource;
 }
 
 export const HEADLINE_MAX = 240;

@@ -2,8 +2,9 @@
 // Every value is a figure quoted from a fact the card cites; where units differ or a side is missing, none.
 
 import type { Fact, Figure } from "../knowledge/schema.js";
-import type { Card, Chart, ChartItem, ComparisonCell, ComparisonRow } from "./card.js";
+import type { Card, Chart, ChartItem, ChartSource, ComparisonCell, ComparisonRow } from "./card.js";
 import type { Context } from "./context.js";
+import { sourceAndDate, trimNumber } from "./format.js";
 import { subjectLabel } from "./subjects.js";
 
 /** Slack's pie and bar charts take at most six segments or series; more would not read at a glance anyway. */
@@ -39,24 +40,89 @@ export function buildChart(ctx: Context, card: Card): Chart | undefined {
     const all = [...sides, ...extras].slice(0, CHART_ITEMS_MAX);
     const items = all.map((q): ChartItem => {
       const label = q.label;
-      const approximate = q.figure.max !== undefined || !EXACT.has(q.figure.qualifier ?? "exactly");
-      return {
-        label,
-        value: q.figure.value,
-        display: q.display,
-        factId: q.fact.id,
-        ...(approximate ? { approximate } : {}),
-      };
+      return { label, value: q.figure.value, display: q.display, factId: q.fact.id, ...shape(q) };
     });
+    // The two sides keep the card's order; a wider field of shares reads largest first.
+    if (extras.length) items.sort((a, b) => b.value - a.value);
+    // The ratio divides the two sides, larger first, wherever sorting put them.
+    const l = items.find((i) => i.factId === left.fact.id);
+    const r = items.find((i) => i.factId === right.fact.id);
+    const ratioOf: [string, string] | undefined =
+      row.ratio && l && r ? (l.value >= r.value ? [l.label, r.label] : [r.label, l.label]) : undefined;
     return {
       type: isWhole(unit, items) ? "pie" : "bar",
       title: row.metric ?? row.label,
       unit,
       items,
-      ...(row.ratio ? { ratio: row.ratio } : {}),
+      ...(row.ratio ? { ratio: row.ratio, ...(ratioOf ? { ratioOf } : {}) } : {}),
+      source: chartSource(
+        ctx,
+        all.map((q) => q.fact),
+      ),
     };
   }
   return undefined;
+}
+
+/** How exact the figure is: a range's upper end, a bound's direction, the fact's side. */
+function shape(q: Quoted): Partial<ChartItem> {
+  const { figure, fact } = q;
+  const bound = BELOW.has(figure.qualifier ?? "")
+    ? "below"
+    : ABOVE.has(figure.qualifier ?? "")
+      ? "above"
+      : undefined;
+  const approximate = figure.max !== undefined || !EXACT.has(figure.qualifier ?? "exactly");
+  return {
+    ...(approximate ? { approximate } : {}),
+    ...(figure.max !== undefined ? { max: figure.max } : {}),
+    ...(bound ? { bound } : {}),
+    side: fact.side,
+  };
+}
+
+const BELOW = new Set(["less-than", "up-to"]);
+const ABOVE = new Set(["over", "at-least"]);
+
+/** "CAICT, early 2025", the source's title and "¶24": who says so and when, then where, each said once. */
+function chartSource(ctx: Context, facts: readonly Fact[]): ChartSource {
+  const who = [...new Set(facts.map((f) => sourceAndDate(f, ctx.entity)).filter(Boolean))];
+  const titles = [...new Set(facts.map((f) => ctx.sourceTitle(f.source) ?? f.source))];
+  const paragraphs = [...new Set(facts.map((f) => f.paragraph))].sort((a, b) => a - b);
+  return {
+    who: who.join("; "),
+    title: titles.join("; "),
+    paragraphs: paragraphs.map((p) => `¶${p}`).join(", "),
+  };
+}
+
+/** "Source: TrendForce, Q1 2026 · The … article ¶49"; `short` leaves the title out (a footer names it). */
+export function sourceLine(source: ChartSource, short = false): string {
+  const where = short ? source.paragraphs : `${source.title} ${source.paragraphs}`;
+  return `Source: ${[source.who, where].filter(Boolean).join(" · ")}`;
+}
+
+/**
+ * The figure as a short mark that keeps its bound or range: "<4%", "5–6%", ">70%", "≈8", "2400".
+ * What a chart writes beside a bar, where "less than 4%" drawn at 4 must not read as 4.
+ */
+export function itemMark(item: ChartItem, unit: string): string {
+  const n = (v: number) => (unit === "%" ? `${trimNumber(v)}%` : trimNumber(v));
+  if (item.max !== undefined) return `${trimNumber(item.value)}–${n(item.max)}`;
+  if (item.bound === "below") return `<${n(item.value)}`;
+  if (item.bound === "above") return `>${n(item.value)}`;
+  return item.approximate ? `≈${n(item.value)}` : n(item.value);
+}
+
+/** What the drawn value of an inexact figure stands for: "less than 4% is drawn at 4, its upper bound". */
+export function drawnAs(item: ChartItem): string | undefined {
+  if (!item.approximate) return undefined;
+  const at = trimNumber(item.value);
+  if (item.max !== undefined)
+    return `${item.label} ${item.display} is drawn at ${at}, the lower end of its range`;
+  if (item.bound === "below") return `${item.label} ${item.display} is drawn at ${at}, its upper bound`;
+  if (item.bound === "above") return `${item.label} ${item.display} is drawn at ${at}, its lower bound`;
+  return `${item.label} ${item.display} is drawn at ${at}, as stated`;
 }
 
 interface Quoted {

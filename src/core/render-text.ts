@@ -1,5 +1,5 @@
 // Plain-text rendering of a Card: the terminal's output and the text fallback of every platform message.
-import { textBar } from "./bars.js";
+import { pairBars } from "./bars.js";
 import type { Card } from "./card.js";
 
 export function renderText(card: Card, options: { suggestions?: boolean } = {}): string {
@@ -9,15 +9,13 @@ export function renderText(card: Card, options: { suggestions?: boolean } = {}):
     const { left, right, rows } = card.comparison;
     const width = Math.max(left.name.length, right.name.length);
     for (const row of rows) {
-      const max = Math.max(row.left.value ?? 0, row.right.value ?? 0);
+      const [leftBar, rightBar] = pairBars(row.left.value, row.right.value);
       out.push(
         "",
         `${row.label}${row.unit && !["%", "USD", "fraction", "times"].includes(row.unit) ? ` (${row.unit})` : ""}`,
       );
-      out.push(`  ${left.name.padEnd(width)}  ${textBar(row.left.value, max)} ${row.left.display}`.trimEnd());
-      out.push(
-        `  ${right.name.padEnd(width)}  ${textBar(row.right.value, max)} ${row.right.display}`.trimEnd(),
-      );
+      out.push(`  ${left.name.padEnd(width)}  ${leftBar} ${row.left.display}`.trimEnd());
+      out.push(`  ${right.name.padEnd(width)}  ${rightBar} ${row.right.display}`.trimEnd());
       if (row.ratio) out.push(`  ratio ${row.ratio.display} (computed: ${row.ratio.inputs})`);
     }
   }

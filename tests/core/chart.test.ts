@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Card, Comparison } from "../../src/core/card.js";
-import { buildChart } from "../../src/core/chart.js";
+import { buildChart, drawnAs, itemMark } from "../../src/core/chart.js";
 import { buildContext } from "../../src/core/context.js";
 import { createCore } from "../../src/core/index.js";
 import { readKnowledge } from "../../src/knowledge/load.js";
@@ -28,29 +28,70 @@ describe("chart spec from a card", () => {
       title: "Computing power",
       unit: "EFLOPS",
       items: [
-        { label: "US", value: 2400, display: "2400 EFLOPS", factId: "us-compute-2400-eflops" },
-        { label: "China", value: 1053, display: "1053 EFLOPS", factId: "china-compute-1053-eflops" },
+        { label: "US", value: 2400, display: "2400 EFLOPS", factId: "us-compute-2400-eflops", side: "us" },
+        {
+          label: "China",
+          value: 1053,
+          display: "1053 EFLOPS",
+          factId: "china-compute-1053-eflops",
+          side: "china",
+        },
       ],
       ratio: { value: 2400 / 1053, display: "2.3×", derived: true, inputs: "2,400 / 1,053" },
+      ratioOf: ["US", "China"],
+      // A chart names who says so, when and where.
+      source: {
+        who: "CAICT, early 2025",
+        title: "The computing power challenge under the AI game between China and the United States",
+        paragraphs: "¶24",
+      },
     });
     expectFromCitedFigures(card);
   });
 
-  it("given the market share gap, adds AMD's range beside Nvidia and China, each drawn at its stated value", () => {
+  it("given the market share gap, adds AMD's range beside Nvidia and China, largest first, each with its bound or range", () => {
     const card = core.answer({ text: "/gap market share" });
     expect(card.chart?.type).toBe("bar");
     expect(card.chart?.items).toEqual([
-      { label: "Nvidia", value: 68, display: "68%", factId: "nvidia-68pct-gpu-servers" },
+      { label: "Nvidia", value: 68, display: "68%", factId: "nvidia-68pct-gpu-servers", side: "us" },
+      {
+        label: "AMD",
+        value: 5,
+        max: 6,
+        display: "5% -6%",
+        factId: "amd-gpu-server-share",
+        approximate: true,
+        side: "us",
+      },
       {
         label: "China",
         value: 4,
+        bound: "below",
         display: "less than 4%",
         factId: "domestic-gpus-under-4pct",
         approximate: true,
+        side: "china",
       },
-      { label: "AMD", value: 5, display: "5% -6%", factId: "amd-gpu-server-share", approximate: true },
     ]);
+    // The ratio still divides the two sides, not the two largest bars.
+    expect(card.chart?.ratioOf).toEqual(["Nvidia", "China"]);
     expectFromCitedFigures(card);
+  });
+
+  it("marks a bound and a range so that neither reads as an exact figure", () => {
+    const items = core.answer({ text: "/gap market share" }).chart?.items ?? [];
+    const marks = items.map((i) => itemMark(i, "%"));
+    expect(marks).toEqual(["68%", "5–6%", "<4%"]);
+    expect(items.map(drawnAs).filter(Boolean)).toHaveLength(2);
+  });
+
+  it("orders every chart past two items by size, largest first", () => {
+    for (const t of knowledge.topics) {
+      const items = core.answer({ text: `/gap ${t.id.replace(/-/g, " ")}` }).chart?.items ?? [];
+      if (items.length < 3) continue;
+      const values = items.map((i) => i.value);
+      expect(values, t.id).toEqual([...values].sort((a, b) => b - a));
+    }
   });
 
   it("given two models, charts their parameters", () => {

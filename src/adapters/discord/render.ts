@@ -244,10 +244,12 @@ function cellText(row: ComparisonRow, side: "left" | "right", max: number): stri
   if (cell.value === null) return "_not in the material_";
   const filled =
     max > 0 ? Math.max(cell.value === 0 ? 0 : 1, Math.round((Math.abs(cell.value) / max) * BAR_WIDTH)) : 0;
-  const bar = "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
+  // A bar only when both sides have a figure: one side against nothing is no comparison.
+  const paired = row.left.value !== null && row.right.value !== null;
+  const bar = paired ? `\`${"█".repeat(filled) + "░".repeat(BAR_WIDTH - filled)}\` ` : "";
   // The core's display usually carries the unit already ("2400 EFLOPS"): never say it twice.
   const unit = row.unit && !cell.display.includes(row.unit) ? ` ${safeText(row.unit)}` : "";
-  return `\`${bar}\` **${safeText(cell.display)}**${unit}`;
+  return `${bar}**${safeText(cell.display)}**${unit}`;
 }
 
 /** Discord rejects empty (or blank) field names and values. */

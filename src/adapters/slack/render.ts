@@ -2,7 +2,7 @@
 // adapter, `gapbot render --platform slack` and the tests all get the very same payload.
 // https://docs.slack.dev/block-kit · https://docs.slack.dev/reference/block-kit/blocks
 import type { Button, ContextBlock, KnownBlock, SectionBlock } from "@slack/types";
-import { textBar } from "../../core/bars.js";
+import { pairBars } from "../../core/bars.js";
 import type {
   Card,
   Citation,
@@ -27,7 +27,7 @@ import {
   TEXT_FALLBACK_MAX,
   truncate,
 } from "./limits.js";
-import { chartBlock, comparisonTable, type DataVisualizationBlock } from "./render-chart.js";
+import { chartBlock, chartNote, comparisonTable, type DataVisualizationBlock } from "./render-chart.js";
 import { feedbackBlock } from "./render-feedback.js";
 import { buttonValue } from "./requests.js";
 
@@ -97,6 +97,7 @@ export function renderSlack(card: Card, options: SlackRenderOptions = {}): Slack
   const rowBudget = MESSAGE_BLOCKS_MAX - blocks.length - fields.length - tail;
   if (card.chart && options.charts !== false) {
     blocks.push(...fields, chartBlock(card.chart));
+    blocks.push(context([mrkdwn(mrkdwnText(chartNote(card.chart), CONTEXT_TEXT_MAX))]));
     if (card.comparison?.rows.length) blocks.push(comparisonTable(card.comparison));
   } else blocks.push(...fields, ...comparisonSections(card.comparison, rowBudget));
   const sources = citationContext(card.citations);
@@ -152,10 +153,8 @@ function rowText(comparison: Comparison, row: ComparisonRow): string {
   ) as [string, string];
   const width = Math.max(left.length, right.length);
   // The terminal's bars, scaled to the larger side; padded so that both figures line up.
-  // Only finite values get a bar: textBar cannot scale against an infinite side.
-  const [l, r] = [row.left.value, row.right.value].map((v) => (v !== null && Number.isFinite(v) ? v : null));
-  const scale = Math.max(l ?? 0, r ?? 0);
-  const bars = [textBar(l ?? null, scale), textBar(r ?? null, scale)];
+  // Bars only when both sides have a figure: one side against nothing is no comparison.
+  const bars = pairBars(row.left.value, row.right.value);
   const barWidth = Math.max(...bars.map((b) => b.length));
   const line = (name: string, cell: ComparisonCell, drawnBar: string): string => {
     const drawn = barWidth > 0 ? `${drawnBar.padEnd(barWidth)} ` : "";

@@ -66,7 +66,8 @@ describe("renderDiscord", () => {
             { name: "Parameters: Mythos", value: "`██████████` **10 trillion parameters**", inline: true },
             { name: "DeepSeek V4 Pro", value: "`██░░░░░░░░` **1.6 trillion** parameters", inline: true },
             { name: "Ratio", value: "**6.3×** _(computed: 10 trillion / 1.6 trillion)_", inline: true },
-            { name: "Training cost: Mythos", value: "`██████████` **$10 billion** USD", inline: true },
+            // One side only: its figure, but no bar against nothing.
+            { name: "Training cost: Mythos", value: "**$10 billion** USD", inline: true },
             { name: "DeepSeek V4 Pro", value: "_not in the material_", inline: true },
             { name: "\u200b", value: "\u200b", inline: true },
             { name: "Sources", value: "¶4 · `mythos-parameters`\n¶6 · CAICT" },

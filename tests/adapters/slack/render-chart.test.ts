@@ -63,6 +63,57 @@ describe("Slack chart and table blocks", () => {
     expect(blockKitProblems(renderSlack(card))).toEqual([]);
   });
 
+  it("labels a bound with its bound and a range as a range, and says under the chart what each is drawn at", () => {
+    const chart: Chart = {
+      type: "bar",
+      title: "Share",
+      unit: "%",
+      items: [
+        { label: "A", value: 68, display: "68%", factId: "a", side: "us" },
+        { label: "B", value: 5, max: 6, display: "5% -6%", factId: "b", approximate: true, side: "us" },
+        {
+          label: "C",
+          value: 4,
+          bound: "below",
+          display: "less than 4%",
+          factId: "c",
+          approximate: true,
+          side: "china",
+        },
+      ],
+      source: { who: "Analyst, Q1", title: "Report", paragraphs: "¶3" },
+    };
+    const block = chartBlock(chart);
+    expect(block.chart.type === "bar" && block.chart.axis_config.categories).toEqual([
+      "A",
+      "B 5–6%",
+      "C &lt;4%",
+    ]);
+    const card = { ...core.answer({ text: "/gap market share" }), chart };
+    const note = JSON.stringify(renderSlack(card).blocks);
+    expect(note).toContain("B 5% -6% is drawn at 5, the lower end of its range");
+    expect(note).toContain("C less than 4% is drawn at 4, its upper bound");
+    expect(note).toContain("Source: Analyst, Q1 · ¶3");
+  });
+
+  it("puts a pie's US slices first and China's next, so that each side keeps its colour", () => {
+    const item = (label: string, side: "us" | "china", value: number) => ({
+      label,
+      value,
+      display: `${value}%`,
+      factId: label,
+      side,
+    });
+    const source = { who: "", title: "T", paragraphs: "¶1" };
+    for (const items of [
+      [item("A", "us", 60), item("B", "china", 40)],
+      [item("B", "china", 70), item("A", "us", 30)],
+    ]) {
+      const block = chartBlock({ type: "pie", title: "t", unit: "%", items, source });
+      expect(block.chart.type === "pie" && block.chart.segments.map((s) => s.label)).toEqual(["A", "B"]);
+    }
+  });
+
   it("given a card with no chart, sends no chart or table block", () => {
     const card = core.answer({ text: "/chip 910B" });
     expect(card.chart).toBeUndefined();
@@ -81,9 +132,13 @@ describe("Slack chart and table blocks", () => {
           value: fc.double({ min: 0, max: 1e15, noNaN: true }),
           display: label,
           factId: fc.constant("f"),
+          approximate: fc.boolean(),
+          bound: fc.constantFrom("below" as const, "above" as const, undefined),
+          side: fc.constantFrom("us" as const, "china" as const, "global" as const, undefined),
         }),
         { minLength: 2, maxLength: 30 },
       ),
+      source: fc.record({ who: label, title: label, paragraphs: label }),
     });
     fc.assert(
       fc.property(chart, (c) => {

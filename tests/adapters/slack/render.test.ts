@@ -90,7 +90,7 @@ describe("renderSlack", () => {
     expect(ids).toEqual(["gapbot_run_0"]);
   });
 
-  it("given a side with no figure, draws its bar empty and says so instead of inventing one", () => {
+  it("given a side with no figure, says so and draws no bar on either side: one side against nothing is no chart", () => {
     const card = computeGapCard();
     const row = card.comparison?.rows[0];
     if (!row) throw new Error("fixture has a row");
@@ -98,7 +98,7 @@ describe("renderSlack", () => {
     delete row.ratio;
     const section = renderSlack(card).blocks[3] as { text: { text: string } };
     expect(section.text.text).toBe(
-      "*Computing power*\n```US     ████████████ 2,400 EFLOPS\nChina               not in the material```",
+      "*Computing power*\n```US     2,400 EFLOPS\nChina  not in the material```",
     );
   });
 
