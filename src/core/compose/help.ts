@@ -14,7 +14,7 @@ export const ASSISTANT_NOTE =
 const REACH: Record<Platform, string> = {
   slack: `Mention @gapbot in a channel or send it a direct message, in English or Chinese. ${ASSISTANT_NOTE}`,
   discord: "Mention @gapbot in a channel or send it a direct message, in English or Chinese.",
-  console: "Type a question or a command, in English or Chinese; /quit leaves.",
+  console: "Type a question or a command, in English or Chinese.",
 };
 
 export function helpCard(ctx: Context, note?: string, platform: Platform = "console"): Card {

@@ -81,7 +81,7 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
   return {
     ...card,
     suggestions: [
-      ...near.map((f) => ({ label: f.id, command: `/source ${f.id}` })),
+      ...near.map((f) => ({ label: `${f.metric}, ¶${f.paragraph}`, command: `/source ${f.id}` })),
       ...card.suggestions,
     ].slice(0, 5),
   };

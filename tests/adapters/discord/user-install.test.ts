@@ -27,7 +27,7 @@ describe("a user-installed /gap", () => {
     const body = await answer(
       h.standIn.slashCommand("gap", { topic: "compute" }, { userInstall: true, otherGuild: true }),
     );
-    expect(core.requests.at(-1)).toEqual({ command: "gap", args: { topic: "compute" } });
+    expect(core.requests.at(-1)).toEqual({ command: "gap", args: { topic: "compute" }, platform: "discord" });
     expect(body).toEqual({
       type: 4,
       data: renderDiscordMessage(h.core.answer("/gap compute"), { ephemeral: true }),
@@ -72,7 +72,7 @@ describe('the "Ask gapbot" message command', () => {
     const body = await answer(
       h.standIn.messageCommand("Ask gapbot", `<@123456789012345678> ${question} <#42>`),
     );
-    const request = { command: "ask", args: { question } };
+    const request = { command: "ask", args: { question }, platform: "discord" as const };
     expect(core.requests.at(-1)).toEqual(request);
     const card = h.core.answer(request);
     expect(card.kind).not.toBe("not_found");
@@ -81,7 +81,11 @@ describe('the "Ask gapbot" message command', () => {
 
   it("asks a message that starts with a slash as a question, not as a command", async () => {
     await answer(h.standIn.messageCommand("Ask gapbot", "/chip is what I typed"));
-    expect(core.requests.at(-1)).toEqual({ command: "ask", args: { question: "/chip is what I typed" } });
+    expect(core.requests.at(-1)).toEqual({
+      command: "ask",
+      args: { question: "/chip is what I typed" },
+      platform: "discord",
+    });
   });
 
   it("on a message with no text, tells the asker alone, without asking the core", async () => {
@@ -96,7 +100,11 @@ describe('the "Ask gapbot" message command', () => {
       h.standIn.messageCommand("Ask gapbot", "中美算力差距", { userInstall: true, otherGuild: true }),
     );
     expect(body.data.flags).toBe(64);
-    expect(core.requests.at(-1)).toEqual({ command: "ask", args: { question: "中美算力差距" } });
+    expect(core.requests.at(-1)).toEqual({
+      command: "ask",
+      args: { question: "中美算力差距" },
+      platform: "discord",
+    });
   });
 
   it("works in a DM between users", async () => {
