@@ -26,8 +26,14 @@ export interface Field {
 }
 
 export interface Citation {
+  /** The source's id (knowledge/sources.yaml); the JSON contract's `citations[].source`. */
   source: string;
   sourceTitle?: string;
+  /** Who published the source, its authors, its date (YYYY-MM-DD) and its link, where known. */
+  publisher?: string;
+  authors?: string[];
+  published?: string;
+  url?: string;
   paragraph: number;
   /** Verbatim from the paragraph. */
   quote: string;

@@ -94,6 +94,8 @@ export function buildContext(
   const topics = new Map(knowledge.topics.map((t) => [t.id, t]));
   const sources = new Map(knowledge.sources.map((s) => [s.id, s]));
   const order = new Map(knowledge.facts.map((f, i) => [f.id, i]));
+  // Between sources, the order of sources.yaml: paragraph numbers of two texts say nothing of each other.
+  const sourceOrder = new Map(knowledge.sources.map((s, i) => [s.id, i]));
 
   const onParagraph = new Map<string, Fact[]>();
   for (const f of knowledge.facts) {
@@ -121,6 +123,7 @@ export function buildContext(
       list.sort(
         (a, b) =>
           rank(id, b) - rank(id, a) ||
+          (sourceOrder.get(a.source) ?? 0) - (sourceOrder.get(b.source) ?? 0) ||
           a.paragraph - b.paragraph ||
           (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
       );

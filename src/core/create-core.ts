@@ -19,6 +19,7 @@ import type { Catalog, Core } from "./index.js";
 import { MAX_INPUT, readIntent } from "./intent.js";
 import type { Weights } from "./rank/weights.js";
 import type { Choice, CompletionKind, Request } from "./request.js";
+import { withSources } from "./sources.js";
 import { nameKey } from "./text.js";
 
 export interface CoreOptions {
@@ -44,7 +45,7 @@ export function createCore(options: CoreOptions = {}): Core {
     answer: (request, onFault) => {
       try {
         // Charts are drawn from the composed card's cited figures, so composers never need to know of them.
-        return withChart(ctx, withoutLoops(ctx, answer(ctx, request), request));
+        return withChart(ctx, withSources(ctx, withoutLoops(ctx, answer(ctx, request), request)));
       } catch (err) {
         // The core never throws at an adapter: a bug becomes the apology card, and the caller, which knows the
         // turn's platform and command, is told of it so that it is logged once, where the turn is.

@@ -1,6 +1,7 @@
 // Plain-text rendering of a Card: the terminal's output and the text fallback of every platform message.
 import { pairBars } from "./bars.js";
 import type { Card } from "./card.js";
+import { sourceReference } from "./sources.js";
 
 export function renderText(card: Card, options: { suggestions?: boolean } = {}): string {
   const out: string[] = [card.title, card.headline];
@@ -30,6 +31,11 @@ export function renderText(card: Card, options: { suggestions?: boolean } = {}):
       out.push(`  [${c.source} ¶${c.paragraph}${c.attribution ? `, ${c.attribution}` : ""}] “${c.quote}”`);
       if (c.note) out.push(`    note: ${c.note}`);
     }
+    // Each source once, in full, when a card cites one that says who published it.
+    const described = card.citations.filter(
+      (c, i) => (c.publisher || c.url) && card.citations.findIndex((d) => d.source === c.source) === i,
+    );
+    for (const c of described) out.push(`  [${c.source}] ${sourceReference(c)}`);
   }
   if (options.suggestions !== false && card.suggestions.length) {
     out.push("", `Try: ${card.suggestions.map((s) => s.command).join("  ·  ")}`);

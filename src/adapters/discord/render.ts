@@ -3,6 +3,7 @@
 // https://discord.com/developers/docs/resources/message#allowed-mentions-object
 import type { Card, Citation, ComparisonRow, Field } from "../../core/card.js";
 import { splitText } from "../../core/format.js";
+import { sourceLabel } from "../../core/sources.js";
 import { REASON_LABELS, THANKS_DOWN, THANKS_REASON, THANKS_UP } from "../../runtime/record.js";
 import { VOTE_REASONS, type VoteReason } from "../../storage/question-log.js";
 import { reasonCustomId, runCustomId, sourcesCustomId, voteCustomId } from "./custom-id.js";
@@ -260,7 +261,7 @@ function orBlank(text: string): string {
 /** "¶24 · CAICT": who says so when the material names them, and which source when there are several. */
 function citationLabel(c: Citation, manySources: boolean): string {
   const parts = [`¶${c.paragraph}`];
-  if (manySources) parts.push(c.sourceTitle ?? c.source);
+  if (manySources) parts.push(c.publisher || c.published ? sourceLabel(c) : (c.sourceTitle ?? c.source));
   if (c.attribution) parts.push(c.attribution);
   return parts.join(" · ");
 }
@@ -269,7 +270,9 @@ function sourcesIntro(citations: readonly Citation[], many: boolean): string {
   const first = citations[0];
   if (!first) return "This answer quotes no source.";
   if (many) return "Verbatim from the material; ¶N is the paragraph number in its source.";
-  return `Verbatim from “${first.sourceTitle ?? first.source}”; ¶N is the paragraph number.`;
+  const by =
+    first.publisher || first.published ? ` (${sourceLabel({ ...first, sourceTitle: undefined })})` : "";
+  return `Verbatim from “${first.sourceTitle ?? first.source}”${by}; ¶N is the paragraph number.`;
 }
 
 function citesManySources(citations: readonly Citation[]): boolean {

@@ -2,6 +2,7 @@
 // Quotes go in plain_text so that no mrkdwn can alter them: what the reader sees is the source's text.
 import type { KnownBlock } from "@slack/types";
 import type { Card } from "../../core/card.js";
+import { sourceLabel } from "../../core/sources.js";
 import { context, section } from "./blocks.js";
 import { mrkdwn, mrkdwnText, plain, plainText } from "./escape.js";
 import { CONTEXT_TEXT_MAX, SECTION_TEXT_MAX, TEXT_FALLBACK_MAX } from "./limits.js";
@@ -21,6 +22,8 @@ export function renderSlackSources(card: Card): SlackMessage {
     const where = [
       c.attribution?.trim(),
       `${c.sourceTitle?.trim() || c.source} ¶${c.paragraph}`,
+      c.publisher || c.published ? sourceLabel({ ...c, sourceTitle: undefined }) : undefined,
+      c.url,
       c.factId ? `fact ${c.factId}` : undefined,
     ]
       .filter(Boolean)

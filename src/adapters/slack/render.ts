@@ -14,6 +14,7 @@ import type {
 } from "../../core/card.js";
 import { splitText } from "../../core/format.js";
 import { renderText } from "../../core/render-text.js";
+import { sourceLabel } from "../../core/sources.js";
 import { actions, button, chunk, context, divider, fieldsSection, header, section } from "./blocks.js";
 import { mrkdwn, mrkdwnText, plain, plainText } from "./escape.js";
 import {
@@ -187,7 +188,9 @@ function citationContext(citations: Citation[]): ContextBlock | undefined {
   const many = new Set(citations.map((c) => c.source)).size > 1;
   const byWho = new Map<string, number[]>();
   for (const c of citations) {
-    const who = c.attribution?.trim() || (many ? c.sourceTitle?.trim() || c.source : "");
+    const who =
+      c.attribution?.trim() ||
+      (c.publisher || c.published ? sourceLabel(c) : many ? c.sourceTitle?.trim() || c.source : "");
     const paragraphs = byWho.get(who) ?? [];
     if (!paragraphs.includes(c.paragraph)) paragraphs.push(c.paragraph);
     byWho.set(who, paragraphs);
