@@ -14,6 +14,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   start: async () => (await import("./start.js")).start,
   console: async () => (await import("./console.js")).default,
   check: async () => (await import("./check.js")).default,
+  ingest: async () => (await import("./ingest.js")).default,
 };
 
 export async function main(argv: string[]): Promise<number> {

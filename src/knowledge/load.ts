@@ -19,6 +19,7 @@ import {
   SidesFile,
   SourcesFile,
   TopicFile,
+  UnitsFile,
   type Vocabulary,
   VocabularyFile,
 } from "./schema.js";
@@ -199,11 +200,16 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
       k.topics.push(t);
     }
   }
-  const ignoredPath = join(root, "ignored.yaml");
-  const ignored = parseFile(ignoredPath, IgnoredFile, (d) => ({
-    ignored: validEntries(d, "ignored", IgnoredNumber),
-  }));
-  for (const i of ignored?.ignored ?? []) k.ignored.push(i);
+  // ignored.yaml, and one file per ingested source under ignored/.
+  for (const ignoredPath of [join(root, "ignored.yaml"), ...yamlFiles(join(root, "ignored"))]) {
+    if (!existsSync(ignoredPath)) continue;
+    const ignored = parseFile(ignoredPath, IgnoredFile, (d) => ({
+      ignored: validEntries(d, "ignored", IgnoredNumber),
+    }));
+    for (const i of ignored?.ignored ?? []) k.ignored.push(i);
+  }
+  const unitsPath = join(root, "units.yaml");
+  if (existsSync(unitsPath)) k.units = parseFile(unitsPath, UnitsFile)?.units ?? [];
   const glossaryPath = join(root, "glossary.yaml");
   if (existsSync(glossaryPath)) k.glossary = parseFile(glossaryPath, GlossaryFile)?.terms ?? {};
 

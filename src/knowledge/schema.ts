@@ -198,6 +198,8 @@ export const EntitiesFile = z.strictObject({ entities: z.array(Entity) });
 export const FactsFile = z.strictObject({ facts: z.array(Fact) });
 export const TopicFile = Topic;
 export const IgnoredFile = z.strictObject({ ignored: z.array(IgnoredNumber) });
+/** knowledge/units.yaml: units a figure may carry beyond UNITS, such as those a new source counts in. */
+export const UnitsFile = z.strictObject({ units: z.array(z.string().min(1)).default([]) });
 
 /** Chinese words users type → the English words the material uses for them (names live in entities). */
 export const GlossaryFile = z.strictObject({
@@ -320,4 +322,6 @@ export interface Knowledge {
   vocabulary: Vocabulary;
   /** The question frames' cue words (knowledge/cues.yaml, or the shipped one for a pack without). */
   cues: Cues;
+  /** Units beyond UNITS (knowledge/units.yaml). */
+  units?: string[];
 }

@@ -193,8 +193,11 @@ function checkFact(
 
   f.figures.forEach((fig, i) => {
     const field = `figures.${i}`;
-    if (!known.includes(fig.unit))
-      add(`${field}.unit`, `"${fig.unit}" is not a known unit (${known.join(", ")})`);
+    if (!known.includes(fig.unit) && !(k.units ?? []).includes(fig.unit))
+      add(
+        `${field}.unit`,
+        `"${fig.unit}" is not a known unit (${known.join(", ")}; or list it in units.yaml)`,
+      );
     if (!quote.includes(normaliseQuote(fig.text)))
       add(`${field}.text`, `"${fig.text}" does not stand in the quote`);
     const written = findNumbers(normaliseQuote(fig.text)).map((m) => m.value);

@@ -1,0 +1,368 @@
+// Drafts a new source's knowledge for `gapbot ingest`: a fact for every sentence or clause with a figure and
+// for every citable sentence without one, draft entities for new names, topics proposed from the existing
+// topics' keywords, and every number no fact carries in the ignore list with a reason. Pure: it reads the
+// knowledge there is and returns what to add; write.ts puts it on disk.
+import { findNumbers, normaliseQuote } from "../numbers.js";
+import type { Entity, Fact, Figure, IgnoredNumber, Knowledge, Side, Source } from "../schema.js";
+import { readNumbers } from "./figures.js";
+import {
+  capitalisedMidSentence,
+  draftEntities,
+  NameMatcher,
+  type NewName,
+  newNamesIn,
+  slug,
+} from "./names.js";
+import { clausesOf, type Span, sentencesOf } from "./text.js";
+
+export const CLAIM_MAX = 200;
+
+export interface Draft {
+  facts: Fact[];
+  entities: Entity[];
+  ignored: IgnoredNumber[];
+  /** Units the draft's figures use that the knowledge does not list yet. */
+  units: string[];
+  /** Topic id → the draft facts proposed for it. */
+  topics: Map<string, string[]>;
+}
+
+export interface DraftInput {
+  source: Source;
+  paragraphs: readonly string[];
+  knowledge: Knowledge;
+  /** Units already known (the built-in list and knowledge/units.yaml). */
+  units: ReadonlySet<string>;
+  /** Facts of this source kept from curation: the spans they quote are not drafted again. */
+  curated: readonly Fact[];
+  /** Ids already used by entries that stay. */
+  idTaken: (kind: "fact" | "entity", id: string) => boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Said, believed, argued, reported…: a sentence with one of these and a name is citable without a figure. */
+const CITABLE =
+  /\b(?:says?|said|argues?|argued|believes?|believed|expects?|expected|estimates?|estimated|forecasts?|predicts?|notes?|noted|warns?|warned|claims?|claimed|reports?|reported|announced?|plans?|planned|intends?|aims?|wants?|is (?:a|an|the)\b|are (?:a|an|the)\b|was (?:a|an|the)\b|were (?:a|an|the)\b|means|include[sd]?|consists?|bann(?:ed|ing)|restrict(?:ed|s)?|approved?|granted|requires?|required|allowed?|will (?:not )?(?:be|have|need|make|ship|produce|run|remain)|cannot|can't|must|should)\b/i;
+/** Sentence openers that carry no meaning of their own in a claim. */
+const OPENER =
+  /^(?:Specifically|In other words|However|For example|For instance|Indeed|As such|In sum|In short|Additionally|In addition|Moreover|Furthermore|First|Second|Third|Next|Finally|Interestingly|Notably|Meanwhile|Overall|Still|Thus|Therefore|Regardless|With that said|That said|Also|Again|Instead|Likewise|Similarly|Importantly|Crucially|Ostensibly),\s+/;
+
+export function draftSource(input: DraftInput): Draft {
+  const { source, paragraphs, knowledge } = input;
+  const entityById = new Map(knowledge.entities.map((e) => [e.id, e]));
+
+  // 1. New names, across the whole text, become draft entities.
+  const known = new NameMatcher(knowledge.entities);
+  const elsewhere = capitalisedMidSentence(paragraphs);
+  const found: NewName[] = [];
+  paragraphs.forEach((p, i) => {
+    found.push(...newNamesIn(p, i + 1, known, entityById, elsewhere));
+  });
+  // The publisher is who "we" and "our" are.
+  if (source.publisher) found.unshift({ name: source.publisher, aliases: [], kind: "company", paragraph: 0 });
+  const counted = countNames(found);
+  // A name seen once that is a lone capitalised word is more likely a stray capital than a name.
+  const worth = found.filter(
+    (n) =>
+      n.paragraph === 0 ||
+      /\d/.test(n.name) ||
+      (counted.get(n.name) ?? 0) > 1 ||
+      /\s|\p{Lu}.*\p{Lu}/u.test(n.name),
+  );
+  const entities = draftEntities(
+    worth,
+    knowledge.entities,
+    (id) => input.idTaken("entity", id) || entityById.has(id),
+  );
+  const all = [...knowledge.entities, ...entities];
+  const matcher = new NameMatcher(all);
+  const byId = new Map(all.map((e) => [e.id, e]));
+  const publisher = source.publisher ? matcher.find(source.publisher)[0]?.id : undefined;
+
+  // 2. Facts, sentence by sentence.
+  const facts: Fact[] = [];
+  const ignored: IgnoredNumber[] = [];
+  const units = new Set<string>();
+  const usedIds = new Set<string>();
+  const curatedAt = (paragraph: number) =>
+    input.curated.filter((f) => f.paragraph === paragraph).map((f) => normaliseQuote(f.quote));
+  paragraphs.forEach((paragraph, index) => {
+    input.onProgress?.(index + 1, paragraphs.length);
+    const n = index + 1;
+    const kept = curatedAt(n);
+    const names = matcher.find(paragraph);
+    for (const sentence of sentencesOf(paragraph)) {
+      for (const clause of clausesOf(sentence, CLAIM_MAX)) {
+        if (
+          kept.some((q) => normaliseQuote(clause.text).includes(q) || q.includes(normaliseQuote(clause.text)))
+        )
+          continue;
+        const fact = draftFact(clause, n, names, byId, publisher, input, usedIds);
+        if (!fact) continue;
+        facts.push(fact.fact);
+        for (const u of fact.fact.figures.map((f) => f.unit)) if (!input.units.has(u)) units.add(u);
+      }
+    }
+  });
+
+  // 3. Every number no fact carries goes to the ignore list, with its reason.
+  paragraphs.forEach((paragraph, index) => {
+    const n = index + 1;
+    const names = matcher.find(paragraph);
+    const isName = nameAt(paragraph, names, byId);
+    const carried = facts
+      .filter((f) => f.paragraph === n)
+      .concat(input.curated.filter((f) => f.paragraph === n));
+    const spans = carried.flatMap((f) => {
+      const q = normaliseQuote(f.quote);
+      const at = normaliseQuote(paragraph).indexOf(q);
+      if (at < 0) return [];
+      const asOf = f.as_of ? findNumbers(f.as_of).map((m) => m.value) : [];
+      return [
+        ...f.figures.flatMap((g) => {
+          const t = normaliseQuote(g.text);
+          const k = q.indexOf(t);
+          return k < 0 ? [] : [[at + k, at + k + t.length] as const];
+        }),
+        ...findNumbers(q)
+          .filter((m) => asOf.includes(m.value))
+          .map((m) => [at + m.start, at + m.end] as const),
+      ];
+    });
+    const text = normaliseQuote(paragraph);
+    const seen = new Set<string>();
+    for (const reading of readNumbers(text, isName)) {
+      const m = reading.mention;
+      if (spans.some(([s, e]) => m.start < e && s < m.end)) continue;
+      const entry =
+        reading.kind === "ignored"
+          ? { text: reading.text, reason: reading.reason }
+          : reading.kind === "date"
+            ? { text: reading.phrase, reason: "a date" }
+            : { text: reading.figure.text, reason: "a figure in a sentence drafted without a fact" };
+      if (seen.has(entry.text) || !text.includes(entry.text)) continue;
+      seen.add(entry.text);
+      ignored.push({ source: source.id, paragraph: n, text: entry.text, reason: entry.reason, draft: true });
+    }
+  });
+
+  // 4. Topics proposed from the existing topics' keywords.
+  const topics = new Map<string, string[]>();
+  for (const f of facts) {
+    f.topics = proposeTopics(`${f.quote} ${f.metric}`, knowledge);
+    for (const t of f.topics) topics.set(t, [...(topics.get(t) ?? []), f.id]);
+  }
+
+  // Entities no fact names are not worth a draft.
+  const named = new Set(facts.flatMap((f) => [...f.entities, ...(f.attribution ? [f.attribution] : [])]));
+  const usedEntities = entities.filter((e) => named.has(e.id));
+  return { facts, entities: usedEntities, ignored, units: [...units], topics };
+}
+
+function countNames(found: readonly NewName[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const n of found) out.set(n.name, (out.get(n.name) ?? 0) + 1);
+  return out;
+}
+
+/** Whether a stretch of the text lies inside a name with a number in it; the name as written when it does. */
+function nameAt(
+  text: string,
+  names: readonly { id: string; start: number; end: number }[],
+  byId: ReadonlyMap<string, Entity>,
+) {
+  return (start: number, end: number): string | undefined => {
+    const hit = names.find((n) => n.start <= start && end <= n.end);
+    if (!hit) return undefined;
+    const written = text.slice(hit.start, hit.end);
+    return /\d/.test(written) && byId.has(hit.id) ? written : undefined;
+  };
+}
+
+function draftFact(
+  clause: Span,
+  paragraph: number,
+  paragraphNames: readonly { id: string; start: number; end: number }[],
+  byId: ReadonlyMap<string, Entity>,
+  publisher: string | undefined,
+  input: DraftInput,
+  usedIds: Set<string>,
+): { fact: Fact } | undefined {
+  const quote = normaliseQuote(clause.text);
+  if (quote.length < 12 || !/\p{L}{3}/u.test(quote)) return undefined;
+  const names = paragraphNames
+    .filter((n) => clause.start <= n.start && n.end <= clause.end)
+    .map((n) => ({ ...n, start: n.start - clause.start, end: n.end - clause.start }));
+  const readings = readNumbers(quote, nameAt(quote, names, byId));
+  const figures: Figure[] = readings.flatMap((r) => (r.kind === "figure" ? [r.figure] : []));
+  const dates = readings.flatMap((r) => (r.kind === "date" ? [r.phrase] : []));
+  const ids = [...new Set(names.map((n) => n.id))];
+  const we = /\b(?:we|our|us)\b/i.test(quote.replace(/\bUS\b/g, ""));
+  const attribution = we && publisher ? publisher : undefined;
+  const entities = ids.length > 0 ? ids : attribution ? [attribution] : [];
+  if (entities.length === 0) return undefined;
+  if (figures.length === 0 && !(CITABLE.test(quote) && quote.length >= 40)) return undefined;
+
+  const claim = claimOf(quote, names, byId, publisher ? byId.get(publisher)?.name : undefined);
+  if (!claim) return undefined;
+  const metric = metricOf(quote, figures, names);
+  const base = slug(
+    [
+      input.source.id.split("-")[0],
+      byId
+        .get(entities[0] ?? "")
+        ?.name.split(" ")
+        .slice(-2)
+        .join(" ") ?? "",
+      figures[0]
+        ? `${figures[0].text} ${figures[0].unit === "%" ? "pct" : figures[0].unit}`
+        : quote.split(/\s+/).slice(0, 4).join(" "),
+    ].join(" "),
+  );
+  let id = `${base}-p${paragraph}`;
+  for (let k = 2; usedIds.has(id) || input.idTaken("fact", id); k++) id = `${base}-p${paragraph}-${k}`;
+  usedIds.add(id);
+  return {
+    fact: {
+      id,
+      source: input.source.id,
+      paragraph,
+      quote,
+      claim,
+      metric,
+      figures: dedupeFigures(figures),
+      side: sideOf(entities, byId),
+      ...(attribution ? { attribution } : {}),
+      ...(dates.length > 0 ? { as_of: [...new Set(dates)].join("; ") } : {}),
+      entities,
+      topics: [],
+      keywords: [],
+      draft: true,
+    },
+  };
+}
+
+function dedupeFigures(figures: Figure[]): Figure[] {
+  return figures.filter((f, i) => figures.findIndex((g) => g.text === f.text && g.value === f.value) === i);
+}
+
+/**
+ * The claim: the quote itself, its opener dropped, "we"/"our" naming the publisher, and a name the text
+ * mistranslates written as the entity's real name. It adds no number the quote does not have.
+ */
+function claimOf(
+  quote: string,
+  names: readonly { id: string; start: number; end: number }[],
+  byId: ReadonlyMap<string, Entity>,
+  publisher: string | undefined,
+): string | undefined {
+  let text = quote;
+  // Real names for written ones that are neither a part of the name nor a code ("Cambrian" → "Cambricon").
+  for (const n of [...names].sort((a, b) => b.start - a.start)) {
+    const e = byId.get(n.id);
+    const written = text.slice(n.start, n.end);
+    if (!e || e.kind === "country" || /\d/.test(written) || written.length < 4) continue;
+    const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+    if (key(e.name).includes(key(written).replace(/s$/, ""))) continue;
+    text = `${text.slice(0, n.start)}${e.name}${text.slice(n.end)}`;
+  }
+  text = text.replace(OPENER, "");
+  if (publisher) {
+    text = text
+      .replace(
+        /\b(?:We|we)\b(?= (?:\w+ )?(?:believe|expect|think|forecast|estimate|see|understand|noted?|argue|detailed|wrote|covered|published|are|have|do|will|also|firmly|previously))/g,
+        publisher,
+      )
+      .replace(/\b(?:Our|our) (data|analysis|estimates?|forecasts?|model|view)\b/g, `${publisher}'s $1`);
+    // The verb agrees with one publisher: "SemiAnalysis believe" → "believes".
+    text = text.replace(
+      new RegExp(
+        `\\b(${publisher.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?: \\w+ly)?) (believe|expect|think|forecast|estimate|see|understand|argue|do|have|are)\\b`,
+        "g",
+      ),
+      (_m, who: string, verb: string) =>
+        `${who} ${verb === "have" ? "has" : verb === "are" ? "is" : verb === "do" ? "does" : `${verb}s`}`,
+    );
+  }
+  text = text.charAt(0).toUpperCase() + text.slice(1);
+  if (!/[.!?]$/.test(text)) text = `${text}.`;
+  if (text.length > CLAIM_MAX) text = quote.length <= CLAIM_MAX ? quote : `${quote.slice(0, CLAIM_MAX - 1)}…`;
+  return text.length > 0 && text.length <= CLAIM_MAX ? text : undefined;
+}
+
+/** A short label for what the fact measures: the counted thing's phrase, else a kind of statement. */
+function metricOf(
+  quote: string,
+  figures: readonly Figure[],
+  names: readonly { id: string; start: number; end: number }[],
+): string {
+  const first = figures[0];
+  if (!first) {
+    if (/\b(?:says?|said|argues?|claims?|notes?|warns?)\b/i.test(quote)) return "Statement";
+    if (/\b(?:believes?|expects?|thinks?|forecasts?|estimates?)\b/i.test(quote)) return "Assessment";
+    return "Description";
+  }
+  const at = quote.indexOf(first.text);
+  const after = quote.slice(at + first.text.length);
+  const phrase =
+    /^\s+((?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?[\p{L}][\p{L}'’-]*)(?=\s+(?:of|in|on|to|for|from|by|per|this|next|that|which|and|is|are|was|were|will|shipped|made|produced|sold)\b|[,.;:)]|$)/u.exec(
+      after,
+    )?.[1];
+  const label = first.unit === "%" ? share(quote, at) : first.unit === "USD" ? money(quote, at) : phrase;
+  const base = (label ?? first.unit).trim();
+  const named = names.length > 0 ? "" : "";
+  const text = `${base.charAt(0).toUpperCase()}${base.slice(1)}${named}`;
+  // One metric, one unit: the unit joins the label when the label alone does not say it.
+  return text.toLowerCase().includes(first.unit.toLowerCase()) ||
+    ["%", "USD", "times", "fraction"].includes(first.unit)
+    ? text
+    : `${text} (${first.unit})`;
+}
+
+function share(quote: string, at: number): string {
+  const of = /^[^,.;]*?\bof\s+(?:the\s+|their\s+|its\s+)?((?:[\p{L}\p{N}'’-]+\s*){1,4})/u.exec(
+    quote.slice(at),
+  );
+  return of?.[1] ? `Share of ${of[1].trim().replace(/['’]s$/, "")}` : "Share";
+}
+
+function money(quote: string, at: number): string {
+  const before = quote.slice(Math.max(0, at - 60), at).toLowerCase();
+  const after = quote.slice(at, at + 60).toLowerCase();
+  if (/revenue|sales/.test(before + after)) return "Revenue";
+  if (/rais|funding|invest/.test(before + after)) return "Funding";
+  if (/spend|spent|expenditure|capex|bought|buy|purchas|imports?/.test(before + after)) return "Spending";
+  if (/valu|worth|market cap/.test(before + after)) return "Value";
+  if (/cost|price/.test(before + after)) return "Cost";
+  return "Amount";
+}
+
+function sideOf(entities: readonly string[], byId: ReadonlyMap<string, Entity>): Side {
+  const countries = new Set(entities.map((id) => byId.get(id)?.country).filter(Boolean));
+  const cn = countries.has("CN");
+  const us = countries.has("US");
+  if (cn && !us) return "china";
+  if (us && !cn) return "us";
+  if (cn && us) return "global";
+  return "other";
+}
+
+/** The topics whose keywords the text uses as words, most matched first, at most two. */
+function proposeTopics(text: string, knowledge: Knowledge): string[] {
+  const lower = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}%$]+/gu, " ")} `;
+  return knowledge.topics
+    .map((t) => ({
+      id: t.id,
+      hits: [t.id.replace(/-/g, " "), ...t.keywords].filter((k) => {
+        const w = k
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}%$]+/gu, " ")
+          .trim();
+        return w.length >= 3 && lower.includes(` ${w} `);
+      }).length,
+    }))
+    .filter((t) => t.hits > 0)
+    .sort((a, b) => b.hits - a.hits)
+    .slice(0, 2)
+    .map((t) => t.id);
+}

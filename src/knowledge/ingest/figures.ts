@@ -1,0 +1,219 @@
+// Figures in a span of a new source, for `gapbot ingest`: each number the reader finds is a figure (with its
+// unit and qualifier), a date, or part of a name or code, which the ignore list records with a reason.
+import { findNumbers, type NumberMention } from "../numbers.js";
+import type { Figure, Qualifier } from "../schema.js";
+import { UNITS } from "../schema.js";
+
+export type Reading =
+  | { kind: "figure"; figure: Figure; mention: NumberMention }
+  | { kind: "date"; phrase: string; mention: NumberMention }
+  | { kind: "ignored"; text: string; reason: string; mention: NumberMention };
+
+const MONTHS =
+  "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+const DATE_BEFORE = new RegExp(
+  String.raw`(?:\b(?:in|by|of|since|until|till|from|to|through|during|before|after|early|late|mid|end|start|fall|spring|summer|autumn|winter|fiscal|year|FY|CY|Q[1-4]|H[12]|${MONTHS})|\d(?:st|nd|rd|th)|[-–])\s*$`,
+  "i",
+);
+const MONTH_DAY_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\s+$`);
+const QUALIFIERS: [RegExp, Qualifier][] = [
+  [/\b(?:more than|over|above|exceeding|in excess of|upwards of|north of|greater than)\s*$/i, "over"],
+  [
+    /\b(?:about|around|roughly|approximately|nearly|almost|some|an estimated|circa|close to)\s*$|~\s*$/i,
+    "about",
+  ],
+  [/\b(?:less than|fewer than|under|below|shy of)\s*$/i, "less-than"],
+  [/\b(?:at least|no less than|a minimum of)\s*$/i, "at-least"],
+  [/\b(?:up to|at most|as much as|as many as|as high as|no more than|a maximum of)\s*$/i, "up-to"],
+  [/\b(?:only|just|merely|as low as|as few as)\s*$/i, "only"],
+];
+/** Words after a number that end its noun phrase. */
+const PHRASE_END = new Set(
+  (
+    "of in on at to for from by with and or but as than that which who whom whose when where while is are was were " +
+    "be been will would could should can may might has have had do does did this next last these those it its " +
+    "their they them we our year years month months per each every a an the year-on-year yoy compared versus vs"
+  ).split(" "),
+);
+const CANONICAL = new Map<string, string>(UNITS.map((u) => [u.toLowerCase(), u]));
+for (const [said, unit] of [
+  ["percent", "%"],
+  ["per cent", "%"],
+  ["percentage points", "%"],
+  ["dollars", "USD"],
+  ["usd", "USD"],
+  ["gpu", "GPUs"],
+  ["chip", "chips"],
+  ["month", "months"],
+  ["year", "years"],
+  ["x", "times"],
+  ["×", "times"],
+  ["time", "times"],
+  ["fold", "times"],
+] as const)
+  CANONICAL.set(said, unit);
+
+const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
+
+/**
+ * Reads every number in `span` (a verbatim quote). `isName(start, end)` says whether a stretch of the span
+ * lies inside an entity's name ("Ascend 910", "GPT-5"), whose numbers are names, not figures.
+ */
+export function readNumbers(
+  span: string,
+  isName: (start: number, end: number) => string | undefined,
+): Reading[] {
+  const out: Reading[] = [];
+  let lastUnit: string | undefined;
+  for (const m of findNumbers(span)) {
+    const before = span.slice(0, m.start);
+    const after = span.slice(m.end);
+    const token = tokenAround(span, m);
+    const name = isName(m.start, m.end);
+    if (name) {
+      out.push({ kind: "ignored", text: name, reason: `part of the name "${name}"`, mention: m });
+      continue;
+    }
+    const wholeDigits = /^\d{4}$/.test(m.text);
+    if (
+      wholeDigits &&
+      YEAR.test(m.text) &&
+      (DATE_BEFORE.test(before) ||
+        /^\s*(?:[,.;:)]|$|[-–]\s*\d|\s+(?:and|to|through|or)\s+\d)/.test(after) ||
+        /^\s*(?:\w+\s+)?(?:levels?|highs?|lows?|peak)/.test(after))
+    ) {
+      out.push({ kind: "date", phrase: datePhrase(span, m), mention: m });
+      continue;
+    }
+    if (m.glued) {
+      // "10x", "3×": a stated multiple.
+      if (/^[x×](?![\p{L}\p{N}])/u.test(after)) {
+        out.push({
+          kind: "figure",
+          mention: m,
+          figure: withQualifier({ value: m.value, unit: "times", text: m.text }, before),
+        });
+        lastUnit = "times";
+        continue;
+      }
+      const reason = /^\d+(?:st|nd|rd|th)$/.test(token)
+        ? MONTH_DAY_BEFORE.test(span.slice(0, span.indexOf(token, Math.max(0, m.start - 1))))
+          ? "a date"
+          : "an ordinal"
+        : /^\d{4}s$/.test(token)
+          ? "a decade"
+          : /^(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY\d+)$/i.test(token)
+            ? "a date (quarter, half or fiscal year)"
+            : /^\d+(?:\.\d+)?(?:nm|mm|cm|GHz|MHz)$/.test(token)
+              ? `a process node or size, named rather than counted ("${token}")`
+              : `part of a name or code ("${token}")`;
+      out.push({ kind: "ignored", text: token, reason, mention: m });
+      continue;
+    }
+    if (/^\d{1,2}$/.test(m.text) && MONTH_DAY_BEFORE.test(before)) {
+      out.push({ kind: "date", phrase: datePhrase(span, m), mention: m });
+      continue;
+    }
+    // A version after a name-like word ("V4", "Claude 4" already are names): "version 2", "gen 3".
+    if (
+      /\b(?:version|v|gen|generation|series|phase|tier|level|step|no\.|number|chapter|section|part|figure|table)\s*$/i.test(
+        before,
+      )
+    ) {
+      out.push({ kind: "ignored", text: token, reason: "a version, ordinal or label number", mention: m });
+      continue;
+    }
+    const unit = unitOf(m, after) ?? lastUnit ?? "units";
+    lastUnit = unit;
+    const figure: Figure = { value: m.value, unit, text: m.text };
+    const range = /^\s*(?:-|–|to)\s*(\$?\d[\d,.]*\s?(?:%|[kKMB]\b|million|billion|thousand|trillion)?)/.exec(
+      after,
+    );
+    if (range?.[1]) {
+      const upper = findNumbers(range[1])[0];
+      if (upper && upper.value > m.value && !upper.glued) {
+        const text = span.slice(m.start, m.end + (range.index ?? 0) + range[0].length);
+        if (findNumbers(text).some((n) => n.value === upper.value)) {
+          figure.max = upper.value;
+          figure.text = text;
+        }
+      }
+    }
+    out.push({ kind: "figure", figure: withQualifier(figure, before), mention: m });
+  }
+  // A range's upper end is the same figure, not another.
+  return out.filter(
+    (r, i) =>
+      !(
+        r.kind === "figure" &&
+        out
+          .slice(0, i)
+          .some(
+            (p) =>
+              p.kind === "figure" &&
+              p.figure.max !== undefined &&
+              p.mention.end < r.mention.end &&
+              r.mention.start < p.mention.start + p.figure.text.length,
+          )
+      ),
+  );
+}
+
+function withQualifier(figure: Figure, before: string): Figure {
+  const q = QUALIFIERS.find(([re]) => re.test(before));
+  return q ? { ...figure, qualifier: q[1] } : figure;
+}
+
+/** The number's whole token as written: "910B", "2nd", "7nm", "HBM2E". */
+function tokenAround(text: string, m: NumberMention): string {
+  let s = m.start;
+  let e = m.end;
+  while (s > 0 && /[\p{L}\p{N}]/u.test(text[s - 1] ?? "")) s--;
+  while (e < text.length && /[\p{L}\p{N}]/u.test(text[e] ?? "")) e++;
+  return text.slice(s, e);
+}
+
+function datePhrase(text: string, m: NumberMention): string {
+  const before = text.slice(0, m.start);
+  const lead = new RegExp(
+    String.raw`(?:\b(?:(?:by |in |at |since |until |from |through |during )?(?:the )?(?:early|late|mid|end|start|fall|spring|summer|autumn|winter)(?: of)?|in|by|since|until|from|through|during|${MONTHS})(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+|[-–])$`,
+    "i",
+  ).exec(before);
+  const after = /^(?:\s*[-–]\s*\d{2,4}|(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)/.exec(text.slice(m.end));
+  return `${lead?.[0] ?? ""}${m.text}${after?.[0] ?? ""}`.replace(/^[-–]/, "").trim();
+}
+
+/** The unit the words after a number give it: "%", "USD", or the head noun of the phrase ("stacks"). */
+export function unitOf(m: NumberMention, after: string): string | undefined {
+  if (/%$/.test(m.text) || /^\s*(?:percent|per cent)\b/i.test(after)) return "%";
+  if (m.text.startsWith("$") || /^\s*(?:US\s*)?dollars\b|^\s*USD\b/i.test(after)) return "USD";
+  if (/^\s*(?:x|×)(?![\p{L}\p{N}])|^\s*(?:times|fold)\b/iu.test(after)) return "times";
+  // "1-month gap", "9 months": the counted thing is the head of the phrase that follows.
+  const phrase: string[] = [];
+  for (const w of after.replace(/^-/, " ").matchAll(/([\p{L}][\p{L}\p{N}'’-]*)|([^\s\p{L}\p{N}])/gu)) {
+    if (w[2]) break;
+    const word = (w[1] ?? "").replace(/['’]s$/, "");
+    if (PHRASE_END.has(word.toLowerCase()) && phrase.length > 0) {
+      if (word.toLowerCase() === "per" && phrase.length > 0) {
+        const per = /^\s*per\s+([\p{L}]+)/u.exec(after.slice(w.index ?? 0));
+        if (per?.[1]) return normaliseUnit(`${phrase[phrase.length - 1]} per ${per[1]}`);
+      }
+      break;
+    }
+    if (PHRASE_END.has(word.toLowerCase())) break;
+    phrase.push(word);
+    if (phrase.length >= 4) break;
+  }
+  // The head is the last lower-case word ("Ascend units" → units); a name alone counts nothing.
+  const head = [...phrase]
+    .reverse()
+    .find((w) => /^[\p{Ll}]/u.test(w) || /^[A-Z]{2,}s$/.test(w) || CANONICAL.has(w.toLowerCase()));
+  return head ? normaliseUnit(head) : undefined;
+}
+
+function normaliseUnit(unit: string): string {
+  const key = unit.toLowerCase();
+  return (
+    CANONICAL.get(key) ?? CANONICAL.get(key.replace(/s$/, "")) ?? unit.toLowerCase().replace(/^-|-$/g, "")
+  );
+}

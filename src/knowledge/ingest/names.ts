@@ -1,0 +1,307 @@
+// Names in a new source's text, for `gapbot ingest`: the existing entities' names and aliases found in a span,
+// and new names (capitalised names, product codes such as 910C, H20E, B30A) proposed as draft entities.
+import type { Entity, EntityKind } from "../schema.js";
+import { aliasKey } from "../validate.js";
+
+export interface Found {
+  id: string;
+  start: number;
+  end: number;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Finds every entity's name and aliases in text, longest first, a short all-capital alias ("US") by case. */
+export class NameMatcher {
+  private readonly loose: RegExp | undefined;
+  private readonly exact: RegExp | undefined;
+  private readonly owner = new Map<string, string>();
+
+  constructor(entities: readonly Entity[]) {
+    const loose: string[] = [];
+    const exact: string[] = [];
+    for (const e of entities) {
+      for (const n of [e.name, ...e.aliases]) {
+        if (!/[A-Za-z0-9]/.test(n)) continue;
+        const key = n.toLowerCase();
+        if (this.owner.has(key)) continue;
+        this.owner.set(key, e.id);
+        // "US", "AI", "IT": as a word in lower case they are something else.
+        (n.length <= 3 || /^[A-Z]{2,4}$/.test(n) ? exact : loose).push(n);
+      }
+    }
+    const build = (names: string[], flags: string) =>
+      names.length === 0
+        ? undefined
+        : new RegExp(
+            `(?<![\\p{L}\\p{N}])(?:${names
+              .sort((a, b) => b.length - a.length)
+              .map(escapeRegExp)
+              .join("|")})(?=(?:s|'s|’s)?(?![\\p{L}\\p{N}]))`,
+            flags,
+          );
+    this.loose = build(loose, "giu");
+    this.exact = build(exact, "gu");
+  }
+
+  find(text: string): Found[] {
+    const out: Found[] = [];
+    for (const re of [this.loose, this.exact]) {
+      if (!re) continue;
+      for (const m of text.matchAll(re)) {
+        const id = this.owner.get(m[0].toLowerCase());
+        if (id) out.push({ id, start: m.index, end: m.index + m[0].length });
+      }
+    }
+    // Longest first: "Ascend 910B" over "Ascend" at the same place.
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
+    return out.filter((f, i) => !out.slice(0, i).some((g) => g.start <= f.start && f.end <= g.end));
+  }
+}
+
+/** Capitalised words that start sentences or describe rather than name. */
+const NOT_NAMES = new Set(
+  (
+    "a an the this that these those there their they them we our us it its he she his her i you your if in on at " +
+    "of for to from by with as and or but not no yes so then than when while where which who what why how all any " +
+    "each every some many most more much few other another such one two three first second third next last " +
+    "today tomorrow yesterday now here also however thus therefore indeed instead meanwhile moreover furthermore " +
+    "specifically additionally finally overall still despite although though because since before after during " +
+    "without within between above below under over about into onto upon regardless given assuming should could " +
+    "would will can may might must do does did is are was were be been being has have had new old " +
+    "january february march april may june july august september october november december " +
+    "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter " +
+    "source chart figure table note update read subscribe " +
+    "ai gpu gpus cpu cpus asic asics soc socs flops flop tops ceo cto cfo r&d rl kyc sku skus sota ip ic ics " +
+    "dram sram gddr lpddr nand hbm api apis os llm llms faq pr etc ok"
+  ).split(" "),
+);
+/** Words that make a capitalised word an adjective of a place or people, not a name. */
+const DEMONYM = /^(?:[A-Z][a-z]+(?:ese|ian|ean|ish|ic|an|i))$/;
+
+const TITLES =
+  /\b(?:Secretary|Minister|President|CEO|Chairman|Chairwoman|founder|analyst|Senator|Director|Governor|Commissioner)\s+(?:of\s+\w+\s+)?$/;
+const SAYS_AFTER = /^\s*(?:says|said|told|argues|argued|wrote|notes|noted|claims|claimed)\b/;
+const COMPANY_WORDS =
+  /\b(?:Inc|Corp|Corporation|Co|Ltd|Group|Electronics|Technologies|Technology|Materials|Research|Semiconductor|Semiconductors|Labs|Systems|Networks|Holdings|Capital|Partners|Micro|Memory)\.?$/;
+const ORGANISATION_WORDS =
+  /\b(?:Bureau|Department|Ministry|Agency|Commission|Administration|Office|Council|Institute|University|Academy|Association|Committee|Parliament|Congress|Senate|Government|Party)\b/;
+const CHIP_CONTEXT =
+  /\b(?:chips?|GPUs?|ASICs?|accelerators?|dies?|processors?|SoCs?|CPUs?|packages?|wafers?|cards?|silicon)\b/i;
+const MODEL_CONTEXT = /\b(?:models?|LLMs?|chatbots?|multimodal|reasoning|open-?source|open-?weights?)\b/i;
+const PLACE_BEFORE = /\b(?:in|into|to|from|across|throughout|within|outside)\s+(?:the\s+)?$/;
+
+/** Quarters, halves, sizes, ordinals, decades, multiples and scaled numbers: codes that name nothing. */
+const NOT_A_CODE =
+  /^(?:\d+(?:\.\d+)?(?:nm|st|nd|rd|th|s|x|k|K|M|B|T|bn|mn|tn|GB|TB|MB|kB|W|kW|MW|GW|TW|Wh|kWh|MWh|GWh|GHz|MHz|Gbps|Tbps|mm|cm|km|kg|ms|ns|us|V|A|h|D|d|m)|Q[1-4]|[1-4]Q|H[12]|[12]H|FY\d+|CY\d+|\d{4}s)$/;
+
+export interface NewName {
+  name: string;
+  aliases: string[];
+  kind: EntityKind;
+  country?: string;
+  vendor?: string;
+  /** Where it was first seen (paragraph, offset), for the draft's note. */
+  paragraph: number;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const words = (text: string): Token[] =>
+  [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’.:-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)].map((m) => ({
+    text: m[0].replace(/['’]s$/, ""),
+    start: m.index,
+    end: m.index + m[0].replace(/['’]s$/, "").length,
+  }));
+
+const isCode = (w: string) =>
+  /\d/.test(w) && /\p{L}/u.test(w) && !NOT_A_CODE.test(w) && /^[\p{L}\p{N}][\p{L}\p{N}-]*$/u.test(w);
+const isCapital = (w: string) => /^\p{Lu}/u.test(w);
+/** SiCarrier, KunPeng, CXMT: a name wherever it stands. */
+const namey = (w: string) => /^\p{Lu}/u.test(w) && (/\p{Lu}/u.test(w.slice(1)) || /\d/.test(w));
+
+/**
+ * The new names of one paragraph. A capitalised word opening a sentence is a name only when the text also
+ * writes it capitalised elsewhere (`capitalisedElsewhere`); "The", "Specifically", months and generic
+ * acronyms never are.
+ */
+export function newNamesIn(
+  paragraph: string,
+  index: number,
+  known: NameMatcher,
+  entityById: ReadonlyMap<string, Entity>,
+  capitalisedElsewhere: ReadonlySet<string>,
+): NewName[] {
+  const taken = known.find(paragraph);
+  const inKnown = (t: Token) => taken.some((f) => f.start <= t.start && t.end <= f.end);
+  const tokens = words(paragraph);
+  const out: NewName[] = [];
+  const sentenceStart = (t: Token) =>
+    /(?:^|[.!?:"“]\s*)$/.test(
+      paragraph.slice(Math.max(0, t.start - 3), t.start).trimEnd() + (t.start === 0 ? "" : " "),
+    ) || t.start === 0;
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    const lower = t.text.toLowerCase();
+    const bare = t.text.replace(/s$/, "");
+    if (inKnown(t)) {
+      // A known series followed by a new code: "Ascend 910C" is a new member of a known line.
+      const next = tokens[i + 1];
+      if (next && isCode(next.text.replace(/s$/, "")) && !inKnown(next) && next.start - t.end === 1) {
+        const owner = taken.find((f) => f.start <= t.start && t.end <= f.end);
+        const series = owner ? entityById.get(owner.id) : undefined;
+        const code = next.text.replace(/(?<=\d[A-Z]?)s$/, "");
+        const kind: EntityKind =
+          series && ["chip", "model", "product", "device"].includes(series.kind) ? series.kind : "product";
+        out.push({
+          name: `${series?.name ?? t.text} ${code}`,
+          aliases: [`${t.text} ${code}`, code].filter(
+            (a, k, all) => all.indexOf(a) === k && a !== `${series?.name} ${code}`,
+          ),
+          kind,
+          ...(series?.country ? { country: series.country } : {}),
+          ...(series?.vendor
+            ? { vendor: series.vendor }
+            : series && ["company"].includes(series.kind)
+              ? { vendor: series.id }
+              : {}),
+          paragraph: index,
+        });
+        i += 2;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (isCode(bare) || isCode(t.text)) {
+      const code = isCode(t.text) && !/\d[A-Z]?s$/.test(t.text) ? t.text : bare;
+      const around = paragraph.slice(Math.max(0, t.start - 80), t.end + 80);
+      out.push({
+        name: code,
+        aliases: [],
+        kind: CHIP_CONTEXT.test(around) ? "chip" : MODEL_CONTEXT.test(around) ? "model" : "product",
+        paragraph: index,
+      });
+      i++;
+      continue;
+    }
+    const capital = isCapital(t.text) && !NOT_NAMES.has(lower) && !DEMONYM.test(t.text);
+    const acceptable = capital && (namey(t.text) || !sentenceStart(t) || capitalisedElsewhere.has(t.text));
+    if (!acceptable) {
+      i++;
+      continue;
+    }
+    // Join the run of capitalised words ("Bureau of Industry and Security", "Howard Lutnick", "RTX PRO 6000").
+    let j = i;
+    const run: Token[] = [t];
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1] as Token;
+      const gap = paragraph.slice((tokens[j] as Token).end, next.start);
+      if (gap !== " ") break;
+      const joinWord = /^(?:of|and|for|de|la|von|van)$/.test(next.text);
+      const after = tokens[j + 2];
+      if (
+        joinWord &&
+        after &&
+        isCapital(after.text) &&
+        !NOT_NAMES.has(after.text.toLowerCase()) &&
+        paragraph.slice(next.end, after.start) === " "
+      ) {
+        run.push(next, after);
+        j += 2;
+        continue;
+      }
+      const numberAfterName = /^\d{1,4}[A-Za-z]?$/.test(next.text) && !/^(?:19|20)\d\d$/.test(next.text);
+      if (
+        (isCapital(next.text) &&
+          !NOT_NAMES.has(next.text.toLowerCase()) &&
+          !DEMONYM.test(next.text) &&
+          !inKnown(next)) ||
+        numberAfterName
+      ) {
+        run.push(next);
+        j++;
+        continue;
+      }
+      break;
+    }
+    const name = paragraph.slice(run[0]?.start ?? 0, run[run.length - 1]?.end ?? 0).replace(/[.:]+$/, "");
+    // "Bureau of Industry and Security (BIS)": the letters in brackets are its short name.
+    const bracket = /^\s*\(([A-Z][A-Za-z0-9&]{1,9})\)/.exec(paragraph.slice(run[run.length - 1]?.end ?? 0));
+    const aliases = bracket?.[1] ? [bracket[1]] : [];
+    const before = paragraph.slice(Math.max(0, t.start - 40), t.start);
+    const after = paragraph.slice(run[run.length - 1]?.end ?? 0);
+    const titleCase = run.length === 2 && run.every((r) => /^\p{Lu}\p{Ll}+$/u.test(r.text));
+    let kind: EntityKind = "organisation";
+    if (/\d/.test(name))
+      kind = CHIP_CONTEXT.test(paragraph) ? "chip" : MODEL_CONTEXT.test(paragraph) ? "model" : "product";
+    else if (titleCase && (TITLES.test(before) || SAYS_AFTER.test(after))) kind = "person";
+    else if (COMPANY_WORDS.test(name)) kind = "company";
+    else if (ORGANISATION_WORDS.test(name)) kind = "organisation";
+    else if (run.length === 1 && PLACE_BEFORE.test(before) && /^\p{Lu}\p{Ll}+$/u.test(name)) kind = "country";
+    else kind = "company";
+    if (name.length >= 2) out.push({ name, aliases, kind, paragraph: index });
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Words written capitalised somewhere other than at the start of a sentence. */
+export function capitalisedMidSentence(paragraphs: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of paragraphs)
+    for (const m of p.matchAll(/(?<=[\p{L}\p{N},;)] )(\p{Lu}[\p{L}\p{N}]*)/gu)) if (m[1]) out.add(m[1]);
+  return out;
+}
+
+/** Merges the names found across paragraphs into entities: one per name key, aliases unique and unclaimed. */
+export function draftEntities(
+  found: readonly NewName[],
+  existing: readonly Entity[],
+  idTaken: (id: string) => boolean,
+): Entity[] {
+  const claimed = new Set(existing.flatMap((e) => [e.name, ...e.aliases].map(aliasKey)));
+  const byKey = new Map<string, Entity>();
+  const out: Entity[] = [];
+  for (const n of found) {
+    const key = aliasKey(n.name);
+    if (!key || (claimed.has(key) && !byKey.has(key))) continue;
+    const seen = byKey.get(key);
+    if (seen) continue;
+    const aliases = n.aliases.filter((a) => {
+      const k = aliasKey(a);
+      return k && k !== key && !claimed.has(k);
+    });
+    let id = slug(n.name);
+    for (let k = 2; idTaken(id) || out.some((e) => e.id === id); k++) id = `${slug(n.name)}-${k}`;
+    const entity: Entity = {
+      id,
+      kind: n.kind,
+      name: n.name,
+      aliases,
+      ...(n.country && /^[A-Z]{2}$/.test(n.country) ? { country: n.country } : {}),
+      ...(n.vendor ? { vendor: n.vendor } : {}),
+      related: [],
+      draft: true,
+    };
+    byKey.set(key, entity);
+    claimed.add(key);
+    for (const a of aliases) claimed.add(aliasKey(a));
+    out.push(entity);
+  }
+  return out;
+}
+
+export function slug(text: string): string {
+  const s = text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return (s || "x").slice(0, 48).replace(/-+$/, "");
+}

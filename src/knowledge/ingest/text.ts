@@ -1,0 +1,103 @@
+// Reading a new source's text for `gapbot ingest`: its paragraphs (one per line once stored) and the
+// sentences and clauses of each, with their offsets, so that every quote is a verbatim span.
+
+/**
+ * One paragraph per line. A text already written so (no wrapped paragraphs) keeps its lines exactly, blank
+ * ones included, so that paragraph N stays line N; a text whose paragraphs are wrapped over several lines and
+ * separated by blank lines has each block joined into one line.
+ */
+export function paragraphsOf(text: string): string[] {
+  const lines = text.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
+  const wrapped = lines.some((l, i) => l.trim() !== "" && (lines[i + 1] ?? "").trim() !== "");
+  const blankSeparated = lines.some((l) => l.trim() === "");
+  if (!(wrapped && blankSeparated)) return lines.map((l) => l.replace(/\s+$/, ""));
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((block) => block.replace(/\s*\n\s*/g, " ").trim())
+    .filter((block) => block !== "");
+}
+
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// A full stop ends a sentence unless it ends an abbreviation or sits inside a number ("2.9M", "U.S.").
+const ABBREVIATION =
+  /(?:\b(?:[A-Z]|[A-Z][a-z]{0,3}|etc|vs|approx|incl|e\.g|i\.e|U\.S|No|Fig|Inc|Corp|Ltd|Co|Mr|Ms|Dr|St))\.$/;
+
+/** The sentences of a paragraph, trimmed, with their offsets in it. */
+export function sentencesOf(paragraph: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    const raw = paragraph.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text) out.push({ text, start: start + lead, end: start + lead + text.length });
+    start = end;
+  };
+  for (const m of paragraph.matchAll(
+    /[.!?…](?:["'”’)\]]*)(?=\s+["'“‘([]?[A-Z0-9\p{Script=Han}])|[。！？]/gu,
+  )) {
+    const end = m.index + m[0].length;
+    if (m[0].startsWith(".") && ABBREVIATION.test(paragraph.slice(Math.max(0, m.index - 6), m.index + 1)))
+      continue;
+    push(end);
+  }
+  push(paragraph.length);
+  return out;
+}
+
+/**
+ * A sentence cut into pieces of at most `max` characters at clause boundaries (";", ", ", " – ", " but ",
+ * " while "…), each piece a verbatim span. A sentence that fits is one piece.
+ */
+export function clausesOf(sentence: Span, max: number): Span[] {
+  if (sentence.text.length <= max) return [sentence];
+  const cuts = [
+    ...sentence.text.matchAll(
+      /;\s+|,\s+|\s+[–—-]\s+|:\s+|\s+(?=(?:but|while|whereas|although|though|which|and)\s)/g,
+    ),
+  ].map((m) => m.index + m[0].length);
+  const pieces: Span[] = [];
+  let from = 0;
+  let last = 0;
+  for (const cut of [...cuts, sentence.text.length]) {
+    if (cut - from > max && last > from) {
+      pieces.push(piece(sentence, from, last));
+      from = last;
+    }
+    last = cut;
+  }
+  pieces.push(piece(sentence, from, sentence.text.length));
+  // A piece still too long (no boundary inside) is cut at the last space before the limit.
+  return pieces.flatMap((p) => (p.text.length <= max ? [p] : hardCut(p, max)));
+}
+
+function piece(sentence: Span, from: number, to: number): Span {
+  const raw = sentence.text.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw
+    .trim()
+    .replace(/[,;:–—-]$/, "")
+    .trim();
+  return { text, start: sentence.start + from + lead, end: sentence.start + from + lead + text.length };
+}
+
+function hardCut(p: Span, max: number): Span[] {
+  const out: Span[] = [];
+  let rest = p;
+  while (rest.text.length > max) {
+    const at = rest.text.lastIndexOf(" ", max);
+    const cut = at > max / 2 ? at : max;
+    out.push({ text: rest.text.slice(0, cut).trim(), start: rest.start, end: rest.start + cut });
+    const tail = rest.text.slice(cut);
+    const lead = tail.length - tail.trimStart().length;
+    rest = { text: tail.trim(), start: rest.start + cut + lead, end: rest.end };
+  }
+  if (rest.text) out.push(rest);
+  return out;
+}
