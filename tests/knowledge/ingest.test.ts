@@ -202,3 +202,30 @@ describe("gapbot ingest", () => {
     expect(result.stderr).toContain("usage: gapbot ingest FILE --id ID --title TITLE");
   });
 });
+
+describe("drafting, in general", () => {
+  const TEXT2 = [
+    "Quarterly Production Numbers",
+    "Kestrel Labs makes the Zephyr line. Kestrel Labs shipped 40k Zephyr Z9 units in 2024. They expect 90k this year.",
+    "Zephyr Z9 supply is tight. It requires at most 5k wafers per month of foundry capacity.",
+  ].join("\n");
+
+  it("counts a named chip in chips, carries a counted thing to a bare figure, and reads a pronoun as the paragraph's subject", () => {
+    const dir = copyFixture();
+    ingest({ dir, text: `${TEXT}\n${TEXT2}`, ...SOURCE });
+    const { knowledge } = readKnowledge(dir);
+    expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
+    const facts = knowledge.facts.filter((f) => f.source === "widget-report");
+    const shipped = facts.find((f) => f.quote.includes("40k"));
+    expect(shipped?.figures[0]).toMatchObject({ value: 40_000, unit: "chips" });
+    const expect90k = facts.find((f) => f.quote.includes("90k"));
+    expect(expect90k?.entities).toContain("kestrel-labs");
+    const wafers = facts.find((f) => f.quote.includes("5k"));
+    expect(wafers?.figures[0]).toMatchObject({ unit: "wafers per month", qualifier: "up-to" });
+    expect(wafers?.entities).toContain("zephyr-z9");
+    // A heading's capitals name nothing; one thing written two ways is one entity.
+    const names = knowledge.entities.map((e) => e.name);
+    expect(names).not.toContain("Quarterly Production Numbers");
+    expect(names.filter((n) => n.includes("Zephyr Z9"))).toHaveLength(1);
+  });
+});

@@ -78,6 +78,7 @@ export function draftSource(input: DraftInput): Draft {
   const matcher = new NameMatcher(all);
   const byId = new Map(all.map((e) => [e.id, e]));
   const publisher = source.publisher ? matcher.find(source.publisher)[0]?.id : undefined;
+  const fresh = new Set(entities.map((e) => e.id));
 
   // 2. Facts, sentence by sentence.
   const facts: Fact[] = [];
@@ -91,13 +92,19 @@ export function draftSource(input: DraftInput): Draft {
     const n = index + 1;
     const kept = curatedAt(n);
     const names = matcher.find(paragraph);
+    // What the paragraph has been about so far: "they", "the company" and a sentence naming no one refer to it.
+    let context: string[] = [];
     for (const sentence of sentencesOf(paragraph)) {
       for (const clause of clausesOf(sentence, CLAIM_MAX)) {
+        const own = names.filter((m) => clause.start <= m.start && m.end <= clause.end && m.id !== publisher);
         if (
           kept.some((q) => normaliseQuote(clause.text).includes(q) || q.includes(normaliseQuote(clause.text)))
-        )
+        ) {
+          if (own.length > 0) context = [...new Set(own.map((m) => m.id))];
           continue;
-        const fact = draftFact(clause, n, names, byId, publisher, input, usedIds);
+        }
+        const fact = draftFact(clause, n, names, byId, publisher, input, usedIds, context, fresh);
+        if (own.length > 0) context = [...new Set(own.map((m) => m.id))];
         if (!fact) continue;
         facts.push(fact.fact);
         for (const u of fact.fact.figures.map((f) => f.unit)) if (!input.units.has(u)) units.add(u);
@@ -187,6 +194,8 @@ function draftFact(
   publisher: string | undefined,
   input: DraftInput,
   usedIds: Set<string>,
+  context: readonly string[] = [],
+  fresh: ReadonlySet<string> = new Set(),
 ): { fact: Fact } | undefined {
   const quote = normaliseQuote(clause.text);
   if (quote.length < 12 || !/\p{L}{3}/u.test(quote)) return undefined;
@@ -194,14 +203,41 @@ function draftFact(
     .filter((n) => clause.start <= n.start && n.end <= clause.end)
     .map((n) => ({ ...n, start: n.start - clause.start, end: n.end - clause.start }));
   const readings = readNumbers(quote, nameAt(quote, names, byId));
-  const figures: Figure[] = readings.flatMap((r) => (r.kind === "figure" ? [r.figure] : []));
+  const figures: Figure[] = readings.flatMap((r) => {
+    if (r.kind !== "figure") return [];
+    // "507k Ascend units", "1.6M Ascend 910C packages", "350k of H20": a count of a named chip counts chips.
+    const unit = r.figure.unit;
+    if (["%", "USD", "times", "fraction", "months", "years"].includes(unit)) return [r.figure];
+    const after = r.mention.end;
+    const chip = names.find(
+      (n) =>
+        n.start >= after &&
+        n.start - after <= 12 &&
+        /^[\s\p{L}]*$/u.test(quote.slice(after, n.start)) &&
+        ["chip", "device"].includes(byId.get(n.id)?.kind ?? ""),
+    );
+    return [
+      chip && !/^\s*(?:of\s+)?(?:stacks?|wafers?)\b/i.test(quote.slice(after))
+        ? { ...r.figure, unit: "chips" }
+        : r.figure,
+    ];
+  });
   const dates = readings.flatMap((r) => (r.kind === "date" ? [r.phrase] : []));
-  const ids = [...new Set(names.map((n) => n.id))];
   const we = /\b(?:we|our|us)\b/i.test(quote.replace(/\bUS\b/g, ""));
   const attribution = we && publisher ? publisher : undefined;
-  const entities = ids.length > 0 ? ids : attribution ? [attribution] : [];
+  const own = [...new Set(names.map((n) => n.id))].filter((id) => id !== publisher);
+  // A pronoun, or no name at all, refers back to what the paragraph was about.
+  const refers = /\b(?:they|them|their|it|its|the company|the firm|this|these|those)\b/i.test(quote);
+  const ids = own.length === 0 || refers ? [...own, ...context.filter((id) => !own.includes(id))] : own;
+  const entities = ids.length > 0 ? ids : attribution ? [attribution] : publisher ? [publisher] : [];
   if (entities.length === 0) return undefined;
-  if (figures.length === 0 && !(CITABLE.test(quote) && quote.length >= 40)) return undefined;
+  // Without a figure, a sentence is a fact when it says something citable, or names something new.
+  const names_new = own.some((id) => fresh.has(id));
+  if (
+    figures.length === 0 &&
+    !((CITABLE.test(quote) && quote.length >= 40) || (names_new && quote.length >= 25))
+  )
+    return undefined;
 
   const claim = claimOf(quote, names, byId, publisher ? byId.get(publisher)?.name : undefined);
   if (!claim) return undefined;

@@ -123,8 +123,25 @@ export function readNumbers(
       out.push({ kind: "ignored", text: token, reason: "a version, ordinal or label number", mention: m });
       continue;
     }
-    const unit = unitOf(m, after) ?? lastUnit ?? "units";
-    lastUnit = unit;
+    // "zero reason", "that one quarter": a word that is a number but counts nothing here.
+    if (
+      /^(?:zero|one)$/i.test(m.text) &&
+      !/^\s+(?:months?|years?|days?|weeks?|quarters? of|times)\b/i.test(after)
+    ) {
+      out.push({ kind: "ignored", text: m.text, reason: "a word, not a quantity", mention: m });
+      continue;
+    }
+    // A bare figure after one with a counted thing counts the same ("507k units in 2024 and 805k this year");
+    // a share or a sum is written on its own number, never carried over.
+    const stated = unitOf(m, after);
+    const carried =
+      lastUnit &&
+      !["%", "USD", "times"].includes(lastUnit) &&
+      /^\s*(?:$|[,.;)]|this|next|last|in|by|of (?:those|them|which)|and|for|from|to)/i.test(after)
+        ? lastUnit
+        : undefined;
+    const unit = stated ?? carried ?? "units";
+    if (stated) lastUnit = stated;
     const figure: Figure = { value: m.value, unit, text: m.text };
     const range = /^\s*(?:-|–|to)\s*(\$?\d[\d,.]*\s?(?:%|[kKMB]\b|million|billion|thousand|trillion)?)/.exec(
       after,
@@ -135,7 +152,7 @@ export function readNumbers(
         const text = span.slice(m.start, m.end + (range.index ?? 0) + range[0].length);
         if (findNumbers(text).some((n) => n.value === upper.value)) {
           figure.max = upper.value;
-          figure.text = text;
+          figure.text = text.trim();
         }
       }
     }
@@ -204,6 +221,8 @@ export function unitOf(m: NumberMention, after: string): string | undefined {
     phrase.push(word);
     if (phrase.length >= 4) break;
   }
+  // An acronym alone right after the number is its unit ("257k WPM").
+  if (phrase.length === 1 && /^[A-Z]{2,5}$/.test(phrase[0] ?? "")) return normaliseUnit(phrase[0] ?? "");
   // The head is the last lower-case word ("Ascend units" → units); a name alone counts nothing.
   const head = [...phrase]
     .reverse()

@@ -49,7 +49,8 @@ export class NameMatcher {
     for (const re of [this.loose, this.exact]) {
       if (!re) continue;
       for (const m of text.matchAll(re)) {
-        const id = this.owner.get(m[0].toLowerCase());
+        const written = m[0].toLowerCase();
+        const id = this.owner.get(written) ?? this.owner.get(written.replace(/(?:'s|’s|s)$/, ""));
         if (id) out.push({ id, start: m.index, end: m.index + m[0].length });
       }
     }
@@ -77,7 +78,9 @@ const NOT_NAMES = new Set(
   ).split(" "),
 );
 /** Words that make a capitalised word an adjective of a place or people, not a name. */
-const DEMONYM = /^(?:[A-Z][a-z]+(?:ese|ian|ean|ish|ic|an|i))$/;
+const DEMONYM = /^(?:[A-Z][a-z]+(?:ese|ian|ean|ish|ic|an|i|ern))$/;
+/** "TPUs", "OSATs", "GPUs": a plural of an acronym is a common noun. */
+const PLURAL_ACRONYM = /^[A-Z]{2,}s$/;
 
 const TITLES =
   /\b(?:Secretary|Minister|President|CEO|Chairman|Chairwoman|founder|analyst|Senator|Director|Governor|Commissioner)\s+(?:of\s+\w+\s+)?$/;
@@ -119,7 +122,15 @@ const words = (text: string): Token[] =>
   }));
 
 const isCode = (w: string) =>
-  /\d/.test(w) && /\p{L}/u.test(w) && !NOT_A_CODE.test(w) && /^[\p{L}\p{N}][\p{L}\p{N}-]*$/u.test(w);
+  /\d/.test(w) &&
+  /\p{L}/u.test(w) &&
+  !NOT_A_CODE.test(w) &&
+  /^[\p{L}\p{N}][\p{L}\p{N}-]*$/u.test(w) &&
+  // "1-month", "7nm-class", "HBM-based": a word with a number, not a code.
+  !/-\p{Ll}{3,}/u.test(w);
+
+/** A line without a full stop that is short: a heading or a caption, whose capitals name nothing. */
+export const isHeading = (line: string) => line.length < 90 && !/[.!?:]["”’)]?\s*$/.test(line.trim());
 const isCapital = (w: string) => /^\p{Lu}/u.test(w);
 /** SiCarrier, KunPeng, CXMT: a name wherever it stands. */
 const namey = (w: string) => /^\p{Lu}/u.test(w) && (/\p{Lu}/u.test(w.slice(1)) || /\d/.test(w));
@@ -141,7 +152,7 @@ export function newNamesIn(
   const tokens = words(paragraph);
   const out: NewName[] = [];
   const sentenceStart = (t: Token) =>
-    /(?:^|[.!?:"“]\s*)$/.test(
+    /(?:^|[.!?:]\s*)$/.test(
       paragraph.slice(Math.max(0, t.start - 3), t.start).trimEnd() + (t.start === 0 ? "" : " "),
     ) || t.start === 0;
   let i = 0;
@@ -178,6 +189,12 @@ export function newNamesIn(
       i++;
       continue;
     }
+    // A word right after a number is what it counts ("257k WPM"), not a name.
+    const prev = tokens[i - 1];
+    if (prev && /^\$?\d[\d,.]*[kKMB]?$/.test(prev.text) && t.start - prev.end === 1 && !isCode(t.text)) {
+      i++;
+      continue;
+    }
     if (isCode(bare) || isCode(t.text)) {
       const code = isCode(t.text) && !/\d[A-Z]?s$/.test(t.text) ? t.text : bare;
       const around = paragraph.slice(Math.max(0, t.start - 80), t.end + 80);
@@ -190,8 +207,15 @@ export function newNamesIn(
       i++;
       continue;
     }
-    const capital = isCapital(t.text) && !NOT_NAMES.has(lower) && !DEMONYM.test(t.text);
-    const acceptable = capital && (namey(t.text) || !sentenceStart(t) || capitalisedElsewhere.has(t.text));
+    const capital =
+      isCapital(t.text) &&
+      !NOT_NAMES.has(lower) &&
+      !DEMONYM.test(t.text) &&
+      !PLURAL_ACRONYM.test(t.text) &&
+      !/-\p{Ll}{3,}/u.test(t.text);
+    const heading = isHeading(paragraph);
+    const acceptable =
+      capital && (namey(t.text) || (!heading && (!sentenceStart(t) || capitalisedElsewhere.has(t.text))));
     if (!acceptable) {
       i++;
       continue;
@@ -203,7 +227,11 @@ export function newNamesIn(
       const next = tokens[j + 1] as Token;
       const gap = paragraph.slice((tokens[j] as Token).end, next.start);
       if (gap !== " ") break;
-      const joinWord = /^(?:of|and|for|de|la|von|van)$/.test(next.text);
+      // "Bureau of Industry and Security": "and" joins only inside a name that "of" began; "MediaTek and
+      // Qualcomm" are two.
+      const joinWord =
+        /^(?:of|for|de|la|von|van)$/.test(next.text) ||
+        (next.text === "and" && run.some((r) => /^(?:of|for)$/.test(r.text)));
       const after = tokens[j + 2];
       if (
         joinWord &&
@@ -221,6 +249,9 @@ export function newNamesIn(
         (isCapital(next.text) &&
           !NOT_NAMES.has(next.text.toLowerCase()) &&
           !DEMONYM.test(next.text) &&
+          !PLURAL_ACRONYM.test(next.text) &&
+          !NOT_A_CODE.test(next.text) &&
+          !/-\p{Ll}{3,}/u.test(next.text) &&
           !inKnown(next)) ||
         numberAfterName
       ) {
@@ -230,17 +261,25 @@ export function newNamesIn(
       }
       break;
     }
+    // "Secretary of Commerce Howard Lutnick": after a title "of" a department, the last two words are the person.
+    const titled =
+      run.length >= 3 &&
+      /\b(?:Secretary|Minister|Director|Commissioner|Governor|Chairman|Chairwoman|President)\s+of\s+$/.test(
+        paragraph.slice(Math.max(0, t.start - 30), t.start),
+      ) &&
+      run.slice(-2).every((r) => /^\p{Lu}\p{Ll}+$/u.test(r.text));
+    if (titled) run.splice(0, run.length - 2);
     const name = paragraph.slice(run[0]?.start ?? 0, run[run.length - 1]?.end ?? 0).replace(/[.:]+$/, "");
     // "Bureau of Industry and Security (BIS)": the letters in brackets are its short name.
     const bracket = /^\s*\(([A-Z][A-Za-z0-9&]{1,9})\)/.exec(paragraph.slice(run[run.length - 1]?.end ?? 0));
     const aliases = bracket?.[1] ? [bracket[1]] : [];
-    const before = paragraph.slice(Math.max(0, t.start - 40), t.start);
+    const before = paragraph.slice(Math.max(0, (run[0]?.start ?? t.start) - 40), run[0]?.start ?? t.start);
     const after = paragraph.slice(run[run.length - 1]?.end ?? 0);
     const titleCase = run.length === 2 && run.every((r) => /^\p{Lu}\p{Ll}+$/u.test(r.text));
     let kind: EntityKind = "organisation";
     if (/\d/.test(name))
       kind = CHIP_CONTEXT.test(paragraph) ? "chip" : MODEL_CONTEXT.test(paragraph) ? "model" : "product";
-    else if (titleCase && (TITLES.test(before) || SAYS_AFTER.test(after))) kind = "person";
+    else if (titleCase && (titled || TITLES.test(before) || SAYS_AFTER.test(after))) kind = "person";
     else if (COMPANY_WORDS.test(name)) kind = "company";
     else if (ORGANISATION_WORDS.test(name)) kind = "organisation";
     else if (run.length === 1 && PLACE_BEFORE.test(before) && /^\p{Lu}\p{Ll}+$/u.test(name)) kind = "country";
@@ -254,7 +293,8 @@ export function newNamesIn(
 /** Words written capitalised somewhere other than at the start of a sentence. */
 export function capitalisedMidSentence(paragraphs: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const p of paragraphs)
+  // Prose only: a heading capitalises every word.
+  for (const p of paragraphs.filter((p) => !isHeading(p)))
     for (const m of p.matchAll(/(?<=[\p{L}\p{N},;)] )(\p{Lu}[\p{L}\p{N}]*)/gu)) if (m[1]) out.add(m[1]);
   return out;
 }
@@ -265,34 +305,57 @@ export function draftEntities(
   existing: readonly Entity[],
   idTaken: (id: string) => boolean,
 ): Entity[] {
-  const claimed = new Set(existing.flatMap((e) => [e.name, ...e.aliases].map(aliasKey)));
+  const known = new Set(existing.flatMap((e) => [e.name, ...e.aliases].map(aliasKey)));
   const byKey = new Map<string, Entity>();
   const out: Entity[] = [];
+  // A guess from the word alone ("company") gives way to one from the context (a title, "in", a chip nearby).
+  const weak = (kind: EntityKind) => kind === "company" || kind === "product";
   for (const n of found) {
-    const key = aliasKey(n.name);
-    if (!key || (claimed.has(key) && !byKey.has(key))) continue;
-    const seen = byKey.get(key);
-    if (seen) continue;
-    const aliases = n.aliases.filter((a) => {
+    const names = [n.name, ...n.aliases].filter((a) => {
       const k = aliasKey(a);
-      return k && k !== key && !claimed.has(k);
+      return k && !known.has(k);
     });
+    if (names[0] !== n.name) continue;
+    const seen = names.map((a) => byKey.get(aliasKey(a))).find(Boolean);
+    if (seen) {
+      // One thing written two ways ("910C", "Huawei Ascend 910C"): the longer is the name, the other an alias.
+      if (n.name.length > seen.name.length && aliasKey(n.name).endsWith(aliasKey(seen.name))) {
+        seen.aliases = [seen.name, ...seen.aliases];
+        seen.name = n.name;
+      }
+      for (const a of names)
+        if (!byKey.has(aliasKey(a)) && aliasKey(a) !== aliasKey(seen.name)) {
+          seen.aliases.push(a);
+          byKey.set(aliasKey(a), seen);
+        }
+      byKey.set(aliasKey(seen.name), seen);
+      seen.aliases = seen.aliases.filter(
+        (a, i, all) => aliasKey(a) !== aliasKey(seen.name) && all.indexOf(a) === i,
+      );
+      if (weak(seen.kind) && !weak(n.kind)) seen.kind = n.kind;
+      if (!seen.vendor && n.vendor) seen.vendor = n.vendor;
+      if (!seen.country && n.country && /^[A-Z]{2}$/.test(n.country)) seen.country = n.country;
+      continue;
+    }
     let id = slug(n.name);
     for (let k = 2; idTaken(id) || out.some((e) => e.id === id); k++) id = `${slug(n.name)}-${k}`;
     const entity: Entity = {
       id,
       kind: n.kind,
       name: n.name,
-      aliases,
+      aliases: names.slice(1).filter((a, i, all) => aliasKey(a) !== aliasKey(n.name) && all.indexOf(a) === i),
       ...(n.country && /^[A-Z]{2}$/.test(n.country) ? { country: n.country } : {}),
       ...(n.vendor ? { vendor: n.vendor } : {}),
       related: [],
       draft: true,
     };
-    byKey.set(key, entity);
-    claimed.add(key);
-    for (const a of aliases) claimed.add(aliasKey(a));
+    for (const a of names) byKey.set(aliasKey(a), entity);
     out.push(entity);
+  }
+  // The id follows the name the entity ended with.
+  for (const e of out) {
+    const want = slug(e.name);
+    if (e.id !== want && !idTaken(want) && !out.some((o) => o.id === want)) e.id = want;
   }
   return out;
 }
