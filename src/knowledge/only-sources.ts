@@ -1,5 +1,6 @@
 // Narrows the knowledge to some of its sources (`--source ID`, SOURCES=id,id): their paragraphs and facts,
-// the topics' lists cut to those facts, and every entity kept, so names are still recognised.
+// the topics' lists cut to those facts, and the entities they name (with their makers and relations, and every
+// entity no source's fact names), so that a name only another source knows reads as not in the material.
 import type { Knowledge, Topic } from "./schema.js";
 
 export class UnknownSourceError extends Error {
@@ -25,8 +26,10 @@ export function onlySources(k: Knowledge, ids: readonly string[]): Knowledge {
   const kept = new Set(facts.map((f) => f.id));
   const topics = k.topics.flatMap((t) => narrowTopic(t, kept));
   const topicIds = new Set(topics.map((t) => t.id));
+  const entities = keptEntities(k, facts);
   return {
     ...k,
+    entities,
     sources: k.sources.filter((s) => keep.has(s.id)),
     paragraphs: new Map([...k.paragraphs].filter(([id]) => keep.has(id))),
     facts: facts.map((f) =>
@@ -35,6 +38,26 @@ export function onlySources(k: Knowledge, ids: readonly string[]): Knowledge {
     topics,
     ignored: k.ignored.filter((i) => keep.has(i.source)),
   };
+}
+
+function keptEntities(k: Knowledge, facts: readonly Knowledge["facts"][number][]): Knowledge["entities"] {
+  const named = (list: readonly Knowledge["facts"][number][]) =>
+    new Set(list.flatMap((f) => [...f.entities, ...(f.attribution ? [f.attribution] : [])]));
+  const anywhere = named(k.facts);
+  const keep = named(facts);
+  for (const e of k.entities) if (!anywhere.has(e.id)) keep.add(e.id);
+  // Makers and relations of what is kept stay, so that every reference still resolves.
+  const byId = new Map(k.entities.map((e) => [e.id, e]));
+  const queue = [...keep];
+  while (queue.length > 0) {
+    const e = byId.get(queue.pop() as string);
+    for (const id of [...(e?.vendor ? [e.vendor] : []), ...(e?.related ?? [])])
+      if (!keep.has(id)) {
+        keep.add(id);
+        queue.push(id);
+      }
+  }
+  return k.entities.filter((e) => keep.has(e.id));
 }
 
 /** A topic with only the kept facts; gone when none is left. Its headline pair stays only when whole. */

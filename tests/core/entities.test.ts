@@ -22,10 +22,12 @@ describe("entity finder", () => {
     expect(finder.resolve("RTX 4090", ["chip"])).toBeUndefined();
   });
 
-  it("given a model number that only starts a longer one, finds nothing: H20 is not the H200", () => {
+  it("given a model number that only starts a longer one, finds nothing: H10 is not the H100", () => {
     const shipped = new EntityFinder(readKnowledge().knowledge.entities);
     expect(shipped.resolve("H200", ["chip"])?.id).toBe("nvidia-h200");
-    expect(shipped.resolve("H20", ["chip"])).toBeUndefined();
+    // H20 is a chip of its own (the second source's), not a short H200.
+    expect(shipped.resolve("H20", ["chip"])?.id).toBe("nvidia-h20");
+    expect(shipped.resolve("H10", ["chip"])).toBeUndefined();
     expect(shipped.resolve("A10", ["chip"])).toBeUndefined();
     expect(shipped.resolve("GB30", ["chip"])).toBeUndefined();
     // A number followed by letters is the same model, named shorter.

@@ -2,7 +2,8 @@
 // as a draft and answers at once; ingesting a changed text keeps curated edits, moving a quote that moved, and
 // stops, writing nothing, when a curated entry no longer fits.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -12,6 +13,18 @@ import { readKnowledge } from "../../src/knowledge/load.js";
 import { validateKnowledge } from "../../src/knowledge/validate.js";
 import { ensureBuilt, root } from "../start/ensure-built.js";
 import { copyFixture, editYaml, removeCopies } from "./fixture.js";
+
+const shippedCopies: string[] = [];
+afterAll(() => {
+  for (const d of shippedCopies) rmSync(d, { recursive: true, force: true });
+});
+/** A copy of the shipped knowledge/. */
+function copyShipped(): string {
+  const dir = mkdtempSync(join(tmpdir(), "gapbot-shipped-"));
+  cpSync(join(root, "knowledge"), dir, { recursive: true });
+  shippedCopies.push(dir);
+  return dir;
+}
 
 afterAll(removeCopies);
 beforeAll(ensureBuilt, 60_000);
@@ -228,4 +241,24 @@ describe("drafting, in general", () => {
     expect(names).not.toContain("Quarterly Production Numbers");
     expect(names.filter((n) => n.includes("Zephyr Z9"))).toHaveLength(1);
   });
+});
+
+describe("the shipped second source", () => {
+  it("ingested again from the shared material, keeps every curated fact and entity as it is", () => {
+    const dir = copyShipped();
+    const before = readKnowledge(dir).knowledge;
+    const text = readFileSync(join(dir, "sources/semianalysis-ascend-ramp.txt"), "utf8");
+    const source = before.sources.find((s) => s.id === "semianalysis-ascend-ramp");
+    if (!source) throw new Error("no second source");
+    const result = ingest({ dir, text, id: source.id, title: source.title });
+    expect(result.kept).toBe(before.facts.filter((f) => f.source === source.id).length);
+    const after = readKnowledge(dir).knowledge;
+    expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
+    const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    // Every curated fact and entity is kept as it is; what ingest adds is marked as a draft (a sentence whose
+    // draft a person deleted is drafted again).
+    expect(byId(after.facts.filter((f) => !f.draft))).toEqual(byId(before.facts));
+    expect(byId(after.entities.filter((e) => !e.draft))).toEqual(byId(before.entities));
+    expect(after.facts.filter((f) => f.draft).length).toBeLessThanOrEqual(2);
+  }, 60_000);
 });
