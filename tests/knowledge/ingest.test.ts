@@ -86,6 +86,8 @@ describe("a drafted source", () => {
       { value: 300_000, unit: "chips", text: "300k", qualifier: "about" },
     ]);
     expect(shipped?.entities).toEqual(expect.arrayContaining(["huawei", "ascend-910b"]));
+    // Whose figure it is, said outright: the fact names a company and a chip (and the publisher).
+    expect(shipped?.subject).toBe("huawei");
     expect(shipped?.as_of).toBe("in 2024");
     expect(facts.find((f) => f.paragraph === 4)?.figures).toEqual([
       { value: 1.5e9, unit: "USD", text: "$1.5B" },

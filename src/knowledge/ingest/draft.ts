@@ -271,6 +271,8 @@ function draftFact(
       ...(attribution ? { attribution } : {}),
       ...(dates.length > 0 ? { as_of: [...new Set(dates)].join("; ") } : {}),
       entities,
+      // The sentence's first name is whose figure it is; said outright, since a fact may name several.
+      ...(figures.length > 0 && entities[0] ? { subject: entities[0] } : {}),
       topics: [],
       keywords: [],
       draft: true,

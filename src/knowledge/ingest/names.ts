@@ -347,6 +347,7 @@ export function draftEntities(
       ...(n.country && /^[A-Z]{2}$/.test(n.country) ? { country: n.country } : {}),
       ...(n.vendor ? { vendor: n.vendor } : {}),
       related: [],
+      members: [],
       draft: true,
     };
     for (const a of names) byKey.set(aliasKey(a), entity);

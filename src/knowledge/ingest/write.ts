@@ -226,6 +226,8 @@ function repair(start: Draft, base: Knowledge, loaded: Loaded, id: string): Draf
         else if (/^entities\.\d+$/.test(p.field ?? ""))
           f.entities = f.entities.filter((x) => base.entities.some((b) => b.id === x) || entities.has(x));
         else if (p.field === "attribution") delete f.attribution;
+        else if (p.field === "subject" && f.entities[0] && f.subject !== f.entities[0])
+          f.subject = f.entities[0];
         else dropFacts.add(f.id);
       } else if (e) {
         const alias = /^aliases\.(\d+)/.exec(p.field ?? "");
