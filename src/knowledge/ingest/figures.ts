@@ -32,7 +32,7 @@ const PHRASE_END = new Set(
   (
     "of in on at to for from by with and or but as than that which who whom whose when where while is are was were " +
     "be been will would could should can may might has have had do does did this next last these those it its " +
-    "their they them we our year years month months per each every a an the year-on-year yoy compared versus vs"
+    "their they them we our per each every a an the year-on-year yoy compared versus vs"
   ).split(" "),
 );
 const CANONICAL = new Map<string, string>(UNITS.map((u) => [u.toLowerCase(), u]));
@@ -123,14 +123,6 @@ export function readNumbers(
       out.push({ kind: "ignored", text: token, reason: "a version, ordinal or label number", mention: m });
       continue;
     }
-    // "zero reason", "that one quarter": a word that is a number but counts nothing here.
-    if (
-      /^(?:zero|one)$/i.test(m.text) &&
-      !/^\s+(?:months?|years?|days?|weeks?|quarters? of|times)\b/i.test(after)
-    ) {
-      out.push({ kind: "ignored", text: m.text, reason: "a word, not a quantity", mention: m });
-      continue;
-    }
     // A bare figure after one with a counted thing counts the same ("507k units in 2024 and 805k this year");
     // a share or a sum is written on its own number, never carried over.
     const stated = unitOf(m, after);
@@ -205,7 +197,10 @@ export function unitOf(m: NumberMention, after: string): string | undefined {
   if (/%$/.test(m.text) || /^\s*(?:percent|per cent)\b/i.test(after)) return "%";
   if (m.text.startsWith("$") || /^\s*(?:US\s*)?dollars\b|^\s*USD\b/i.test(after)) return "USD";
   if (/^\s*(?:x|×)(?![\p{L}\p{N}])|^\s*(?:times|fold)\b/iu.test(after)) return "times";
-  // "1-month gap", "9 months": the counted thing is the head of the phrase that follows.
+  // "1-month gap": the number measures the word it is hyphenated to.
+  const hyphened = /^-(\p{L}+)\b/u.exec(after);
+  if (hyphened?.[1]) return normaliseUnit(hyphened[1]);
+  // "9 months", "11.4 million stacks of HBM": the counted thing is the head of the phrase that follows.
   const phrase: string[] = [];
   for (const w of after.replace(/^-/, " ").matchAll(/([\p{L}][\p{L}\p{N}'’-]*)|([^\s\p{L}\p{N}])/gu)) {
     if (w[2]) break;
@@ -226,7 +221,13 @@ export function unitOf(m: NumberMention, after: string): string | undefined {
   // The head is the last lower-case word ("Ascend units" → units); a name alone counts nothing.
   const head = [...phrase]
     .reverse()
-    .find((w) => /^[\p{Ll}]/u.test(w) || /^[A-Z]{2,}s$/.test(w) || CANONICAL.has(w.toLowerCase()));
+    // A verb closing the phrase ("units shipped", "stacks remaining") is not what is counted.
+    .find(
+      (w) =>
+        (/^[\p{Ll}]/u.test(w) && !/(?:ed|ing)$/.test(w)) ||
+        /^[A-Z]{2,}s$/.test(w) ||
+        CANONICAL.has(w.toLowerCase()),
+    );
   return head ? normaliseUnit(head) : undefined;
 }
 
