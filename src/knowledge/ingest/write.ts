@@ -343,7 +343,14 @@ function writeDraft(
     put,
     header("Numbers no fact carries"),
   );
-  if (draft.units.length > 0) {
+  // A pack that lists its units in vocabulary.yaml (units.known) gets the new ones there.
+  if (draft.units.length > 0 && existsSync(join(o.dir, "vocabulary.yaml"))) {
+    editYaml(o.dir, "vocabulary.yaml", put, (doc) => {
+      const list = doc.getIn(["units", "known"]);
+      const have = isSeq(list) ? list.items.map((i) => String((i as { value?: unknown }).value ?? i)) : [];
+      if (isSeq(list)) for (const u of draft.units.filter((u) => !have.includes(u))) list.add(u);
+    });
+  } else if (draft.units.length > 0) {
     const path = join(o.dir, "units.yaml");
     if (!existsSync(path))
       put(
