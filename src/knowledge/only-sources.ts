@@ -46,6 +46,8 @@ function keptEntities(k: Knowledge, facts: readonly Knowledge["facts"][number][]
   const anywhere = named(k.facts);
   const keep = named(facts);
   for (const e of k.entities) if (!anywhere.has(e.id)) keep.add(e.id);
+  // The two sides' entities stand for the sides, whatever the sources say.
+  for (const s of k.sides ?? []) keep.add(s.entity);
   // Makers and relations of what is kept stay, so that every reference still resolves.
   const byId = new Map(k.entities.map((e) => [e.id, e]));
   const queue = [...keep];

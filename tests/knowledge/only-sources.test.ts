@@ -18,7 +18,14 @@ describe("onlySources", () => {
     expect(new Set(later.facts.map((f) => f.source))).toEqual(new Set(["later"]));
     // The "later" facts name the 910B and Huawei; Nvidia, which no fact of either source names, stays; the
     // A100, Mythos and CAICT, which only "mini" names, go.
-    expect(later.entities.map((e) => e.id).sort()).toEqual(["ascend-910b", "huawei", "nvidia"]);
+    // The two sides' entities stay too: they stand for the sides.
+    expect(later.entities.map((e) => e.id).sort()).toEqual([
+      "ascend-910b",
+      "china",
+      "huawei",
+      "nvidia",
+      "united-states",
+    ]);
     // The fixture's one topic lists only facts of "mini": it goes.
     expect(later.topics).toEqual([]);
     const mini = onlySources(knowledge, ["mini"]);
