@@ -181,16 +181,15 @@ function cellText(cell: ComparisonCell): string {
 /**
  * Who says so and where: "CAICT ¶24", one element per source of the claim, at most 10. Where the material
  * names no one, the paragraph stands alone: the footer already names the source, and one title said twice
- * is noise. With several sources, each keeps its title, so that "¶9" says which.
+ * is noise. With several sources, each is named short (publisher and date, or its id), so that "¶9" says which;
+ * the footer names them in full.
  */
 function citationContext(citations: Citation[]): ContextBlock | undefined {
   if (!citations.length) return undefined;
   const many = new Set(citations.map((c) => c.source)).size > 1;
   const byWho = new Map<string, number[]>();
   for (const c of citations) {
-    const who =
-      c.attribution?.trim() ||
-      (c.publisher || c.published ? sourceLabel(c) : many ? c.sourceTitle?.trim() || c.source : "");
+    const who = c.attribution?.trim() || (many ? (c.publisher ? sourceLabel(c) : c.source) : "");
     const paragraphs = byWho.get(who) ?? [];
     if (!paragraphs.includes(c.paragraph)) paragraphs.push(c.paragraph);
     byWho.set(who, paragraphs);
