@@ -23,8 +23,9 @@ export const AUTOCOMPLETE_CHOICES_MAX = 25;
 export const CHOICE_NAME_MAX = 100;
 export const CHOICE_VALUE_MAX = 100;
 
-/** An interaction must be answered within 3 s; past this we defer (type 5) and edit the reply later. */
-export const DEFER_AFTER_MS = 1500;
+/** An interaction must be answered within 3 s; an answer not ready after 1 s is deferred (type 5), so the user
+ * sees "thinking…" as soon as it takes over a second, and the reply is edited in later. */
+export const DEFER_AFTER_MS = 1000;
 
 const ELLIPSIS = "…";
 
