@@ -37,13 +37,14 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
     return {
       kind: "source",
       title: `¶${n} of “${ctx.sourceTitle(sourceId) ?? sourceId}”`,
-      headline: `Paragraph ${n} of ${lines?.length ?? n}, whole and verbatim${onIt.length ? `; ${onIt.length === 1 ? "one fact is" : `${onIt.length} facts are`} quoted from it` : ""}.`,
+      // What the paragraph says, first: its facts' claims, or else its opening words, verbatim.
+      headline: paragraphHeadline(onIt, text),
       // What each fact on it says, titled by what it measures: a fact id is no title (Show sources lists them).
       fields: onIt.slice(0, 10).map((f) => ({ label: f.metric, value: f.claim, factId: f.id })),
       passage: { source: sourceId, paragraph: n, text },
       citations: onIt.slice(0, MAX_CITATIONS).map((f) => cite(ctx, f)),
       suggestions: neighbours(ctx, sourceId, n),
-      footer: sourceNote(ctx, sourceId),
+      footer: `Paragraph ${n} of ${lines?.length ?? n}, whole and verbatim${onIt.length ? `; ${onIt.length === 1 ? "one fact is" : `${onIt.length} facts are`} quoted from it` : ""}. ${sourceNote(ctx, sourceId)}`,
     };
   }
   // A figure ("/source 5427", a number past the last paragraph; "/source 68%"): the fact that gives it.
@@ -85,6 +86,20 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
       ...card.suggestions,
     ].slice(0, 5),
   };
+}
+
+/**
+ * A paragraph's headline: the claims of the facts quoted from it, as many whole as fit, so that the
+ * figures it gives lead; a paragraph no fact quotes leads with its own opening, verbatim and marked so.
+ */
+export function paragraphHeadline(facts: readonly Fact[], text: string): string {
+  let out = "";
+  for (const f of facts) {
+    const next = out ? `${out} ${f.claim}` : f.claim;
+    if (next.length > HEADLINE_MAX) break;
+    out = next;
+  }
+  return out || `“${clip(text.trim(), HEADLINE_MAX - 2)}”`;
 }
 
 /** The paragraphs before and after, to read on. */

@@ -38,4 +38,26 @@ describe("/source", () => {
       for (const s of card.suggestions) expect(s.command).toMatch(/^\/source \S+$/);
     }
   });
+
+  it("leads with what the paragraph's facts say, or with its own opening words where no fact quotes it", () => {
+    const source = knowledge.sources[0]?.id ?? "";
+    const lines = knowledge.paragraphs.get(source) ?? [];
+    let withFacts = 0;
+    let without = 0;
+    lines.forEach((line, i) => {
+      if (!line.trim()) return;
+      const card = core.answer({ text: `/source ${i + 1}` });
+      const on = knowledge.facts.filter((f) => f.source === source && f.paragraph === i + 1);
+      if (on[0]) {
+        withFacts++;
+        expect(card.headline.startsWith(on[0].claim), `¶${i + 1}`).toBe(true);
+      } else {
+        without++;
+        const opening = card.headline.replace(/^“|…?”$/g, "");
+        expect(line.startsWith(opening), `¶${i + 1}`).toBe(true);
+      }
+    });
+    expect(withFacts).toBeGreaterThan(0);
+    expect(without).toBeGreaterThan(0);
+  });
 });
