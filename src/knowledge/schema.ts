@@ -283,6 +283,7 @@ export const CUE_NAMES = [
   "measure",
   "share",
   "compares",
+  "comparative",
   "asks_name",
   "two_asks",
   "finding",

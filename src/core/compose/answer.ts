@@ -5,7 +5,7 @@ import type { Card } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
-import { clip, provenance } from "../format.js";
+import { clip, provenance, ratio, ratioPhrase } from "../format.js";
 import { MODEL_NUMBER, type Reading, relativeTime } from "../frames/reading.js";
 import { contentShare, oneNamed } from "../rank/relevance.js";
 import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
@@ -41,11 +41,14 @@ export function answerCard(ctx: Context, top: Fact, given: readonly Fact[], give
   // headline does ("largest company by market value" and "above Germany's GDP").
   const next = support[0] && (paired || top.figures.length === 0) ? support[0] : undefined;
   const other = next ? `${next.claim}${provenance(next, ctx.entity)}` : "";
+  const both = other && first.length + 1 + other.length <= HEADLINE_MAX ? `${first} ${other}` : first;
+  // Two sides' figures in one unit: their ratio, marked as computed, with its inputs.
+  const computed = paired && next && both !== first ? computedRatio(ctx, top, next) : "";
   return {
     kind: "answer",
     title: labelWithSubject(subjectLabel(ctx, top), top.metric).replace(" · ", ": "),
     headline: clip(
-      other && first.length + 1 + other.length <= HEADLINE_MAX ? `${first} ${other}` : first,
+      computed && both.length + 1 + computed.length <= HEADLINE_MAX ? `${both} ${computed}` : both,
       HEADLINE_MAX,
     ),
     fields: [
@@ -64,6 +67,28 @@ export function answerCard(ctx: Context, top: Fact, given: readonly Fact[], give
     ],
     footer: footerFor(ctx, [top, ...support]),
   };
+}
+
+/**
+ * "Computed: US about 2.3× China (2,400 / 1,053 EFLOPS)." for two facts on different subjects that each
+ * give one figure in the same unit; "" when they do not (a ratio of unlike figures means nothing).
+ */
+export function computedRatio(ctx: Context, a: Fact, b: Fact): string {
+  const [fa, fb] = [a.figures, b.figures];
+  if (fa.length !== 1 || fb.length !== 1 || !fa[0] || !fb[0]) return "";
+  const [sa, sb] = [subjectLabel(ctx, a), subjectLabel(ctx, b)];
+  if (sa === sb) return "";
+  const r = ratio(fa[0], fb[0]);
+  if (!r) return "";
+  const [big, small] = fa[0].value >= fb[0].value ? [sa, sb] : [sb, sa];
+  const inputs =
+    fa[0].unit === "%"
+      ? r.inputs
+          .split(" / ")
+          .map((n) => `${n}%`)
+          .join(" / ")
+      : `${r.inputs} ${fa[0].unit}`;
+  return `Computed: ${big} ${ratioPhrase(r)} ${small} (${inputs}).`;
 }
 
 /** No fact answers, but a paragraph may: quote its best sentence verbatim. */

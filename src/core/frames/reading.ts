@@ -141,7 +141,10 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
     terms,
     units,
     share: ctx.cues.share.any.test(asking),
-    compares: ctx.cues.compares.any.test(text) || ctx.cues.two_asks.any.test(text),
+    compares:
+      ctx.cues.compares.any.test(text) ||
+      ctx.cues.comparative.any.test(text) ||
+      ctx.cues.two_asks.any.test(text),
     wants: WHICH_KIND.filter(([cue]) => ctx.cues[cue].any.test(text)).flatMap(([, kinds]) => kinds),
     quantitative,
     money,
@@ -222,7 +225,8 @@ const ASIDE_CLAUSE = new RegExp(`${ASIDE_WORDS}[^,，;；?？]*`);
 export function askedWords(ctx: Context, text: string): string[] {
   const out: string[] = [];
   const many = /\bhow (?:much|many) ([a-z][a-z-]*)/.exec(text);
-  if (many?.[1]) out.push(many[1]);
+  // "How much larger is A than B" measures nothing by "larger": it asks how two figures compare.
+  if (many?.[1] && !ctx.cues.comparative.any.test(text)) out.push(many[1]);
   const part =
     /\b(?:share|percentage|proportion|fraction|number|amount|count) of (?:the |all |its |their )?([a-z][a-z-]*)(?: ([a-z][a-z-]*))?/.exec(
       text,

@@ -143,14 +143,20 @@ export function comparedPair(
   const covers = (a: Fact, b: Fact) =>
     r.things.every((id) => aboutFamily(ctx, a, id) || aboutFamily(ctx, b, id)) &&
     r.years.every((y) => factNumbers(a).has(y) || factNumbers(b).has(y));
+  const pairs: [Hit<Fact>, Hit<Fact>][] = [];
   for (const [i, a] of candidates.entries())
     for (const b of candidates.slice(i + 1)) {
       const same = b.item.figures.every((g) =>
         a.item.figures.some((x) => x.value === g.value && x.unit === g.unit),
       );
-      if (!same && covers(a.item, b.item)) return [a, b];
+      if (!same && covers(a.item, b.item)) pairs.push([a, b]);
     }
-  return undefined;
+  // Like with like first: two subjects' figures in one unit set side by side (and their ratio can be
+  // computed), before a figure beside a statement of how the two compare.
+  const alike = ([a, b]: [Hit<Fact>, Hit<Fact>]) =>
+    subjectIdOf(ctx, a.item) !== subjectIdOf(ctx, b.item) &&
+    a.item.figures.some((x) => b.item.figures.some((y) => x.unit === y.unit));
+  return pairs.find(alike) ?? pairs[0];
 }
 
 /**
