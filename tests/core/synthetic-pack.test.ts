@@ -89,14 +89,19 @@ describe("a synthetic pack on another subject", () => {
       expect(card.kind, q).toBe("answer");
       expect(card.headline, q).toContain("4.2 million tonnes");
       expect(card.headline, q).toContain("1.4 million tonnes");
-      expect(card.headline, q).toContain("Computed: Northland about 3× Southland (4.2 million / 1.4 million tonnes)");
-      expect(card.citations.slice(0, 2).map((c) => c.factId).sort(), q).toEqual([
-        "northland-apples",
-        "southland-apples",
-      ]);
+      expect(card.headline, q).toContain(
+        "Computed: Northland about 3× Southland (4.2 million / 1.4 million tonnes)",
+      );
+      expect(
+        card.citations
+          .slice(0, 2)
+          .map((c) => c.factId)
+          .sort(),
+        q,
+      ).toEqual(["northland-apples", "southland-apples"]);
     }
-    expect(ask("Northland or Southland: which has a larger share of the world apple market?").headline).toContain(
-      "Computed: Northland about 3.8× Southland (30% / 8%)",
-    );
+    expect(
+      ask("Northland or Southland: which has a larger share of the world apple market?").headline,
+    ).toContain("Computed: Northland about 3.8× Southland (30% / 8%)");
   });
 });
