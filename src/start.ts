@@ -6,8 +6,9 @@ import { join, resolve } from "node:path";
 import { parseEnv } from "node:util";
 import type { AdapterContext, RunningAdapter } from "./adapters/adapter.js";
 import { runConsole } from "./adapters/console/index.js";
+import type { SlackStartOptions } from "./adapters/slack/index.js";
 import { parseSettings, unknownVariables } from "./config/env.js";
-import type { DiscordSettings, Settings, SlackSettings } from "./config/settings.js";
+import type { DiscordSettings, Settings, SlackOAuthSettings, SlackSettings } from "./config/settings.js";
 import { createCore } from "./core/index.js";
 import { createFormattedLogger, type Logger, logFormatFor } from "./log.js";
 import { failSafeLogStream } from "./log-stream.js";
@@ -16,6 +17,7 @@ import { type ReloadableCore, reloadableCore, reloadOnHangup } from "./runtime/r
 import { ChannelSettingsStore } from "./state/channel-settings.js";
 import { discordLeaseKey, discordLeaseMessage, type Lease, LeaseTaken, takeLease } from "./state/lease.js";
 import { openSharedState, type SharedState } from "./state/shared.js";
+import { TokenCipher } from "./state/token-cipher.js";
 import { type Database, openDatabase } from "./storage/database.js";
 import { QuestionLog } from "./storage/question-log.js";
 
@@ -29,7 +31,11 @@ type Env = Record<string, string | undefined>;
 
 export interface Platforms {
   slack(): Promise<{
-    startSlack(settings: SlackSettings, ctx: AdapterContext): Promise<RunningAdapter & { port?: number }>;
+    startSlack(
+      settings: SlackSettings,
+      ctx: AdapterContext,
+      options?: Pick<SlackStartOptions, "installationStore">,
+    ): Promise<RunningAdapter & { port?: number }>;
   }>;
   discord(): Promise<{
     startDiscord(settings: DiscordSettings, ctx: AdapterContext): Promise<RunningAdapter>;
@@ -96,6 +102,7 @@ export async function startBot(realEnv: Env = process.env, io: Partial<StartIo> 
     ]);
   }
   const settings = parsed.settings;
+  const warnings = parsed.warnings;
   const consoleOnly = !settings.slack && !settings.discord;
 
   // In the console, log lines would interleave with the answers: warnings only, unless LOG_LEVEL says more.
@@ -106,7 +113,7 @@ export async function startBot(realEnv: Env = process.env, io: Partial<StartIo> 
     // A platform bot's stdout carries nothing else: it hears once if stderr's reader goes away.
     destination: failSafeLogStream(stderr, consoleOnly ? undefined : (io.stdout ?? process.stdout)),
   });
-  for (const line of unknownVariables(env)) logger.warn(line);
+  for (const line of [...warnings, ...unknownVariables(env)]) logger.warn(line);
 
   // The knowledge is checked where it is loaded: knowledge that fails the check is never served, and each
   // problem is named. SIGHUP loads it again; a reload that fails keeps what is being served.
@@ -179,7 +186,7 @@ async function runPlatforms(
   const fault = faultWatch(signals, logger);
   let server: Server | undefined;
   let healthPort: number | undefined;
-  const record = openRecord(settings, io.cwd ?? process.cwd(), logger);
+  const storage = openStorage(settings, io.cwd ?? process.cwd(), logger);
   let shared: SharedState | undefined;
   let lease: Lease | undefined;
   // Loaded here, not at the top: the console never serves /metrics and need not load prom-client.
@@ -191,7 +198,7 @@ async function runPlatforms(
   try {
     shared = await openSharedState(settings.redis, logger, (store) => metrics.fellBack(store));
   } catch (err) {
-    record.close();
+    storage.close();
     signal.dispose();
     fault.dispose();
     stderrOf(io).write(`gapbot: ${(err as Error).message}\n`);
@@ -214,13 +221,18 @@ async function runPlatforms(
       // One store of per-channel settings for every adapter (admins set them with /gapbot settings, /settings).
       channelSettings: new ChannelSettingsStore(shared.kv),
       fatal: fault.fail,
-      ...(record.questions ? { questions: record.questions } : {}),
+      ...(storage.questions ? { questions: storage.questions } : {}),
       ...(settings.followUps ? { threads: shared.kv } : {}),
       metrics,
     };
     if (settings.slack) {
       const { startSlack } = await platforms.slack();
-      const slack = await startSlack(settings.slack, ctx);
+      const oauth = settings.slack.oauth;
+      const slack = await startSlack(
+        settings.slack,
+        ctx,
+        oauth ? { installationStore: await slackInstallations(oauth, shared, storage.database) } : {},
+      );
       adapters.push(slack);
       if (slackOwnsPort) healthPort = slack.port ?? settings.port;
     }
@@ -239,7 +251,7 @@ async function runPlatforms(
     logger.fatal({ err }, "start-up failed");
     await stopAll(adapters, graceMs, logger);
     await closeServer(server);
-    record.close();
+    storage.close();
     await lease?.release();
     await shared.close();
     signal.dispose();
@@ -263,7 +275,7 @@ async function runPlatforms(
   logger.info({ signal: name, graceMs }, "shutting down: finishing replies in flight");
   const outcome = await Promise.race([stopAll(adapters, graceMs, logger), signal.second]);
   await closeServer(server);
-  record.close();
+  storage.close();
   await lease?.release();
   await shared.close();
   signal.dispose();
@@ -286,10 +298,27 @@ async function runPlatforms(
 }
 
 /**
- * The question record, when RECORD_QUESTIONS is on: the database in DATA_DIR, pruned of rows past the
- * retention now and every hour. Opened lazily, inside start-up's error boundary, by the first caller.
+ * Where OAuth mode keeps each workspace's installation, sealed under SLACK_TOKEN_KEY: on Redis when it is
+ * configured, so that every instance answers a workspace installed through any of them; else in the bot's
+ * database in DATA_DIR. On Redis the store has no memory fallback for writes: an install made while Redis is
+ * down fails (Slack shows the installer an error to retry), rather than living in one process alone.
  */
-function openRecord(settings: Settings, cwd: string, logger: Logger) {
+async function slackInstallations(oauth: SlackOAuthSettings, shared: SharedState, database: () => Database) {
+  const { KeyValueInstallationRecords, SealedInstallationStore, SqliteInstallationRecords } = await import(
+    "./adapters/slack/installation-store.js"
+  );
+  const records = shared.durable
+    ? new KeyValueInstallationRecords(shared.durable)
+    : new SqliteInstallationRecords(database());
+  return new SealedInstallationStore(records, new TokenCipher(oauth.tokenKey));
+}
+
+/**
+ * The bot's database in DATA_DIR (relative to the working folder), opened lazily, inside start-up's error
+ * boundary, by its first user: the question record, when RECORD_QUESTIONS is on, pruned of rows past the
+ * retention now and every hour; Slack's OAuth installations, when Redis does not hold them.
+ */
+function openStorage(settings: Settings, cwd: string, logger: Logger) {
   let db: Database | undefined;
   let timer: NodeJS.Timeout | undefined;
   let questions: QuestionLog | undefined;
@@ -301,11 +330,15 @@ function openRecord(settings: Settings, cwd: string, logger: Logger) {
       logger.error({ err }, "question record: pruning failed");
     }
   };
+  const database = () => {
+    db ??= openDatabase({ dir: resolve(cwd, settings.record.dataDir) });
+    return db;
+  };
   return {
+    database,
     get questions(): QuestionLog | undefined {
       if (!settings.record.enabled || questions) return questions;
-      db = openDatabase({ dir: resolve(cwd, settings.record.dataDir) });
-      questions = new QuestionLog(db, { retentionDays: settings.record.retentionDays });
+      questions = new QuestionLog(database(), { retentionDays: settings.record.retentionDays });
       prune();
       timer = setInterval(prune, PRUNE_EVERY_MS);
       timer.unref();

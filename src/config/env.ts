@@ -6,10 +6,13 @@ import { parseTokenKey } from "../state/token-cipher.js";
 import type { Settings, SlackSettings } from "./settings.js";
 import { type VariableName, variableNames, variables } from "./variables.js";
 
-/** Where OAuth mode keeps its installations until DATA_DIR is a setting: the bot's database folder. */
-const DATA_DIR_DEFAULT = "./data";
-
-export type ParseResult = { ok: true; settings: Settings } | { ok: false; problems: string[] };
+/**
+ * `warnings`: settings that parse but do not all take effect (two Slack modes configured at once), each one
+ * line saying what runs and why; start-up logs them.
+ */
+export type ParseResult =
+  | { ok: true; settings: Settings; warnings: string[] }
+  | { ok: false; problems: string[] };
 
 /** Unset, empty and only-spaces are all "unset"; a set value loses the spaces pasted around it. */
 function blankToUndefined(value: unknown): unknown {
@@ -334,7 +337,6 @@ function toSettings(env: Env): Settings {
         clientSecret: env.SLACK_CLIENT_SECRET,
         stateSecret: env.SLACK_STATE_SECRET,
         tokenKey,
-        dataDir: DATA_DIR_DEFAULT,
       },
     };
     if (env.SLACK_API_URL !== undefined) settings.slack.apiUrl = env.SLACK_API_URL;
@@ -367,7 +369,25 @@ export function parseSettings(env: Record<string, string | undefined>): ParseRes
     const issues = [...parsed.error.issues].sort((a, b) => order(a) - order(b));
     return { ok: false, problems: issues.map(problemLine) };
   }
-  return { ok: true, settings: toSettings(parsed.data) };
+  return { ok: true, settings: toSettings(parsed.data), warnings: modeWarnings(parsed.data) };
+}
+
+/** OAuth variables that a set SLACK_BOT_TOKEN leaves unused. */
+const OAUTH_VARIABLES = [
+  "SLACK_CLIENT_ID",
+  "SLACK_CLIENT_SECRET",
+  "SLACK_STATE_SECRET",
+  "SLACK_TOKEN_KEY",
+] as const;
+
+function modeWarnings(env: Env): string[] {
+  if (env.SLACK_BOT_TOKEN === undefined || env.SLACK_CLIENT_ID === undefined) return [];
+  const ignored = OAUTH_VARIABLES.filter((name) => env[name] !== undefined).join(", ");
+  return [
+    "Slack: both SLACK_BOT_TOKEN and SLACK_CLIENT_ID are set; running single-workspace with SLACK_BOT_TOKEN, " +
+      `which wins when both are set, so ${ignored} ${ignored.includes(",") ? "are" : "is"} ignored and ` +
+      "/slack/install is not served. To install into many workspaces through OAuth, unset SLACK_BOT_TOKEN.",
+  ];
 }
 
 /**

@@ -3,15 +3,16 @@
 
 export type ReplyVisibility = "ephemeral" | "in_channel";
 
-/** Installing into many workspaces (OAuth v2): the app's credentials and where installations are kept. */
+/**
+ * Installing into many workspaces (OAuth v2): the app's credentials and the key the tokens are sealed with.
+ * Where installations are kept is start-up's choice: Redis when configured, else the database in DATA_DIR.
+ */
 export interface SlackOAuthSettings {
   clientId: string;
   clientSecret: string;
   stateSecret: string;
   /** AES-256-GCM key for the tokens at rest (SLACK_TOKEN_KEY), 32 bytes. */
   tokenKey: Buffer;
-  /** The folder of the bot's SQLite file, which holds the installations. */
-  dataDir: string;
 }
 
 export interface SlackSettings {

@@ -91,7 +91,7 @@ export const variables = {
     default: "every source",
   },
   DATA_DIR: {
-    for: "the folder that holds gapbot's database file (the question record); relative paths start from the working folder",
+    for: "the folder that holds gapbot's database (question record, Slack installs without Redis); relative paths start from the working folder",
     default: "./data",
   },
   RECORD_QUESTIONS: {

@@ -13,6 +13,11 @@ export interface SharedState {
   seen: SeenStore;
   limiter: RateLimiter;
   kv: KeyValueStore;
+  /**
+   * On Redis only: the same key-value store without the memory fallback, for records that must never live in
+   * one process alone (Slack's OAuth installations). Its calls fail while Redis is unreachable.
+   */
+  durable?: KeyValueStore;
   /** The connection, when on Redis: its state for /metrics, its client for the Discord lease. */
   redis?: RedisLink;
   close(): Promise<void>;
@@ -59,6 +64,7 @@ export async function openSharedState(
     seen: new FallbackSeenStore(new RedisSeenStore(link.client), notice),
     limiter: new FallbackRateLimiter(new RedisRateLimiter(link.client), notice),
     kv: new FallbackKeyValueStore(new RedisKeyValueStore(link.client), notice),
+    durable: new RedisKeyValueStore(link.client),
     redis: link,
     close: () => link.close(),
   };

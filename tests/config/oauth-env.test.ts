@@ -32,9 +32,9 @@ describe("Slack OAuth mode settings", () => {
         clientSecret: OAUTH.SLACK_CLIENT_SECRET,
         stateSecret: OAUTH.SLACK_STATE_SECRET,
         tokenKey: Buffer.from(KEY_HEX, "hex"),
-        dataDir: "./data",
       },
     });
+    expect(result.warnings).toEqual([]);
   });
 
   it("reads the key as base64 too", () => {
@@ -69,11 +69,23 @@ describe("Slack OAuth mode settings", () => {
     ]);
   });
 
-  it("with SLACK_BOT_TOKEN set, stays single-workspace as before", () => {
+  it("with SLACK_BOT_TOKEN set, stays single-workspace as before, and warns once which mode runs and why", () => {
     const result = parseSettings({ ...OAUTH, SLACK_BOT_TOKEN: "xoxb-1-2-3" });
     if (!result.ok) throw new Error(result.problems.join("\n"));
     expect(result.settings.slack?.botToken).toBe("xoxb-1-2-3");
     expect(result.settings.slack?.oauth).toBeUndefined();
+    expect(result.warnings).toEqual([
+      "Slack: both SLACK_BOT_TOKEN and SLACK_CLIENT_ID are set; running single-workspace with SLACK_BOT_TOKEN, " +
+        "which wins when both are set, so SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, SLACK_TOKEN_KEY " +
+        "are ignored and /slack/install is not served. To install into many workspaces through OAuth, unset SLACK_BOT_TOKEN.",
+    ]);
+    // No secret's value is echoed.
+    expect(result.warnings.join(" ")).not.toContain(OAUTH.SLACK_CLIENT_SECRET);
+  });
+
+  it("warns about nothing with a bot token alone", () => {
+    const result = parseSettings({ SLACK_BOT_TOKEN: "xoxb-1-2-3", SLACK_SIGNING_SECRET: "s3cret" });
+    expect(result.ok && result.warnings).toEqual([]);
   });
 
   it("names SLACK_CLIENT_ID when only the other OAuth secrets are set", () => {

@@ -16,7 +16,7 @@ import { METRICS_PATH, serveMetrics } from "../../runtime/health-server.js";
 import type { Metrics } from "../../runtime/metrics.js";
 import type { AdapterContext, RunningAdapter } from "../adapter.js";
 import { boltLogger } from "./bolt-logger.js";
-import { defaultInstallationStore, registerInstallationListeners } from "./installations.js";
+import { registerInstallationListeners } from "./installations.js";
 import { InFlight, registerListeners } from "./listeners.js";
 import { BOT_SCOPES } from "./manifest.js";
 import { EVENTS_PATH, HEALTH_PATH, INSTALL_PATH, REDIRECT_PATH } from "./paths.js";
@@ -46,7 +46,7 @@ export interface SlackStartOptions {
   drainMs?: number;
   /** One Web API call's deadline, per attempt (WEB_API_TIMEOUT_MS by default). */
   webApiTimeoutMs?: number;
-  /** OAuth mode's installations; by default sealed in the SQLite file under the OAuth settings' dataDir. */
+  /** OAuth mode's installations, which it needs: start-up keeps them on Redis, else in DATA_DIR's database. */
   installationStore?: InstallationStore;
   /** A turn still running after this long shows 👀 (PROGRESS_AFTER_MS, 1 s, by default). */
   progressAfterMs?: number;
@@ -103,9 +103,10 @@ export async function startSlack(
   let stopped = false;
 
   // OAuth mode: each workspace's token comes from its installation, found by Bolt's authorize.
-  const installations = settings.oauth
-    ? (options.installationStore ?? defaultInstallationStore(settings.oauth))
-    : undefined;
+  const installations = settings.oauth ? options.installationStore : undefined;
+  if (settings.oauth && !installations) {
+    throw new Error("gapbot: Slack OAuth mode needs an installation store (start-up gives one)");
+  }
 
   let receiver: Receiver;
   if (settings.mode === "socket") {

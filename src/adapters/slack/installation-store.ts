@@ -88,19 +88,38 @@ export class SqliteInstallationRecords implements InstallationRecords {
   }
 }
 
-/** The shared key-value store (Redis when REDIS_URL is set), without expiry. */
+/**
+ * The shared key-value store (Redis when REDIS_URL is set), without expiry, so that every instance sees every
+ * install. While the store cannot be reached, an installation this process has already read or written is
+ * served from its last copy here: a workspace that was being answered still is. Writes and deletes are never
+ * kept here alone, so an install during an outage fails instead of living in one process.
+ */
 export class KeyValueInstallationRecords implements InstallationRecords {
+  private readonly lastKnown = new Map<string, string>();
+
   constructor(private readonly kv: KeyValueStore) {}
 
-  get(key: string) {
-    return this.kv.get(`slack-installation:${key}`);
+  async get(key: string): Promise<string | undefined> {
+    let sealed: string | undefined;
+    try {
+      sealed = await this.kv.get(`slack-installation:${key}`);
+    } catch (err) {
+      const last = this.lastKnown.get(key);
+      if (last === undefined) throw err;
+      return last;
+    }
+    if (sealed === undefined) this.lastKnown.delete(key);
+    else this.lastKnown.set(key, sealed);
+    return sealed;
   }
 
-  put(key: string, sealed: string) {
-    return this.kv.set(`slack-installation:${key}`, sealed);
+  async put(key: string, sealed: string): Promise<void> {
+    await this.kv.set(`slack-installation:${key}`, sealed);
+    this.lastKnown.set(key, sealed);
   }
 
-  delete(key: string) {
-    return this.kv.delete(`slack-installation:${key}`);
+  async delete(key: string): Promise<void> {
+    this.lastKnown.delete(key);
+    await this.kv.delete(`slack-installation:${key}`);
   }
 }

@@ -22,7 +22,15 @@ import { type Database, openDatabase } from "../../../src/storage/database.js";
 import { eventually, type SlackApiStandIn, startSlackApiStandIn } from "../../helpers/slack-api-stand-in.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
 import { SIGNING_SECRET } from "../../helpers/slack-http.js";
-import { type SlackBody, sendToApp, slashCommand } from "../../helpers/slack-requests.js";
+import {
+  beginInstall,
+  commandFrom,
+  eventFrom,
+  INSTALLED_BOT_USER,
+  install,
+  mentionFrom,
+} from "../../helpers/slack-oauth.js";
+import { type SlackBody, sendToApp } from "../../helpers/slack-requests.js";
 
 const core = fixtureCore();
 const key = randomBytes(32);
@@ -53,7 +61,6 @@ beforeAll(async () => {
       clientSecret: "client-secret",
       stateSecret: "state-secret-for-tests",
       tokenKey: key,
-      dataDir: dir,
     },
   };
   const slack = await startSlack(
@@ -73,83 +80,9 @@ afterAll(async () => {
 
 const send = (body: SlackBody) => sendToApp(`${base}/slack/events`, body, { secret: SIGNING_SECRET });
 
-/** GET /slack/install: Bolt redirects to Slack's consent page with a signed state, kept in a cookie too. */
-async function beginInstall(): Promise<{ state: string; cookie: string; location: URL }> {
-  const res = await fetch(`${base}/slack/install`, { redirect: "manual" });
-  expect(res.status).toBe(302);
-  const location = new URL(res.headers.get("location") ?? "");
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  return { state: location.searchParams.get("state") ?? "", cookie, location };
-}
-
-function oauthAnswer(org: boolean) {
-  return {
-    ok: true,
-    access_token: org ? ORG_TOKEN : TEAM_TOKEN,
-    token_type: "bot",
-    scope: "commands,chat:write,app_mentions:read",
-    bot_user_id: "UBOT2",
-    app_id: "A0001",
-    team: org ? null : { id: TEAM, name: "Team Two" },
-    enterprise: org ? { id: ORG, name: "Org" } : null,
-    is_enterprise_install: org,
-    authed_user: { id: "U0ADMIN" },
-  };
-}
-
-/** An app_mention from a workspace (or, with `org`, from a workspace of the org-wide install). */
-function mentionFrom(team: string, id: string, text: string, org = false) {
-  const event = {
-    type: "app_mention",
-    channel: "C0T2",
-    user: "U0T2",
-    text: `<@UBOT2> ${text}`,
-    ts: `17000300${id}.000100`,
-    event_ts: `17000300${id}.000100`,
-  };
-  return {
-    body: JSON.stringify({
-      token: "legacy",
-      team_id: team,
-      ...(org ? { enterprise_id: ORG, is_enterprise_install: true } : {}),
-      api_app_id: "A0001",
-      event,
-      type: "event_callback",
-      event_id: `Ev-oauth-${id}`,
-      event_time: 1_700_000_000,
-      authorizations: [
-        {
-          team_id: team,
-          enterprise_id: org ? ORG : null,
-          user_id: "UBOT2",
-          is_bot: true,
-          is_enterprise_install: org,
-        },
-      ],
-    }),
-    contentType: "application/json",
-  };
-}
-
-function eventFrom(team: string, id: string, event: Record<string, unknown>) {
-  return {
-    body: JSON.stringify({
-      token: "legacy",
-      team_id: team,
-      api_app_id: "A0001",
-      event,
-      type: "event_callback",
-      event_id: `Ev-oauth-${id}`,
-      event_time: 1_700_000_000,
-      authorizations: [{ team_id: team, user_id: "UBOT2", is_bot: true, is_enterprise_install: false }],
-    }),
-    contentType: "application/json",
-  };
-}
-
 describe("Slack OAuth v2", () => {
   it("sends the installer to Slack's consent page with the bot scopes and a signed state", async () => {
-    const { state, cookie, location } = await beginInstall();
+    const { state, cookie, location } = await beginInstall(base);
     expect(location.origin + location.pathname).toBe("https://slack.com/oauth/v2/authorize");
     expect(location.searchParams.get("client_id")).toBe("1111.2222");
     expect(location.searchParams.get("scope")?.split(",")).toContain("commands");
@@ -158,24 +91,17 @@ describe("Slack OAuth v2", () => {
   });
 
   it("refuses a redirect whose state it did not sign, without asking Slack for a token", async () => {
-    const { cookie } = await beginInstall();
+    const { cookie } = await beginInstall(base);
     const res = await fetch(`${base}/slack/oauth_redirect?code=abc&state=forged`, { headers: { cookie } });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(api.callsTo("oauth.v2.access")).toEqual([]);
   });
 
   it("installs: exchanges the code on SLACK_API_URL and keeps the workspace's token sealed in SQLite", async () => {
-    api.answer("oauth.v2.access", oauthAnswer(false));
-    const { state, cookie } = await beginInstall();
-    const res = await fetch(
-      `${base}/slack/oauth_redirect?code=code-team2&state=${encodeURIComponent(state)}`,
-      {
-        headers: { cookie },
-      },
-    );
+    const res = await install(base, api, { team: TEAM, token: TEAM_TOKEN });
     expect(res.status).toBe(200);
     expect(api.callsTo("oauth.v2.access")[0]?.body).toMatchObject({
-      code: "code-team2",
+      code: `code-${TEAM}`,
       client_id: "1111.2222",
       client_secret: "client-secret",
     });
@@ -197,13 +123,7 @@ describe("Slack OAuth v2", () => {
 
   it("answers a command and a mention from that workspace, the mention posted with that workspace's token", async () => {
     const id = "cmd-team2";
-    await send({
-      ...slashCommand("/chip", "910B", api.responseUrl(id)),
-      body: slashCommand("/chip", "910B", api.responseUrl(id)).body.replace(
-        "team_id=T0001",
-        `team_id=${TEAM}`,
-      ),
-    });
+    await send(commandFrom(TEAM, "/chip", "910B", api.responseUrl(id)));
     const response = await eventually(() => api.responsesTo(id)[0]);
     expect(response.body.response_type).toBe("in_channel");
     await send(mentionFrom(TEAM, "1", "/chip 910B"));
@@ -218,23 +138,21 @@ describe("Slack OAuth v2", () => {
   });
 
   it("installs org-wide on Enterprise Grid under the enterprise id, and answers its workspaces with the org's token", async () => {
-    api.answer("oauth.v2.access", oauthAnswer(true));
-    const { state, cookie } = await beginInstall();
-    const res = await fetch(`${base}/slack/oauth_redirect?code=code-org&state=${encodeURIComponent(state)}`, {
-      headers: { cookie },
-    });
+    const res = await install(base, api, { enterprise: ORG, token: ORG_TOKEN });
     expect(res.status).toBe(200);
     const keys = (
       db.prepare("SELECT key FROM slack_installations ORDER BY key").all() as { key: string }[]
     ).map((r) => r.key);
     expect(keys).toEqual([`enterprise:${ORG}`, `team:${TEAM}`]);
-    await send(mentionFrom("T0INORG", "org", "/gap compute", true));
+    await send(mentionFrom("T0INORG", "org", "/gap compute", { enterprise: ORG }));
     const post = await eventually(() => api.callsTo("chat.postMessage").find((c) => c.token === ORG_TOKEN));
     expect(post.body.channel).toBe("C0T2");
   });
 
   it("on app_uninstalled, removes the workspace, and answers nothing from it after", async () => {
-    await send(eventFrom(TEAM, "uninstall", { type: "app_uninstalled", event_ts: "1700030100.000100" }));
+    await send(
+      eventFrom(TEAM, "Ev-oauth-uninstall", { type: "app_uninstalled", event_ts: "1700030100.000100" }),
+    );
     await eventually(() =>
       db.prepare("SELECT key FROM slack_installations WHERE key = ?").get(`team:${TEAM}`) ? false : true,
     );
@@ -248,19 +166,15 @@ describe("Slack OAuth v2", () => {
   });
 
   it("on tokens_revoked for the bot, removes the installation too", async () => {
-    api.answer("oauth.v2.access", oauthAnswer(false));
-    const { state, cookie } = await beginInstall();
-    await fetch(`${base}/slack/oauth_redirect?code=code-again&state=${encodeURIComponent(state)}`, {
-      headers: { cookie },
-    });
+    await install(base, api, { team: TEAM, token: TEAM_TOKEN });
     expect(
       (await store.fetchInstallation({ teamId: TEAM, enterpriseId: undefined, isEnterpriseInstall: false }))
         .bot?.token,
     ).toBe(TEAM_TOKEN);
     await send(
-      eventFrom(TEAM, "revoked", {
+      eventFrom(TEAM, "Ev-oauth-revoked", {
         type: "tokens_revoked",
-        tokens: { bot: ["UBOT2"] },
+        tokens: { bot: [INSTALLED_BOT_USER] },
         event_ts: "1700030200.000100",
       }),
     );
