@@ -112,8 +112,20 @@ export function buildContext(
       about.set(id, list);
     }
   }
-  const rank = (id: string, f: Fact) =>
-    (f.entities[0] === id ? 8 : f.entities.includes(id) ? 4 : 1) + (f.figures.length > 0 ? 2 : 0);
+  const entityById = new Map(knowledge.entities.map((e) => [e.id, e]));
+  // A person is who the text says they are where it names them in full ("Dana Whitfield, head of research
+  // at…"), not the figures they are quoted on: their card leads with that sentence.
+  const fullNames = new Map(
+    knowledge.entities
+      .filter((e) => e.kind === "person")
+      .map((e) => [e.id, [e.name, ...e.aliases].filter((n) => /\s/.test(n.trim()))]),
+  );
+  const rank = (id: string, f: Fact) => {
+    const full = fullNames.get(id);
+    if (full && entityById.get(id)?.kind === "person")
+      return (f.entities[0] === id ? 8 : 4) + (full.some((n) => f.quote.includes(n)) ? 6 : 0);
+    return (f.entities[0] === id ? 8 : f.entities.includes(id) ? 4 : 1) + (f.figures.length > 0 ? 2 : 0);
+  };
   // Each entity's list is put in order when first asked for: a start sorts none of them.
   const sorted = new Set<string>();
   const factsAbout = (id: string): Fact[] => {

@@ -60,6 +60,16 @@ export function draftSource(input: DraftInput): Draft {
   });
   // The publisher is who "we" and "our" are.
   if (source.publisher) found.unshift({ name: source.publisher, aliases: [], kind: "company", paragraph: 0 });
+  // A person named in full is the one their surname alone names later ("Dana Whitfield" … "Whitfield said").
+  const surnames = new Map<string, NewName>();
+  for (const n of found)
+    if (n.kind === "person" && /\s/.test(n.name)) surnames.set(n.name.split(/\s+/).pop() ?? "", n);
+  for (const n of found) {
+    const person = surnames.get(n.name);
+    if (person && person !== n && !person.aliases.includes(n.name)) person.aliases.push(n.name);
+    if (person && person !== n) n.kind = "person";
+  }
+  found.sort((a, b) => Number(b.kind === "person") - Number(a.kind === "person"));
   const counted = countNames(found);
   // A name seen once that is a lone capitalised word is more likely a stray capital than a name.
   const worth = found.filter(
@@ -224,11 +234,18 @@ function draftFact(
   });
   const dates = readings.flatMap((r) => (r.kind === "date" ? [r.phrase] : []));
   const we = /\b(?:we|our|us)\b/i.test(quote.replace(/\bUS\b/g, ""));
-  const attribution = we && publisher ? publisher : undefined;
+  const reporter = reporterOf(quote, names, byId);
+  const attribution = reporter ?? (we && publisher ? publisher : undefined);
   const own = [...new Set(names.map((n) => n.id))].filter((id) => id !== publisher);
   // A pronoun, or no name at all, refers back to what the paragraph was about.
   const refers = /\b(?:they|them|their|it|its|the company|the firm|this|these|those)\b/i.test(quote);
-  const ids = own.length === 0 || refers ? [...own, ...context.filter((id) => !own.includes(id))] : own;
+  const others = own.filter((id) => id !== reporter);
+  const ids =
+    others.length === 0 || refers
+      ? [...others, ...context.filter((id) => !others.includes(id) && id !== reporter)]
+      : others;
+  // Who says so is named too, after what it is said of: a question naming it still finds the fact.
+  if (reporter) ids.push(reporter);
   const entities = ids.length > 0 ? ids : attribution ? [attribution] : publisher ? [publisher] : [];
   if (entities.length === 0) return undefined;
   // Without a figure, a sentence is a fact when it says something citable, or names something new.
@@ -278,6 +295,48 @@ function draftFact(
       draft: true,
     },
   };
+}
+
+/** Verbs that report a figure or a view rather than own it: "X estimates that…", "according to X". */
+const REPORTS =
+  /^(?:says?|said|estimates?|estimated|expects?|expected|puts?|counts?|counted|projects?|projected|forecasts?|forecast|predicts?|believes?|reckons?|calculates?|calculated|reports?|reported|finds|found|notes?|noted|argues?|argued|warns?|warned|thinks?|has tallied|tallied|tallies|concludes?|concluded|attributes?|cautions?|told)\b/i;
+
+/**
+ * Who a clause says reports its figure or view: the name before "estimates", "expects", "says"… that opens the
+ * clause, the name after "according to", or one closing the clause ("…, Meridian says"). Only a company,
+ * organisation, person or report reports; a country owns its figures.
+ */
+function reporterOf(
+  quote: string,
+  names: readonly { id: string; start: number; end: number }[],
+  byId: ReadonlyMap<string, Entity>,
+): string | undefined {
+  const reports = (id: string) =>
+    ["company", "organisation", "person", "report"].includes(byId.get(id)?.kind ?? "");
+  for (const n of names) {
+    if (!reports(n.id)) continue;
+    const before = quote.slice(0, n.start);
+    // "TERI's central forecast has…", "GridScope's data show…": its own estimate.
+    if (
+      /^['’]s\s+(?:(?:central|latest|own|base|new)\s+)?(?:forecast|estimate|projection|data|figures?|count|tally|analysis|survey|model)s?\b/i.test(
+        quote.slice(n.end),
+      )
+    )
+      return n.id;
+    const after = quote
+      .slice(n.end)
+      .replace(/^['’]s\b/, "")
+      .replace(/^\s*\([^)]{1,40}\)/, "");
+    if (/\baccording to\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,5}$/iu.test(before)) return n.id;
+    // "Analysts at X estimate", "X's head of research says": the name opens the clause or follows its own analysts.
+    const opens =
+      /^(?:[\p{L}'’-]+\s+){0,6}$/u.test(before) &&
+      !/\b(?:that|which|of|for|to|in|on|by|from|with)\s+$/i.test(before);
+    if (opens && REPORTS.test(after.replace(/^\s*(?:,[^,]{1,60},\s*)?(?:also\s+|now\s+)?/, "").trimStart()))
+      return n.id;
+    if (/^\s*(?:says|said|estimates|reports|notes|argues|expects)\s*[.,]?\s*$/i.test(after)) return n.id;
+  }
+  return undefined;
 }
 
 function dedupeFigures(figures: Figure[]): Figure[] {
@@ -346,15 +405,61 @@ function metricOf(
     /^\s+((?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?[\p{L}][\p{L}'’-]*)(?=\s+(?:of|in|on|to|for|from|by|per|this|next|that|which|and|is|are|was|were|will|shipped|made|produced|sold)\b|[,.;:)]|$)/u.exec(
       after,
     )?.[1];
-  const label = first.unit === "%" ? share(quote, at) : first.unit === "USD" ? money(quote, at) : phrase;
+  const measured = ["%", "USD", "times", "fraction"].includes(first.unit)
+    ? undefined
+    : measuredWords(quote, at, first.text.length, names);
+  const label =
+    first.unit === "%" ? share(quote, at) : first.unit === "USD" ? money(quote, at) : (measured ?? phrase);
   const base = (label ?? first.unit).trim();
-  const named = names.length > 0 ? "" : "";
-  const text = `${base.charAt(0).toUpperCase()}${base.slice(1)}${named}`;
+  const text = `${base.charAt(0).toUpperCase()}${base.slice(1)}`;
   // One metric, one unit: the unit joins the label when the label alone does not say it.
   return text.toLowerCase().includes(first.unit.toLowerCase()) ||
     ["%", "USD", "times", "fraction"].includes(first.unit)
     ? text
     : `${text} (${first.unit})`;
+}
+
+/** Words that say nothing of what a figure measures. */
+const FILLER = new Set(
+  (
+    "a an the of in on at to for from by with and or but as than that which who is are was were be been has have had " +
+    "will would could should can may might do does did this these those its their it they there about roughly around " +
+    "approximately nearly almost some more less over under only just up down also still even now then estimated " +
+    "estimates estimate expects expected says said puts put counts according fictional firm company institute"
+  ).split(" "),
+);
+
+/**
+ * What a figure in a measure's unit measures, in the quote's words: the content words just before it (its
+ * subject and verb, names aside: "data centres … consumed") and the "of" phrase after its unit ("of
+ * electricity"), so that a question in those words finds it: "Data centres consumed electricity".
+ */
+function measuredWords(
+  quote: string,
+  at: number,
+  length: number,
+  names: readonly { start: number; end: number }[],
+): string | undefined {
+  const clauseStart = Math.max(
+    0,
+    ...[...quote.slice(0, at).matchAll(/[,;:(]\s|\b(?:which|that|while|whereas)\s/g)].map(
+      (m) => m.index + m[0].length,
+    ),
+  );
+  let before = "";
+  for (let i = clauseStart; i < at; i++)
+    before += names.some((n) => n.start <= i && i < n.end) ? " " : (quote[i] ?? "");
+  const lead = (before.match(/[\p{L}][\p{L}'’-]*/gu) ?? [])
+    .map((w) => w.replace(/['’]s$/, ""))
+    .filter((w) => !FILLER.has(w.toLowerCase()) && /^\p{Ll}/u.test(w))
+    .slice(-4);
+  const unitAndOf = /^\s*\S+\s+(?:of|in)\s+((?:[\p{L}][\p{L}'’-]*\s*){1,3})/u.exec(quote.slice(at + length));
+  const of = (unitAndOf?.[1] ?? "")
+    .split(/\s+/)
+    .filter((w) => w && !FILLER.has(w.toLowerCase()))
+    .join(" ");
+  const words = [...lead, ...(of ? [of] : [])].join(" ").trim();
+  return words.length >= 4 ? words : undefined;
 }
 
 function share(quote: string, at: number): string {

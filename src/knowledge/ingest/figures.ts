@@ -56,6 +56,13 @@ for (const [said, unit] of [
 const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
 
 /**
+ * A unit written as a symbol right after a number ("210 TWh", "45 GW", "120 kW", "410 Tbps", "60 ms", "11 km"):
+ * an SI prefix and a base symbol, kept as written, since case tells "mW" from "MW".
+ */
+export const UNIT_SYMBOL =
+  /^(?:[kKMGTPEmµn]?(?:Wh|W|VA|V|Hz|bps|Bps|B|J|Pa|t|g|m|L|s)|kWh|MWh|GWh|TWh|mph|kph|km2|m2|m3|kt|Mt|Gt|ha|kb\/s|Mb\/s|Gb\/s|°C|°F)$/;
+
+/**
  * Reads every number in `span` (a verbatim quote). `isName(start, end)` says whether a stretch of the span
  * lies inside an entity's name ("Ascend 910", "GPT-5"), whose numbers are names, not figures.
  */
@@ -65,7 +72,10 @@ export function readNumbers(
 ): Reading[] {
   const out: Reading[] = [];
   let lastUnit: string | undefined;
+  // The end of the last range read: its upper end is the same figure, not another.
+  let rangeEnd = -1;
   for (const m of findNumbers(span)) {
+    if (m.start < rangeEnd) continue;
     const before = span.slice(0, m.start);
     const after = span.slice(m.end);
     const token = tokenAround(span, m);
@@ -125,7 +135,11 @@ export function readNumbers(
     }
     // A bare figure after one with a counted thing counts the same ("507k units in 2024 and 805k this year");
     // a share or a sum is written on its own number, never carried over.
-    const stated = unitOf(m, after);
+    // A range ("11-13%", "10 to 20 years", "between 520 and 610 TWh"): its unit is written after the upper end.
+    const range = rangeAfter(span, m);
+    const stated = range
+      ? (unitOf(range.upper, span.slice(range.upper.end)) ?? unitOf(m, after))
+      : unitOf(m, after);
     const carried =
       lastUnit &&
       !["%", "USD", "times"].includes(lastUnit) &&
@@ -135,20 +149,18 @@ export function readNumbers(
     const unit = stated ?? carried ?? "units";
     if (stated) lastUnit = stated;
     const figure: Figure = { value: m.value, unit, text: m.text };
-    const range = /^\s*(?:-|–|to)\s*(\$?\d[\d,.]*\s?(?:%|[kKMB]\b|million|billion|thousand|trillion)?)/.exec(
-      after,
-    );
-    if (range?.[1]) {
-      const upper = findNumbers(range[1])[0];
-      if (upper && upper.value > m.value && !upper.glued) {
-        const text = span.slice(m.start, m.end + (range.index ?? 0) + range[0].length);
-        if (findNumbers(text).some((n) => n.value === upper.value)) {
-          figure.max = upper.value;
-          figure.text = text.trim();
-        }
-      }
+    if (range) {
+      rangeEnd = range.upper.end;
+      figure.max = range.upper.value;
+      figure.text = span.slice(m.start, range.upper.end).trim();
+      // "520 and 610 TWh" reads as a range only after "between": the figure's text says so.
+      if (range.between) figure.text = span.slice(range.between, range.upper.end).trim();
     }
-    out.push({ kind: "figure", figure: withQualifier(figure, before), mention: m });
+    out.push({
+      kind: "figure",
+      figure: withQualifier(figure, span.slice(0, range?.between ?? m.start)),
+      mention: m,
+    });
   }
   // A range's upper end is the same figure, not another.
   return out.filter(
@@ -166,6 +178,33 @@ export function readNumbers(
           )
       ),
   );
+}
+
+/**
+ * The upper end of a range starting at `m`: "11-13%", "5% -6%", "10 to 20", "$300 million to $500 million",
+ * "between 520 and 610". Undefined when the next number is no larger, is a code, or is a year after a year.
+ */
+function rangeAfter(
+  span: string,
+  m: NumberMention,
+): { upper: NumberMention; between: number | undefined } | undefined {
+  const after = span.slice(m.end);
+  const between = /\bbetween\s+(?:about\s+|roughly\s+|around\s+)?\$?$/i.exec(span.slice(0, m.start));
+  // "from 120 to 410" is a change, not a range.
+  const from = /\bfrom\s+(?:about\s+|roughly\s+|around\s+)?\$?$/i.test(span.slice(0, m.start));
+  const joint = between
+    ? /^\s*(?:[\p{L}%]+\s+){0,2}?and\s+(?=\$?\d)/u.exec(after)
+    : /^\s*(?:%\s*)?(?:-|–|to)\s*(?=\$?\d)/.exec(after);
+  if (from && !between) return undefined;
+  if (!joint) return undefined;
+  const upper = findNumbers(after.slice(joint[0].length))[0];
+  if (upper?.start !== 0 || upper.glued || !(upper.value > m.value)) return undefined;
+  if (YEAR.test(m.text) && YEAR.test(upper.text)) return undefined;
+  const at = m.end + joint[0].length;
+  return {
+    upper: { ...upper, start: upper.start + at, end: upper.end + at },
+    between: between ? between.index : undefined,
+  };
 }
 
 function withQualifier(figure: Figure, before: string): Figure {
@@ -216,6 +255,9 @@ export function unitOf(m: NumberMention, after: string): string | undefined {
     phrase.push(word);
     if (phrase.length >= 4) break;
   }
+  // A unit symbol right after the number, as written ("210 TWh", "45 GW").
+  const symbol = /^\s?([^\s,.;:()]+)/u.exec(after)?.[1];
+  if (symbol && UNIT_SYMBOL.test(symbol)) return symbol;
   // An acronym alone right after the number is its unit ("257k WPM").
   if (phrase.length === 1 && /^[A-Z]{2,5}$/.test(phrase[0] ?? "")) return normaliseUnit(phrase[0] ?? "");
   // The head is the last lower-case word ("Ascend units" → units); a name alone counts nothing.

@@ -92,7 +92,14 @@ const ORGANISATION_WORDS =
 const CHIP_CONTEXT =
   /\b(?:chips?|GPUs?|ASICs?|accelerators?|dies?|processors?|SoCs?|CPUs?|packages?|wafers?|cards?|silicon)\b/i;
 const MODEL_CONTEXT = /\b(?:models?|LLMs?|chatbots?|multimodal|reasoning|open-?source|open-?weights?)\b/i;
-const PLACE_BEFORE = /\b(?:in|into|to|from|across|throughout|within|outside)\s+(?:the\s+)?$/;
+const PLACE_BEFORE = /\b(?:in|into|to|from|across|throughout|within|outside|near)\s+(?:the\s+)?$/i;
+/** "Dana Whitfield, GridScope's head of research", "Marcus Delgado, chief executive of…": a person's role after the name. */
+const ROLE_AFTER =
+  /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’&.-]+\s+){0,4}?(?:chief|head|director|analyst|economist|founder|co-founder|president|chair|chairman|chairwoman|professor|researcher|engineer|partner|CEO|CTO|CFO|COO|spokesman|spokeswoman|spokesperson|minister|secretary|senator|governor|manager|executive|officer|fellow|adviser|advisor|strategist|scientist)\b/iu;
+/** "A power-purchase agreement, or PPA,": the words spelled out before an acronym they define. */
+const SPELLED_BEFORE = /(?:^|[\s(])((?:[\p{L}-]+\s+){0,4}[\p{L}-]+),?\s+or\s+$/u;
+/** Unit symbols after a number ("45 GW", "210 TWh"): what is counted, never a name. */
+const UNIT_AFTER_NUMBER = /^(?:[kKMGTPE]?(?:W|Wh|VA|V|Hz|bps|B|J)|kWh|MWh|GWh|TWh|km|kg|ms|kV)$/;
 
 /** Quarters, halves, sizes, ordinals, decades, multiples and scaled numbers: codes that name nothing. */
 const NOT_A_CODE =
@@ -191,7 +198,16 @@ export function newNamesIn(
     }
     // A word right after a number is what it counts ("257k WPM"), not a name.
     const prev = tokens[i - 1];
-    if (prev && /^\$?\d[\d,.]*[kKMB]?$/.test(prev.text) && t.start - prev.end === 1 && !isCode(t.text)) {
+    if (
+      prev &&
+      /^\$?\d[\d,.–-]*[kKMB]?$/.test(prev.text) &&
+      t.start - prev.end === 1 &&
+      (!isCode(t.text) || UNIT_AFTER_NUMBER.test(t.text))
+    ) {
+      i++;
+      continue;
+    }
+    if (UNIT_AFTER_NUMBER.test(t.text) && /\d\s*$/.test(paragraph.slice(0, t.start))) {
       i++;
       continue;
     }
@@ -214,8 +230,19 @@ export function newNamesIn(
       !PLURAL_ACRONYM.test(t.text) &&
       !/-\p{Ll}{3,}/u.test(t.text);
     const heading = isHeading(paragraph);
+    // "Mara Quell, the firm's head of research, said…": a first name opening a sentence, before a surname
+    // and a role or a verb of saying, begins a person's name.
+    const next = tokens[i + 1];
+    const personAhead =
+      next !== undefined &&
+      paragraph.slice(t.end, next.start) === " " &&
+      /^\p{Lu}\p{Ll}+$/u.test(t.text) &&
+      /^\p{Lu}\p{Ll}+$/u.test(next.text) &&
+      !NOT_NAMES.has(next.text.toLowerCase()) &&
+      (ROLE_AFTER.test(paragraph.slice(next.end)) || SAYS_AFTER.test(paragraph.slice(next.end)));
     const acceptable =
-      capital && (namey(t.text) || (!heading && (!sentenceStart(t) || capitalisedElsewhere.has(t.text))));
+      capital &&
+      (namey(t.text) || (!heading && (!sentenceStart(t) || capitalisedElsewhere.has(t.text) || personAhead)));
     if (!acceptable) {
       i++;
       continue;
@@ -273,16 +300,34 @@ export function newNamesIn(
     // "Bureau of Industry and Security (BIS)": the letters in brackets are its short name.
     const bracket = /^\s*\(([A-Z][A-Za-z0-9&]{1,9})\)/.exec(paragraph.slice(run[run.length - 1]?.end ?? 0));
     const aliases = bracket?.[1] ? [bracket[1]] : [];
+    // "A power-purchase agreement, or PPA, is…": an acronym the text spells out is a term, known by both.
+    const spelled =
+      run.length === 1 && /^[A-Z]{2,6}$/.test(name)
+        ? SPELLED_BEFORE.exec(paragraph.slice(Math.max(0, t.start - 60), t.start))?.[1]
+        : undefined;
+    if (spelled && !/^\p{Lu}/u.test(spelled.split(/\s+/).pop() ?? "")) {
+      const phrase = spelled.replace(/^(?:a|an|the)\s+/i, "");
+      out.push({ name, aliases: [phrase], kind: "product", paragraph: index });
+      i = j + 1;
+      continue;
+    }
     const before = paragraph.slice(Math.max(0, (run[0]?.start ?? t.start) - 40), run[0]?.start ?? t.start);
     const after = paragraph.slice(run[run.length - 1]?.end ?? 0);
     const titleCase = run.length === 2 && run.every((r) => /^\p{Lu}\p{Ll}+$/u.test(r.text));
     let kind: EntityKind = "organisation";
     if (/\d/.test(name))
       kind = CHIP_CONTEXT.test(paragraph) ? "chip" : MODEL_CONTEXT.test(paragraph) ? "model" : "product";
-    else if (titleCase && (titled || TITLES.test(before) || SAYS_AFTER.test(after))) kind = "person";
+    else if (titleCase && (titled || TITLES.test(before) || SAYS_AFTER.test(after) || ROLE_AFTER.test(after)))
+      kind = "person";
     else if (COMPANY_WORDS.test(name)) kind = "company";
     else if (ORGANISATION_WORDS.test(name)) kind = "organisation";
-    else if (run.length === 1 && PLACE_BEFORE.test(before) && /^\p{Lu}\p{Ll}+$/u.test(name)) kind = "country";
+    else if (
+      run.length <= 2 &&
+      PLACE_BEFORE.test(before) &&
+      run.every((r) => /^\p{Lu}\p{Ll}+$/u.test(r.text)) &&
+      !SAYS_AFTER.test(after)
+    )
+      kind = "country";
     else kind = "company";
     if (name.length >= 2) out.push({ name, aliases, kind, paragraph: index });
     i = j + 1;

@@ -1,0 +1,123 @@
+// Drafting a new source's facts in general (src/knowledge/ingest/): units written as symbols, ranges with
+// their unit after the upper end, who reports a figure as against whose it is, people known by their
+// surname, and the words a figure's metric is named by. A made-up text on a subject the fixture knows nothing of.
+import { afterAll, describe, expect, it } from "vitest";
+import { createCore } from "../../src/core/index.js";
+import { readNumbers } from "../../src/knowledge/ingest/figures.js";
+import { ingest } from "../../src/knowledge/ingest/write.js";
+import { readKnowledge } from "../../src/knowledge/load.js";
+import type { Fact } from "../../src/knowledge/schema.js";
+import { validateKnowledge } from "../../src/knowledge/validate.js";
+import { copyFixture, removeCopies } from "./fixture.js";
+
+afterAll(removeCopies);
+
+const figures = (text: string) =>
+  readNumbers(text, () => undefined).flatMap((r) => (r.kind === "figure" ? [r.figure] : []));
+
+describe("reading figures", () => {
+  it("keeps a unit symbol as written, so that MW and mW stay apart", () => {
+    expect(figures("The mill used about 210 TWh of power and 45 GW at peak.")).toMatchObject([
+      { value: 210, unit: "TWh", qualifier: "about" },
+      { value: 45, unit: "GW" },
+    ]);
+    expect(figures("A round trip takes 60 ms over 6,400 km of fibre.")).toMatchObject([
+      { value: 60, unit: "ms" },
+      { value: 6400, unit: "km" },
+    ]);
+  });
+
+  it("reads a range as one figure whose unit is written after its upper end", () => {
+    expect(figures("That would be 11-13% of demand.")).toMatchObject([
+      { value: 11, max: 13, unit: "%", text: "11-13%" },
+    ]);
+    expect(figures("Contracts run for 10 to 20 years.")).toMatchObject([
+      { value: 10, max: 20, unit: "years", text: "10 to 20 years".slice(0, 8) },
+    ]);
+    expect(figures("Demand rises to between 520 and 610 TWh by the end.")).toMatchObject([
+      { value: 520, max: 610, unit: "TWh", text: "between 520 and 610" },
+    ]);
+    expect(figures("A system costs between $300 million and $500 million.")[0]).toMatchObject({
+      value: 300e6,
+      max: 500e6,
+      unit: "USD",
+    });
+  });
+
+  it("does not read a change from one figure to another, or two years, as a range", () => {
+    const change = figures("Output grew from 120 to 410 crates.");
+    expect(change.map((f) => f.max)).toEqual([undefined, undefined]);
+    expect(change).toHaveLength(2);
+    expect(figures("Prices held between 2019 and 2024 at 7 dollars.").every((f) => f.max === undefined)).toBe(
+      true,
+    );
+  });
+});
+
+const TEXT = [
+  "Orchard Power",
+  "According to the research firm Lanternfield Analytics, orchards in Northland used about 210 TWh of electricity last season, roughly 5% of the region's total.",
+  "Lanternfield Analytics expects that figure to reach between 520 and 610 TWh, which would be 11-13% of demand.",
+  "Mara Quell, Lanternfield Analytics's head of research, cautions that much of this is speculative. Quell said the queue is the real limit. Quell said about 40% of the queue will never be built.",
+  "A cold-storage agreement, or CSA, is a contract under which a grower rents chilled space for 10 to 20 years.",
+  "The Pellworth Institute estimates that about 45 GW of pumps are installed in Northland, of which about 14 GW run at night.",
+].join("\n");
+
+function draft(): { facts: Fact[]; dir: string } {
+  const dir = copyFixture();
+  ingest({ dir, text: TEXT, id: "orchard-power", title: "Orchard Power", publisher: "Grower Weekly" });
+  const { knowledge } = readKnowledge(dir);
+  return { facts: knowledge.facts.filter((f) => f.source === "orchard-power"), dir };
+}
+
+describe("drafting facts", () => {
+  const { facts, dir } = draft();
+  const { knowledge } = readKnowledge(dir);
+  const entity = (name: string) =>
+    knowledge.entities.find((e) => e.name === name || e.aliases.includes(name));
+  const fact = (part: string) => facts.find((f) => f.quote.includes(part));
+
+  it("passes the check as written", () => {
+    expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
+  });
+
+  it("gives a figure to what it is said of, and the firm that says so the attribution", () => {
+    const used = fact("210 TWh");
+    const firm = entity("Lanternfield Analytics");
+    expect(firm).toBeDefined();
+    expect(used?.attribution).toBe(firm?.id);
+    expect(used?.subject).not.toBe(firm?.id);
+    expect(used?.entities).toContain(firm?.id);
+    expect(fact("45 GW")?.attribution).toBe(entity("Pellworth Institute")?.id);
+  });
+
+  it("names a figure's metric by the words that measure it, not by its unit alone", () => {
+    const metric = fact("210 TWh")?.metric ?? "";
+    expect(metric).toMatch(/electricity/i);
+    expect(metric).toMatch(/orchards|used/i);
+    expect(fact("between 520")?.figures[0]).toMatchObject({ value: 520, max: 610, unit: "TWh" });
+  });
+
+  it("drafts a person from a role after the name, known later by the surname alone, and no unit as a name", () => {
+    const person = entity("Mara Quell");
+    expect(person?.kind).toBe("person");
+    expect(person?.aliases).toContain("Quell");
+    expect(knowledge.entities.filter((e) => e.aliases.includes("Quell") || e.name === "Quell")).toHaveLength(
+      1,
+    );
+    expect(entity("GW")).toBeUndefined();
+    expect(entity("TWh")).toBeUndefined();
+  });
+
+  it("drafts an acronym the text spells out as a term known by both", () => {
+    const csa = entity("CSA");
+    expect(csa?.kind).not.toBe("company");
+    expect(csa?.aliases).toContain("cold-storage agreement");
+  });
+
+  it("answers who a person is with the sentence that introduces them, not a figure they are quoted on", () => {
+    const card = createCore({ knowledge }).answer({ text: "Who is Mara Quell?" });
+    expect(card.headline).toMatch(/head of research/);
+    expect(card.citations[0]?.paragraph).toBe(4);
+  });
+});
