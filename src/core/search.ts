@@ -198,7 +198,9 @@ export class Retriever {
   correct(term: string): string | undefined {
     if (this.df.has(term) || term.length < 5 || !/^[a-z]+$/.test(term)) return undefined;
     if (this.corrections.has(term)) return this.corrections.get(term) ?? undefined;
-    const word = this.droppedG(term) ?? this.nearest(term);
+    // The start of a word the material uses ("chair" of "chairman") is no typo: the search matches it by
+    // prefix, where a correction would swap it for another word one letter away ("chain").
+    const word = this.startsKnown(term) ? undefined : (this.droppedG(term) ?? this.nearest(term));
     // Bounded: questions bring endless new words, and the cache must not grow with them.
     if (this.corrections.size >= CORRECTIONS_MAX) this.corrections.clear();
     this.corrections.set(term, word ?? null);
@@ -206,6 +208,12 @@ export class Retriever {
   }
 
   private readonly corrections = new Map<string, string | null>();
+
+  /** True when a word the material uses starts with the term. */
+  private startsKnown(term: string): boolean {
+    for (const word of this.words.atPrefix(term).keys()) if (word !== term && this.df.has(word)) return true;
+    return false;
+  }
 
   /** "investin", "plannin": the -ing of chat, its g dropped; the word the material uses for it, if any. */
   private droppedG(term: string): string | undefined {

@@ -94,6 +94,8 @@ export const STOPWORDS = new Set(
     "whch wich wht wat waht hwo whats list against " +
     // How someone put it ("how did Jensen Huang describe the gap") asks what they said: no content.
     "describe describes described describing characterize characterizes characterized portray portrays portrayed " +
+    // So does what someone concluded or stated: the verb asks for their words, it is none of them.
+    "conclude concludes concluded concluding conclusion conclusions stated " +
     // Words that frame a question ("does the estimate apply to", "is named as"): they ask, they say nothing.
     "apply applies applied named regarding concerning " +
     // Chat shorthand for function words.

@@ -287,6 +287,8 @@ export const CUE_NAMES = [
   "asks_name",
   "two_asks",
   "finding",
+  "speaker_before",
+  "speaker_after",
   "asks_value",
   "count_compared",
   "alternatives",

@@ -89,13 +89,39 @@ describe("advice reading", () => {
 });
 
 describe("attributed claims", () => {
-  it("given a claim the article frames, states the article's view beside it", () => {
+  it("given a claim the article frames, leads with the article's assessment, then the claim it discusses", () => {
     const card = ask("what does Mara Quill say about Southland?");
     expect(card.citations.map((c) => c.factId).slice(0, 2)).toEqual([
       "quill-close-gap",
       "report-doubts-forecasts",
     ]);
-    expect(card.headline).toContain("The report doubts such forecasts.");
+    expect(card.headline).toBe(
+      "The report doubts such forecasts. The claim it discusses: Mara Quill says Southland will close the gap within five years.",
+    );
+  });
+
+  it("given the words of a speaker asked for ('according to', 'what did … conclude'), answers with their claim", () => {
+    // Few of the question's words are the speaker's own: their claim answers, another's would not.
+    const q =
+      "According to the Fruit Board, how do Southland's growers fare in world apple trade after the drought?";
+    expect(ask(q).citations[0]?.factId).toBe("southland-market-share");
+    expect(ask(q.replace("According to the Fruit Board, how", "How")).kind).toBe("not_found");
+    expect(ask("What did the Fruit Board conclude about Southland's apples?").citations[0]?.factId).toBe(
+      "southland-market-share",
+    );
+  });
+
+  it("reads 'which experts', 'which public figures' as asking for a person, 'which figures' as asking for figures", async () => {
+    const { buildContext } = await import("../../src/core/context.js");
+    const { readQuestion } = await import("../../src/core/frames/reading.js");
+    const ctx = buildContext(knowledge);
+    const wants = (q: string) => readQuestion(ctx, q, ctx.finder.mentions(q)).wants;
+    expect(wants("Which experts expect Southland to close the gap?")).toContain("person");
+    expect(wants("Which two public figures praised Southland?")).toContain("person");
+    expect(wants("Which figures does the report give for Southland?")).not.toContain("person");
+    expect(ask("Which experts expect Southland to close the gap?").citations[0]?.factId).toBe(
+      "quill-close-gap",
+    );
   });
 });
 
@@ -105,6 +131,18 @@ describe("count frame", () => {
     expect(card.kind).toBe("not_found");
     expect(card.headline).toMatch(/^Not in the material as a count for Gleaner 2; it says: .*three times/);
     expect(card.citations[0]?.factId).toBe("harvester-x9-speed");
+  });
+});
+
+describe("typos and word starts", () => {
+  it("leaves the start of a word the material uses to the search's prefix match, and corrects a real typo", async () => {
+    const { buildContext } = await import("../../src/core/context.js");
+    const ctx = buildContext(knowledge);
+    expect(ctx.retriever.correct("harves")).toBeUndefined();
+    expect(ctx.retriever.correct("harvets")).toBe("harvest");
+    expect(ask("how many crates does the harves machine pick?").citations[0]?.factId).toBe(
+      "harvester-x9-speed",
+    );
   });
 });
 

@@ -27,11 +27,13 @@ export function relativeMiss(ctx: Context, r: Reading, f: Fact, mentions: readon
 }
 
 /**
- * The answer: the fact's claim first, then up to two supporting facts, all cited. `paired`: the question
+ * The answer: the fact's claim first (after the material's assessment of it, if it gives one), then up to
+ * two supporting facts, all cited. `paired`: the question
  * compares, and the first supporting fact is the other side, so the headline states both.
  */
 export function answerCard(ctx: Context, top: Fact, given: readonly Fact[], givenPaired = false): Card {
-  // An attributed claim keeps the article's framing: the article's view of it comes next, in the headline.
+  // An attributed claim keeps the material's framing: where the material gives its own assessment of the
+  // claim, the assessment leads the headline and the claim it discusses follows.
   const framing = top.framed_by ? ctx.fact(top.framed_by) : undefined;
   const support = framing ? unique([framing, ...given]).slice(0, 3) : given;
   const paired = givenPaired || framing !== undefined;
@@ -41,7 +43,13 @@ export function answerCard(ctx: Context, top: Fact, given: readonly Fact[], give
   // headline does ("largest company by market value" and "above Germany's GDP").
   const next = support[0] && (paired || top.figures.length === 0) ? support[0] : undefined;
   const other = next ? `${next.claim}${provenance(next, ctx.entity)}` : "";
-  const both = other && first.length + 1 + other.length <= HEADLINE_MAX ? `${first} ${other}` : first;
+  const assessed = framing ? `${other} The claim it discusses: ${first}` : "";
+  const both =
+    assessed && assessed.length <= HEADLINE_MAX
+      ? assessed
+      : other && first.length + 1 + other.length <= HEADLINE_MAX
+        ? `${first} ${other}`
+        : first;
   // Two sides' figures in one unit: their ratio, marked as computed, with its inputs.
   const computed = paired && next && both !== first ? computedRatio(ctx, top, next) : "";
   return {

@@ -56,6 +56,8 @@ export interface Reading {
   when: number;
   /** The share of its Chinese the material knows; undefined for a question with little Chinese. */
   chinese: number | undefined;
+  /** Who the question asks the words of ("according to A", "what did A conclude"): its speakers' ids. */
+  speakers: string[];
   /** Names asked about, and names set aside ("besides Applewood"). */
   asked: Mention[];
   aside: Mention[];
@@ -166,6 +168,13 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
     chinese: hanCoverage(ctx, question),
     asked,
     aside,
+    speakers: asked
+      .filter(
+        (m) =>
+          ctx.cues.speaker_before.any.test(key.slice(0, m.start)) ||
+          ctx.cues.speaker_after.any.test(key.slice(m.end)),
+      )
+      .map((m) => m.entity.id),
     entityIds,
     things: entityIds.filter((id) => ctx.entity(id)?.kind !== "country"),
     countries: entityIds.filter((id) => ctx.entity(id)?.kind === "country"),

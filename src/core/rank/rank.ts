@@ -100,7 +100,10 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     // A count asked of one side is not answered by the other side's count, though it names the first.
     !(r.things.length === 0 && r.countries.length === 1 && otherSide(ctx, r.countries[0] as string, f)) &&
     h.coverage >= (r.entityIds.length ? ctx.weights.minCoverageWithEntity : ctx.weights.minCoverage) &&
-    contentShare(ctx, r, h.matched) >= ctx.weights.minContentCoverage &&
+    // What a speaker asked about said is their words, which need not echo the asker's: a claim of theirs
+    // about what is asked needs less of the question's wording.
+    contentShare(ctx, r, h.matched) >=
+      ctx.weights.minContentCoverage * (spokenBy(r, f) ? ctx.weights.speakerContent : 1) &&
     // A year asked about ("in 2030") must be one the fact speaks of.
     r.years.every((y) => factNumbers(f).has(y)) &&
     // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
@@ -118,6 +121,11 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     // "The combined harvest of Northland and Southland": only a figure the material gives for them together.
     !(r.sum && !sumOf(ctx, r, f))
   );
+}
+
+/** True when the fact is the claim of a speaker the question asks about ("according to A"). */
+function spokenBy(r: Reading, f: Fact): boolean {
+  return f.attribution !== undefined && r.speakers.includes(f.attribution);
 }
 
 /** The best hit giving the one thing named a figure relative to another, if any of the best does. */

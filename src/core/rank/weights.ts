@@ -33,6 +33,8 @@ export interface Weights {
   minCoverageWithEntity: number;
   /** The share of the words besides the names the answer must match. */
   minContentCoverage: number;
+  /** The share of minContentCoverage a claim of the speaker asked about must match. */
+  speakerContent: number;
   /** Of a question's Chinese, the share the material must know. */
   minHanCoverage: number;
   /** An answer matching less than this share of the content another subject's fact matches is that fact's measure. */
@@ -57,6 +59,7 @@ export const WEIGHTS: Readonly<Weights> = {
   minCoverage: 0.5,
   minCoverageWithEntity: 0.35,
   minContentCoverage: 0.2,
+  speakerContent: 0.5,
   minHanCoverage: 0.6,
   measuredElsewhere: 0.6,
   supportShare: 0.5,
