@@ -2,12 +2,14 @@
 import { join } from "node:path";
 import type { AdapterContext, RunningAdapter } from "../../src/adapters/adapter.js";
 import { type DiscordAdapterOptions, startDiscord } from "../../src/adapters/discord/index.js";
+import type { DiscordMessage } from "../../src/adapters/discord/render.js";
 import type { Card, Core, Request } from "../../src/core/index.js";
 import { createCore } from "../../src/core/index.js";
 import { silentLogger } from "../../src/log.js";
 import { MemorySeenStore } from "../../src/runtime/seen-store.js";
 import { MemoryKeyValueStore } from "../../src/state/kv.js";
 import { DiscordStandIn, eventually, type RecordedRequest, type StandInOptions } from "./discord-stand-in.js";
+import { startedForTests } from "./started-for-tests.js";
 
 /** The small, stable knowledge the core tests use: the same answers whatever the real knowledge/ holds. */
 export const FIXTURE_KNOWLEDGE = join(import.meta.dirname, "..", "fixtures", "mini-knowledge");
@@ -24,20 +26,27 @@ export interface Harness {
   core: Core;
   /** Dispatches an INTERACTION_CREATE and waits for the interaction's callback (type 4, 5, 8…). */
   interact(payload: { id: string; token: string }): Promise<RecordedRequest>;
+  /** The same, and the callback's body: its type and message data (with autocomplete's choices). */
+  respond(payload: { id: string; token: string }): Promise<InteractionResponse>;
   stop(): Promise<void>;
 }
 
-export async function startHarness(
-  options: {
-    core?: Core;
-    adapter?: DiscordAdapterOptions;
-    standIn?: StandInOptions;
-    rateLimit?: AdapterContext["rateLimit"];
-    channelSettings?: AdapterContext["channelSettings"];
-    questions?: AdapterContext["questions"];
-    threads?: AdapterContext["threads"];
-  } = {},
-): Promise<Harness> {
+export interface InteractionResponse {
+  type: number;
+  data: DiscordMessage & { choices?: { name: string; value: string }[] };
+}
+
+export interface HarnessOptions {
+  core?: Core;
+  adapter?: DiscordAdapterOptions;
+  standIn?: StandInOptions;
+  rateLimit?: AdapterContext["rateLimit"];
+  channelSettings?: AdapterContext["channelSettings"];
+  questions?: AdapterContext["questions"];
+  threads?: AdapterContext["threads"];
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const standIn = await DiscordStandIn.start(options.standIn);
   const core = options.core ?? testCore();
   const adapter = await startDiscord(
@@ -54,22 +63,47 @@ export async function startHarness(
     },
     options.adapter,
   );
+  const interact = (payload: { id: string; token: string }) => {
+    standIn.dispatch("INTERACTION_CREATE", payload);
+    const path = `/v10/interactions/${payload.id}/${payload.token}/callback`;
+    return eventually(() => standIn.requests.find((r) => r.path === path), `the callback for ${payload.id}`);
+  };
   return {
     standIn,
     adapter,
     core,
-    async interact(payload) {
-      standIn.dispatch("INTERACTION_CREATE", payload);
-      const path = `/v10/interactions/${payload.id}/${payload.token}/callback`;
-      return eventually(
-        () => standIn.requests.find((r) => r.path === path),
-        `the callback for ${payload.id}`,
-      );
-    },
+    interact,
+    respond: async (payload) => (await interact(payload)).body as InteractionResponse,
     async stop() {
       await adapter.stop();
       await standIn.close();
     },
+  };
+}
+
+/**
+ * One harness for the tests of a file (or of a describe block, when called inside one): started before
+ * them, stopped after them. Its parts are read through the returned object once the tests run.
+ */
+export function harnessForTests(options: HarnessOptions = {}): Harness {
+  const h = startedForTests(
+    "the Discord harness",
+    () => startHarness(options),
+    (running) => running.stop(),
+  );
+  return {
+    get standIn() {
+      return h().standIn;
+    },
+    get adapter() {
+      return h().adapter;
+    },
+    get core() {
+      return h().core;
+    },
+    interact: (payload) => h().interact(payload),
+    respond: (payload) => h().respond(payload),
+    stop: () => h().stop(),
   };
 }
 

@@ -103,6 +103,37 @@ export function eventCallbackPayload(
   };
 }
 
+export interface MentionAt {
+  channel: string;
+  ts: string;
+  /** What follows the @mention. */
+  text: string;
+  user?: string;
+}
+
+/** The bot @mentioned, as the Events API's app_mention. */
+export function appMention(eventId: string, at: MentionAt): SlackBody {
+  return eventCallback(eventId, {
+    type: "app_mention",
+    user: at.user ?? "U0001",
+    channel: at.channel,
+    text: `<@${BOT_USER_ID}> ${at.text}`,
+    ts: at.ts,
+  });
+}
+
+/**
+ * Makes mentions asking `text` (by default), each with its own event id and timestamp; `prefix` keeps one
+ * file's event ids apart from another's.
+ */
+export function mentionMaker(prefix: string, text = "/gap compute") {
+  let n = 0;
+  return (channel: string, ask = text): SlackBody => {
+    n += 1;
+    return appMention(`Ev-${prefix}-${n}`, { channel, text: ask, ts: `${1_700_000_000 + n}.000100` });
+  };
+}
+
 export interface ButtonClick {
   actionId: string;
   value: string;

@@ -1,29 +1,14 @@
 // Slash commands, autocomplete and buttons, end to end: the real discord.js Client on the stand-in.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DiscordMessage } from "../../../src/adapters/discord/render.js";
+import { describe, expect, it } from "vitest";
 import { renderDiscordMessage } from "../../../src/adapters/discord/render-chart.js";
 import type { Request } from "../../../src/core/index.js";
-import { type Harness, recordingCore, startHarness } from "../../helpers/discord-harness.js";
+import { harnessForTests, recordingCore } from "../../helpers/discord-harness.js";
 
 const NO_PINGS = { parse: [], replied_user: false };
 
-let h: Harness;
 const core = recordingCore();
-beforeAll(async () => {
-  h = await startHarness({ core });
-});
-afterAll(async () => {
-  await h.stop();
-});
-
-/** The interaction response: type and message data, as the stand-in received them. */
-async function answer(payload: { id: string; token: string }) {
-  const callback = await h.interact(payload);
-  return callback.body as {
-    type: number;
-    data: DiscordMessage & { choices?: { name: string; value: string }[] };
-  };
-}
+const h = harnessForTests({ core });
+const answer = h.respond;
 
 describe("slash commands", () => {
   const cases: [string, Record<string, string>, Request][] = [

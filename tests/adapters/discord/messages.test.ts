@@ -1,20 +1,14 @@
 // Mentions and DMs, end to end: what reaches POST /channels/:id/messages on the stand-in.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DiscordMessage } from "../../../src/adapters/discord/render.js";
 import { renderDiscord } from "../../../src/adapters/discord/render.js";
-import { type Harness, recordingCore, startHarness } from "../../helpers/discord-harness.js";
+import { harnessForTests, recordingCore } from "../../helpers/discord-harness.js";
 import { eventually, type RecordedRequest, user } from "../../helpers/discord-stand-in.js";
 
 type Sent = DiscordMessage & { message_reference?: { message_id: string; fail_if_not_exists: boolean } };
 
-let h: Harness;
 const core = recordingCore();
-beforeAll(async () => {
-  h = await startHarness({ core });
-});
-afterAll(async () => {
-  await h.stop();
-});
+const h = harnessForTests({ core });
 
 const sentMessages = () => h.standIn.find("POST", /^\/v10\/channels\/\d+\/messages$/);
 

@@ -1,32 +1,21 @@
 // /settings on Discord through the real discord.js Client on the stand-in: an admin changes a channel's
 // settings, a non-admin is refused, and the settings take effect on mentions and command replies.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DiscordMessage } from "../../../src/adapters/discord/render.js";
+import { describe, expect, it } from "vitest";
 import { renderDiscord } from "../../../src/adapters/discord/render.js";
 import { renderDiscordMessage } from "../../../src/adapters/discord/render-chart.js";
 import { notAdminCard, settingsCard } from "../../../src/runtime/channel-settings-command.js";
 import { coreForSources } from "../../../src/runtime/scoped-core.js";
 import { ChannelSettingsStore, DEFAULT_CHANNEL_SETTINGS } from "../../../src/state/channel-settings.js";
 import { MemoryKeyValueStore } from "../../../src/state/kv.js";
-import { type Harness, startHarness } from "../../helpers/discord-harness.js";
+import { harnessForTests, startHarness } from "../../helpers/discord-harness.js";
 import { eventually } from "../../helpers/discord-stand-in.js";
 
 const MANAGE_GUILD = 1n << 5n;
 const HOW = "/settings with Manage Server, e.g. /settings mentions:false or /settings replies:private";
 
-let h: Harness;
 const store = new ChannelSettingsStore(new MemoryKeyValueStore());
-beforeAll(async () => {
-  h = await startHarness({ channelSettings: store });
-});
-afterAll(async () => {
-  await h.stop();
-});
-
-async function answer(payload: { id: string; token: string }) {
-  const callback = await h.interact(payload);
-  return callback.body as { type: number; data: DiscordMessage };
-}
+const h = harnessForTests({ channelSettings: store });
+const answer = h.respond;
 
 const here = () => ({
   platform: "discord" as const,

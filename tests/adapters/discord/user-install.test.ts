@@ -1,26 +1,15 @@
 // A user's own install of gapbot (any server or DM) and the "Ask gapbot" message command, end to end:
 // the real discord.js Client on the stand-in, answering with the real core.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { noTextCard } from "../../../src/adapters/discord/message-command.js";
-import type { DiscordMessage } from "../../../src/adapters/discord/render.js";
 import { renderDiscordMessage } from "../../../src/adapters/discord/render-chart.js";
-import { type Harness, recordingCore, startHarness } from "../../helpers/discord-harness.js";
+import { harnessForTests, recordingCore } from "../../helpers/discord-harness.js";
 
 const USE_EXTERNAL_APPS = 1n << 50n;
 
-let h: Harness;
 const core = recordingCore();
-beforeAll(async () => {
-  h = await startHarness({ core });
-});
-afterAll(async () => {
-  await h.stop();
-});
-
-async function answer(payload: { id: string; token: string }) {
-  const callback = await h.interact(payload);
-  return callback.body as { type: number; data: DiscordMessage };
-}
+const h = harnessForTests({ core });
+const answer = h.respond;
 
 describe("a user-installed /gap", () => {
   it("in a server that never added the bot, answers the asker alone when they may not use external apps", async () => {

@@ -1,6 +1,6 @@
 // Slack's assistant surface through the real Bolt receiver (HTTP mode, signed requests) and the Web API
 // stand-in: suggested prompts when a thread starts, then a status, a title and the card for each message.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import {
   ASSISTANT_STATUS,
@@ -11,29 +11,14 @@ import {
 import { BOT_EVENTS, BOT_SCOPES, slackManifest } from "../../../src/adapters/slack/manifest.js";
 import { renderSlack } from "../../../src/adapters/slack/render.js";
 import { requestFromQuery } from "../../../src/adapters/slack/requests.js";
-import {
-  eventually,
-  type SlackApiStandIn,
-  startSlackApiStandIn,
-  TEAM_ID,
-} from "../../helpers/slack-api-stand-in.js";
+import { eventually, TEAM_ID } from "../../helpers/slack-api-stand-in.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
-import { type HttpSlack, startHttpSlack } from "../../helpers/slack-http.js";
+import { httpSlackForTests } from "../../helpers/slack-http.js";
 import { eventCallback } from "../../helpers/slack-requests.js";
 
 const core = fixtureCore();
-let api: SlackApiStandIn;
-let app: HttpSlack;
+const app = httpSlackForTests({ core });
 let n = 0;
-
-beforeAll(async () => {
-  api = await startSlackApiStandIn();
-  app = await startHttpSlack(api, { core });
-});
-afterAll(async () => {
-  await app.slack.stop();
-  await api.close();
-});
 
 /** A new assistant thread in its own DM channel, as Slack opens one. */
 function thread() {
@@ -67,7 +52,7 @@ function userMessage(t: { channel: string; thread_ts: string }, text: string, id
 
 /** The calls made into one thread, in order, by method. */
 function callsIn(t: { channel: string; thread_ts: string }) {
-  return api.calls.filter(
+  return app.api.calls.filter(
     (c) =>
       (c.body.channel === t.channel && c.body.thread_ts === t.thread_ts) ||
       (c.body.channel_id === t.channel && c.body.thread_ts === t.thread_ts),
@@ -78,7 +63,7 @@ describe("the assistant thread", () => {
   it("when a thread starts, offers the topics, a chip, a compare and a question as suggested prompts", async () => {
     const t = thread();
     await app.send(threadStarted(t));
-    const call = await eventually(() => api.callsTo("assistant.threads.setSuggestedPrompts")[0]);
+    const call = await eventually(() => app.api.callsTo("assistant.threads.setSuggestedPrompts")[0]);
     expect(call.body).toEqual({
       channel_id: t.channel,
       thread_ts: t.thread_ts,
@@ -143,8 +128,8 @@ describe("the assistant thread", () => {
   });
 
   it("still answers when Slack refuses the status and the title (a thread that is not an assistant's)", async () => {
-    api.answer("assistant.threads.setStatus", { ok: false, error: "not_allowed" });
-    api.answer("assistant.threads.setTitle", { ok: false, error: "not_allowed" });
+    app.api.answer("assistant.threads.setStatus", { ok: false, error: "not_allowed" });
+    app.api.answer("assistant.threads.setTitle", { ok: false, error: "not_allowed" });
     try {
       const t = thread();
       await app.send(userMessage(t, "/gap compute"));
@@ -153,8 +138,8 @@ describe("the assistant thread", () => {
         renderSlack(core.answer(requestFromQuery("/gap compute")), { query: "/gap compute" }).blocks,
       );
     } finally {
-      api.answer("assistant.threads.setStatus", { ok: true });
-      api.answer("assistant.threads.setTitle", { ok: true });
+      app.api.answer("assistant.threads.setStatus", { ok: true });
+      app.api.answer("assistant.threads.setTitle", { ok: true });
     }
   });
 

@@ -5,60 +5,28 @@
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { webApi } from "@slack/bolt";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { boltLogger } from "../../../src/adapters/slack/bolt-logger.js";
-import type { RunningSlack } from "../../../src/adapters/slack/index.js";
 import { APOLOGY_TEXT } from "../../../src/adapters/slack/listeners.js";
 import { retryAfterHeaderMs } from "../../../src/adapters/slack/response-url.js";
 import { nothingPosted } from "../../../src/adapters/slack/web-api-posts.js";
 import { silentLogger } from "../../../src/log.js";
-import {
-  BOT_USER_ID,
-  eventually,
-  type SlackApiStandIn,
-  startSlackApiStandIn,
-} from "../../helpers/slack-api-stand-in.js";
+import { eventually } from "../../helpers/slack-api-stand-in.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
-import { SIGNING_SECRET as SECRET, startHttpSlack } from "../../helpers/slack-http.js";
-import { eventCallback, type SlackBody, sendToApp, slashCommand } from "../../helpers/slack-requests.js";
+import { httpSlackForTests } from "../../helpers/slack-http.js";
+import { mentionMaker, slashCommand } from "../../helpers/slack-requests.js";
 
 const quiet = boltLogger(silentLogger());
 
 describe("Slack adapter, posting faults", () => {
-  let api: SlackApiStandIn;
-  let slack: RunningSlack;
-  let events: string;
-  let n = 0;
-  const send = (body: SlackBody) => sendToApp(events, body, { secret: SECRET });
-  const mention = (channel: string) =>
-    eventCallback(`Ev-post-${++n}`, {
-      type: "app_mention",
-      user: "U0001",
-      channel,
-      text: `<@${BOT_USER_ID}> /gap compute`,
-      ts: `1700001${n}.000100`,
-    });
-  const postsTo = (channel: string) =>
-    api.callsTo("chat.postMessage").filter((c) => c.body.channel === channel);
-
-  beforeAll(async () => {
-    api = await startSlackApiStandIn();
-    // Production retries; a short deadline so that a slow post outlasts it quickly.
-    ({ slack, events } = await startHttpSlack(
-      api,
-      { core: fixtureCore() },
-      {},
-      { retries: 2, webApiTimeoutMs: 400 },
-    ));
-  });
-
-  afterAll(async () => {
-    await slack?.stop();
-    await api?.close();
-  });
+  // Production retries; a short deadline so that a slow post outlasts it quickly.
+  const app = httpSlackForTests({ core: fixtureCore() }, {}, { retries: 2, webApiTimeoutMs: 400 });
+  const send = app.send;
+  const mention = mentionMaker("post");
+  const postsTo = app.postsTo;
 
   it("given chat.postMessage answering after its deadline, the answer is posted once, never again", async () => {
-    api.slowNext("chat.postMessage", 900);
+    app.api.slowNext("chat.postMessage", 900);
     await send(mention("C-slow"));
     await eventually(() => postsTo("C-slow").length > 0);
     // Long enough for every retry the old policy made (250 ms, 500 ms after each 400 ms deadline).
@@ -68,10 +36,10 @@ describe("Slack adapter, posting faults", () => {
   });
 
   it("given a 429 with Retry-After 2 in one channel, another channel's answer is not held back", async () => {
-    api.failNext("chat.postMessage", 429, 1, 2);
+    app.api.failNext("chat.postMessage", 429, 1, 2);
     const startedA = Date.now();
     await send(mention("C-busy"));
-    await eventually(() => api.failuresAnswered("chat.postMessage") > 0);
+    await eventually(() => app.api.failuresAnswered("chat.postMessage") > 0);
     const startedB = Date.now();
     await send(mention("C-calm"));
     await eventually(() => postsTo("C-calm").length > 0);
@@ -96,9 +64,9 @@ describe("Slack adapter, posting faults", () => {
     });
     const refused = await closed.chat.postMessage({ channel: "C1", text: "x" }).catch((e: unknown) => e);
     expect(nothingPosted(refused)).toBe(true);
-    api.hangNext("chat.postMessage", 1);
+    app.api.hangNext("chat.postMessage", 1);
     const slow = new webApi.WebClient("xoxb-t", {
-      slackApiUrl: api.url,
+      slackApiUrl: app.api.url,
       retryConfig: { retries: 0 },
       timeout: 200,
     });
@@ -111,26 +79,29 @@ describe("Slack adapter, posting faults", () => {
     "given response_url rate limited with Retry-After %i, answers after that wait instead of apologising",
     async (seconds) => {
       const id = `limited-${seconds}`;
-      api.rateLimit("respond", seconds);
+      app.api.rateLimit("respond", seconds);
       const started = Date.now();
-      await send(slashCommand("/gap", "compute", api.responseUrl(id)));
-      const [reply] = await eventually(() => api.responsesTo(id).length > 0 && api.responsesTo(id), 8_000);
+      await send(slashCommand("/gap", "compute", app.api.responseUrl(id)));
+      const [reply] = await eventually(
+        () => app.api.responsesTo(id).length > 0 && app.api.responsesTo(id),
+        8_000,
+      );
       expect(Date.now() - started).toBeGreaterThanOrEqual(seconds * 1000 - 100);
       expect(String(reply?.body.text)).toContain("2400");
-      expect(api.responsesTo(id)).toHaveLength(1);
+      expect(app.api.responsesTo(id)).toHaveLength(1);
     },
     15_000,
   );
 
   it("given a Retry-After past the response_url's 30 minutes, gives up at once within its 5 uses", async () => {
     const id = "limited-for-an-hour";
-    api.rateLimit("respond", 3600);
-    await send(slashCommand("/gap", "compute", api.responseUrl(id)));
-    await eventually(() => api.failuresAnswered("respond", id) > 0);
-    await eventually(() => slack.pending?.() === 0, 2_000);
-    expect(api.responsesTo(id)).toHaveLength(0);
-    expect(api.failuresAnswered("respond", id)).toBeLessThanOrEqual(5);
-    api.rateLimit("respond", 0);
+    app.api.rateLimit("respond", 3600);
+    await send(slashCommand("/gap", "compute", app.api.responseUrl(id)));
+    await eventually(() => app.api.failuresAnswered("respond", id) > 0);
+    await eventually(() => app.slack.pending?.() === 0, 2_000);
+    expect(app.api.responsesTo(id)).toHaveLength(0);
+    expect(app.api.failuresAnswered("respond", id)).toBeLessThanOrEqual(5);
+    app.api.rateLimit("respond", 0);
   });
 });
 

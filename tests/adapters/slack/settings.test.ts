@@ -1,36 +1,21 @@
 // `/gapbot settings` through the real Bolt receiver (HTTP mode, signed requests) and the Web API stand-in:
 // anyone reads a channel's settings, only admins change them, and they take effect and show in App Home.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { renderSlack, renderSlackHome } from "../../../src/adapters/slack/render.js";
 import { SETTINGS_HOW } from "../../../src/adapters/slack/settings.js";
 import { notAdminCard, settingsCard } from "../../../src/runtime/channel-settings-command.js";
 import { ChannelSettingsStore, DEFAULT_CHANNEL_SETTINGS } from "../../../src/state/channel-settings.js";
 import { MemoryKeyValueStore } from "../../../src/state/kv.js";
-import {
-  eventually,
-  type SlackApiStandIn,
-  startSlackApiStandIn,
-  TEAM_ID,
-} from "../../helpers/slack-api-stand-in.js";
+import { eventually, TEAM_ID } from "../../helpers/slack-api-stand-in.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
-import { type HttpSlack, startHttpSlack } from "../../helpers/slack-http.js";
+import { httpSlackForTests } from "../../helpers/slack-http.js";
 import { eventCallback, slashCommand } from "../../helpers/slack-requests.js";
 
 const core = fixtureCore();
 const store = new ChannelSettingsStore(new MemoryKeyValueStore());
-let api: SlackApiStandIn;
-let app: HttpSlack;
+const app = httpSlackForTests({ core, channelSettings: store });
 let n = 0;
-
-beforeAll(async () => {
-  api = await startSlackApiStandIn();
-  app = await startHttpSlack(api, { core, channelSettings: store });
-});
-afterAll(async () => {
-  await app.slack.stop();
-  await api.close();
-});
 
 const here = { platform: "slack" as const, workspace: TEAM_ID, channel: "C0001" };
 
@@ -38,12 +23,12 @@ const here = { platform: "slack" as const, workspace: TEAM_ID, channel: "C0001" 
 async function command(line: string) {
   const [name = "", ...rest] = line.split(" ");
   const id = `settings-${++n}`;
-  await app.send(slashCommand(name, rest.join(" "), api.responseUrl(id)));
-  return (await eventually(() => api.responsesTo(id)[0])).body;
+  await app.send(slashCommand(name, rest.join(" "), app.api.responseUrl(id)));
+  return (await eventually(() => app.api.responsesTo(id)[0])).body;
 }
 
 function asAdmin(admin: boolean) {
-  api.answer("users.info", { ok: true, user: { id: "U0001", is_admin: admin, is_owner: false } });
+  app.api.answer("users.info", { ok: true, user: { id: "U0001", is_admin: admin, is_owner: false } });
 }
 
 describe("/gapbot settings", () => {
@@ -64,7 +49,7 @@ describe("/gapbot settings", () => {
       response_type: "ephemeral",
       ...renderSlack(notAdminCard("workspace admins and owners"), { ephemeral: true }),
     });
-    expect(api.callsTo("users.info").at(-1)?.body).toEqual({ user: "U0001" });
+    expect(app.api.callsTo("users.info").at(-1)?.body).toEqual({ user: "U0001" });
     expect(await store.get(here)).toEqual(DEFAULT_CHANNEL_SETTINGS);
   });
 
@@ -81,7 +66,7 @@ describe("/gapbot settings", () => {
 
   it("given users.info failing once with 503, asks again and saves the admin's change", async () => {
     asAdmin(true);
-    api.failNext("users.info", 503, 1);
+    app.api.failNext("users.info", 503, 1);
     await command("/gapbot settings followups off");
     expect((await store.get(here)).followUps).toBe(false);
     await command("/gapbot settings followups on");
@@ -127,8 +112,8 @@ describe("/gapbot settings", () => {
         ts: "1700020002.000100",
       }),
     );
-    await eventually(() => api.callsTo("chat.postMessage").find((c) => c.body.channel === "D0SET"));
-    expect(api.callsTo("chat.postMessage").filter((c) => c.body.thread_ts === ts)).toEqual([]);
+    await eventually(() => app.api.callsTo("chat.postMessage").find((c) => c.body.channel === "D0SET"));
+    expect(app.api.callsTo("chat.postMessage").filter((c) => c.body.thread_ts === ts)).toEqual([]);
     await store.update(here, { mentions: true });
   });
 
@@ -142,7 +127,7 @@ describe("/gapbot settings", () => {
         tab: "home",
       }),
     );
-    const publish = await eventually(() => api.callsTo("views.publish")[0]);
+    const publish = await eventually(() => app.api.callsTo("views.publish")[0]);
     const channels = await store.all({ platform: "slack", workspace: TEAM_ID });
     expect(publish.body).toEqual({
       user_id: "U0001",
