@@ -1,5 +1,6 @@
 // The Discord adapter running for real (discord.js Client, our handlers, the real core) against the stand-in.
 import { join } from "node:path";
+import type { APIMessage } from "discord.js";
 import type { AdapterContext, RunningAdapter } from "../../src/adapters/adapter.js";
 import { type DiscordAdapterOptions, startDiscord } from "../../src/adapters/discord/index.js";
 import type { DiscordMessage } from "../../src/adapters/discord/render.js";
@@ -28,6 +29,10 @@ export interface Harness {
   interact(payload: { id: string; token: string }): Promise<RecordedRequest>;
   /** The same, and the callback's body: its type and message data (with autocomplete's choices). */
   respond(payload: { id: string; token: string }): Promise<InteractionResponse>;
+  /** Dispatches MESSAGE_CREATE and waits for the bot's message that replies to it. */
+  answerTo(message: { id: string }): Promise<APIMessage>;
+  /** A reply to `to` (one of the bot's messages), pinging its author as Discord does by default. */
+  replyTo(to: { id: string; channel_id: string }, content: string): { id: string; [field: string]: unknown };
   stop(): Promise<void>;
 }
 
@@ -74,6 +79,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     core,
     interact,
     respond: async (payload) => (await interact(payload)).body as InteractionResponse,
+    answerTo(message) {
+      standIn.dispatch("MESSAGE_CREATE", message);
+      return eventually(
+        () => standIn.sent.find((m) => m.message_reference?.message_id === message.id),
+        `a reply to ${message.id}`,
+      );
+    },
+    replyTo: (to, content) => ({
+      ...standIn.message(content, { mentionsBot: true }),
+      type: 19,
+      message_reference: { message_id: to.id, channel_id: to.channel_id, guild_id: standIn.guildId },
+      referenced_message: to,
+    }),
     async stop() {
       await adapter.stop();
       await standIn.close();
@@ -103,6 +121,8 @@ export function harnessForTests(options: HarnessOptions = {}): Harness {
     },
     interact: (payload) => h().interact(payload),
     respond: (payload) => h().respond(payload),
+    answerTo: (message) => h().answerTo(message),
+    replyTo: (to, content) => h().replyTo(to, content),
     stop: () => h().stop(),
   };
 }

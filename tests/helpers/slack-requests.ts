@@ -109,6 +109,8 @@ export interface MentionAt {
   /** What follows the @mention. */
   text: string;
   user?: string;
+  /** A mention inside a thread. */
+  thread_ts?: string;
 }
 
 /** The bot @mentioned, as the Events API's app_mention. */
@@ -119,6 +121,7 @@ export function appMention(eventId: string, at: MentionAt): SlackBody {
     channel: at.channel,
     text: `<@${BOT_USER_ID}> ${at.text}`,
     ts: at.ts,
+    ...(at.thread_ts ? { thread_ts: at.thread_ts } : {}),
   });
 }
 

@@ -15,7 +15,7 @@ import { recordQuestion, recordVote } from "../../runtime/record.js";
 import { coreForSources } from "../../runtime/scoped-core.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
-import { channelSettingsOf } from "../channel-settings.js";
+import { channelSettingsIn } from "../channel-settings.js";
 import { renderDiscordReply } from "./chart-reply.js";
 import { PRIVATE_OPTION } from "./commands-payload.js";
 import { parseCustomId } from "./custom-id.js";
@@ -80,7 +80,7 @@ async function slashCommand(
 ): Promise<void> {
   const name = findCommand(interaction.commandName)?.name ?? interaction.commandName;
   const request = commandRequest(name, interaction.options.data);
-  const here = await channelSettingsIn(ctx, interaction.guildId, interaction.channelId);
+  const here = await channelSettingsIn(ctx, "discord", interaction.guildId, interaction.channelId);
   const ephemeral =
     interaction.options.getBoolean(PRIVATE_OPTION) === true ||
     mustBeEphemeral(interaction) ||
@@ -96,12 +96,6 @@ async function slashCommand(
 
 function isSettings(name: string): boolean {
   return adminCommands.some((c) => c.name === name && c.action === "settings");
-}
-
-/** A server channel's settings (/settings); none in DMs. */
-async function channelSettingsIn(ctx: AdapterContext, guildId: string | null, channelId: string) {
-  if (!guildId) return undefined;
-  return channelSettingsOf(ctx).get({ platform: "discord", workspace: guildId, channel: channelId });
 }
 
 /** The core's answer, recorded, rendered with 👍/👎 for the recorded question. */

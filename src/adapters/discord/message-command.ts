@@ -1,10 +1,14 @@
 // "Ask gapbot" on a message's context menu: the selected message's text, asked as a question. Discord
-// sends the target message's content with the interaction, so no Message Content intent is needed.
+// sends the target message's content with the interaction, so no Message Content intent is needed. In a
+// server's channel it keeps to that channel's settings (/settings), as the slash commands do: its sources,
+// and private replies when an admin chose them.
 // https://discord.com/developers/docs/interactions/application-commands#message-commands
 import type { MessageContextMenuCommandInteraction } from "discord.js";
 import type { Card } from "../../core/card.js";
+import { coreForSources } from "../../runtime/scoped-core.js";
 import { answerTurn } from "../../runtime/turn.js";
 import type { AdapterContext } from "../adapter.js";
+import { channelSettingsIn } from "../channel-settings.js";
 import { renderDiscordReply } from "./chart-reply.js";
 import { messageCommandRequest } from "./normalise.js";
 import { replyInTime } from "./reply.js";
@@ -29,13 +33,15 @@ export async function messageCommand(
   deferAfterMs?: number,
 ): Promise<void> {
   const request = messageCommandRequest(interaction.targetMessage.content);
-  const ephemeral = !request || mustBeEphemeral(interaction);
+  const here = await channelSettingsIn(ctx, "discord", interaction.guildId, interaction.channelId);
+  const ephemeral = !request || mustBeEphemeral(interaction) || here?.replies === "ephemeral";
+  const scoped = { ...ctx, core: coreForSources(ctx.core, here?.sources ?? []) };
   await replyInTime(
     interaction,
     ephemeral,
     () => {
       const card = request
-        ? answerTurn(ctx, { platform: "discord", command: "ask-message" }, request)
+        ? answerTurn(scoped, { platform: "discord", command: "ask-message" }, request)
         : noTextCard();
       return renderDiscordReply(ctx.kv, card, { ephemeral }, (err) =>
         ctx.logger.error({ err, platform: "discord" }, "discord chart failed to draw"),

@@ -10,7 +10,7 @@ import { withProgress } from "../../runtime/progress.js";
 import { recordQuestion } from "../../runtime/record.js";
 import { coreForSources } from "../../runtime/scoped-core.js";
 import type { AdapterContext } from "../adapter.js";
-import { channelSettingsOf } from "../channel-settings.js";
+import { channelSettingsIn } from "../channel-settings.js";
 import { renderDiscordReply } from "./chart-reply.js";
 import { EMBED_FIELDS_MAX } from "./limits.js";
 import { stripBotMention } from "./normalise.js";
@@ -46,14 +46,9 @@ export async function handleMessage(
   }
   // Admins can turn mentions off in a channel, narrow its sources, or turn follow-ups off (a reply to an
   // answer is then read on its own) with /settings. DMs are always answered, with their follow-ups.
-  const here =
-    !direct && message.guildId
-      ? await channelSettingsOf(ctx).get({
-          platform: "discord",
-          workspace: message.guildId,
-          channel: message.channelId,
-        })
-      : undefined;
+  const here = direct
+    ? undefined
+    : await channelSettingsIn(ctx, "discord", message.guildId, message.channelId);
   if (here && !here.mentions) return;
   const followUps = here?.followUps ?? true;
   const scoped = { ...ctx, core: coreForSources(ctx.core, here?.sources ?? []) };

@@ -15,8 +15,9 @@ import { type Asker as Recorded, recordQuestion, recordVote } from "../../runtim
 import { RETRY_DELAYS_MS, retryTransient } from "../../runtime/retry.js";
 import { coreForSources } from "../../runtime/scoped-core.js";
 import { answerTurn, apologyCard } from "../../runtime/turn.js";
+import type { ChannelSettings } from "../../state/channel-settings.js";
 import type { AdapterContext } from "../adapter.js";
-import { channelSettingsOf } from "../channel-settings.js";
+import { channelSettingsIn, channelSettingsOf } from "../channel-settings.js";
 import { gapbotAssistant } from "./assistant.js";
 import { ChartSupport, sendWithChartFallback } from "./chart-fallback.js";
 import {
@@ -289,8 +290,11 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     m: { team?: string; channel: string; user?: string; ts: string; text: string },
     where: { channel: string; thread_ts?: string },
     key: string,
-    /** The channel's sources setting: answered from those alone (none: every source). */
-    sources: readonly string[] = [],
+    /**
+     * The channel's settings (none in a DM): answered from its sources alone, and, with its follow-ups off,
+     * read on its own rather than against the thread's last question.
+     */
+    here?: ChannelSettings,
   ) => {
     await guarded(
       command,
@@ -315,8 +319,8 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
         const eyes = { channel: m.channel, timestamp: m.ts, name: "eyes" };
         await withProgress(
           async () => {
-            const last = ctx.threads ? await lastQuestion(ctx, key) : undefined;
-            const scoped = { ...ctx, core: coreForSources(ctx.core, sources) };
+            const last = ctx.threads && (here?.followUps ?? true) ? await lastQuestion(ctx, key) : undefined;
+            const scoped = { ...ctx, core: coreForSources(ctx.core, here?.sources ?? []) };
             const turn = answerConversation(scoped, { platform: "slack", command }, m.text, {
               last,
               addressed: command !== "follow-up",
@@ -353,9 +357,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     if (event.bot_id || !(await firstTime(body))) return;
     // Admins can turn mentions off in a channel (/gapbot settings mentions off).
     const team = teamOf(body);
-    const here = team
-      ? await channelSettingsOf(ctx).get({ platform: "slack", workspace: team, channel: event.channel })
-      : undefined;
+    const here = await channelSettingsIn(ctx, "slack", team, event.channel);
     if (here && !here.mentions) return;
     // In the thread of the mention; a mention already inside a thread answers in that thread.
     const thread_ts = event.thread_ts ?? event.ts;
@@ -371,7 +373,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       },
       { channel: event.channel, thread_ts },
       threadKey(team, event.channel, thread_ts),
-      here?.sources ?? [],
+      here,
     );
   });
 
@@ -397,14 +399,11 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     const key = threadKey(team, m.channel, m.thread_ts);
     if ((await lastQuestion(ctx, key)) === undefined) return;
     // Admins can turn follow-ups off in a channel (/gapbot settings follow-ups off).
-    const here = team
-      ? await channelSettingsOf(ctx).get({ platform: "slack", workspace: team, channel: m.channel })
-      : undefined;
+    const here = await channelSettingsIn(ctx, "slack", team, m.channel);
     if (here && !here.followUps) return;
     if (!(await firstTime(body))) return;
     const text = questionIn(m.text, context.botUserId);
-    const sources = here?.sources ?? [];
-    await converse(client, "follow-up", { ...(team ? { team } : {}), ...m, text }, where, key, sources);
+    await converse(client, "follow-up", { ...(team ? { team } : {}), ...m, text }, where, key, here);
   });
 
   app.event("app_home_opened", async ({ event, body, client }) => {

@@ -23,59 +23,40 @@ afterAll(async () => {
   await h.stop();
 });
 
-/** Dispatches MESSAGE_CREATE and waits for the bot's message that replies to it. */
-async function answerTo(message: { id: string }) {
-  h.standIn.dispatch("MESSAGE_CREATE", message);
-  return eventually(
-    () => h.standIn.sent.find((m) => m.message_reference?.message_id === message.id),
-    `a reply to ${message.id}`,
-  );
-}
-
-/** A reply to `to`, pinging its author as Discord does by default. */
-function replyTo(to: { id: string; channel_id: string }, content: string) {
-  return {
-    ...h.standIn.message(content, { mentionsBot: true }),
-    type: 19,
-    message_reference: { message_id: to.id, channel_id: to.channel_id, guild_id: h.standIn.guildId },
-    referenced_message: to,
-  };
-}
-
 const footer = (m: { embeds?: { footer?: { text: string } }[] }) => m.embeds?.[0]?.footer?.text ?? "";
 const description = (m: { embeds?: { description?: string }[] }) => m.embeds?.[0]?.description ?? "";
 
 describe("Discord follow-ups", () => {
   it("given a mention then a reply to its answer saying 'and China?', answers about China, saying how it read it", async () => {
-    const first = await answerTo(
+    const first = await h.answerTo(
       h.standIn.message(`<@${h.standIn.bot.id}> what is the US's computing power?`, { mentionsBot: true }),
     );
     expect(description(first)).toMatch(/2400|2,400/);
-    const second = await answerTo(replyTo(first, "and China?"));
+    const second = await h.answerTo(h.replyTo(first, "and China?"));
     expect(footer(second)).toMatch(/^Reading this as: what is China's computing power\?/);
     expect(description(second)).toMatch(/China/);
     expect(description(second)).toMatch(/1053|1,053/);
     // A reply to the follow-up's answer goes on from China.
-    const third = await answerTo(replyTo(second, "why?"));
+    const third = await h.answerTo(h.replyTo(second, "why?"));
     expect(JSON.stringify(third.embeds)).toMatch(/China/);
     expect(third.flags ?? 0).toBe(0);
   });
 
   it("ignores another bot's reply to an answer", async () => {
-    const first = await answerTo(
+    const first = await h.answerTo(
       h.standIn.message(`<@${h.standIn.bot.id}> /gap compute`, { mentionsBot: true }),
     );
     const before = h.standIn.sent.length;
-    const fromBot = { ...replyTo(first, "and China?"), author: user("9", "otherbot", true) };
+    const fromBot = { ...h.replyTo(first, "and China?"), author: user("9", "otherbot", true) };
     h.standIn.dispatch("MESSAGE_CREATE", fromBot);
-    await answerTo(h.standIn.message(`<@${h.standIn.bot.id}> /help`, { mentionsBot: true }));
+    await h.answerTo(h.standIn.message(`<@${h.standIn.bot.id}> /help`, { mentionsBot: true }));
     expect(h.standIn.sent.length).toBe(before + 1);
   });
 });
 
 describe("Discord feedback", () => {
   it("records a mention's question, and a 👎 with its reason, thanked privately; a changed vote stays one", async () => {
-    const answer = await answerTo(
+    const answer = await h.answerTo(
       h.standIn.message(`<@${h.standIn.bot.id}> /chip 910B`, { mentionsBot: true }),
     );
     const rows = (answer.components ?? []) as unknown as {

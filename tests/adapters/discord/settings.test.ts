@@ -1,5 +1,6 @@
 // /settings on Discord through the real discord.js Client on the stand-in: an admin changes a channel's
-// settings, a non-admin is refused, and the settings take effect on mentions and command replies.
+// settings, a non-admin is refused, and the settings take effect on mentions, follow-ups, command replies
+// and "Ask gapbot".
 import { describe, expect, it } from "vitest";
 import { renderDiscord } from "../../../src/adapters/discord/render.js";
 import { renderDiscordMessage } from "../../../src/adapters/discord/render-chart.js";
@@ -14,7 +15,7 @@ const MANAGE_GUILD = 1n << 5n;
 const HOW = "/settings with Manage Server, e.g. /settings mentions:false or /settings replies:private";
 
 const store = new ChannelSettingsStore(new MemoryKeyValueStore());
-const h = harnessForTests({ channelSettings: store });
+const h = harnessForTests({ channelSettings: store, threads: new MemoryKeyValueStore() });
 const answer = h.respond;
 
 const here = () => ({
@@ -76,6 +77,26 @@ describe("/settings", () => {
     await store.update(here(), { replies: undefined });
     const open = await answer(h.standIn.slashCommand("gap", { topic: "compute" }));
     expect(open.data.flags).toBeUndefined();
+  });
+
+  it('with replies set to private, answers "Ask gapbot" in the channel privately too', async () => {
+    const asked = () => h.standIn.messageCommand("Ask gapbot", "how much computing power does the US have?");
+    await store.update(here(), { replies: "ephemeral" });
+    expect((await answer(asked())).data.flags).toBe(64);
+    await store.update(here(), { replies: undefined });
+    expect((await answer(asked())).data.flags).toBeUndefined();
+  });
+
+  it("with follow-ups off, reads a reply to an answer on its own, and against the answer again once on", async () => {
+    const question = `<@${h.standIn.bot.id}> what is the US's computing power?`;
+    const first = await h.answerTo(h.standIn.message(question, { mentionsBot: true }));
+    const footer = (m: { embeds?: { footer?: { text: string } }[] }) => m.embeds?.[0]?.footer?.text ?? "";
+    await store.update(here(), { followUps: false });
+    const alone = await h.answerTo(h.replyTo(first, "and China?"));
+    expect(footer(alone)).not.toMatch(/Reading this as/);
+    await store.update(here(), { followUps: true });
+    const followed = await h.answerTo(h.replyTo(first, "and China?"));
+    expect(footer(followed)).toMatch(/^Reading this as: what is China's computing power\?/);
   });
 
   it("with mentions off, leaves mentions in the channel unanswered, and answers them again once on", async () => {
@@ -140,6 +161,15 @@ describe("/settings sources", () => {
             .citations.map((c) => c.source),
         ),
       ).toEqual(new Set(["later"]));
+      // "Ask gapbot" in that channel answers from the same sources alone.
+      const text = "how many Ascend 910B chips did Huawei ship?";
+      const asked = (await harness.interact(harness.standIn.messageCommand("Ask gapbot", text))) as {
+        body: { data: unknown };
+      };
+      const ask = { command: "ask", args: { question: text } };
+      const narrowedAsk = renderDiscordMessage(coreForSources(two, ["later"]).answer(ask));
+      expect(asked.body.data).toEqual(narrowedAsk);
+      expect(narrowedAsk).not.toEqual(renderDiscordMessage(two.answer(ask)));
     } finally {
       await harness.stop();
     }

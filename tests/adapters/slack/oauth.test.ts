@@ -121,11 +121,16 @@ describe("Slack OAuth v2", () => {
     expect(row[0]?.sealed).not.toContain("xoxb");
   });
 
-  it("answers a command and a mention from that workspace, the mention posted with that workspace's token", async () => {
+  it("answers a command and a mention from that workspace, calling the Web API with that workspace's token", async () => {
     const id = "cmd-team2";
     await send(commandFrom(TEAM, "/chip", "910B", api.responseUrl(id)));
     const response = await eventually(() => api.responsesTo(id)[0]);
     expect(response.body.response_type).toBe("in_channel");
+    // A command that calls the Web API (an admin check) calls it with that workspace's token.
+    api.answer("users.info", { ok: true, user: { id: "U0001", is_admin: true, is_owner: false } });
+    await send(commandFrom(TEAM, "/gapbot", "settings mentions on", api.responseUrl("cmd-settings")));
+    await eventually(() => api.responsesTo("cmd-settings")[0]);
+    expect(api.callsTo("users.info").map((c) => c.token)).toEqual([TEAM_TOKEN]);
     await send(mentionFrom(TEAM, "1", "/chip 910B"));
     const post = await eventually(() =>
       api.callsTo("chat.postMessage").find((c) => c.body.channel === "C0T2"),

@@ -1,5 +1,6 @@
 // `/gapbot settings` through the real Bolt receiver (HTTP mode, signed requests) and the Web API stand-in:
-// anyone reads a channel's settings, only admins change them, and they take effect and show in App Home.
+// anyone reads a channel's settings, only admins change them, and they take effect (mentions, follow-ups,
+// replies, sources) and show in App Home.
 import { describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { renderSlack, renderSlackHome } from "../../../src/adapters/slack/render.js";
@@ -9,12 +10,12 @@ import { ChannelSettingsStore, DEFAULT_CHANNEL_SETTINGS } from "../../../src/sta
 import { MemoryKeyValueStore } from "../../../src/state/kv.js";
 import { eventually, TEAM_ID } from "../../helpers/slack-api-stand-in.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
-import { httpSlackForTests } from "../../helpers/slack-http.js";
-import { eventCallback, slashCommand } from "../../helpers/slack-requests.js";
+import { httpSlackForTests, withHttpSlack } from "../../helpers/slack-http.js";
+import { appMention, eventCallback, slashCommand } from "../../helpers/slack-requests.js";
 
 const core = fixtureCore();
 const store = new ChannelSettingsStore(new MemoryKeyValueStore());
-const app = httpSlackForTests({ core, channelSettings: store });
+const app = httpSlackForTests({ core, channelSettings: store, threads: new MemoryKeyValueStore() });
 let n = 0;
 
 const here = { platform: "slack" as const, workspace: TEAM_ID, channel: "C0001" };
@@ -25,6 +26,21 @@ async function command(line: string) {
   const id = `settings-${++n}`;
   await app.send(slashCommand(name, rest.join(" "), app.api.responseUrl(id)));
   return (await eventually(() => app.api.responsesTo(id)[0])).body;
+}
+
+/** Sends a DM (always answered) and waits for its answer: events sent before it have been handled. */
+async function dmAnswered(channel: string) {
+  await app.send(
+    eventCallback(`Ev-dm-${channel}`, {
+      type: "message",
+      channel_type: "im",
+      channel,
+      user: "U0001",
+      text: "/gapbot",
+      ts: "1700029999.000100",
+    }),
+  );
+  await eventually(() => app.api.callsTo("chat.postMessage").find((c) => c.body.channel === channel));
 }
 
 function asAdmin(admin: boolean) {
@@ -92,29 +108,93 @@ describe("/gapbot settings", () => {
   it("with mentions off, leaves a mention unanswered", async () => {
     await store.update(here, { mentions: false });
     const ts = "1700020001.000100";
-    await app.send(
-      eventCallback("Ev-settings-mention", {
-        type: "app_mention",
-        channel: "C0001",
-        user: "U0001",
-        text: "<@UBOT> /chip 910B",
-        ts,
-      }),
-    );
-    // A DM is always answered: once it is, the mention before it has been handled.
-    await app.send(
-      eventCallback("Ev-settings-dm", {
-        type: "message",
-        channel_type: "im",
-        channel: "D0SET",
-        user: "U0001",
-        text: "/gapbot",
-        ts: "1700020002.000100",
-      }),
-    );
-    await eventually(() => app.api.callsTo("chat.postMessage").find((c) => c.body.channel === "D0SET"));
+    await app.send(appMention("Ev-settings-mention", { channel: "C0001", ts, text: "/chip 910B" }));
+    await dmAnswered("D0SET");
     expect(app.api.callsTo("chat.postMessage").filter((c) => c.body.thread_ts === ts)).toEqual([]);
     await store.update(here, { mentions: true });
+  });
+
+  it("with follow-ups off, lets an unmentioned reply in its thread be, and follows it up again once on", async () => {
+    await store.update(here, { followUps: false });
+    const root = "1700020101.000100";
+    const inThread = () => app.api.callsTo("chat.postMessage").filter((c) => c.body.thread_ts === root);
+    await app.send(
+      appMention("Ev-settings-root", {
+        channel: "C0001",
+        ts: root,
+        text: "what is the US's computing power?",
+      }),
+    );
+    await eventually(() => inThread().length === 1);
+    const reply = (id: string, ts: string) =>
+      eventCallback(id, {
+        type: "message",
+        channel_type: "channel",
+        channel: "C0001",
+        user: "U0001",
+        text: "and China?",
+        ts,
+        thread_ts: root,
+      });
+    await app.send(reply("Ev-settings-reply-off", "1700020102.000100"));
+    await dmAnswered("D0FOLLOW");
+    expect(inThread()).toHaveLength(1);
+    await store.update(here, { followUps: true });
+    await app.send(reply("Ev-settings-reply-on", "1700020103.000100"));
+    const [, followUp] = await eventually(() => inThread().length === 2 && inThread());
+    expect(JSON.stringify(followUp?.body.blocks)).toContain(
+      "Reading this as: what is China's computing power?",
+    );
+  });
+
+  it("with follow-ups off, reads a mention inside the bot's thread on its own", async () => {
+    await store.update(here, { followUps: false });
+    try {
+      const root = "1700020201.000100";
+      const inThread = () => app.api.callsTo("chat.postMessage").filter((c) => c.body.thread_ts === root);
+      const question = "what is the US's computing power?";
+      await app.send(appMention("Ev-settings-root2", { channel: "C0001", ts: root, text: question }));
+      await eventually(() => inThread().length === 1);
+      const ts = "1700020202.000100";
+      await app.send(
+        appMention("Ev-settings-in-thread", { channel: "C0001", ts, thread_ts: root, text: "and China?" }),
+      );
+      const [, alone] = await eventually(() => inThread().length === 2 && inThread());
+      expect(JSON.stringify(alone?.body.blocks)).not.toContain("Reading this as");
+    } finally {
+      await store.update(here, { followUps: true });
+    }
+  });
+
+  it("answers a channel from the sources an admin picks for it, commands and mentions alike", async () => {
+    const { createCore } = await import("../../../src/core/index.js");
+    const { readKnowledge } = await import("../../../src/knowledge/load.js");
+    const two = createCore({
+      knowledge: readKnowledge(new URL("../../fixtures/two-sources", import.meta.url).pathname).knowledge,
+    });
+    await withHttpSlack(
+      { core: two, channelSettings: new ChannelSettingsStore(new MemoryKeyValueStore()) },
+      async (own) => {
+        own.api.answer("users.info", { ok: true, user: { id: "U0001", is_admin: true, is_owner: false } });
+        const ask = async (line: string, id: string) => {
+          const [name = "", ...rest] = line.split(" ");
+          await own.send(slashCommand(name, rest.join(" "), own.api.responseUrl(id)));
+          return JSON.stringify((await eventually(() => own.api.responsesTo(id)[0])).body);
+        };
+        // From every source, the 910B has two figures for one metric: 640 TOPS (mini) and 600 TOPS (later).
+        expect(await ask("/chip 910B", "every-source")).toContain("640 TOPS");
+        expect(await ask("/gapbot settings sources later", "set-sources")).toContain("later");
+        const narrowed = await ask("/chip 910B", "later-only");
+        expect(narrowed).toContain("600 TOPS");
+        expect(narrowed).not.toContain("640");
+        await own.send(
+          appMention("Ev-sources-mention", { channel: "C0001", ts: "1700020301.000100", text: "/chip 910B" }),
+        );
+        const post = await eventually(() => own.api.callsTo("chat.postMessage")[0]);
+        expect(JSON.stringify(post.body)).toContain("600 TOPS");
+        expect(JSON.stringify(post.body)).not.toContain("640");
+      },
+    );
   });
 
   it("lists each channel's own settings in App Home", async () => {
