@@ -120,7 +120,26 @@ export function buildContext(
       .filter((e) => e.kind === "person")
       .map((e) => [e.id, [e.name, ...e.aliases].filter((n) => /\s/.test(n.trim()))]),
   );
+  // A thing is what the sentence defining it says ("PUE, or power usage effectiveness, is the ratio…"):
+  // its card leads with that sentence, before any figure.
+  const definesOf = new Map<string, RegExp | null>();
+  const defines = (id: string, f: Fact): boolean => {
+    let re = definesOf.get(id);
+    if (re === undefined) {
+      const e = entityById.get(id);
+      const names = e ? [e.name, ...e.aliases].filter((n) => n.length >= 2).map(escapeRegExp) : [];
+      re = names.length
+        ? new RegExp(
+            `^(?:an? |the )?(?:${names.join("|")})(?:,? or [^,]{2,60},| \\([^)]{1,40}\\))? (?:is|are|means|refers to|stands for)\\b`,
+            "i",
+          )
+        : null;
+      definesOf.set(id, re);
+    }
+    return re?.test(f.quote) === true;
+  };
   const rank = (id: string, f: Fact) => {
+    if (defines(id, f)) return 20;
     const full = fullNames.get(id);
     if (full && entityById.get(id)?.kind === "person")
       return (f.entities[0] === id ? 8 : 4) + (full.some((n) => f.quote.includes(n)) ? 6 : 0);
@@ -195,4 +214,8 @@ function vocabulary(knowledge: Knowledge): Set<string> {
   for (const e of knowledge.entities)
     for (const n of [e.name, ...e.aliases]) for (const w of nameKey(n).split(" ")) words.delete(w);
   return words;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

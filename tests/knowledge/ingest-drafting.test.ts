@@ -61,6 +61,8 @@ const TEXT = [
   "Mara Quell, Lanternfield Analytics's head of research, cautions that much of this is speculative. Quell said the queue is the real limit. Quell said about 40% of the queue will never be built.",
   "A cold-storage agreement, or CSA, is a contract under which a grower rents chilled space for 10 to 20 years.",
   "The Pellworth Institute estimates that about 45 GW of pumps are installed in Northland, of which about 14 GW run at night.",
+  "CSV, or chilled storage volume, is the share of a warehouse kept below freezing; a CSV of 100% would mean every shelf of the warehouse is chilled, and a CSV of 50% half of them.",
+  "A pump house is the building where river water enters the orchard network. Northland pump houses each hold 12 pumps, and a pump house on the river can lift 3,000 litres of water a minute.",
 ].join("\n");
 
 function draft(): { facts: Fact[]; dir: string } {
@@ -119,5 +121,14 @@ describe("drafting facts", () => {
     const card = createCore({ knowledge }).answer({ text: "Who is Mara Quell?" });
     expect(card.headline).toMatch(/head of research/);
     expect(card.citations[0]?.paragraph).toBe(4);
+  });
+
+  it("answers what a term is with the sentence that defines it, spelled out, before sentences giving it figures", () => {
+    const core = createCore({ knowledge });
+    const csv = core.answer({ text: "What is CSV?" });
+    expect(csv.headline).toMatch(/chilled storage volume, is the share/i);
+    expect(entity("CSV")?.aliases).toContain("chilled storage volume");
+    const house = core.answer({ text: "What is a pump house?" });
+    expect(house.headline).toMatch(/^A pump house is the building/);
   });
 });

@@ -10,7 +10,7 @@ import { readQuestion } from "../frames/reading.js";
 import { refusal } from "../frames/refusal.js";
 import { asksSummary, summaryCard } from "../frames/summary.js";
 import { fixTypos } from "../frames/typos.js";
-import { termAsked, undefinedTermCard } from "../frames/what-is.js";
+import { definesTerm, termAsked, undefinedTermCard } from "../frames/what-is.js";
 import { answers, comparedPair, measuredElsewhere, rankFacts, relativeHit } from "../rank/rank.js";
 import { contentShare } from "../rank/relevance.js";
 import { answerCard, miss, nearbyMiss, paragraphAnswer, relativeMiss } from "./answer.js";
@@ -48,6 +48,11 @@ export function askCard(ctx: Context, typed: string, typedMentions: readonly Men
   if (both) return answerCard(ctx, both[0], [both[1]], true);
   const r = readQuestion(ctx, question, mentions);
   const ranked = rankFacts(ctx, r);
+  // "What is a landing station?": the sentence defining the term, among the best, answers before any other.
+  if (term) {
+    const at = ranked.slice(0, 5).findIndex((h) => definesTerm(ctx, term, h.item.quote));
+    if (at > 0) ranked.unshift(...ranked.splice(at, 1));
+  }
   const best = ranked[0];
   if (DEBUG && best)
     process.stderr.write(

@@ -36,6 +36,18 @@ function defined(ctx: Context, term: string): boolean {
 }
 
 /**
+ * True when `text` is the sentence defining `term`: it opens with the term ("A landing station is…", "PUE, or
+ * power usage effectiveness, is…") and a defining verb follows.
+ */
+export function definesTerm(ctx: Context, term: string, text: string): boolean {
+  const t = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/s$/, "");
+  return new RegExp(
+    `^(?:an? |the )?${t}(?:e?s)?(?:,? or [^,]{2,60},| \\([^)]{1,40}\\))? (?:${ctx.cues.defines.any.source})`,
+    "iu",
+  ).test(normalize(text));
+}
+
+/**
  * The miss for a unit asked to be defined that the material never defines; undefined for any other
  * term, which the general reading answers (a topic, a thing, a word the material explains).
  */

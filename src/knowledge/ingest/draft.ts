@@ -359,6 +359,8 @@ function claimOf(
     const e = byId.get(n.id);
     const written = text.slice(n.start, n.end);
     if (!e || e.kind === "country" || /\d/.test(written) || written.length < 4) continue;
+    // A term spelled out in lower case ("power usage effectiveness") is its own words, not a misspelt name.
+    if (!/\p{Lu}/u.test(written)) continue;
     const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
     if (key(e.name).includes(key(written).replace(/s$/, ""))) continue;
     text = `${text.slice(0, n.start)}${e.name}${text.slice(n.end)}`;

@@ -98,6 +98,7 @@ const ROLE_AFTER =
   /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’&.-]+\s+){0,4}?(?:chief|head|director|analyst|economist|founder|co-founder|president|chair|chairman|chairwoman|professor|researcher|engineer|partner|CEO|CTO|CFO|COO|spokesman|spokeswoman|spokesperson|minister|secretary|senator|governor|manager|executive|officer|fellow|adviser|advisor|strategist|scientist)\b/iu;
 /** "A power-purchase agreement, or PPA,": the words spelled out before an acronym they define. */
 const SPELLED_BEFORE = /(?:^|[\s(])((?:[\p{L}-]+\s+){0,4}[\p{L}-]+),?\s+or\s+$/u;
+const SPELLED_AFTER = /^,\s+or\s+((?:[\p{Ll}-]+\s+){0,4}[\p{Ll}-]+),/u;
 /** Unit symbols after a number ("45 GW", "210 TWh"): what is counted, never a name. */
 const UNIT_AFTER_NUMBER = /^(?:[kKMGTPE]?(?:W|Wh|VA|V|Hz|bps|B|J)|kWh|MWh|GWh|TWh|km|kg|ms|kV)$/;
 
@@ -301,10 +302,12 @@ export function newNamesIn(
     const bracket = /^\s*\(([A-Z][A-Za-z0-9&]{1,9})\)/.exec(paragraph.slice(run[run.length - 1]?.end ?? 0));
     const aliases = bracket?.[1] ? [bracket[1]] : [];
     // "A power-purchase agreement, or PPA, is…": an acronym the text spells out is a term, known by both.
-    const spelled =
-      run.length === 1 && /^[A-Z]{2,6}$/.test(name)
-        ? SPELLED_BEFORE.exec(paragraph.slice(Math.max(0, t.start - 60), t.start))?.[1]
-        : undefined;
+    // So is one it spells out after itself: "PUE, or power usage effectiveness, is…".
+    const acronym = run.length === 1 && /^[A-Z]{2,6}$/.test(name);
+    const spelled = acronym
+      ? (SPELLED_BEFORE.exec(paragraph.slice(Math.max(0, t.start - 60), t.start))?.[1] ??
+        SPELLED_AFTER.exec(paragraph.slice(t.end))?.[1])
+      : undefined;
     if (spelled && !/^\p{Lu}/u.test(spelled.split(/\s+/).pop() ?? "")) {
       const phrase = spelled.replace(/^(?:a|an|the)\s+/i, "");
       out.push({ name, aliases: [phrase], kind: "product", paragraph: index });
