@@ -180,7 +180,8 @@ export function freeText(ctx: Context, text: string): Intent {
   if (isFollowUp(ctx, text, mentions)) return { type: "follow-up", text, mentions };
   const things = mentions.filter((m) => m.entity.kind !== "country");
   const countries = mentions.filter((m) => m.entity.kind === "country");
-  const cue = COMPARE_CUE.test(norm);
+  // "Which chip is A compared against?" asks for a name, not for the two named side by side.
+  const cue = COMPARE_CUE.test(norm) && !ctx.cues.asks_which.any.test(norm);
   if (cue) {
     const sides = compareSides(text, things);
     if (sides)

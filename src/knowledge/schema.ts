@@ -297,6 +297,7 @@ export const CUE_NAMES = [
   "which_chip",
   "which_framework",
   "who",
+  "asks_which",
 ] as const;
 export type CueName = (typeof CUE_NAMES)[number];
 export const CuesFile = z.strictObject({

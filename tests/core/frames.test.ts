@@ -134,6 +134,24 @@ describe("count frame", () => {
   });
 });
 
+describe("list members set aside", () => {
+  it("given a line's member set aside by name or by its number alone, answers with the line's other members", () => {
+    for (const q of [
+      "Besides the X9, which harvesters of the X-line does the report name?",
+      "x-line models listed besides the 9",
+    ])
+      expect(ask(q).citations[0]?.factId, q).toBe("small-farm-harvesters");
+  });
+});
+
+describe("a which-question naming two things", () => {
+  it("asks for a name, not for the two side by side", () => {
+    const card = ask("Which Pearfield machine is the Gleaner 2 compared against?");
+    expect(card.kind).toBe("answer");
+    expect(card.citations[0]?.factId).toBe("harvester-x9-speed");
+  });
+});
+
 describe("typos and word starts", () => {
   it("leaves the start of a word the material uses to the search's prefix match, and corrects a real typo", async () => {
     const { buildContext } = await import("../../src/core/context.js");

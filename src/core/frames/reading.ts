@@ -58,6 +58,11 @@ export interface Reading {
   chinese: number | undefined;
   /** Who the question asks the words of ("according to A", "what did A conclude"): its speakers' ids. */
   speakers: string[];
+  /**
+   * The other members of a line asked about, when the question sets one member aside ("which X models
+   * besides the 690", "besides the X 690"): it asks for these.
+   */
+  others: string[];
   /** Names asked about, and names set aside ("besides Applewood"). */
   asked: Mention[];
   aside: Mention[];
@@ -123,19 +128,20 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
   const entityIds = asked.map((m) => m.entity.id);
   // The words left when the names are cut out: "orchards" in "How many orchards does Applewood run?".
   // A name alone matching is no answer; what is asked about it must match too.
-  const content = unique(
-    ctx
-      .tokenize(ctx.finder.residue(question, [...mentions]))
-      .filter(asks)
-      .map(fixed),
-  );
   // "Besides 4 million developers, how many models…": a figure set aside is what the asker already knows.
   const asideClause = ASIDE_CLAUSE.exec(text)?.[0] ?? "";
   const asideNumbers = [
     ...(asideClause ? typedNumbers(asideClause) : []),
     ...(given ? typedNumbers(given) : []),
   ];
+  const content = unique(
+    ctx
+      .tokenize(ctx.finder.residue(question, [...mentions]))
+      .filter((t) => asks(t) && !asideNumbers.includes(t))
+      .map(fixed),
+  );
   const numbers = typedNumbers(question).filter((n) => !asideNumbers.includes(n));
+  const others = otherMembers(ctx, asked, aside, asideNumbers);
   return {
     question,
     content,
@@ -168,6 +174,7 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
     chinese: hanCoverage(ctx, question),
     asked,
     aside,
+    others,
     speakers: asked
       .filter(
         (m) =>
@@ -179,6 +186,35 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
     things: entityIds.filter((id) => ctx.entity(id)?.kind !== "country"),
     countries: entityIds.filter((id) => ctx.entity(id)?.kind === "country"),
   };
+}
+
+/**
+ * The members of a line or a maker asked about (its related entities, its products) other than those set aside, by
+ * name ("besides the X 690") or by the number that ends a member's name ("besides the 690"); none when
+ * nothing of the line is set aside.
+ */
+function otherMembers(
+  ctx: Context,
+  asked: readonly Mention[],
+  aside: readonly Mention[],
+  asideNumbers: readonly string[],
+): string[] {
+  const out: string[] = [];
+  for (const m of asked) {
+    // A line's members are its related entities; a maker's, the products it makes.
+    const members = [
+      ...(m.entity.related ?? []).flatMap((id) => ctx.entity(id) ?? []),
+      ...ctx.knowledge.entities.filter((e) => e.vendor === m.entity.id && e.kind !== "company"),
+    ];
+    const setAside = (e: Entity) =>
+      aside.some((a) => a.entity.id === e.id) ||
+      asideNumbers.some((n) =>
+        [e.name, ...e.aliases].some((name) => new RegExp(`(?:^|\\D)${n}$`).test(nameKey(name))),
+      );
+    if (!members.some(setAside)) continue;
+    for (const e of members) if (!setAside(e) && !out.includes(e.id)) out.push(e.id);
+  }
+  return out;
 }
 
 /** The relative time a text names ("last year", "今年"), as an index into the cue list; -1 for none. */
@@ -225,7 +261,7 @@ function givenThings(ctx: Context, given: string, asked: string): Set<string> {
 /** Words that set the name after them aside: "besides Applewood", "other than Pearfield". */
 const ASIDE_WORDS = String.raw`(?:\bbesides|\bbeside|\bapart from|\baside from|\bother than|\bexcept(?: for)?|\bexcluding|\bnot counting|除了)`;
 
-const SET_ASIDE = new RegExp(String.raw`${ASIDE_WORDS}\s*$`);
+const SET_ASIDE = new RegExp(String.raw`${ASIDE_WORDS}(?: the)?\s*$`);
 
 /** A clause setting something aside, to its comma: "besides 4 million developers,". */
 const ASIDE_CLAUSE = new RegExp(`${ASIDE_WORDS}[^,，;；?？]*`);

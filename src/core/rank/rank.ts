@@ -59,6 +59,12 @@ export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
         s *= w.asideThing;
         break;
       }
+    // "Which X models besides the 690?": a fact naming the line's other members names the answer; one
+    // naming only the member set aside answers something else.
+    if (r.others.length) {
+      if (namesOthers(r, f)) s *= w.otherMember;
+      else s *= w.asideThing;
+    }
     // "Which country…": a fact naming a country, beside those asked about, names the answer.
     if (r.wants.length && f.entities.some((id) => namesWanted(ctx, r, id))) s *= w.wantedKind;
     // A fact narrowed to a country the question does not name ("…in Southland") answers a narrower question;
@@ -102,8 +108,10 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     h.coverage >= (r.entityIds.length ? ctx.weights.minCoverageWithEntity : ctx.weights.minCoverage) &&
     // What a speaker asked about said is their words, which need not echo the asker's: a claim of theirs
     // about what is asked needs less of the question's wording.
-    contentShare(ctx, r, h.matched) >=
-      ctx.weights.minContentCoverage * (spokenBy(r, f) ? ctx.weights.speakerContent : 1) &&
+    // A question for the other members of a line is answered by naming them, whatever its other words.
+    (namesOthers(r, f) ||
+      contentShare(ctx, r, h.matched) >=
+        ctx.weights.minContentCoverage * (spokenBy(r, f) ? ctx.weights.speakerContent : 1)) &&
     // A year asked about ("in 2030") must be one the fact speaks of.
     r.years.every((y) => factNumbers(f).has(y)) &&
     // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
@@ -121,6 +129,11 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     // "The combined harvest of Northland and Southland": only a figure the material gives for them together.
     !(r.sum && !sumOf(ctx, r, f))
   );
+}
+
+/** True when the fact names a member of a line the question asks for the other members of. */
+function namesOthers(r: Reading, f: Fact): boolean {
+  return r.others.length > 0 && f.entities.some((id) => r.others.includes(id));
 }
 
 /** True when the fact is the claim of a speaker the question asks about ("according to A"). */

@@ -17,6 +17,8 @@ export interface Weights {
   asideNumber: number;
   /** The fact is about a thing the asker set aside. */
   asideThing: number;
+  /** A member of a line set aside, and the fact names the line's other members. */
+  otherMember: number;
   /** "Which country…": the fact names a thing of the kind asked for. */
   wantedKind: number;
   /** The fact is narrowed to a country the question does not name. */
@@ -51,6 +53,7 @@ export const WEIGHTS: Readonly<Weights> = {
   notConcerned: 0.4,
   asideNumber: 0.5,
   asideThing: 0.5,
+  otherMember: 2,
   wantedKind: 1.3,
   narrowedElsewhere: 0.85,
   sideWordMatch: 1.3,
