@@ -104,4 +104,9 @@ describe("a synthetic pack on another subject", () => {
       ask("Northland or Southland: which has a larger share of the world apple market?").headline,
     ).toContain("Computed: Northland about 3.8× Southland (30% / 8%)");
   });
+
+  it("reads a short misspelt topic word as the one topic one letter away", () => {
+    for (const q of ["/gap tonn", "/gap aple"]) expect(ask(q).title, q).toBe("Southland–Northland gap: Harvest");
+    expect(ask("/gap xqzv").kind).toBe("not_found");
+  });
 });

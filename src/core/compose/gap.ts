@@ -7,6 +7,7 @@ import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } fr
 import { labelWithSubject, sideEntry, sideOfEntity, subjectIdOf, subjectLabel } from "../subjects.js";
 import { materialAnswer } from "./ask.js";
 import { notFoundCard } from "./not-found.js";
+import { editDistance } from "../text.js";
 import { citeAll, figureFields, footerFor, paragraphSuggestion, unique } from "./shared.js";
 
 const EVERY_TOPIC = new Set(["gap", "us", "china", "ai"]);
@@ -65,7 +66,23 @@ export function findTopic(ctx: Context, phrase: string): Topic | undefined {
     if (asId === topic.id) score += 100;
     if (score > 0 && (!best || score > best.score)) best = { topic, score };
   }
-  return best?.topic;
+  return best?.topic ?? nearTopic(ctx, terms);
+}
+
+/**
+ * The one topic with a word one edit from a word of the phrase ("capx"), for words too short for the
+ * material-wide typo correction; none when no topic or several topics are that near.
+ */
+function nearTopic(ctx: Context, terms: readonly string[]): Topic | undefined {
+  const near = ctx.knowledge.topics.filter((topic) => {
+    const words = ctx.topicTerms.get(topic.id);
+    if (!words) return false;
+    for (const t of terms)
+      if (t.length >= 4 && !/\d/.test(t))
+        for (const w of words) if (w.length >= 4 && editDistance(t, w, 1) <= 1) return true;
+    return false;
+  });
+  return near.length === 1 ? near[0] : undefined;
 }
 
 export function topicListCard(ctx: Context): Card {
