@@ -282,6 +282,7 @@ export const CUE_NAMES = [
   "growth",
   "measure",
   "share",
+  "share_of",
   "compares",
   "comparative",
   "asks_name",

@@ -152,6 +152,35 @@ describe("a which-question naming two things", () => {
   });
 });
 
+describe("share frame", () => {
+  it("given a share of a thing no fact measures, abstains rather than give a share of something else", () => {
+    expect(ask("What share of Southland's apple orchards use machines?").kind).toBe("not_found");
+    expect(ask("What share of the world apple market does Southland have?").citations[0]?.factId).toBe(
+      "southland-market-share",
+    );
+  });
+});
+
+describe("compounds typed with hyphens", () => {
+  it("ranks a fact writing the very compound higher than without the compound", async () => {
+    const { buildContext } = await import("../../src/core/context.js");
+    const { readQuestion } = await import("../../src/core/frames/reading.js");
+    const { rankFacts } = await import("../../src/core/rank/rank.js");
+    const { WEIGHTS } = await import("../../src/core/rank/weights.js");
+    const q = "southland-built machines";
+    const scoreOf = (compound: number) => {
+      const ctx = buildContext(knowledge, undefined, { ...WEIGHTS, compound });
+      const r = readQuestion(ctx, q, ctx.finder.mentions(q));
+      expect(r.compounds).toEqual(["southland built"]);
+      const hits = rankFacts(ctx, r);
+      const x9 = hits.find((h) => h.item.id === "harvester-x9-speed")?.score ?? 0;
+      const other = hits.find((h) => h.item.id === "machinery-lag")?.score ?? 0;
+      return x9 / other;
+    };
+    expect(scoreOf(WEIGHTS.compound)).toBeCloseTo(scoreOf(1) * WEIGHTS.compound, 5);
+  });
+});
+
 describe("typos and word starts", () => {
   it("leaves the start of a word the material uses to the search's prefix match, and corrects a real typo", async () => {
     const { buildContext } = await import("../../src/core/context.js");

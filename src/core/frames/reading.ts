@@ -48,6 +48,10 @@ export interface Reading {
   years: string[];
   /** The side named only by its words ("homegrown" may be one side's word), when no country is named. */
   sideWord: string | undefined;
+  /** Compounds typed with hyphens ("post-training"), as spaced words: a fact writing them so is meant. */
+  compounds: string[];
+  /** The head word of what a share is asked of ("share of apple <orchards>"), names aside; the answer must match it. */
+  shareOf: string[];
   /** Advice is asked for ("what should Southland do?"). */
   advice: boolean;
   /** A sum of several subjects' figures is asked for ("combined", "in total"). */
@@ -149,6 +153,10 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
     terms,
     units,
     share: ctx.cues.share.any.test(asking),
+    shareOf: shareOf(ctx, text, asks, fixed),
+    compounds: (text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? [])
+      .filter((c) => !MODEL_NUMBER_WHOLE.test(c))
+      .map((c) => c.replace(/-/g, " ")),
     compares:
       ctx.cues.compares.any.test(text) ||
       ctx.cues.comparative.any.test(text) ||
@@ -215,6 +223,28 @@ function otherMembers(
     for (const e of members) if (!setAside(e) && !out.includes(e.id)) out.push(e.id);
   }
   return out;
+}
+
+/** A model number written with a hyphen ("GPT-5"): a name, no compound of words. */
+const MODEL_NUMBER_WHOLE = /^[\p{L}]{1,6}-?\d[\p{L}\p{N}.-]*$/u;
+
+/** The head word of what a share is asked of, names aside, as the question's terms are tokenized. */
+function shareOf(
+  ctx: Context,
+  text: string,
+  asks: (t: string) => boolean,
+  fixed: (t: string) => string,
+): string[] {
+  for (const re of ctx.cues.share_of.each) {
+    const measured = re.exec(text)?.groups?.measured;
+    if (!measured) continue;
+    // The phrase's head, its last word, is the thing measured ("AI data centers" measures data centers).
+    const names = ctx.finder.mentions(measured);
+    const words = ctx.tokenize(ctx.finder.residue(measured, names), { words: true }).filter(asks).map(fixed);
+    const head = words[words.length - 1];
+    return head ? [head] : [];
+  }
+  return [];
 }
 
 /** The relative time a text names ("last year", "今年"), as an index into the cue list; -1 for none. */

@@ -6,6 +6,7 @@ import { groupHolds } from "../../knowledge/subject.js";
 import type { Context } from "../context.js";
 import type { Reading } from "../frames/reading.js";
 import type { Hit } from "../search.js";
+import { normalize } from "../text.js";
 import { subjectIdOf } from "../subjects.js";
 import {
   about,
@@ -65,6 +66,9 @@ export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
       if (namesOthers(r, f)) s *= w.otherMember;
       else s *= w.asideThing;
     }
+    // "post-training" typed as one word: a fact that writes the very compound is meant more than one
+    // with its words apart (each compound it writes counts).
+    for (const c of r.compounds) if (spacedText(f).includes(c)) s *= w.compound;
     // "Which country…": a fact naming a country, beside those asked about, names the answer.
     if (r.wants.length && f.entities.some((id) => namesWanted(ctx, r, id))) s *= w.wantedKind;
     // A fact narrowed to a country the question does not name ("…in Southland") answers a narrower question;
@@ -124,11 +128,27 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     !r.alone.some((m) => inGroup(ctx, f, m.entity)) &&
     // Nor is it Pearfield's when the question names Pearfield alone of the group: a group's figure is the group's.
     !(r.things.length === 1 && groupHolds(f, r.things[0] as string, ctx.entity)) &&
+    // "What share of <the orchards>…" is not answered by a share of something else.
+    r.shareOf.every((t) => h.matched.includes(t)) &&
     // "Last year" is not answered by a figure the material gives for this year.
     !otherTime(r, f) &&
     // "The combined harvest of Northland and Southland": only a figure the material gives for them together.
     !(r.sum && !sumOf(ctx, r, f))
   );
+}
+
+const spaced = new WeakMap<Fact, string>();
+
+/** The fact's claim and quote, normalised, with hyphens and quotation marks as spaces. */
+function spacedText(f: Fact): string {
+  let text = spaced.get(f);
+  if (text === undefined) {
+    text = normalize(`${f.claim} ${f.quote}`)
+      .replace(/[-"'“”]+/g, " ")
+      .replace(/\s+/g, " ");
+    spaced.set(f, text);
+  }
+  return text;
 }
 
 /** True when the fact names a member of a line the question asks for the other members of. */

@@ -19,6 +19,8 @@ export interface Weights {
   asideThing: number;
   /** A member of a line set aside, and the fact names the line's other members. */
   otherMember: number;
+  /** A compound typed with hyphens ("post-training") stands in the fact. */
+  compound: number;
   /** "Which country…": the fact names a thing of the kind asked for. */
   wantedKind: number;
   /** The fact is narrowed to a country the question does not name. */
@@ -54,6 +56,7 @@ export const WEIGHTS: Readonly<Weights> = {
   asideNumber: 0.5,
   asideThing: 0.5,
   otherMember: 2,
+  compound: 1.3,
   wantedKind: 1.3,
   narrowedElsewhere: 0.85,
   sideWordMatch: 1.3,
