@@ -106,7 +106,8 @@ describe("a synthetic pack on another subject", () => {
   });
 
   it("reads a short misspelt topic word as the one topic one letter away", () => {
-    for (const q of ["/gap tonn", "/gap aple"]) expect(ask(q).title, q).toBe("Southland–Northland gap: Harvest");
+    for (const q of ["/gap tonn", "/gap aple"])
+      expect(ask(q).title, q).toBe("Southland–Northland gap: Harvest");
     expect(ask("/gap xqzv").kind).toBe("not_found");
   });
 });

@@ -6,8 +6,8 @@ import { groupHolds } from "../../knowledge/subject.js";
 import type { Context } from "../context.js";
 import type { Reading } from "../frames/reading.js";
 import type { Hit } from "../search.js";
-import { normalize } from "../text.js";
 import { subjectIdOf } from "../subjects.js";
+import { normalize } from "../text.js";
 import {
   about,
   aboutFamily,
