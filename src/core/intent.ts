@@ -2,11 +2,11 @@
 // or free text (a mention, a DM) whose intent is found from the names and words in it.
 import { findCommand } from "../../commands/index.js";
 import type { Entity, EntityKind } from "../knowledge/schema.js";
-import { isFollowUp } from "./compose/follow-up.js";
 import { findTopic, isGapFiller } from "./compose/gap.js";
 import type { SmallTalk } from "./compose/small-talk.js";
 import type { Context } from "./context.js";
 import type { Mention } from "./entities.js";
+import { isFollowUp } from "./frames/follow-up.js";
 import { countingUnits } from "./frames/reading.js";
 import type { Request } from "./request.js";
 import { nameKey, normalize } from "./text.js";

@@ -29,10 +29,10 @@ describe("summary frame", () => {
 });
 
 describe("follow-up frame", () => {
-  it("given 'and Southland?', says each message is read on its own, and no suggestion leads back here", () => {
+  it("given 'and Southland?' with no question before it, says so, and no suggestion leads back here", () => {
     const card = ask("and Southland?");
     expect(card.kind).toBe("not_found");
-    expect(card.headline).toContain("each message on its own");
+    expect(card.headline).toContain("no earlier question here to follow");
     for (const s of card.suggestions)
       expect(core.answer({ text: s.command }).headline).not.toBe(card.headline);
   });

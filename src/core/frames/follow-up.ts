@@ -1,35 +1,49 @@
-// The follow-up frame: "and China?", "what about Huawei?" — a message that leans on the one before it.
-// Each message is read on its own, so it says so and offers the whole question's way in, never this card.
-import type { Card } from "../card.js";
-import { commandFor, notFoundCard } from "../compose/not-found.js";
+// The follow-up frame: "and China?", "what about Huawei?", "那华为呢？" — a message that leans on a question
+// before it. A conversation that has one resolves the follow-up before the core sees it (runtime/conversation.ts),
+// so a follow-up that reaches this frame has no earlier question to follow: the card says so, and offers the
+// named things' own cards, never a way back to itself.
+import { type Card, HEADLINE_MAX, type Suggestion } from "../card.js";
+import { topicCommand } from "../compose/help.js";
+import { commandFor } from "../compose/not-found.js";
 import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
-import { normalize } from "../text.js";
+import { clip } from "../format.js";
 
-/** True when the message opens as a follow-up and names at most things, with no words of its own. */
-export function isFollowUp(ctx: Context, question: string, mentions: readonly Mention[]): boolean {
-  const text = normalize(question);
-  const cue = ctx.cues.follow_up.any.exec(text);
-  if (!cue) return false;
-  const rest = ctx.finder.residue(text.slice(cue[0].length), [
-    ...ctx.finder.mentions(text.slice(cue[0].length)),
-  ]);
-  return mentions.length > 0 && ctx.tokenize(rest, { words: true }).length === 0;
+/** True when the text opens (or, in Chinese, closes) with a follow-up cue and asks nothing of its own. */
+export function isFollowUp(ctx: Context, text: string, mentions: readonly Mention[]): boolean {
+  const cue = ctx.cues.follow_up.any;
+  if (!cue.test(text.toLowerCase())) return false;
+  const rest = ctx.finder
+    .residue(text, [...mentions])
+    .toLowerCase()
+    .replace(new RegExp(cue.source, "gu"), " ");
+  return ctx.tokenize(rest, { words: true }).length === 0;
 }
 
-export function followUpCard(ctx: Context, question: string, mentions: readonly Mention[]): Card {
-  const names = mentions.map((m) => m.entity);
-  const card = notFoundCard(
-    ctx,
-    `I read each message on its own, so “${question.trim().slice(0, 60)}” has nothing to follow. Ask the whole question, e.g. “What does the material say about ${names[0]?.name ?? "it"}?”`,
-    [],
-    "Ask the whole question",
-  );
+/** Suggestions a follow-up card carries: the named things' own cards, then the topics. */
+const FOLLOW_UP_SUGGESTIONS_MAX = 3;
+
+export function followUpCard(ctx: Context, text: string, mentions: readonly Mention[]): Card {
+  const suggestions: Suggestion[] = [];
+  for (const m of mentions) {
+    // A country has no card of its own: the gap topics are what the material says of it.
+    if (m.entity.kind === "country") continue;
+    const command = commandFor(m.entity);
+    if (!suggestions.some((s) => s.command === command)) suggestions.push({ label: m.entity.name, command });
+  }
+  const lead = ctx.knowledge.topics.find((t) => t.headline);
+  if (lead) suggestions.push({ label: `Gap: ${lead.title}`, command: topicCommand(lead) });
+  suggestions.push({ label: "Topics", command: "/gap" });
+  const named = mentions.map((m) => m.entity.name);
   return {
-    ...card,
-    suggestions: [
-      ...names.slice(0, 2).map((e) => ({ label: `About ${e.name}`, command: commandFor(e) })),
-      ...card.suggestions.slice(0, 2),
-    ],
+    kind: "not_found",
+    title: "No earlier question to follow",
+    headline: clip(
+      `“${clip(text.trim(), 60)}” follows on from a question, but there is no earlier question here to follow. Ask the whole question${named.length ? `, naming ${named.slice(0, 2).join(" and ")} and what you want to know of ${named.length > 1 ? "them" : "it"}` : ""}.`,
+      HEADLINE_MAX,
+    ),
+    fields: [],
+    citations: [],
+    suggestions: suggestions.slice(0, FOLLOW_UP_SUGGESTIONS_MAX),
   };
 }

@@ -9,7 +9,7 @@ const core = createCore({ knowledge });
 const ctx = buildContext(knowledge);
 
 describe("a follow-up without a subject of its own", () => {
-  it("names only things after a follow-up cue: says each message is read on its own", () => {
+  it("names only things after a follow-up cue: says there is no earlier question to follow, never that messages are read alone", () => {
     for (const text of [
       "and China?",
       "what about the US?",
@@ -21,7 +21,8 @@ describe("a follow-up without a subject of its own", () => {
       expect(readIntent(ctx, { text }).type, text).toBe("follow-up");
       const card = core.answer({ text });
       expect(card.kind, text).toBe("not_found");
-      expect(card.headline, text).toMatch(/each message on its own/i);
+      expect(card.headline, text).toMatch(/no earlier question here to follow/);
+      expect(card.headline, text).not.toMatch(/on its own/);
       expect(card.citations, text).toEqual([]);
     }
   });
