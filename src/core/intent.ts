@@ -100,9 +100,6 @@ function commandIntent(ctx: Context, name: string, args: Request["args"] & objec
   }
 }
 
-const SEPARATOR =
-  /\s+(?:vs\.?|versus|v\.?|against|and|with|compared to|compared with|or)\s+|\s*[,;|，、；]\s*|\s*(?:对比|比较|相比|和|与|跟|vs\.?)\s*/i;
-
 /** "a vs b", "a, b", `a "b c"`, or two names that each resolve: "Mythos DeepSeek V4 Pro". */
 export function splitCompare(ctx: Context, text: string): Intent {
   const quoted = [...text.matchAll(/"([^"]+)"|“([^”]+)”|'([^']+)'/g)];
@@ -110,13 +107,13 @@ export function splitCompare(ctx: Context, text: string): Intent {
     const names = quoted.map((m) => (m[1] ?? m[2] ?? m[3] ?? "").trim());
     const rest = text
       .replace(/"[^"]+"|“[^”]+”|'[^']+'/g, " ")
-      .replace(SEPARATOR, " ")
+      .replace(ctx.cues.compare_separator.global, " ")
       .trim();
     const [first = "", second = ""] = rest ? [rest, ...names] : names;
     return { type: "compare", first, second };
   }
   const parts = text
-    .split(SEPARATOR)
+    .split(ctx.cues.compare_separator.global)
     .map((p) => p.trim())
     .filter(Boolean);
   if (parts.length === 2) return { type: "compare", first: parts[0] ?? "", second: parts[1] ?? "" };
@@ -136,54 +133,25 @@ export function splitCompare(ctx: Context, text: string): Intent {
   return { type: "compare", first: text, second: "" };
 }
 
-const COMPARATIVE =
-  /\b(bigger|larger|smaller|faster|slower|stronger|weaker|better|worse|more powerful|less powerful|ahead of|behind)\b|比.{0,12}(大|小|强|弱|快|慢|好)/;
-const COMPARE_CUE = /\b(vs\.?|versus|compare[ds]?|comparison|against)\b|对比|比较|相比|相较/;
-const QUESTION =
-  /[?？]|^(how|what|which|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|will|would|should|has|have|whch|wich|wat|waht|wht|hw)\b|多少|什么|哪|吗|几|怎么|如何|为什么|是否|多大|多久|多高|多快|多长|谁|还是|有没有|是不是/;
-/** "Who is ahead", "which side leads": asking for the gap itself. */
-const WHO_LEADS =
-  /\b(?:who|which (?:side|country|nation))(?:'s| is| has)? (?:ahead|leads|leading|in the lead|winning)\b|谁更?领先/gi;
-
-/** Asking for a maker's products: "which chips does X make", "X有哪些芯片". */
-const PRODUCTS_OF =
-  /\b(?:which|what) (?:ai )?(?:chips|gpus|accelerators|products|models)\b[^?]*\b(?:does|do|did|has|have|make|makes|made|sell|sells|offer|offers)\b|有哪些\s*(?:ai)?\s*(?:芯片|gpu|产品|模型|型号)/;
-
-/**
- * Words that open a message before the question: "hey", "ok so", "quick question:", and who is asking
- * ("journalist here:", "analyst here,").
- */
-const OPENER =
-  /^(?:(?:hey|hi|hello|yo|ok|okay|so|well|please|pls|quick question|question|q|(?:an? )?[a-z]+(?: [a-z]+)? here(?=\s*[,:;!.-]))\b[\s,!:;.-]*)+(?:(?:@[\w-]+|<@[\w]+>)[\s,:]*)?|^(?:你好|请问)[\s,，!！:：]*/;
-const GREETING =
-  /^(hi|hello|hey|hiya|yo|howdy|greetings|good (morning|afternoon|evening|day)|你好|您好|嗨|哈喽|早上好|晚上好)( (there|all|everyone|gapbot|bot|team))?[\s!.,。！~]*$/;
-const THANKS =
-  /^(thanks|thank you|thx|ty|cheers|谢谢|多谢|感谢)( (so much|a lot|very much|gapbot|bot))?[\s!.,。！~]*$/;
-const ACK = /^(ok|okay|cool|nice|great|got it|i see|好的|好|明白了?)[\s!.,。！~]*$/;
-
-/** A question that asks for the gap itself, not for one figure. */
-const GAP_WORDS =
-  /\bgap\b|\bdifference\b|\bcompare\b|\bversus\b|\bvs\b|\bwhich (?:country|side|nation)\b|\bwho(?:'s| is| has)? (?:ahead|leads|leading|more)\b|\bwhat multiple\b|\bhow many times\b|\btimes (?:more|larger|bigger|greater|as (?:much|many|large|big))\b|\bratio\b|差距|对比|相比|谁更|哪个国家|几倍|多少倍/;
-
 /** Free text: a name alone → its card; two names or "vs" → a comparison; a gap phrase → the gap card; else a question. */
 export function freeText(ctx: Context, text: string): Intent {
   const norm = normalize(text);
-  if (/^(help|\?|帮助|使用说明|commands?)$/.test(norm)) return { type: "help" };
+  if (ctx.cues.help.any.test(norm)) return { type: "help" };
   // A greeting or a thank-you is not a question for the material: say hello and what to ask.
-  if (GREETING.test(norm)) return { type: "small-talk", say: "greeting" };
-  if (THANKS.test(norm)) return { type: "small-talk", say: "thanks" };
-  if (ACK.test(norm)) return { type: "small-talk", say: "ack" };
+  if (ctx.cues.greeting.any.test(norm)) return { type: "small-talk", say: "greeting" };
+  if (ctx.cues.thanks.any.test(norm)) return { type: "small-talk", say: "thanks" };
+  if (ctx.cues.ack.any.test(norm)) return { type: "small-talk", say: "ack" };
   // "Hey, who is ahead in AI chips": the greeting before a question is no part of it.
-  const opener = OPENER.exec(norm);
+  const opener = ctx.cues.opener.any.exec(norm);
   if (opener && norm.length > opener[0].length) return freeText(ctx, text.trim().slice(opener[0].length));
   const mentions = ctx.finder.mentions(text);
   if (isFollowUp(ctx, text, mentions)) return { type: "follow-up", text, mentions };
   const things = mentions.filter((m) => m.entity.kind !== "country");
   const countries = mentions.filter((m) => m.entity.kind === "country");
   // "Which chip is A compared against?" asks for a name, not for the two named side by side.
-  const cue = COMPARE_CUE.test(norm) && !ctx.cues.asks_which.any.test(norm);
+  const cue = ctx.cues.compares.any.test(norm) && !ctx.cues.asks_which.any.test(norm);
   if (cue) {
-    const sides = compareSides(text, things);
+    const sides = compareSides(ctx, text, things);
     if (sides)
       return {
         type: "compare-mentions",
@@ -193,33 +161,36 @@ export function freeText(ctx: Context, text: string): Intent {
       };
   }
   // "Is DeepSeek V4 Pro bigger than Mythos?" asks for the two side by side.
-  if (COMPARATIVE.test(norm) && things[0] && things[1] && things[0].entity.kind === things[1].entity.kind)
+  if (
+    ctx.cues.comparative_word.any.test(norm) &&
+    things[0] &&
+    things[1] &&
+    things[0].entity.kind === things[1].entity.kind
+  )
     return { type: "compare-mentions", a: things[0], b: things[1] };
 
-  const question = QUESTION.test(norm);
+  const question = ctx.cues.question.any.test(norm);
   // "Who is ahead in AI chips?": "ahead" asks for the gap; the topic is the chips, not the time behind.
   const residue = ctx
-    .tokenize(ctx.finder.residue(text, mentions).replace(WHO_LEADS, " "), { words: true })
+    .tokenize(ctx.finder.residue(text, mentions).replace(ctx.cues.who_leads.global, " "), { words: true })
     .filter((t) => !isGapFiller(ctx, t));
-  const topicText = text.replace(WHO_LEADS, " ");
+  const topicText = text.replace(ctx.cues.who_leads.global, " ");
   const topic = findTopic(ctx, topicText);
   const topicWords = topic ? (ctx.topicTerms.get(topic.id) ?? new Set<string>()) : new Set<string>();
   const leftover = residue.filter((t) => !topicWords.has(t));
 
   // "Which chips does Cambricon make?", "寒武纪有哪些AI芯片": the maker's card, its products first.
-  const line = PRODUCTS_OF.exec(norm);
+  const line = ctx.cues.products_of.any.exec(norm);
   if (question && line && things.length === 1 && things[0] && things[0].entity.kind === "company") {
-    const kinds: EntityKind[] = /model|模型/.test(line[0]) ? ["model"] : ["chip"];
+    const kinds: EntityKind[] = ctx.cues.products_models.any.test(line[0]) ? ["model"] : ["chip"];
     return { type: "entity", name: things[0].entity.name, kinds };
   }
   // "Who makes the MTT S5000?", "Which company is Biren?", "What is MetaX?": the thing's own card.
   if (
     question &&
-    !/\bhow\b|多少|几|多大|多久|多高|多快|多长/.test(norm) &&
+    !ctx.cues.asks_how.any.test(norm) &&
     // "What did TrendForce say about domestic GPU makers?" asks what it said, not who it is.
-    !/\b(?:say|says|said|think|thinks|thought|claim|claims|claimed|predict|predicts|predicted|according)\b|说|认为/.test(
-      norm,
-    ) &&
+    !ctx.cues.asks_said.any.test(norm) &&
     things.length === 1 &&
     things[0] &&
     countries.length === 0
@@ -230,7 +201,7 @@ export function freeText(ctx: Context, text: string): Intent {
   }
 
   // "How big is the gap between China and the US in AI chips?" asks for the topic's gap card.
-  if (question && GAP_WORDS.test(norm) && things.length === 0 && leftover.length === 0) {
+  if (question && ctx.cues.gap_words.any.test(norm) && things.length === 0 && leftover.length === 0) {
     if (topic) return { type: "gap", phrase: topicText };
     // "What's the difference between the US and China in AI?": the two sides, figure by figure.
     if (countries[0] && countries[1]) return { type: "compare-mentions", a: countries[0], b: countries[1] };
@@ -250,18 +221,13 @@ export function freeText(ctx: Context, text: string): Intent {
   return { type: "ask", text, mentions };
 }
 
-/** Words of a question that asks what or whose a thing is, tokenized as questions are (stems, synonyms). */
-const IDENTITY =
-  "who whom whose what which is are was were it its this that tell me about company companies firm maker makers " +
-  "make makes made manufacturer manufacturers manufacture manufactures vendor build builds built develop develops " +
-  "developed behind product products chip chips model models thing kind sort exactly called name " +
-  "是 什么 谁 哪家 公司 叫 叫什么 型号 名字 名称 哪款 哪个";
+/** Words of a question that asks what or whose a thing is (cues.yaml), tokenized as questions are. */
 const identityCache = new WeakMap<Context, Set<string>>();
 
 function identityWords(ctx: Context): Set<string> {
   let words = identityCache.get(ctx);
   if (!words) {
-    words = new Set(ctx.tokenize(IDENTITY, { words: true }));
+    words = new Set(ctx.tokenize(ctx.knowledge.cueWords.identity.join(" "), { words: true }));
     identityCache.set(ctx, words);
   }
   return words;
@@ -278,8 +244,12 @@ function comparable(a: Entity, b: Entity): boolean {
  * The two things a compare cue sets against each other: one named before "compared with", one after
  * ("Huawei's Ascend / MindSpore, compared with CUDA"); else the first two that can be compared.
  */
-function compareSides(text: string, things: readonly Mention[]): [Mention, Mention] | undefined {
-  const at = COMPARE_CUE.exec(nameKey(text))?.index ?? -1;
+function compareSides(
+  ctx: Context,
+  text: string,
+  things: readonly Mention[],
+): [Mention, Mention] | undefined {
+  const at = ctx.cues.compares.any.exec(nameKey(text))?.index ?? -1;
   const before = things.filter((m) => m.end <= at);
   const after = things.filter((m) => m.start >= at);
   for (const a of before) for (const b of after) if (comparable(a.entity, b.entity)) return [a, b];

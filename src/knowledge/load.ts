@@ -8,6 +8,7 @@ import type { z } from "zod";
 import {
   type Cues,
   CuesFile,
+  type CueWords,
   EntitiesFile,
   Entity,
   Fact,
@@ -22,6 +23,7 @@ import {
   UnitsFile,
   type Vocabulary,
   VocabularyFile,
+  WORD_LIST_NAMES,
 } from "./schema.js";
 
 /** knowledge/ at the package root, whether we run from src/ (tests) or dist/src/ (built). */
@@ -123,6 +125,7 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
     sides: [],
     vocabulary: EMPTY_VOCABULARY,
     cues: {} as Cues,
+    cueWords: Object.fromEntries(WORD_LIST_NAMES.map((n) => [n, []])) as unknown as CueWords,
   };
 
   // `salvage` keeps what is still usable when the file as a whole fails its schema.
@@ -220,8 +223,11 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
   const ownCues = join(root, "cues.yaml");
   const cuesPath = existsSync(ownCues) ? ownCues : join(defaultKnowledgeDir(), "cues.yaml");
   if (existsSync(cuesPath)) {
-    const cues = parseFile(cuesPath, CuesFile)?.cues;
-    if (cues) k.cues = cues;
+    const parsed = parseFile(cuesPath, CuesFile);
+    if (parsed) {
+      k.cues = parsed.cues;
+      k.cueWords = parsed.words;
+    }
   }
   const sidesPath = join(root, "sides.yaml");
   if (existsSync(sidesPath)) k.sides = parseFile(sidesPath, SidesFile)?.sides ?? [];

@@ -299,7 +299,29 @@ export const CUE_NAMES = [
   "which_framework",
   "who",
   "asks_which",
+  "help",
+  "greeting",
+  "thanks",
+  "ack",
+  "opener",
+  "question",
+  "asks_how",
+  "asks_said",
+  "comparative_word",
+  "who_leads",
+  "gap_words",
+  "products_of",
+  "products_models",
+  "compare_separator",
+  "alone",
+  "aside",
+  "asks_whom",
+  "relative_times",
+  "not_counting",
 ] as const;
+/** The word lists the frames read as words (knowledge/cues.yaml's `words`). */
+export const WORD_LIST_NAMES = ["identity", "question_filler", "gap_filler", "every_topic"] as const;
+export type WordListName = (typeof WORD_LIST_NAMES)[number];
 export type CueName = (typeof CUE_NAMES)[number];
 export const CuesFile = z.strictObject({
   cues: z.strictObject(
@@ -308,8 +330,15 @@ export const CuesFile = z.strictObject({
       z.ZodArray<typeof Pattern>
     >,
   ),
+  words: z.strictObject(
+    Object.fromEntries(WORD_LIST_NAMES.map((n) => [n, z.array(z.string().min(1))])) as Record<
+      WordListName,
+      z.ZodArray<z.ZodString>
+    >,
+  ),
 });
 export type Cues = Record<CueName, string[]>;
+export type CueWords = Record<WordListName, string[]>;
 
 /** Everything loaded, with each source's paragraphs (index 0 is paragraph 1). */
 export interface Knowledge {
@@ -327,6 +356,8 @@ export interface Knowledge {
   vocabulary: Vocabulary;
   /** The question frames' cue words (knowledge/cues.yaml, or the shipped one for a pack without). */
   cues: Cues;
+  /** The frames' word lists (knowledge/cues.yaml's `words`). */
+  cueWords: CueWords;
   /** Units beyond UNITS (knowledge/units.yaml). */
   units?: string[];
 }

@@ -181,6 +181,35 @@ describe("compounds typed with hyphens", () => {
   });
 });
 
+describe("cue words are the pack's data", () => {
+  it("given a pack's own cues.yaml, reads small talk and set-aside words from it, not from code", async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { defaultKnowledgeDir } = await import("../../src/knowledge/load.js");
+    const dir = mkdtempSync(join(tmpdir(), "gapbot-cues-"));
+    try {
+      cpSync(new URL("../fixtures/synthetic-pack", import.meta.url).pathname, dir, { recursive: true });
+      const cues = readFileSync(join(defaultKnowledgeDir(), "cues.yaml"), "utf8")
+        .replace(/^ {2}greeting:\n(?: {4}- .*\n)+/m, () => "  greeting:\n    - '^ahoy$'\n")
+        .replace(/^ {2}aside:\n(?: {4}- .*\n)+/m, () => "  aside:\n    - '\\bleaving out'\n");
+      writeFileSync(join(dir, "cues.yaml"), cues);
+      const own = createCore({ knowledge: readKnowledge(dir).knowledge });
+      expect(own.answer({ text: "ahoy" }).kind).toBe("help");
+      expect(own.answer({ text: "hello" }).kind).not.toBe("help");
+      const { buildContext } = await import("../../src/core/context.js");
+      const { readQuestion } = await import("../../src/core/frames/reading.js");
+      const ctx = buildContext(readKnowledge(dir).knowledge);
+      const q = "leaving out Applewood, which grower runs the most orchards?";
+      expect(readQuestion(ctx, q, ctx.finder.mentions(q)).aside.map((m) => m.entity.id)).toEqual([
+        "applewood",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("typos and word starts", () => {
   it("leaves the start of a word the material uses to the search's prefix match, and corrects a real typo", async () => {
     const { buildContext } = await import("../../src/core/context.js");

@@ -66,4 +66,14 @@ describe("vocabulary and cues", () => {
     const problems = validateKnowledge(readKnowledge(dir));
     expect(problems.map((p) => `${p.file} ${p.id}`)).toContain("cues.yaml sum");
   });
+
+  it("given a cues.yaml without one of the word lists the frames read, names it", () => {
+    const dir = copyFixture();
+    copyFileSync(join(defaultKnowledgeDir(), "cues.yaml"), join(dir, "cues.yaml"));
+    editYaml(dir, "cues.yaml", (doc) => {
+      delete (doc.words as Doc).identity;
+    });
+    const { problems } = readKnowledge(dir);
+    expect(messages(problems).join("\n")).toMatch(/words\.identity/);
+  });
 });

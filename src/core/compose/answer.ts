@@ -120,7 +120,7 @@ export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
   if (r.money && !ctx.lexicon.units.moneyText?.test(sentence)) return undefined;
   // A year asked about must be one the sentence speaks of, and a relative time ("last year") no other.
   if (r.years.some((y) => !sentence.includes(y))) return undefined;
-  const when = relativeTime(normalize(sentence));
+  const when = relativeTime(ctx, normalize(sentence));
   if (r.when >= 0 && when >= 0 && when !== r.when) return undefined;
   // A question about one company is not answered by a sentence about another.
   if (r.asked.length) {

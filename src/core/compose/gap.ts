@@ -10,38 +10,41 @@ import { materialAnswer } from "./ask.js";
 import { notFoundCard } from "./not-found.js";
 import { citeAll, figureFields, footerFor, paragraphSuggestion, unique } from "./shared.js";
 
-const EVERY_TOPIC = new Set(["gap", "us", "china", "ai"]);
+/**
+ * Words that ask for a gap without being a topic or a name (cues.yaml's gap_filler), and the words every
+ * topic shares (every_topic), each with the sides' own names: "the gap between A and B in chips" is about
+ * chips, and "the gap between A and B" names no topic at all.
+ */
+interface GapWords {
+  filler: ReadonlySet<string>;
+  everyTopic: ReadonlySet<string>;
+}
 
-/** Words that ask for a gap or a comparison without being a topic or a name. */
-export const GAP_FILLER: ReadonlySet<string> = new Set([
-  "gap",
-  "ai",
-  "country",
-  "countri",
-  "side",
-  "nation",
-  "china",
-  "us",
-  "card",
-  "info",
-  "information",
-  "detail",
-  "overview",
-  "summary",
-  "stat",
-  "statistic",
-  "figure",
-  "number",
-  "fact",
-  "data",
-  "between",
-  "and",
-]);
+const gapWordsCache = new WeakMap<Context, GapWords>();
+
+function gapWords(ctx: Context): GapWords {
+  let words = gapWordsCache.get(ctx);
+  if (!words) {
+    const tokens = (list: readonly string[]) => list.flatMap((w) => [w, ...ctx.tokenize(w, { words: true })]);
+    const sides = tokens(
+      ctx.knowledge.sides.flatMap((s) => [
+        s.label,
+        ...(ctx.entity(s.entity) ? [ctx.entity(s.entity)?.name ?? ""] : []),
+      ]),
+    );
+    words = {
+      filler: new Set([...tokens(ctx.knowledge.cueWords.gap_filler), ...sides]),
+      everyTopic: new Set([...tokens(ctx.knowledge.cueWords.every_topic), ...sides]),
+    };
+    gapWordsCache.set(ctx, words);
+  }
+  return words;
+}
 
 /** Words beyond a topic's own that ask nothing of it: the filler above, and words asking for a ratio. */
 export function isGapFiller(ctx: Context, t: string): boolean {
   // "What multiple…", "how many times larger…": a ratio is the gap in one number.
-  return GAP_FILLER.has(t) || ctx.lexicon.ratioWords.has(t);
+  return gapWords(ctx).filler.has(t) || ctx.lexicon.ratioWords.has(t);
 }
 
 /** The topic a phrase names: by id, title or keyword, best overlap of tokens wins. */
@@ -52,7 +55,7 @@ export function findTopic(ctx: Context, phrase: string): Topic | undefined {
   // "/gap inferance": a misspelt topic word reads as the word the material uses.
   const terms = ctx
     .tokenize(phrase)
-    .filter((t) => !EVERY_TOPIC.has(t) && !ctx.lexicon.ratioWords.has(t))
+    .filter((t) => !gapWords(ctx).everyTopic.has(t) && !ctx.lexicon.ratioWords.has(t))
     .map((t) => ctx.retriever.correct(t) ?? t);
   if (terms.length === 0) return undefined;
   const asId = phrase.trim().toLowerCase().replace(/\s+/g, "-");
@@ -104,7 +107,8 @@ export function topicListCard(ctx: Context): Card {
 
 export function gapCard(ctx: Context, phrase: string): Card {
   // No topic, or only words every topic shares ("/gap US China"): the list of topics.
-  if (ctx.tokenize(phrase).every((t) => EVERY_TOPIC.has(t))) return topicListCard(ctx);
+  const every = gapWords(ctx).everyTopic;
+  if (ctx.tokenize(phrase).every((t) => every.has(t))) return topicListCard(ctx);
   const topic = findTopic(ctx, phrase);
   if (!topic) {
     // Not a gap topic, but maybe something the material answers ("/gap tokens").

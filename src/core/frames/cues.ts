@@ -7,6 +7,8 @@ export interface CompiledCue {
   any: RegExp;
   /** Each piece alone, for lists whose pieces capture (`(?<term>…)`). */
   each: readonly RegExp[];
+  /** Any piece, in any case and everywhere: for replacing or splitting on every match. */
+  global: RegExp;
 }
 
 export type CompiledCues = Record<CueName, CompiledCue>;
@@ -22,7 +24,11 @@ export function compileCues(cues: Partial<Cues>): CompiledCues {
     const each = pieces.map((p) => new RegExp(p, "u"));
     // Named groups may repeat across pieces, so the joined pattern drops their names.
     const joined = pieces.map((p) => p.replace(/\(\?<[a-z_]+>/g, "(?:")).join("|");
-    out[name] = { any: joined ? new RegExp(joined, "u") : NEVER, each };
+    out[name] = {
+      any: joined ? new RegExp(joined, "u") : NEVER,
+      each,
+      global: joined ? new RegExp(joined, "giu") : NEVER,
+    };
   }
   return out;
 }

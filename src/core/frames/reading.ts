@@ -7,10 +7,37 @@ import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
 import { HAN, HAN_STOP_CHARS, HAN_STOPWORDS, nameKey, normalize, STOPWORDS, stem } from "../text.js";
 
-/** A question about one of several ("Pearfield alone", "单独"). */
-const ALONE_WORDS = String.raw`(?:\balone|\bby itself|\bon its own|\bindividually|\bsingle-handedly)\b`;
+/** The patterns built once per knowledge from its "besides" and "alone" cues, and its filler words. */
+interface Built {
+  /** A name set aside by the words before it ("besides (the) Applewood"). */
+  setAside: RegExp;
+  /** A clause setting something aside, to its comma: "besides 4 million developers,". */
+  asideClause: RegExp;
+  /** "alone" just after a name ("Pearfield alone", "Pearfield's alone"), or 单独 just before it. */
+  aloneAfter: RegExp;
+  aloneBefore: RegExp;
+  /** Words that shape a question without naming what it asks for: "what kind of chip…". */
+  filler: ReadonlySet<string>;
+}
 
-const ALONE = new RegExp(`${ALONE_WORDS}|单独|独自`);
+const builtCache = new WeakMap<Context, Built>();
+
+function built(ctx: Context): Built {
+  let b = builtCache.get(ctx);
+  if (!b) {
+    const aside = ctx.cues.aside.any.source;
+    const alone = ctx.cues.alone.any.source;
+    b = {
+      setAside: new RegExp(`(?:${aside})(?: the)?\\s*$`, "u"),
+      asideClause: new RegExp(`(?:${aside})[^,，;；?？]*`, "u"),
+      aloneAfter: new RegExp(`^(?: s)? ?(?:${alone})`, "u"),
+      aloneBefore: new RegExp(`(?:${alone}) ?$`, "u"),
+      filler: new Set(ctx.knowledge.cueWords.question_filler),
+    };
+    builtCache.set(ctx, b);
+  }
+  return b;
+}
 
 /** "Which country…", "which company…": the kind of thing the answer names, by the cue that asks for it. */
 const WHICH_KIND: [CueName, EntityKind[]][] = [
@@ -56,7 +83,7 @@ export interface Reading {
   advice: boolean;
   /** A sum of several subjects' figures is asked for ("combined", "in total"). */
   sum: boolean;
-  /** The relative time named ("last year"), as an index of RELATIVE_TIMES; -1 for none. */
+  /** The relative time named ("last year"), as an index of the relative_times cue's pieces; -1 for none. */
   when: number;
   /** The share of its Chinese the material knows; undefined for a question with little Chinese. */
   chinese: number | undefined;
@@ -96,7 +123,8 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
   // aside its figure and the thing it is given for, where the question asks the same of another thing.
   const given = givenClause(ctx, text);
   const givenFor = given ? givenThings(ctx, given, text.slice(given.length)) : new Set<string>();
-  const aside = mentions.filter((m) => SET_ASIDE.test(key.slice(0, m.start)) || givenFor.has(m.entity.id));
+  const { setAside, asideClause: asideClauseRe } = built(ctx);
+  const aside = mentions.filter((m) => setAside.test(key.slice(0, m.start)) || givenFor.has(m.entity.id));
   const asked = mentions.filter((m) => !aside.includes(m));
   const searched = aside.length ? ctx.finder.residue(question, aside) : question;
   const terms = unique(ctx.tokenize(searched).filter(asks).map(fixed));
@@ -104,7 +132,7 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
   const hinted = corrections ? `${text} ${corrections}` : text;
   // "过去几年" is "in the past few years", no "how many"; "几月份" asks for a month, no number.
   // "哪几款" is "which ones": it names, it does not count.
-  const asking = text.replace(/(?:过去|近|这|前)几年|几月份?|哪个月|哪几[款个家种位项]?/g, " ");
+  const asking = text.replace(ctx.cues.not_counting.global, " ");
   // "What is Applewood's market share?" asks for a figure as surely as "how much".
   // "What does Epoch AI's data show about the share…" asks what it found, which may be a trend, not a figure.
   // So does "what did A say about how far behind B is": what A said, in words or figures.
@@ -133,7 +161,7 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
   // The words left when the names are cut out: "orchards" in "How many orchards does Applewood run?".
   // A name alone matching is no answer; what is asked about it must match too.
   // "Besides 4 million developers, how many models…": a figure set aside is what the asker already knows.
-  const asideClause = ASIDE_CLAUSE.exec(text)?.[0] ?? "";
+  const asideClause = asideClauseRe.exec(text)?.[0] ?? "";
   const asideNumbers = [
     ...(asideClause ? typedNumbers(asideClause) : []),
     ...(given ? typedNumbers(given) : []),
@@ -164,12 +192,12 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
     wants: WHICH_KIND.filter(([cue]) => ctx.cues[cue].any.test(text)).flatMap(([, kinds]) => kinds),
     quantitative,
     money,
-    alone: aloneMentions(text, key, asked),
+    alone: aloneMentions(ctx, text, key, asked),
     counted: countedUnits(ctx, text, mentions),
     numbers,
     asideNumbers,
     years: numbers.filter((n) => /^(19|20)\d\d$/.test(n)),
-    when: relativeTime(text),
+    when: relativeTime(ctx, text),
     sideWord: entityIds.some((id) => ctx.entity(id)?.kind === "country")
       ? undefined
       : sideNamedBy(ctx, terms),
@@ -247,17 +275,12 @@ function shareOf(
   return [];
 }
 
-/** The relative time a text names ("last year", "今年"), as an index into the cue list; -1 for none. */
-export function relativeTime(text: string): number {
-  return RELATIVE_TIMES.findIndex((re) => re.test(text));
+/** The relative time a text names ("last year", "今年"), as an index into the cue's pieces; -1 for none. */
+export function relativeTime(ctx: Context, text: string): number {
+  // Each piece of the relative_times cue is one kind: a question naming one is not answered by a fact
+  // naming another.
+  return ctx.cues.relative_times.each.findIndex((re) => re.test(text));
 }
-
-/** Relative times, each one kind: a question naming one is not answered by a fact naming another. */
-const RELATIVE_TIMES = [
-  /\blast year\b|\bprevious year\b|\ba year ago\b|去年|上一年/,
-  /\bthis year\b|\bcurrent year\b|今年|本年/,
-  /\bnext year\b|\bcoming year\b|明年|来年/,
-];
 
 /** The side whose own word the question uses ("homegrown" folding to a side's own word), if just one side's. */
 function sideNamedBy(ctx: Context, terms: readonly string[]): string | undefined {
@@ -288,14 +311,6 @@ function givenThings(ctx: Context, given: string, asked: string): Set<string> {
   return out;
 }
 
-/** Words that set the name after them aside: "besides Applewood", "other than Pearfield". */
-const ASIDE_WORDS = String.raw`(?:\bbesides|\bbeside|\bapart from|\baside from|\bother than|\bexcept(?: for)?|\bexcluding|\bnot counting|除了)`;
-
-const SET_ASIDE = new RegExp(String.raw`${ASIDE_WORDS}(?: the)?\s*$`);
-
-/** A clause setting something aside, to its comma: "besides 4 million developers,". */
-const ASIDE_CLAUSE = new RegExp(`${ASIDE_WORDS}[^,，;；?？]*`);
-
 /** The words naming what a question asks to be measured: "how many <X>", "the share of <X Y>". */
 export function askedWords(ctx: Context, text: string): string[] {
   const out: string[] = [];
@@ -309,12 +324,11 @@ export function askedWords(ctx: Context, text: string): string[] {
   if (part) out.push(...part.slice(1).filter((w): w is string => !!w));
   return out.filter(
     (w) =>
-      !STOPWORDS.has(w) && !QUESTION_FILLER.has(w) && !ctx.lexicon.ratioWords.has(stem(w, ctx.lexicon.keep)),
+      !STOPWORDS.has(w) &&
+      !built(ctx).filler.has(w) &&
+      !ctx.lexicon.ratioWords.has(stem(w, ctx.lexicon.keep)),
   );
 }
-
-/** Words that shape a question without naming what it asks for: "what kind of chip…". */
-const QUESTION_FILLER = new Set(["kind", "kinds", "sort", "sorts", "type", "types", "exactly", "else"]);
 
 /** A word the material uses, as written, by a synonym, a misspelling or a name. */
 export function knownWord(ctx: Context, word: string): boolean {
@@ -413,19 +427,15 @@ function hanCoverage(ctx: Context, question: string): number | undefined {
  * The things "alone" is said of: the name it follows ("Pearfield alone", "Cidermill by itself"), or else the one
  * thing named, unless the question asks who ("whose harvest alone exceeds Southland's" asks for the one).
  */
-function aloneMentions(text: string, key: string, asked: readonly Mention[]): Mention[] {
-  if (!ALONE.test(text)) return [];
+function aloneMentions(ctx: Context, text: string, key: string, asked: readonly Mention[]): Mention[] {
+  if (!ctx.cues.alone.any.test(text)) return [];
+  const { aloneAfter, aloneBefore } = built(ctx);
   const after = asked.filter(
-    (m) => ALONE_AFTER.test(key.slice(m.end)) || /(?:单独|独自) ?$/.test(key.slice(0, m.start)),
+    (m) => aloneAfter.test(key.slice(m.end)) || aloneBefore.test(key.slice(0, m.start)),
   );
   if (after.length) return after;
-  return asked.length === 1 && !/\b(?:who|whose|which|what company|what firm)\b|谁|哪/.test(text)
-    ? [...asked]
-    : [];
+  return asked.length === 1 && !ctx.cues.asks_whom.any.test(text) ? [...asked] : [];
 }
-
-/** "alone" right after a name ("Pearfield alone", "Pearfield's alone"), or 单独 beside it. */
-const ALONE_AFTER = new RegExp(`^(?: s)? ${ALONE_WORDS}|^ ?(?:单独|独自)`);
 
 /** A chip, or a line of chips (a line of chips named by its maker). */
 export function isChipLike(ctx: Context, e: Entity): boolean {

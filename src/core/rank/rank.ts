@@ -131,7 +131,7 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     // "What share of <the orchards>…" is not answered by a share of something else.
     r.shareOf.every((t) => h.matched.includes(t)) &&
     // "Last year" is not answered by a figure the material gives for this year.
-    !otherTime(r, f) &&
+    !otherTime(ctx, r, f) &&
     // "The combined harvest of Northland and Southland": only a figure the material gives for them together.
     !(r.sum && !sumOf(ctx, r, f))
   );

@@ -85,11 +85,11 @@ function factTerms(ctx: Context, f: Fact): Set<string> {
 const timeCache = new WeakMap<Fact, number>();
 
 /** True when the question names one relative time and the fact another. */
-export function otherTime(r: Reading, f: Fact): boolean {
+export function otherTime(ctx: Context, r: Reading, f: Fact): boolean {
   if (r.when < 0) return false;
   let own = timeCache.get(f);
   if (own === undefined) {
-    own = relativeTime(normalize(`${f.as_of ?? ""} ${f.quote}`));
+    own = relativeTime(ctx, normalize(`${f.as_of ?? ""} ${f.quote}`));
     timeCache.set(f, own);
   }
   return own >= 0 && own !== r.when;
