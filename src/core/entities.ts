@@ -90,7 +90,7 @@ export class EntityFinder {
           docs.push({ id: docs.length, entityId: e.id, key });
         }
     }
-    // Longest names first, so "ascend 910b" wins over "ascend 910" inside a sentence.
+    // Longest names first, so "harvester x9b" wins over "harvester x9" inside a sentence.
     this.keys.sort((a, b) => b.key.length - a.key.length || a.key.localeCompare(b.key));
     this.keys.forEach(({ key }, index) => {
       const list = this.byFirstChar.get(key[0] as string) ?? [];
@@ -115,7 +115,7 @@ export class EntityFinder {
     return this.byId.get(id);
   }
 
-  /** Exact name match (spaces, hyphens and case ignored; "deepseekv4pro" too). */
+  /** Exact name match (spaces, hyphens and case ignored; "harvesterx9" too). */
   exact(name: string): Entity | undefined {
     const key = nameKey(name);
     return (
@@ -142,10 +142,10 @@ export class EntityFinder {
    */
   resolve(name: string, kinds?: readonly EntityKind[]): Entity | undefined {
     const exact = this.exact(name);
-    // An exact name of another kind ("Nvidia" to /chip) means that thing, not a near chip.
+    // An exact name of another kind (a maker typed to /chip) means that thing, not a near chip.
     if (exact) return !kinds || kinds.includes(exact.kind) ? exact : undefined;
     const key = nameKey(name);
-    // Every word typed is a whole word of one thing's name ("910" → Ascend 910, not the 910B).
+    // Every word typed is a whole word of one thing's name ("X9" → Harvester X9, not the X9B).
     const typed = key.split(" ");
     const whole = new Set(
       this.keys
@@ -170,7 +170,7 @@ export class EntityFinder {
     // A prefix names a thing only when it names one thing.
     if (prefixed.size === 1) return [...prefixed][0];
     if (prefixed.size > 1) return undefined;
-    // A word the material uses that is no word of any name ("training" in "Mythos training cost") is no
+    // A word the material uses that is no word of any name ("speed" in "X9 speed") is no
     // misspelt name either, and the fuzzy pass needs every word to match a name: it cannot succeed.
     if (typed.some((w) => this.vocabulary.has(w) && !this.nameWords.has(w))) return undefined;
     const near = this.rank(name, kinds, 1, true)[0];
@@ -191,7 +191,7 @@ export class EntityFinder {
    */
   private otherModelNumber(key: string, entity: Entity): boolean {
     const names = this.keys.filter((k) => k.entity === entity).flatMap((k) => k.words);
-    // A model number is never a typo: 910C is not the 910B, whatever the edit distance.
+    // A model number is never a typo: X9C is not the X9B, whatever the edit distance.
     return key
       .split(" ")
       .filter((w) => /\d/.test(w))
@@ -307,7 +307,7 @@ export class EntityFinder {
     const out: Mention[] = [];
     for (const m of found) {
       const maker = out.at(-1);
-      // "Huawei's Ascend" too: nameKey leaves the possessive as " s ".
+      // "Pearfield's X-line" too: nameKey leaves the possessive as " s ".
       if (
         maker &&
         m.entity.vendor === maker.entity.id &&
@@ -321,7 +321,7 @@ export class EntityFinder {
 
   private readonly typos = new Map<string, Entity | null>();
 
-  /** The one-word name a word is one or two edits from ("nvidai" → Nvidia); remembered, bounded. */
+  /** The one-word name a word is one or two edits from ("Pearfeild" → Pearfield); remembered, bounded. */
   private misspelt(word: string): Entity | undefined {
     const known = this.typos.get(word);
     if (known !== undefined) return known ?? undefined;

@@ -26,10 +26,10 @@ const SOURCES =
   /^(?:why|how so|sources?|citations?|cite|proof|evidence|where(?:'s| is| does)? (?:that|this|it) from|says who|how do you know|出处|来源|为什么|依据|证据)$/iu;
 const MORE =
   /^(?:more|tell me more|show more|go on|continue|keep going|what else|and\.{0,3}|更多|还有呢|还有吗|继续|详细点)$/iu;
-/** "and China", "what about the 910B", "how about Huawei", "same for Nvidia". */
+/** "and Southland", "what about the X9", "how about Pearfield", "same for Applewood". */
 const SUBJECT_EN =
   /^(?:and|but|then|ok(?:ay)?,? and|so)?\s*(?:what|how) about\s+(.+)$|^(?:and|same for|and for|now for|then for|also for|or)\s+(.+)$/iu;
-/** 那中国呢, 和华为比呢, 华为呢, 那英伟达怎么样. */
+/** 那南国呢, 和<name>比呢, <name>呢, 那<name>怎么样. */
 const SUBJECT_ZH = /^(?:那么?|那)?(?:和|跟|与|同|换成)?(.+?)(?:比|相比|比较)?(?:呢|怎么样|如何|又如何)$/u;
 const ARTICLE = /^(?:the|a|an)\s+/i;
 
@@ -59,7 +59,7 @@ export function readFollowUp(ctx: Context, previous: string, text: string): Foll
   return { type: "question", query, reading: query.replace(/^\/\S+\s+/, "") };
 }
 
-/** The new subject of "and China?", "和华为比呢", or a bare name ("China?"); undefined for a new question. */
+/** The new subject of "and Southland?", "和<name>比呢", or a bare name ("Southland?"); undefined for a new question. */
 function subjectPhrase(ctx: Context, t: string): string | undefined {
   const en = SUBJECT_EN.exec(t);
   if (en) return (en[1] ?? en[2] ?? "").replace(ARTICLE, "").trim();
@@ -86,7 +86,7 @@ function withSubject(ctx: Context, previous: string, subject: Entity): string {
   const target = mentions.find((m) => m.entity.kind === subject.kind) ?? mentions[0];
   if (!target) {
     const command = /^\/(\S+)\s*(.*)$/.exec(previous.trim());
-    // "/gap compute" + "and China?": the topic, asked about China, as a question.
+    // "/gap harvest" + "and Southland?": the topic, asked about Southland, as a question.
     const rest = command ? (command[2] ?? "") : previous.trim().replace(TRAILING, "");
     return `${rest} ${subject.name}`.trim();
   }
@@ -97,7 +97,7 @@ function withSubject(ctx: Context, previous: string, subject: Entity): string {
     let before = previous.slice(0, at.start);
     const written = previous.slice(at.start, at.end);
     const next = nameLike(subject, name);
-    // "the US" takes an article that "China" does not: an abbreviation's "the" goes with it.
+    // "the US" takes an article that a plain name does not: an abbreviation's "the" goes with it.
     if (/^[A-Z]{2,5}$/.test(written) && !/^[A-Z]{2,5}$/.test(next)) before = before.replace(/\bthe\s+$/i, "");
     return before + next + previous.slice(at.end);
   }
@@ -105,7 +105,7 @@ function withSubject(ctx: Context, previous: string, subject: Entity): string {
   return key.slice(0, target.start) + subject.name + key.slice(target.end);
 }
 
-/** The subject's name in the script of the name it replaces: 美国 gives way to 中国, not to "China". */
+/** The subject's name in the script of the name it replaces: 北国 gives way to 南国, not to "Southland". */
 function nameLike(subject: Entity, replaced: string): string {
   if (!HAN.test(replaced)) return subject.name;
   return [subject.name, ...subject.aliases].find((a) => HAN.test(a)) ?? subject.name;

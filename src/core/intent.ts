@@ -14,7 +14,7 @@ import { nameKey, normalize } from "./text.js";
 export type Intent =
   | { type: "help"; note?: string }
   | { type: "small-talk"; say: SmallTalk }
-  /** "and China?": a message that only follows on from another, which this one cannot see. */
+  /** "and Southland?": a message that only follows on from another, which this one cannot see. */
   | { type: "follow-up"; text: string; mentions: Mention[] }
   | { type: "gap"; phrase: string }
   | { type: "entity"; name: string; kinds: EntityKind[] }
@@ -100,7 +100,7 @@ function commandIntent(ctx: Context, name: string, args: Request["args"] & objec
   }
 }
 
-/** "a vs b", "a, b", `a "b c"`, or two names that each resolve: "Mythos DeepSeek V4 Pro". */
+/** "a vs b", "a, b", `a "b c"`, or two names that each resolve: "Harvester X9 Gleaner 2". */
 export function splitCompare(ctx: Context, text: string): Intent {
   const quoted = [...text.matchAll(/"([^"]+)"|“([^”]+)”|'([^']+)'/g)];
   if (quoted.length > 0) {
@@ -160,7 +160,7 @@ export function freeText(ctx: Context, text: string): Intent {
         units: countingUnits(ctx, norm, mentions),
       };
   }
-  // "Is DeepSeek V4 Pro bigger than Mythos?" asks for the two side by side.
+  // "Is A bigger than B?", two things of one kind, asks for the two side by side.
   if (
     ctx.cues.comparative_word.any.test(norm) &&
     things[0] &&
@@ -179,17 +179,17 @@ export function freeText(ctx: Context, text: string): Intent {
   const topicWords = topic ? (ctx.topicTerms.get(topic.id) ?? new Set<string>()) : new Set<string>();
   const leftover = residue.filter((t) => !topicWords.has(t));
 
-  // "Which chips does Cambricon make?", "寒武纪有哪些AI芯片": the maker's card, its products first.
+  // "Which machines does Pearfield make?", "<maker>有哪些芯片": the maker's card, its products first.
   const line = ctx.cues.products_of.any.exec(norm);
   if (question && line && things.length === 1 && things[0] && things[0].entity.kind === "company") {
     const kinds: EntityKind[] = ctx.cues.products_models.any.test(line[0]) ? ["model"] : ["chip"];
     return { type: "entity", name: things[0].entity.name, kinds };
   }
-  // "Who makes the MTT S5000?", "Which company is Biren?", "What is MetaX?": the thing's own card.
+  // "Who makes the X9?", "Which company is Pearfield?": only identity words around one name ask for its card.
   if (
     question &&
     !ctx.cues.asks_how.any.test(norm) &&
-    // "What did TrendForce say about domestic GPU makers?" asks what it said, not who it is.
+    // "What did the Fruit Board say about Southland?" asks what it said, not who it is.
     !ctx.cues.asks_said.any.test(norm) &&
     things.length === 1 &&
     things[0] &&
@@ -200,12 +200,12 @@ export function freeText(ctx: Context, text: string): Intent {
       return { type: "entity", name: things[0].entity.name, kinds: [things[0].entity.kind] };
   }
 
-  // "How big is the gap between China and the US in AI chips?" asks for the topic's gap card.
+  // A question for the gap (gap_words) in a topic's words and nothing else asks for the topic's gap card.
   if (question && ctx.cues.gap_words.any.test(norm) && things.length === 0 && leftover.length === 0) {
     if (topic) return { type: "gap", phrase: topicText };
-    // "What's the difference between the US and China in AI?": the two sides, figure by figure.
+    // The gap between the two sides in no topic's words: the two sides, figure by figure.
     if (countries[0] && countries[1]) return { type: "compare-mentions", a: countries[0], b: countries[1] };
-    // "What is the gap?": here, the gap is always the China–US one.
+    // "What is the gap?" names no side: the gap is always the one between the two sides of sides.yaml.
     if (countries.length === 0) return { type: "compare", first: "United States", second: "China" };
   }
 
@@ -233,7 +233,7 @@ function identityWords(ctx: Context): Set<string> {
   return words;
 }
 
-/** Things that can stand side by side: anything but a person ("Kai-Fu Lee … against which model" asks, it
+/** Things that can stand side by side: anything but a person ("<person> … against which machine" asks, it
  * does not compare); a maker stands for its product against a product (compare.ts). */
 function comparable(a: Entity, b: Entity): boolean {
   // A person is asked about, not compared; nor is a maker compared with its own product.
@@ -242,7 +242,7 @@ function comparable(a: Entity, b: Entity): boolean {
 
 /**
  * The two things a compare cue sets against each other: one named before "compared with", one after
- * ("Huawei's Ascend / MindSpore, compared with CUDA"); else the first two that can be compared.
+ * ("Pearfield's X9, compared with the Gleaner 2"); else the first two that can be compared.
  */
 function compareSides(
   ctx: Context,

@@ -78,7 +78,7 @@ export function answerCard(ctx: Context, top: Fact, given: readonly Fact[], give
 }
 
 /**
- * "Computed: US about 2.3× China (2,400 / 1,053 EFLOPS)." for two facts on different subjects that each
+ * "Computed: Northland about 3× Southland (4.2 million / 1.4 million tonnes)." for two facts on different subjects that each
  * give one figure in the same unit; "" when they do not (a ratio of unlike figures means nothing).
  */
 export function computedRatio(ctx: Context, a: Fact, b: Fact): string {

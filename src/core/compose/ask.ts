@@ -17,7 +17,7 @@ import { answerCard, miss, nearbyMiss, paragraphAnswer, relativeMiss } from "./a
 
 /**
  * The answer the material gives to words typed where a command wanted something else ("/gap tokens",
- * "/source data centers", "/model Mythos training cost"); undefined when it gives none.
+ * "/source <words>", "/model <name> <what about it>"); undefined when it gives none.
  */
 export function materialAnswer(
   ctx: Context,

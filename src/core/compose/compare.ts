@@ -28,7 +28,7 @@ const factsForMemo = perContext<readonly Fact[]>();
 function figureFacts(ctx: Context, e: Entity): Fact[] {
   const own = ctx.factsAbout(e.id).filter((f) => figureOf(ctx, f, e.id));
   if (!sideOfEntity(ctx, e.id)) return own;
-  // The gap topics' headline figures lead, in topic order: US vs China opens on compute, not on a model.
+  // The gap topics' headline figures lead, in topic order: the two sides open on the first topic's pair.
   const leads = ctx.knowledge.topics.flatMap((t) => (t.headline ? [t.headline.us, t.headline.china] : []));
   const rank = (f: Fact) => (leads.includes(f.id) ? leads.indexOf(f.id) : leads.length);
   return own.filter((f) => f.figures.length > 0).sort((a, b) => rank(a) - rank(b));
@@ -48,10 +48,10 @@ export function compareCard(ctx: Context, first: string, second: string): Card {
   const only = !second.trim() ? a : !first.trim() ? b : undefined;
   if (only) return secondSideWanted(ctx, only);
   if (!a || !b) {
-    // "US vs China data centers": a name on each side, and the rest says what to compare.
+    // "Northland vs Southland orchards": a name on each side, and the rest says what to compare.
     const named = namesWithin(ctx, first, second);
     if (named) return named;
-    // Neither side a name ("/compare capex this year vs 2027"): two figures of one thing, as a question.
+    // Neither side a name ("/compare harvest last year vs 2030"): two figures of one thing, as a question.
     if (!a && !b) {
       const asked = materialAnswer(ctx, `${first} compared with ${second}`);
       if (asked) return asked;
@@ -108,8 +108,8 @@ function namesWithin(ctx: Context, first: string, second: string): Card | undefi
 }
 
 /**
- * A side named by its country's words alone: "domestic GPUs", "Chinese makers", "国产芯片" are China's side,
- * "American chips" the US's.
+ * A side named by its country's words alone ("Southern growers", a side's own adjective or its Chinese)
+ * stands for that side.
  */
 function sideNamed(ctx: Context, text: string): Entity | undefined {
   const words = new Set(ctx.tokenize(text, { words: true }));
@@ -158,13 +158,13 @@ function others(e: Entity, candidates: Entity[]): string {
 
 /** `units`: what the question counts in ("how many developers… compared with CUDA's"), if it counts. */
 export function compareEntities(ctx: Context, left: Entity, right: Entity, units?: readonly string[]): Card {
-  // "Mythos vs DeepSeek": a model against a company means the company's model, when it has one to match.
+  // A product against a company means the company's product, when it has one to match.
   const a = productFor(ctx, left, right);
   const b = productFor(ctx, right, left);
   const fa = factsFor(ctx, a);
   const fb = factsFor(ctx, b);
-  // "How many developers does the Ascend have, compared with CUDA's 4 million?": with no count for the
-  // Ascend there is nothing to compare, and saying CUDA's figure would answer another question.
+  // "How many crates does A pick, compared with B's 900?": with no count for
+  // A there is nothing to compare, and saying B's figure would answer another question.
   if (units?.length) {
     const counts = (fs: readonly Fact[]) => fs.some((f) => f.figures.some((g) => units.includes(g.unit)));
     const lacking = [...(counts(fa) ? [] : [a]), ...(counts(fb) ? [] : [b])];
@@ -199,7 +199,7 @@ export function compareEntities(ctx: Context, left: Entity, right: Entity, units
       rows.push(row(fx.label ?? x.metric, fx, x, match.fy, match.y));
     }
   }
-  // Facts about both at once ("the 910B is comparable to the A100") compare them in words.
+  // Facts about both at once ("A is comparable to B") compare them in words.
   const concerns = (f: Fact, e: Entity) =>
     f.entities.includes(e.id) || f.attribution === e.id || f.side === sideOfEntity(ctx, e.id)?.id;
   const sharedBoth = unique([...ctx.factsAbout(a.id), ...ctx.factsAbout(b.id)]).filter(

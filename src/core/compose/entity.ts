@@ -40,7 +40,7 @@ const COUNTRY: Record<string, string> = {
   DE: "Germany",
 };
 
-/** Looks the name up among `kinds`; a name of another kind still gets its card (a /chip Nvidia). */
+/** Looks the name up among `kinds`; a name of another kind still gets its card (a maker to /chip). */
 export function entityLookup(ctx: Context, name: string, kinds: readonly EntityKind[]): Card {
   const wanted = kinds.map((k) => KIND_LABEL[k].toLowerCase()).join(" or ");
   if (!name.trim())
@@ -48,10 +48,10 @@ export function entityLookup(ctx: Context, name: string, kinds: readonly EntityK
       ctx,
       `Which ${wanted}? Try ${kinds.includes("model") ? "/model Mythos" : "/chip 910B"}.`,
     );
-  // Of the kinds asked for first; else a name of another kind still gets its card ("/chip Nvidia", "/chip Nvdia").
+  // Of the kinds asked for first; else a name of another kind still gets its card (a maker to /chip, misspelt or not).
   const e = ctx.finder.resolve(name, kinds) ?? ctx.finder.resolve(name);
   if (!e) {
-    // A name among other words ("/model Mythos training cost"): the question about it, or its card.
+    // A name among other words ("/chip X9 speed"): the question about it, or its card.
     const mentions = ctx.finder.mentions(name);
     const named = mentions.find((m) => !kinds || kinds.includes(m.entity.kind));
     if (named) {
@@ -67,7 +67,7 @@ export function entityLookup(ctx: Context, name: string, kinds: readonly EntityK
       near,
     );
   }
-  // A maker asked for as a chip or a model ("/chip Cambricon"): its card, led by its chips or models.
+  // A maker asked for as a chip or a model ("/chip <maker>"): its card, led by its chips or models.
   return entityCard(ctx, e, kinds.includes(e.kind) ? [] : kinds);
 }
 
@@ -130,7 +130,7 @@ export function entityCard(ctx: Context, e: Entity, productKinds: readonly Entit
   return {
     kind,
     title: e.name,
-    // Asked for a maker's chips ("/chip Cambricon", "which chips does Cambricon make?"): their names lead.
+    // Asked for a maker's chips ("/chip <maker>", "which chips does <maker> make?"): their names lead.
     headline: clip(
       named.length
         ? `${e.name}'s ${productKinds.includes("model") ? "models" : "chips"} in the material: ${named.map((p) => p.name).join(", ")}. ${headlineOf(ctx, e, facts)}`
@@ -162,7 +162,7 @@ function headlineOf(ctx: Context, e: Entity, facts: readonly Fact[]): string {
   return line;
 }
 
-/** "Chip · Huawei · China · training": from structured fields only, never free text. */
+/** "Device · Pearfield · Northland": from structured fields only, never free text. */
 function describe(ctx: Context, e: Entity): string {
   const vendor = e.vendor ? ctx.entity(e.vendor)?.name : undefined;
   const country = e.country ? (COUNTRY[e.country] ?? e.country) : undefined;

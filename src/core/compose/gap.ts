@@ -1,4 +1,4 @@
-// /gap: one China–US gap topic — the headline pair with its computed ratio, then both sides' figures.
+// /gap: one gap topic between the two sides — the headline pair with its computed ratio, then both sides' figures.
 import type { Fact, Topic } from "../../knowledge/schema.js";
 import type { Card, ComparisonRow } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
@@ -49,8 +49,7 @@ export function isGapFiller(ctx: Context, t: string): boolean {
 
 /** The topic a phrase names: by id, title or keyword, best overlap of tokens wins. */
 export function findTopic(ctx: Context, phrase: string): Topic | undefined {
-  // "gap", "US", "China" belong to every topic: "the gap between China and the US in chips" is about chips,
-  // and "the gap between China and the US" names no topic at all.
+  // The sides' names and every_topic's words belong to every topic (gapWords above).
   // Nor do the words asking for a ratio ("how many times…").
   // "/gap inferance": a misspelt topic word reads as the word the material uses.
   const terms = ctx
@@ -65,7 +64,7 @@ export function findTopic(ctx: Context, phrase: string): Topic | undefined {
     if (!words) continue;
     let score = 0;
     for (const t of terms) if (words.has(t)) score += ctx.retriever.weight(t);
-    // The id itself ("compute", "market-share") is the strongest signal.
+    // The id itself ("harvest", "market-share") is the strongest signal.
     if (asId === topic.id) score += 100;
     if (score > 0 && (!best || score > best.score)) best = { topic, score };
   }
@@ -106,7 +105,7 @@ export function topicListCard(ctx: Context): Card {
 }
 
 export function gapCard(ctx: Context, phrase: string): Card {
-  // No topic, or only words every topic shares ("/gap US China"): the list of topics.
+  // No topic, or only words every topic shares (the sides' names): the list of topics.
   const every = gapWords(ctx).everyTopic;
   if (ctx.tokenize(phrase).every((t) => every.has(t))) return topicListCard(ctx);
   const topic = findTopic(ctx, phrase);
@@ -126,7 +125,7 @@ export function gapCard(ctx: Context, phrase: string): Card {
 }
 
 /**
- * "/gap capex growth": the topic's fact that answers the words beyond the topic's own, when the material
+ * "/gap harvest last year": the topic's fact that answers the words beyond the topic's own, when the material
  * has one; undefined when the phrase only names the topic or the extra words answer nothing in it.
  */
 function focusFact(ctx: Context, topic: Topic, phrase: string): Fact | undefined {
@@ -193,7 +192,7 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
     headline = `${focus.claim}${provenance(focus, ctx.entity)}`;
   }
 
-  // Further rows: US and China facts that measure the same thing in the same unit.
+  // Further rows: the two sides' facts that measure the same thing in the same unit.
   for (const u of us) {
     for (const c of china) {
       if (rows.length >= 6) break;
@@ -272,8 +271,8 @@ function restatesPair(pair: [Fact, Fact] | undefined): (f: Fact) => boolean {
 }
 
 /**
- * A row sits under the two sides' columns; where a figure is not the side's own (Claude Mythos's
- * parameters on the US side), the label names whose figures they are.
+ * A row sits under the two sides' columns; where a figure is not the side's own (a product's
+ * figure on its country's side), the label names whose figures they are.
  */
 function rowLabel(ctx: Context, label: string, us: Fact, china: Fact): { label: string; metric?: string } {
   const own = (f: Fact) => sideOfEntity(ctx, subjectIdOf(ctx, f))?.id === f.side;

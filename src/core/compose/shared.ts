@@ -83,7 +83,7 @@ export function footerFor(ctx: Context, facts: readonly Fact[], first?: Entity):
     .join(" · ");
 }
 
-/** "The source writes “Huang Renxun” for Jensen Huang", or "" when it writes every name as the card does. */
+/** "The source writes “M. Quill” for Mara Quill", or "" when it writes every name as the card does. */
 export function spellingNote(ctx: Context, f: Fact, first?: Entity): string {
   const pairs = sourceSpellings(ctx, f, first);
   if (pairs.length === 0) return "";
@@ -118,8 +118,8 @@ function sourceSpellings(ctx: Context, f: Fact, first?: Entity): [string, string
     if ((e !== first && inLine.length === 0) || inLine.some((k) => source.includes(k))) continue;
     const written = e.aliases
       .filter((a) => !HAN.test(a) && source.includes(nameKey(a)))
-      // "Moore Thread" is the Moore Threads of the line, and "MTT S5000 intelligent computing cluster"
-      // its MTT S5000 cluster: the same name, written out, is no other name.
+      // A name written in the singular or plural, or followed by words that describe it ("<product> cluster"),
+      // is the same name written out, no other name.
       .filter((a) => !sameName(nameKey(a), [nameKey(e.name), ...inLine]))
       .sort((a, b) => b.length - a.length)[0];
     if (written) out.push([written, e.name]);

@@ -47,7 +47,7 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
       footer: `Paragraph ${n} of ${lines?.length ?? n}, whole and verbatim${onIt.length ? `; ${onIt.length === 1 ? "one fact is" : `${onIt.length} facts are`} quoted from it` : ""}. ${sourceNote(ctx, sourceId)}`,
     };
   }
-  // A figure ("/source 5427", a number past the last paragraph; "/source 68%"): the fact that gives it.
+  // A figure ("/source 4200", a number past the last paragraph; "/source 8%"): the fact that gives it.
   const figure = /^\$?(\d[\d,]*(?:\.\d+)?)\s*(%)?$/.exec(r);
   if (!searched && figure && (figure[2] || n > (lines?.length ?? 0))) {
     const value = Number((figure[1] ?? "").replaceAll(",", ""));
@@ -61,7 +61,7 @@ export function sourceCard(ctx: Context, ref: string, searched = false): Card {
     );
     if (giving) return sourceCard(ctx, giving.id, true);
   }
-  // Words, not a reference ("/source data centers"; a hyphenated word reads as a fact id): the source
+  // Words, not a reference ("/source apple harvest"; a hyphenated word reads as a fact id): the source
   // of the fact that answers them best.
   if (!searched && /\p{L}/u.test(r) && !/^[\w-]*-[\w-]*$/.test(r)) {
     const best = materialAnswer(ctx, r)?.citations[0];

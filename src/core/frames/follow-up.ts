@@ -1,4 +1,4 @@
-// The follow-up frame: "and China?", "what about Huawei?", "那华为呢？" — a message that leans on a question
+// The follow-up frame: "and Southland?", "what about Pearfield?", "那南国呢？" — a message that leans on a question
 // before it. A conversation that has one resolves the follow-up before the core sees it (runtime/conversation.ts),
 // so a follow-up that reaches this frame has no earlier question to follow: the card says so, and offers the
 // named things' own cards, never a way back to itself.

@@ -75,7 +75,7 @@ export interface Reading {
   years: string[];
   /** The side named only by its words ("homegrown" may be one side's word), when no country is named. */
   sideWord: string | undefined;
-  /** Compounds typed with hyphens ("post-training"), as spaced words: a fact writing them so is meant. */
+  /** Compounds typed with hyphens ("cold-stored"), as spaced words: a fact writing them so is meant. */
   compounds: string[];
   /** The head word of what a share is asked of ("share of apple <orchards>"), names aside; the answer must match it. */
   shareOf: string[];
@@ -91,7 +91,7 @@ export interface Reading {
   speakers: string[];
   /**
    * The other members of a line asked about, when the question sets one member aside ("which X models
-   * besides the 690", "besides the X 690"): it asks for these.
+   * besides the 9", "besides the X9"): it asks for these.
    */
   others: string[];
   /** Names asked about, and names set aside ("besides Applewood"). */
@@ -226,7 +226,7 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
 
 /**
  * The members of a line or a maker asked about (its related entities, its products) other than those set aside, by
- * name ("besides the X 690") or by the number that ends a member's name ("besides the 690"); none when
+ * name ("besides the X9") or by the number that ends a member's name ("besides the 9"); none when
  * nothing of the line is set aside.
  */
 function otherMembers(
@@ -266,7 +266,7 @@ function shareOf(
   for (const re of ctx.cues.share_of.each) {
     const measured = re.exec(text)?.groups?.measured;
     if (!measured) continue;
-    // The phrase's head, its last word, is the thing measured ("AI data centers" measures data centers).
+    // The phrase's head, its last word, is the thing measured ("apple orchards" measures orchards).
     const names = ctx.finder.mentions(measured);
     const words = ctx.tokenize(ctx.finder.residue(measured, names), { words: true }).filter(asks).map(fixed);
     const head = words[words.length - 1];
@@ -370,7 +370,7 @@ export function countingUnits(
   text: string,
   mentions: readonly Mention[],
 ): string[] | undefined {
-  // "how many open source models": the counted thing may come a word or two after "how many".
+  // "how many cold-stored apples": the counted thing may come a word or two after "how many".
   const m = /\bhow many ([a-z0-9][a-z0-9-]*(?: [a-z]+){0,2})/.exec(text);
   if (!m?.[1]) return undefined;
   const at = m.index + m[0].length - m[1].length;

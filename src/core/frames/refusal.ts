@@ -10,7 +10,7 @@ import { askedWords, isChipLike, knownWord } from "./reading.js";
 
 /** "X or Y", "X 还是 Y": a question offering alternatives. */
 
-/** A model number right after a name: "910C" of "Ascend 910C". */
+/** A model number right after a name: "X11" of "Harvester X11". */
 const MODEL_NUMBER_AFTER = /^ ?(\d+[a-z]+\d*|[a-z]*\d+[a-z]+)(?![a-z0-9])/;
 
 const CHIP_NUMBER_AFTER = /^ ?(\d+[a-z]+\d*|[a-z]*\d+[a-z]+|(?!(?:19|20)\d\d(?!\d))\d{3,4})(?![a-z0-9.])/;
@@ -29,12 +29,12 @@ export function refusal(ctx: Context, question: string, mentions: readonly Menti
     ctx.cues.alternatives.any.test(normalize(question)) && codes.some(({ code }) => isKnown(code));
   const unknown = alternatives ? undefined : codes.find(({ code }) => !isKnown(code));
   if (unknown) return unknownProduct(ctx, question, unknown.written, mentions);
-  // "Ascend 910C": a model number after a line's or a maker's name that no name in the material has.
+  // "Harvester X11": a model number after a line's or a maker's name that no name in the material has.
   const key = nameKey(question);
   for (const m of mentions) {
     if (m.entity.kind === "country") continue;
-    // After a line of chips, a bare number of its own ("Ascend 950", "昇腾950") is a model number too;
-    // after a chip it is a figure ("910B 640 TOPS").
+    // After a line of chips, a bare number of its own ("<line> 950") is a model number too;
+    // after a chip it is a figure ("<chip> 640 TOPS").
     const line = m.entity.kind !== "chip" && isChipLike(ctx, m.entity);
     const pattern = line ? CHIP_NUMBER_AFTER : MODEL_NUMBER_AFTER;
     const next = pattern.exec(key.slice(m.end))?.[1];

@@ -19,12 +19,12 @@ export function termAsked(ctx: Context, question: string, mentions: readonly Men
   return undefined;
 }
 
-/** The unit the term names, when it is one of the material's units ("eflops" → EFLOPS). */
+/** The unit the term names, when it is one of the material's units ("tonnes" → tonnes). */
 function unitNamed(ctx: Context, term: string): string | undefined {
   return ctx.knowledge.vocabulary.units.known.find((u) => u.toLowerCase() === term.toLowerCase());
 }
 
-/** A sentence of the material that defines the term ("EFLOPS is…"), if any. */
+/** A sentence of the material that defines the term ("<term> is…"), if any. */
 function defined(ctx: Context, term: string): boolean {
   const defines = new RegExp(
     `\\b${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},? (?:${ctx.cues.defines.any.source})`,

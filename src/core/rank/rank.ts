@@ -37,7 +37,7 @@ export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
     const f = h.item;
     let s = h.score;
     const noShare = r.share && !f.figures.some((fig) => ctx.lexicon.units.share.has(fig.unit));
-    // A number the asker typed ("by 2027", "5427") is a strong sign of which fact they mean; but in
+    // A number the asker typed ("by 2030", "4200") is a strong sign of which fact they mean; but in
     // "X's 5 million units are what share of the world's?" it is what they already know.
     if (r.numbers.length && !noShare && hasAny(factNumbers(f), r.numbers)) s *= w.typedNumber;
     if (r.units.size && f.figures.some((fig) => r.units.has(fig.unit))) s *= w.unitAsked;
@@ -60,13 +60,13 @@ export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
         s *= w.asideThing;
         break;
       }
-    // "Which X models besides the 690?": a fact naming the line's other members names the answer; one
+    // "Which X-line machines besides the 9?": a fact naming the line's other members names the answer; one
     // naming only the member set aside answers something else.
     if (r.others.length) {
       if (namesOthers(r, f)) s *= w.otherMember;
       else s *= w.asideThing;
     }
-    // "post-training" typed as one word: a fact that writes the very compound is meant more than one
+    // "cold-stored" typed as one word: a fact that writes the very compound is meant more than one
     // with its words apart (each compound it writes counts).
     for (const c of r.compounds) if (spacedText(f).includes(c)) s *= w.compound;
     // "Which country…": a fact naming a country, beside those asked about, names the answer.
@@ -202,7 +202,7 @@ export function comparedPair(
 
 /**
  * The hit among the best that matches far more of what the question asks about its subject (the measure:
- * "share of the high-end training chip market") than the answer does, on a subject the question does not
+ * "share of the world apple market") than the answer does, on a subject the question does not
  * ask about: the material gives that measure, but not for this subject. Undefined when there is none.
  */
 export function measuredElsewhere(

@@ -59,7 +59,7 @@ export function countOf(ctx: Context, r: Reading, f: Fact): boolean {
   return id === undefined || family(ctx, id).has(subjectIdOf(ctx, f));
 }
 
-/** True when the fact gives the one thing named a figure relative to another ("1/8 of the US's", "10 times"). */
+/** True when the fact gives the one thing named a figure relative to another ("1/8 of Northland's", "3 times"). */
 export function relativeTo(ctx: Context, r: Reading, f: Fact): boolean {
   const id = oneNamed(r);
   return (

@@ -19,7 +19,7 @@ export interface Weights {
   asideThing: number;
   /** A member of a line set aside, and the fact names the line's other members. */
   otherMember: number;
-  /** A compound typed with hyphens ("post-training") stands in the fact. */
+  /** A compound typed with hyphens ("cold-stored") stands in the fact. */
   compound: number;
   /** "Which country…": the fact names a thing of the kind asked for. */
   wantedKind: number;
