@@ -4,7 +4,7 @@
 // https://docs.slack.dev/authentication/installing-with-oauth
 import { expect } from "vitest";
 import type { SlackApiStandIn } from "./slack-api-stand-in.js";
-import { type SlackBody, slashCommand } from "./slack-requests.js";
+import type { SlackBody } from "./slack-requests.js";
 
 /** The bot user every installation below names. */
 export const INSTALLED_BOT_USER = "UBOT2";
@@ -50,13 +50,6 @@ export async function install(base: string, api: SlackApiStandIn, what: Install)
   return fetch(`${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
     headers: { cookie },
   });
-}
-
-/** A slash command from a user of workspace `team`. */
-export function commandFrom(team: string, command: string, text: string, responseUrl: string): SlackBody {
-  const body = new URLSearchParams(slashCommand(command, text, responseUrl).body);
-  body.set("team_id", team);
-  return { ...slashCommand(command, text, responseUrl), body: body.toString() };
 }
 
 /** An event from workspace `team`; with `enterprise`, from a workspace of that org-wide install. */

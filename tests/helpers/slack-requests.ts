@@ -81,6 +81,20 @@ export function slashCommand(
   });
 }
 
+/** A slash command from another user, workspace or channel than slashCommand's defaults. */
+export function slashCommandFrom(
+  who: { user?: string; team?: string; channel?: string },
+  command: string,
+  text: string,
+  responseUrl: string,
+): SlackBody {
+  const base = slashCommand(command, text, responseUrl, who.channel);
+  const form = new URLSearchParams(base.body);
+  if (who.user) form.set("user_id", who.user);
+  if (who.team) form.set("team_id", who.team);
+  return { ...base, body: form.toString() };
+}
+
 /** https://docs.slack.dev/apis/events-api/#callback-field */
 export function eventCallback(eventId: string, event: Record<string, unknown>): SlackBody {
   return json(eventCallbackPayload(eventId, event));

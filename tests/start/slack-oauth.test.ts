@@ -14,8 +14,8 @@ import { startBot } from "../../src/start.js";
 import { DATABASE_FILE } from "../../src/storage/database.js";
 import { hasRedisServer, startRedis, type TestRedis } from "../helpers/redis-server.js";
 import { eventually, type SlackApiStandIn, startSlackApiStandIn } from "../helpers/slack-api-stand-in.js";
-import { commandFrom, eventFrom, install, mentionFrom } from "../helpers/slack-oauth.js";
-import { type SlackBody, sendToApp } from "../helpers/slack-requests.js";
+import { eventFrom, install, mentionFrom } from "../helpers/slack-oauth.js";
+import { type SlackBody, sendToApp, slashCommandFrom } from "../helpers/slack-requests.js";
 
 const MINI = new URL("../fixtures/mini-knowledge", import.meta.url).pathname;
 const SECRET = "oauth-start-signing-secret";
@@ -160,7 +160,7 @@ describe.skipIf(!hasRedisServer)("two instances in Slack OAuth mode on one Redis
     expect(post.token).toBe(TEAM_TOKEN);
     expect(JSON.stringify(post.body)).toContain("910B");
     // A command from that workspace reaching the other instance is answered too.
-    await b.send(commandFrom(TEAM, "/gap", "compute", api.responseUrl("shared-cmd")));
+    await b.send(slashCommandFrom({ team: TEAM }, "/gap", "compute", api.responseUrl("shared-cmd")));
     expect(JSON.stringify((await eventually(() => api.responsesTo("shared-cmd")[0])).body)).toContain("2400");
   });
 
@@ -218,7 +218,7 @@ describe("startBot with both SLACK_BOT_TOKEN and SLACK_CLIENT_ID", () => {
       expect(String(warnings[0]?.msg)).toMatch(/running single-workspace with SLACK_BOT_TOKEN, which wins/);
       expect(bot.logs().find((l) => l.msg === "gapbot started")?.platforms).toEqual(["slack (http mode)"]);
       expect((await fetch(`${bot.base}/slack/install`, { redirect: "manual" })).status).toBe(404);
-      await bot.send(commandFrom("T0001", "/gap", "compute", api.responseUrl("single")));
+      await bot.send(slashCommandFrom({ team: "T0001" }, "/gap", "compute", api.responseUrl("single")));
       expect(JSON.stringify((await eventually(() => api.responsesTo("single")[0])).body)).toContain("2400");
     } finally {
       expect(await bot.stop()).toBe(0);

@@ -12,15 +12,10 @@ import { ACTION_REASON_PREFIX } from "../../../src/adapters/slack/render-feedbac
 import { THANKS_DOWN, THANKS_REASON, THANKS_UP } from "../../../src/runtime/record.js";
 import { openDatabase } from "../../../src/storage/database.js";
 import { QuestionLog } from "../../../src/storage/question-log.js";
-import {
-  BOT_USER_ID,
-  eventually,
-  type SlackApiStandIn,
-  startSlackApiStandIn,
-} from "../../helpers/slack-api-stand-in.js";
+import { BOT_USER_ID, eventually } from "../../helpers/slack-api-stand-in.js";
 import { blockKitProblems } from "../../helpers/slack-block-kit.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
-import { type HttpSlack, startHttpSlack } from "../../helpers/slack-http.js";
+import { httpSlackForTests, withHttpSlack } from "../../helpers/slack-http.js";
 import {
   blockActions,
   blockActionsPayload,
@@ -30,24 +25,14 @@ import {
 import { ensureBuilt, root } from "../../start/ensure-built.js";
 
 const core = fixtureCore();
-let api: SlackApiStandIn;
-let app: HttpSlack;
-let questions: QuestionLog;
+const dataDir = mkdtempSync(join(tmpdir(), "gapbot-feedback-"));
+const questions = new QuestionLog(openDatabase({ dir: dataDir }), { retentionDays: 30 });
+const app = httpSlackForTests({ core, questions });
 let n = 0;
 
-const dataDir = mkdtempSync(join(tmpdir(), "gapbot-feedback-"));
-
-beforeAll(async () => {
-  ensureBuilt();
-  api = await startSlackApiStandIn();
-  questions = new QuestionLog(openDatabase({ dir: dataDir }), { retentionDays: 30 });
-  app = await startHttpSlack(api, { core, questions });
-}, 60_000);
-afterAll(async () => {
-  await app.slack.stop();
-  await api.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+// `gapbot report` below runs the built CLI.
+beforeAll(() => ensureBuilt(), 60_000);
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** `gapbot report --json` as an operator runs it, on this test's database file. */
 function report(): {
@@ -63,7 +48,7 @@ function report(): {
   return JSON.parse(run.stdout);
 }
 afterEach(() => {
-  api.rejectBlocks([]);
+  app.api.rejectBlocks([]);
 });
 
 function mention(text: string): Record<string, unknown> {
@@ -99,9 +84,9 @@ function feedbackElement(blocks: unknown[]) {
 
 describe("Slack feedback", () => {
   it("puts Slack's feedback buttons under a mention's answer, carrying the recorded question's id", async () => {
-    const before = api.callsTo("chat.postMessage").length;
+    const before = app.api.callsTo("chat.postMessage").length;
     await app.send(eventCallback(`Ev-fb-${n}`, mention("/chip 910B")));
-    const post = await eventually(() => api.callsTo("chat.postMessage")[before]);
+    const post = await eventually(() => app.api.callsTo("chat.postMessage")[before]);
     const blocks = post.body.blocks as unknown[];
     expect(blockKitProblems(post.body)).toEqual([]);
     const element = feedbackElement(blocks);
@@ -114,14 +99,14 @@ describe("Slack feedback", () => {
   });
 
   it("stores a 👎 and its reason, thanks the voter alone, and lets them change it to 👍: one vote each", async () => {
-    const before = api.callsTo("chat.postMessage").length;
+    const before = app.api.callsTo("chat.postMessage").length;
     await app.send(eventCallback(`Ev-fb-${n}`, mention("/chip 910B")));
-    const post = await eventually(() => api.callsTo("chat.postMessage")[before]);
+    const post = await eventually(() => app.api.callsTo("chat.postMessage")[before]);
     const id =
       feedbackElement(post.body.blocks as unknown[])?.negative_button.value.replace(/^down:/, "") ?? "";
 
-    await app.send(feedbackClick(`down:${id}`, "U0002", api.responseUrl("fb-down")));
-    const thanks = await eventually(() => api.responsesTo("fb-down")[0]);
+    await app.send(feedbackClick(`down:${id}`, "U0002", app.api.responseUrl("fb-down")));
+    const thanks = await eventually(() => app.api.responsesTo("fb-down")[0]);
     expect(thanks.body).toMatchObject({
       response_type: "ephemeral",
       replace_original: false,
@@ -142,28 +127,28 @@ describe("Slack feedback", () => {
       blockActions({
         actionId: `${ACTION_REASON_PREFIX}wrong_figure`,
         value: id,
-        responseUrl: api.responseUrl("fb-why"),
+        responseUrl: app.api.responseUrl("fb-why"),
         ephemeral: true,
       }),
     );
-    const noted = await eventually(() => api.responsesTo("fb-why")[0]);
+    const noted = await eventually(() => app.api.responsesTo("fb-why")[0]);
     expect(noted.body).toMatchObject({
       response_type: "ephemeral",
       replace_original: true,
       text: THANKS_REASON,
     });
     // The reason click comes from U0001 in the helper's payload, who has not voted: nothing to explain.
-    await app.send(feedbackClick(`down:${id}`, "U0001", api.responseUrl("fb-down-2")));
-    await eventually(() => api.responsesTo("fb-down-2")[0]);
+    await app.send(feedbackClick(`down:${id}`, "U0001", app.api.responseUrl("fb-down-2")));
+    await eventually(() => app.api.responsesTo("fb-down-2")[0]);
     await app.send(
       blockActions({
         actionId: `${ACTION_REASON_PREFIX}wrong_figure`,
         value: id,
-        responseUrl: api.responseUrl("fb-why-2"),
+        responseUrl: app.api.responseUrl("fb-why-2"),
         ephemeral: true,
       }),
     );
-    await eventually(() => api.responsesTo("fb-why-2")[0]);
+    await eventually(() => app.api.responsesTo("fb-why-2")[0]);
 
     let row = questions.since(0).find((r) => r.id === id);
     expect(row).toMatchObject({ up: 0, down: 2, reasons: { wrong_figure: 1 } });
@@ -171,19 +156,19 @@ describe("Slack feedback", () => {
     expect(operator.disliked[0]).toMatchObject({ text: "/chip 910B", votes: { up: 0, down: 2 } });
     expect(operator.disliked[0]?.facts.length).toBeGreaterThan(0);
 
-    await app.send(feedbackClick(`up:${id}`, "U0002", api.responseUrl("fb-up")));
-    expect((await eventually(() => api.responsesTo("fb-up")[0])).body).toMatchObject({ text: THANKS_UP });
+    await app.send(feedbackClick(`up:${id}`, "U0002", app.api.responseUrl("fb-up")));
+    expect((await eventually(() => app.api.responsesTo("fb-up")[0])).body).toMatchObject({ text: THANKS_UP });
     row = questions.since(0).find((r) => r.id === id);
     expect(row).toMatchObject({ up: 1, down: 1 });
     // Nothing reached the channel: every thank-you went to a response_url, ephemerally.
-    expect(api.callsTo("chat.postMessage").length).toBe(before + 1);
+    expect(app.api.callsTo("chat.postMessage").length).toBe(before + 1);
   });
 
   it("given a workspace that rejects Slack's feedback buttons, answers with plain 👍/👎 buttons that vote too", async () => {
-    api.rejectBlocks(["context_actions"]);
-    await app.send(slashCommand("/chip", "910B", api.responseUrl("fb-plain")));
+    app.api.rejectBlocks(["context_actions"]);
+    await app.send(slashCommand("/chip", "910B", app.api.responseUrl("fb-plain")));
     const posts = await eventually(() =>
-      api.responsesTo("fb-plain").length >= 2 ? api.responsesTo("fb-plain") : undefined,
+      app.api.responsesTo("fb-plain").length >= 2 ? app.api.responsesTo("fb-plain") : undefined,
     );
     const last = posts.at(-1)?.body as {
       blocks: { type: string; elements?: { action_id: string; value: string }[] }[];
@@ -195,20 +180,20 @@ describe("Slack feedback", () => {
       blockActions({
         actionId: ACTION_VOTE_DOWN,
         value: down?.value ?? "",
-        responseUrl: api.responseUrl("fb-plain-vote"),
+        responseUrl: app.api.responseUrl("fb-plain-vote"),
         ephemeral: true,
       }),
     );
-    await eventually(() => api.responsesTo("fb-plain-vote")[0]);
+    await eventually(() => app.api.responsesTo("fb-plain-vote")[0]);
     expect(questions.since(0).find((r) => r.id === down?.value)).toMatchObject({ command: "chip", down: 1 });
   });
 });
 
 describe("Slack unanswered questions", () => {
   it("records a mention the material does not answer, and gapbot report lists it under unanswered", async () => {
-    const before = api.callsTo("chat.postMessage").length;
+    const before = app.api.callsTo("chat.postMessage").length;
     await app.send(eventCallback(`Ev-nf-${n}`, mention("how much electricity do data centers use?")));
-    const post = await eventually(() => api.callsTo("chat.postMessage")[before]);
+    const post = await eventually(() => app.api.callsTo("chat.postMessage")[before]);
     expect(String(post.body.text)).toMatch(/not in the material/i);
     const examples = report().unanswered.flatMap((g) => g.examples);
     expect(examples).toContain("how much electricity do data centers use?");
@@ -217,26 +202,21 @@ describe("Slack unanswered questions", () => {
 
 describe("Slack with the record off", () => {
   it("answers without feedback buttons", async () => {
-    const api2 = await startSlackApiStandIn();
-    const app2 = await startHttpSlack(api2, { core });
-    try {
-      await app2.send(eventCallback("Ev-off-1", mention("/chip 910B")));
-      const post = await eventually(() => api2.callsTo("chat.postMessage")[0]);
+    await withHttpSlack({ core }, async (own) => {
+      await own.send(eventCallback("Ev-off-1", mention("/chip 910B")));
+      const post = await eventually(() => own.api.callsTo("chat.postMessage")[0]);
       const types = (post.body.blocks as { type: string; elements?: { action_id: string }[] }[]).flatMap(
         (b) => [b.type, ...(b.elements ?? []).map((e) => e.action_id)],
       );
       expect(types).not.toContain("context_actions");
       expect(types).not.toContain(ACTION_VOTE_DOWN);
-    } finally {
-      await app2.slack.stop();
-      await api2.close();
-    }
+    });
   });
 });
 
 describe("Slack App Home report", () => {
   it("shows a workspace admin the record's summary with the disliked answer, and a member none of it", async () => {
-    api.answer("users.info", { ok: true, user: { id: "U0ADMIN", is_admin: true } });
+    app.api.answer("users.info", { ok: true, user: { id: "U0ADMIN", is_admin: true } });
     await app.send(
       eventCallback("Ev-home-admin", {
         type: "app_home_opened",
@@ -245,7 +225,7 @@ describe("Slack App Home report", () => {
         tab: "home",
       }),
     );
-    const view = (await eventually(() => api.callsTo("views.publish").at(-1))).body.view as {
+    const view = (await eventually(() => app.api.callsTo("views.publish").at(-1))).body.view as {
       blocks: object[];
     };
     expect(blockKitProblems({ blocks: view.blocks }, "home")).toEqual([]);
@@ -254,8 +234,8 @@ describe("Slack App Home report", () => {
     expect(text).toContain("Most disliked answers");
     expect(text).toContain("/chip 910B");
 
-    api.answer("users.info", { ok: true, user: { id: "U0MEMBER", is_admin: false } });
-    const before = api.callsTo("views.publish").length;
+    app.api.answer("users.info", { ok: true, user: { id: "U0MEMBER", is_admin: false } });
+    const before = app.api.callsTo("views.publish").length;
     await app.send(
       eventCallback("Ev-home-member", {
         type: "app_home_opened",
@@ -264,7 +244,7 @@ describe("Slack App Home report", () => {
         tab: "home",
       }),
     );
-    const member = (await eventually(() => api.callsTo("views.publish")[before])).body.view as {
+    const member = (await eventually(() => app.api.callsTo("views.publish")[before])).body.view as {
       blocks: object[];
     };
     expect(JSON.stringify(member.blocks)).not.toContain("Questions, last 7 days");

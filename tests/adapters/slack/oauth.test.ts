@@ -24,13 +24,12 @@ import { fixtureCore } from "../../helpers/slack-core.js";
 import { SIGNING_SECRET } from "../../helpers/slack-http.js";
 import {
   beginInstall,
-  commandFrom,
   eventFrom,
   INSTALLED_BOT_USER,
   install,
   mentionFrom,
 } from "../../helpers/slack-oauth.js";
-import { type SlackBody, sendToApp } from "../../helpers/slack-requests.js";
+import { type SlackBody, sendToApp, slashCommandFrom } from "../../helpers/slack-requests.js";
 
 const core = fixtureCore();
 const key = randomBytes(32);
@@ -123,12 +122,14 @@ describe("Slack OAuth v2", () => {
 
   it("answers a command and a mention from that workspace, calling the Web API with that workspace's token", async () => {
     const id = "cmd-team2";
-    await send(commandFrom(TEAM, "/chip", "910B", api.responseUrl(id)));
+    await send(slashCommandFrom({ team: TEAM }, "/chip", "910B", api.responseUrl(id)));
     const response = await eventually(() => api.responsesTo(id)[0]);
     expect(response.body.response_type).toBe("in_channel");
     // A command that calls the Web API (an admin check) calls it with that workspace's token.
     api.answer("users.info", { ok: true, user: { id: "U0001", is_admin: true, is_owner: false } });
-    await send(commandFrom(TEAM, "/gapbot", "settings mentions on", api.responseUrl("cmd-settings")));
+    await send(
+      slashCommandFrom({ team: TEAM }, "/gapbot", "settings mentions on", api.responseUrl("cmd-settings")),
+    );
     await eventually(() => api.responsesTo("cmd-settings")[0]);
     expect(api.callsTo("users.info").map((c) => c.token)).toEqual([TEAM_TOKEN]);
     await send(mentionFrom(TEAM, "1", "/chip 910B"));
@@ -158,8 +159,8 @@ describe("Slack OAuth v2", () => {
     await send(
       eventFrom(TEAM, "Ev-oauth-uninstall", { type: "app_uninstalled", event_ts: "1700030100.000100" }),
     );
-    await eventually(() =>
-      db.prepare("SELECT key FROM slack_installations WHERE key = ?").get(`team:${TEAM}`) ? false : true,
+    await eventually(
+      () => !db.prepare("SELECT key FROM slack_installations WHERE key = ?").get(`team:${TEAM}`),
     );
     await expect(
       store.fetchInstallation({ teamId: TEAM, enterpriseId: undefined, isEnterpriseInstall: false }),
@@ -183,8 +184,8 @@ describe("Slack OAuth v2", () => {
         event_ts: "1700030200.000100",
       }),
     );
-    await eventually(() =>
-      db.prepare("SELECT key FROM slack_installations WHERE key = ?").get(`team:${TEAM}`) ? false : true,
+    await eventually(
+      () => !db.prepare("SELECT key FROM slack_installations WHERE key = ?").get(`team:${TEAM}`),
     );
   });
 });

@@ -1,79 +1,45 @@
 // Rate limits through the real Bolt app in HTTP mode: signed slash commands, mentions and button clicks
 // from several users, teams and channels, against a limiter whose clock the test moves.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSlack } from "../../../src/adapters/slack/index.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ACTION_SHARE, renderSlack } from "../../../src/adapters/slack/render.js";
 import { buttonValue } from "../../../src/adapters/slack/requests.js";
 import { MemoryRateLimiter } from "../../../src/runtime/rate-limit.js";
 import { rateLimitedCard } from "../../../src/runtime/rate-limited.js";
-import {
-  BOT_USER_ID,
-  eventually,
-  type SlackApiStandIn,
-  startSlackApiStandIn,
-} from "../../helpers/slack-api-stand-in.js";
+import { BOT_USER_ID, eventually } from "../../helpers/slack-api-stand-in.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
-import { SIGNING_SECRET as SECRET, startHttpSlack } from "../../helpers/slack-http.js";
-import {
-  blockActions,
-  eventCallback,
-  type SlackBody,
-  sendToApp,
-  slashCommand,
-} from "../../helpers/slack-requests.js";
-
-/** A slash command from another user, team or channel than the helper's defaults. */
-function slashFrom(who: { user?: string; team?: string; channel?: string }, responseUrl: string): SlackBody {
-  const base = slashCommand("/gap", "compute", responseUrl, who.channel);
-  const form = new URLSearchParams(base.body);
-  if (who.user) form.set("user_id", who.user);
-  if (who.team) form.set("team_id", who.team);
-  return { ...base, body: form.toString() };
-}
+import { httpSlackForTests } from "../../helpers/slack-http.js";
+import { blockActions, eventCallback, slashCommandFrom } from "../../helpers/slack-requests.js";
 
 describe("Slack adapter, rate limits", () => {
   let now = 0;
-  let api: SlackApiStandIn;
-  let slack: RunningSlack;
-  let events: string;
+  const app = httpSlackForTests(
+    {
+      core: fixtureCore(),
+      rateLimit: {
+        limiter: new MemoryRateLimiter(() => now),
+        perUserPerMinute: 2,
+        perChannelPerMinute: 3,
+      },
+    },
+    { replyVisibility: "in_channel" },
+  );
+  const send = app.send;
   let n = 0;
-  const send = (body: SlackBody) => sendToApp(events, body, { secret: SECRET });
   /** Sends one slash command and waits for its reply through response_url. */
   const ask = async (who: { user?: string; team?: string; channel?: string }) => {
     const id = `rl-${++n}`;
-    const res = await send(slashFrom(who, api.responseUrl(id)));
+    const res = await send(slashCommandFrom(who, "/gap", "compute", app.api.responseUrl(id)));
     expect(res.status).toBe(200);
     const [reply] = await eventually(() => {
-      const r = api.responsesTo(id);
+      const r = app.api.responsesTo(id);
       return r.length > 0 && r;
     });
     return reply?.body as { response_type: string; text: string };
   };
 
-  beforeAll(async () => {
-    api = await startSlackApiStandIn();
-    ({ slack, events } = await startHttpSlack(
-      api,
-      {
-        core: fixtureCore(),
-        rateLimit: {
-          limiter: new MemoryRateLimiter(() => now),
-          perUserPerMinute: 2,
-          perChannelPerMinute: 3,
-        },
-      },
-      { replyVisibility: "in_channel" },
-    ));
-  });
-
   beforeEach(() => {
     // A day later every bucket is full again.
     now += 86_400_000;
-  });
-
-  afterAll(async () => {
-    await slack?.stop();
-    await api?.close();
   });
 
   it("given a user's third command in a minute, answers only them, saying when to retry", async () => {
@@ -119,13 +85,13 @@ describe("Slack adapter, rate limits", () => {
       });
     for (const i of [1, 2, 3]) await send(mention(i));
     const [note] = await eventually(() => {
-      const e = api.callsTo("chat.postEphemeral").filter((c) => c.body.channel === "C-mentions");
+      const e = app.api.callsTo("chat.postEphemeral").filter((c) => c.body.channel === "C-mentions");
       return e.length > 0 && e;
     });
     expect(note?.body).toMatchObject({ user: "U-mentioner", thread_ts: "17000003.000100" });
     expect(String(note?.body.text)).toContain("try again in 30 seconds");
     const answers = await eventually(() => {
-      const p = api.callsTo("chat.postMessage").filter((c) => c.body.channel === "C-mentions");
+      const p = app.api.callsTo("chat.postMessage").filter((c) => c.body.channel === "C-mentions");
       return p.length >= 2 && p;
     });
     expect(answers.map((a) => a.body.thread_ts)).toEqual(["17000001.000100", "17000002.000100"]);
@@ -140,18 +106,18 @@ describe("Slack adapter, rate limits", () => {
       blockActions({
         actionId: ACTION_SHARE,
         value: buttonValue("/gap compute") ?? "",
-        responseUrl: api.responseUrl(id),
+        responseUrl: app.api.responseUrl(id),
         ephemeral: true,
       }),
     );
     const [reply] = await eventually(() => {
-      const r = api.responsesTo(id);
+      const r = app.api.responsesTo(id);
       return r.length > 0 && r;
     });
     expect(reply?.body.response_type).toBe("ephemeral");
     expect(String(reply?.body.text)).toContain("try again in");
     // No delete_original: the answer stays there to share once the minute is up.
     await new Promise((r) => setTimeout(r, 100));
-    expect(api.responsesTo(id)).toHaveLength(1);
+    expect(app.api.responsesTo(id)).toHaveLength(1);
   });
 });
