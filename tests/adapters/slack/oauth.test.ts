@@ -188,4 +188,22 @@ describe("Slack OAuth v2", () => {
       () => !db.prepare("SELECT key FROM slack_installations WHERE key = ?").get(`team:${TEAM}`),
     );
   });
+
+  it("on app_uninstalled from an org-wide install, removes the organisation's one installation", async () => {
+    const orgKey = `enterprise:${ORG}`;
+    expect(db.prepare("SELECT key FROM slack_installations WHERE key = ?").get(orgKey)).toBeDefined();
+    await send(
+      eventFrom(
+        "T0INORG",
+        "Ev-oauth-org-uninstall",
+        { type: "app_uninstalled", event_ts: "1700030300.000100" },
+        ORG,
+      ),
+    );
+    await eventually(() => !db.prepare("SELECT key FROM slack_installations WHERE key = ?").get(orgKey));
+    const before = api.callsTo("chat.postMessage").length;
+    await send(mentionFrom("T0INORG", "org-after", "/gap compute", { enterprise: ORG }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(api.callsTo("chat.postMessage")).toHaveLength(before);
+  });
 });
