@@ -177,6 +177,8 @@ export const Topic = z.strictObject({
   us: z.array(Id).default([]),
   china: z.array(Id).default([]),
   related: z.array(Id).default([]),
+  /** Proposed by `gapbot ingest` from a new source's own words: re-ingesting may replace it. */
+  draft: z.boolean().optional(),
 });
 export type Topic = z.infer<typeof Topic>;
 

@@ -56,8 +56,7 @@ describe("reading figures", () => {
 
 const TEXT = [
   "Orchard Power",
-  "According to the research firm Lanternfield Analytics, orchards in Northland used about 210 TWh of electricity last season, roughly 5% of the region's total.",
-  "Lanternfield Analytics expects that figure to reach between 520 and 610 TWh, which would be 11-13% of demand.",
+  "According to the research firm Lanternfield Analytics, orchards in Northland used about 210 TWh of electricity last season, roughly 5% of the region's total. Lanternfield Analytics expects that figure to reach between 520 and 610 TWh, which would be 11-13% of demand.",
   "Mara Quell, Lanternfield Analytics's head of research, cautions that much of this is speculative. Quell said the queue is the real limit. Quell said about 40% of the queue will never be built.",
   "A cold-storage agreement, or CSA, is a contract under which a grower rents chilled space for 10 to 20 years.",
   "The Pellworth Institute estimates that about 45 GW of pumps are installed in Northland, of which about 14 GW run at night.",
@@ -93,6 +92,13 @@ describe("drafting facts", () => {
     expect(fact("45 GW")?.attribution).toBe(entity("Pellworth Institute")?.id);
   });
 
+  it("gives a figure said of 'that figure' the measure of the one before it, and its words to search by", () => {
+    const before = fact("210 TWh");
+    const after = fact("between 520");
+    expect(after?.metric).toBe(before?.metric);
+    expect(after?.keywords.join(" ")).toMatch(/electricity/i);
+  });
+
   it("names a figure's metric by the words that measure it, not by its unit alone", () => {
     const metric = fact("210 TWh")?.metric ?? "";
     expect(metric).toMatch(/electricity/i);
@@ -120,7 +126,7 @@ describe("drafting facts", () => {
   it("answers who a person is with the sentence that introduces them, not a figure they are quoted on", () => {
     const card = createCore({ knowledge }).answer({ text: "Who is Mara Quell?" });
     expect(card.headline).toMatch(/head of research/);
-    expect(card.citations[0]?.paragraph).toBe(4);
+    expect(card.citations[0]?.paragraph).toBe(3);
   });
 
   it("answers what a term is with the sentence that defines it, spelled out, before sentences giving it figures", () => {

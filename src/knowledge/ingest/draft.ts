@@ -3,7 +3,7 @@
 // topics' keywords, and every number no fact carries in the ignore list with a reason. Pure: it reads the
 // knowledge there is and returns what to add; write.ts puts it on disk.
 import { findNumbers, normaliseQuote } from "../numbers.js";
-import type { Entity, Fact, Figure, IgnoredNumber, Knowledge, Side, Source } from "../schema.js";
+import type { Entity, Fact, Figure, IgnoredNumber, Knowledge, Side, Source, Topic } from "../schema.js";
 import { readNumbers } from "./figures.js";
 import {
   capitalisedMidSentence,
@@ -14,6 +14,7 @@ import {
   slug,
 } from "./names.js";
 import { clausesOf, type Span, sentencesOf } from "./text.js";
+import { proposeNewTopics } from "./topics.js";
 
 export const CLAIM_MAX = 200;
 
@@ -25,6 +26,8 @@ export interface Draft {
   units: string[];
   /** Topic id → the draft facts proposed for it. */
   topics: Map<string, string[]>;
+  /** New topics the text proposes from its own words (topics.ts), marked as drafts. */
+  newTopics: Topic[];
 }
 
 export interface DraftInput {
@@ -43,6 +46,8 @@ export interface DraftInput {
 /** Said, believed, argued, reported…: a sentence with one of these and a name is citable without a figure. */
 const CITABLE =
   /\b(?:says?|said|argues?|argued|believes?|believed|expects?|expected|estimates?|estimated|forecasts?|predicts?|notes?|noted|warns?|warned|claims?|claimed|reports?|reported|announced?|plans?|planned|intends?|aims?|wants?|is (?:a|an|the)\b|are (?:a|an|the)\b|was (?:a|an|the)\b|were (?:a|an|the)\b|means|include[sd]?|consists?|bann(?:ed|ing)|restrict(?:ed|s)?|approved?|granted|requires?|required|allowed?|will (?:not )?(?:be|have|need|make|ship|produce|run|remain)|cannot|can't|must|should)\b/i;
+/** A figure said of the one before it: "that figure", "this level", "the same total". */
+const REFERS_BACK = /\b(?:that|this|the same|which) (?:figure|level|number|total|amount|estimate|count)\b/i;
 /** Sentence openers that carry no meaning of their own in a claim. */
 const OPENER =
   /^(?:Specifically|In other words|However|For example|For instance|Indeed|As such|In sum|In short|Additionally|In addition|Moreover|Furthermore|First|Second|Third|Next|Finally|Interestingly|Notably|Meanwhile|Overall|Still|Thus|Therefore|Regardless|With that said|That said|Also|Again|Instead|Likewise|Similarly|Importantly|Crucially|Ostensibly),\s+/;
@@ -116,6 +121,13 @@ export function draftSource(input: DraftInput): Draft {
         const fact = draftFact(clause, n, names, byId, publisher, input, usedIds, context, fresh);
         if (own.length > 0) context = [...new Set(own.map((m) => m.id))];
         if (!fact) continue;
+        // "TERI expects that figure to reach 400 TWh": a figure said of "that figure" measures what the
+        // paragraph's last figure did, and is found by the same words.
+        const prior = facts.findLast((f) => f.paragraph === n && f.figures.length > 0);
+        if (prior && fact.fact.figures.length > 0 && REFERS_BACK.test(fact.fact.quote)) {
+          if (prior.figures[0]?.unit === fact.fact.figures[0]?.unit) fact.fact.metric = prior.metric;
+          fact.fact.keywords = [prior.metric.replace(/\s*\([^)]*\)$/, "")];
+        }
         facts.push(fact.fact);
         for (const u of fact.fact.figures.map((f) => f.unit)) if (!input.units.has(u)) units.add(u);
       }
@@ -170,10 +182,21 @@ export function draftSource(input: DraftInput): Draft {
     for (const t of f.topics) topics.set(t, [...(topics.get(t) ?? []), f.id]);
   }
 
+  // 5. New topics from the text's own words, where it dwells on what no topic covers.
+  const newTopics = proposeNewTopics({
+    source,
+    paragraphs,
+    facts,
+    knowledge,
+    entities,
+    bothSides: knowledge.sides.map((s) => s.entity),
+    shareUnits: new Set(["%", "fraction", ...knowledge.vocabulary.units.share]),
+  });
+
   // Entities no fact names are not worth a draft.
   const named = new Set(facts.flatMap((f) => [...f.entities, ...(f.attribution ? [f.attribution] : [])]));
   const usedEntities = entities.filter((e) => named.has(e.id));
-  return { facts, entities: usedEntities, ignored, units: [...units], topics };
+  return { facts, entities: usedEntities, ignored, units: [...units], topics, newTopics };
 }
 
 function countNames(found: readonly NewName[]): Map<string, number> {

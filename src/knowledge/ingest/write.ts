@@ -4,7 +4,7 @@
 // that now stands in another paragraph, and stops, writing nothing, when a curated entry no longer fits.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { type Document, isMap, isSeq, parseDocument } from "yaml";
+import { type Document, isMap, isSeq, parseDocument, stringify } from "yaml";
 import { formatProblem, type Loaded, readKnowledge } from "../load.js";
 import { normaliseQuote } from "../numbers.js";
 import type { Fact, Knowledge, Source } from "../schema.js";
@@ -126,6 +126,14 @@ export function ingest(o: IngestOptions): IngestResult {
       )
       .map((e) => e.id),
   );
+  const oldDraftTopics = new Set(
+    k.topics
+      .filter((t) => {
+        const listed = [...t.us, ...t.china, ...t.related];
+        return isDraft(t) && listed.length > 0 && listed.every((id) => oldDraftFacts.has(id));
+      })
+      .map((t) => t.id),
+  );
   const base: Knowledge = {
     ...k,
     sources: [...k.sources.filter((s) => s.id !== o.id), source],
@@ -139,10 +147,13 @@ export function ingest(o: IngestOptions): IngestResult {
       ),
     entities: k.entities.filter((e) => !oldDraftEntities.has(e.id)),
     ignored: k.ignored.filter((i) => !(i.source === o.id && isDraft(i))),
-    topics: k.topics.map((t) => ({
-      ...t,
-      related: t.related.filter((id) => !oldDraftFacts.has(id)),
-    })),
+    // A draft topic this source proposed before, and nothing else lists, is proposed afresh.
+    topics: k.topics
+      .filter((t) => !oldDraftTopics.has(t.id))
+      .map((t) => ({
+        ...t,
+        related: t.related.filter((id) => !oldDraftFacts.has(id)),
+      })),
   };
   const units = new Set<string>([...UNITS, ...(k.units ?? [])]);
   const ids = { fact: new Set(base.facts.map((f) => f.id)), entity: new Set(base.entities.map((e) => e.id)) };
@@ -157,7 +168,7 @@ export function ingest(o: IngestOptions): IngestResult {
   });
   draft = repair(draft, base, loaded, o.id);
 
-  const files = writeDraft(o, source, paragraphs, draft, base, loaded, moved, oldDraftFacts);
+  const files = writeDraft(o, source, paragraphs, draft, base, loaded, moved, oldDraftFacts, oldDraftTopics);
   // The guarantee: what is on disk now passes the check.
   const after = validateKnowledge(readKnowledge(o.dir));
   if (after.length > 0) {
@@ -169,7 +180,7 @@ export function ingest(o: IngestOptions): IngestResult {
     facts: draft.facts.length,
     entities: draft.entities.length,
     ignored: draft.ignored.length,
-    topics: draft.topics.size,
+    topics: draft.topics.size + draft.newTopics.length,
     kept: keptFacts.length,
     moved: moved.map((m) => `${m.fact.id}: ¶${m.fact.paragraph} → ¶${m.to}`),
     files: files.map((f) => f.path),
@@ -184,9 +195,13 @@ function merged(draft: Draft, base: Knowledge, loaded: Loaded, id: string): Load
     entities: [...base.entities, ...draft.entities],
     ignored: [...base.ignored, ...draft.ignored],
     units: [...(base.units ?? []), ...draft.units],
-    topics: base.topics.map((t) => ({ ...t, related: [...t.related, ...(draft.topics.get(t.id) ?? [])] })),
+    topics: [
+      ...base.topics.map((t) => ({ ...t, related: [...t.related, ...(draft.topics.get(t.id) ?? [])] })),
+      ...draft.newTopics,
+    ],
   };
   const of = new Map(loaded.origins.of);
+  for (const t of draft.newTopics) of.set(`topic:${t.id}`, `topics/${t.id}.yaml`);
   for (const f of draft.facts) of.set(`fact:${f.id}`, `facts/${id}.yaml`);
   for (const e of draft.entities) of.set(`entity:${e.id}`, `entities/${id}.yaml`);
   return { knowledge, origins: { of }, problems: [] };
@@ -266,9 +281,18 @@ function repair(start: Draft, base: Knowledge, loaded: Loaded, id: string): Draf
     const topics = new Map(
       [...draft.topics].map(([t, list]) => [t, list.filter((x) => kept.has(x))] as const),
     );
-    for (const f of facts2) f.topics = f.topics.filter((t) => (topics.get(t) ?? []).includes(f.id));
+    const newTopics = draft.newTopics.flatMap((t) => keptTopic(t, kept));
+    const proposed = new Set(newTopics.map((t) => t.id));
+    for (const f of facts2)
+      f.topics = f.topics.filter((t) => (topics.get(t) ?? []).includes(f.id) || proposed.has(t));
+    for (const t of newTopics)
+      for (const id of [...t.us, ...t.china, ...t.related]) {
+        const f = facts2.find((x) => x.id === id);
+        if (f && !f.topics.includes(t.id)) f.topics.push(t.id);
+      }
     draft = {
       ...draft,
+      newTopics,
       facts: facts2,
       entities: keptEntities,
       ignored,
@@ -276,6 +300,29 @@ function repair(start: Draft, base: Knowledge, loaded: Loaded, id: string): Draf
     };
   }
   return draft;
+}
+
+/** A new topic with only the facts that stay; a headline pair that lost a fact gives way to a lead. */
+function keptTopic(
+  t: import("../schema.js").Topic,
+  kept: ReadonlySet<string>,
+): import("../schema.js").Topic[] {
+  const us = t.us.filter((id) => kept.has(id));
+  const china = t.china.filter((id) => kept.has(id));
+  const related = t.related.filter((id) => kept.has(id));
+  const all = [...us, ...china, ...related];
+  if (all.length < 2) return [];
+  const pair = t.headline && kept.has(t.headline.us) && kept.has(t.headline.china) ? t.headline : undefined;
+  const { headline: _h, lead: _l, ...rest } = t;
+  return [
+    {
+      ...rest,
+      us,
+      china,
+      related,
+      ...(pair ? { headline: pair } : { lead: t.lead && kept.has(t.lead) ? t.lead : (all[0] as string) }),
+    },
+  ];
 }
 
 interface Written {
@@ -292,6 +339,7 @@ function writeDraft(
   loaded: Loaded,
   moved: { fact: Fact; to: number; file: string }[],
   oldDraftFacts: ReadonlySet<string>,
+  oldDraftTopics: ReadonlySet<string> = new Set(),
 ): Written[] {
   const written: Written[] = [];
   const put = (rel: string, text: string) => {
@@ -363,6 +411,22 @@ function writeDraft(
       doc.set("units", [...have, ...draft.units.filter((u) => !have.includes(u))]);
     });
   }
+  // New topics, one file each, marked as drafts; an old draft topic no longer proposed is removed.
+  const fresh = new Set(draft.newTopics.map((t) => t.id));
+  for (const id of oldDraftTopics) {
+    if (fresh.has(id)) continue;
+    const path = join(o.dir, loaded.origins.of.get(`topic:${id}`) ?? `topics/${id}.yaml`);
+    if (!existsSync(path)) continue;
+    written.push({ path, before: readFileSync(path, "utf8") });
+    rmSync(path, { force: true });
+  }
+  for (const t of draft.newTopics)
+    put(
+      `topics/${t.id}.yaml`,
+      `# A topic "${source.title}" proposes from its own words, drafted by gapbot ingest: curating it is editing it\n` +
+        "# and removing the mark.\n" +
+        stringify(clean(t)),
+    );
   for (const t of base.topics) {
     const file = loaded.origins.of.get(`topic:${t.id}`) ?? `topics/${t.id}.yaml`;
     const adds = draft.topics.get(t.id) ?? [];
