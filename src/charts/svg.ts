@@ -18,18 +18,18 @@ const THEME = {
   text: "#1F2328",
   muted: "#4B5563",
   track: "#E3E6EA",
-  /** US blue and China red in every chart, whatever the order; then, for anything else, these in turn. */
-  us: "#2563EB",
-  china: "#C2410C",
+  /** The first side's blue and the second side's red (sides.yaml's order) in every chart; then, for anything else, these in turn. */
+  first: "#2563EB",
+  second: "#C2410C",
   palette: ["#0F766E", "#7C3AED", "#B45309", "#475569"],
 };
 
-/** Each item's colour: its side's where it has one (US, China), the next of the palette otherwise. */
+/** Each item's colour: its side's where it has one (the first or second side), the next of the palette otherwise. */
 function colours(items: readonly ChartItem[]): string[] {
   let next = 0;
   return items.map((item) => {
-    if (item.side === "us") return THEME.us;
-    if (item.side === "china") return THEME.china;
+    if (item.side === "first") return THEME.first;
+    if (item.side === "second") return THEME.second;
     return THEME.palette[next++ % THEME.palette.length] ?? THEME.text;
   });
 }

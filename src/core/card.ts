@@ -133,8 +133,11 @@ export interface ChartItem {
   max?: number;
   /** A bound: the figure is below (at most) or above (at least) `value`. */
   bound?: "below" | "above";
-  /** The side the figure's fact belongs to: US and China keep one colour each in every chart. */
-  side?: "us" | "china" | "global" | "other";
+  /**
+   * The side the figure's fact belongs to, by its place in sides.yaml (the first side, the second) or a
+   * side every pack shares: each of the two sides keeps one colour in every chart.
+   */
+  side?: "first" | "second" | "global" | "other";
 }
 
 export interface ChartSource {

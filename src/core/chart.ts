@@ -40,7 +40,7 @@ export function buildChart(ctx: Context, card: Card): Chart | undefined {
     const all = [...sides, ...extras].slice(0, CHART_ITEMS_MAX);
     const items = all.map((q): ChartItem => {
       const label = q.label;
-      return { label, value: q.figure.value, display: q.display, factId: q.fact.id, ...shape(q) };
+      return { label, value: q.figure.value, display: q.display, factId: q.fact.id, ...shape(ctx, q) };
     });
     // The two sides keep the card's order; a wider field of shares reads largest first.
     if (extras.length) items.sort((a, b) => b.value - a.value);
@@ -65,7 +65,7 @@ export function buildChart(ctx: Context, card: Card): Chart | undefined {
 }
 
 /** How exact the figure is: a range's upper end, a bound's direction, the fact's side. */
-function shape(q: Quoted): Partial<ChartItem> {
+function shape(ctx: Context, q: Quoted): Partial<ChartItem> {
   const { figure, fact } = q;
   const bound = BELOW.has(figure.qualifier ?? "")
     ? "below"
@@ -77,8 +77,14 @@ function shape(q: Quoted): Partial<ChartItem> {
     ...(approximate ? { approximate } : {}),
     ...(figure.max !== undefined ? { max: figure.max } : {}),
     ...(bound ? { bound } : {}),
-    side: fact.side,
+    side: chartSide(ctx, fact.side),
   };
+}
+
+/** Where a fact's side stands in a chart: the first or second of sides.yaml, or a side all packs share. */
+function chartSide(ctx: Context, side: string): ChartItem["side"] {
+  const i = ctx.knowledge.sides.findIndex((s) => s.id === side);
+  return i === 0 ? "first" : i === 1 ? "second" : side === "global" ? "global" : "other";
 }
 
 const BELOW = new Set(["less-than", "up-to"]);

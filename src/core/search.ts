@@ -104,13 +104,14 @@ export class Retriever {
       return;
     }
     this.facts = new MiniSearch<FactDoc>(factOptions);
-    const sideCountry = new Map<string, string[]>([
-      ["us", knowledge.entities.filter((e) => e.kind === "country" && e.country === "US").map((e) => e.id)],
-      [
-        "china",
-        knowledge.entities.filter((e) => e.kind === "country" && e.country === "CN").map((e) => e.id),
-      ],
-    ]);
+    // Each side (sides.yaml) → the country entities of its entity's country.
+    const sideCountry = new Map<string, string[]>(
+      knowledge.sides.map((s) => {
+        const code = entity.get(s.entity)?.country;
+        const countries = knowledge.entities.filter((e) => e.kind === "country" && e.country === code);
+        return [s.id, countries.length ? countries.map((e) => e.id) : [s.entity]];
+      }),
+    );
     const docs: FactDoc[] = knowledge.facts.map((f) => {
       this.factById.set(f.id, f);
       const about = [...f.entities, ...(f.attribution ? [f.attribution] : [])]

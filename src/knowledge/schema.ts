@@ -5,7 +5,12 @@ import { z } from "zod";
 /** Lower-case ids with dashes: stable, URL- and custom_id-safe. */
 export const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and dashes");
 
-export const Side = z.enum(["us", "china", "global", "other"]);
+/**
+ * A fact's side: one of the two sides of knowledge/sides.yaml (the validator checks it against that file), or
+ * one of the sides every pack shares: "global" (both, or the gap between them) and "other" (neither).
+ */
+export const SHARED_SIDES = ["global", "other"] as const;
+export const Side = Id;
 export type Side = z.infer<typeof Side>;
 
 export const Source = z.strictObject({
@@ -215,7 +220,14 @@ export const GlossaryFile = z.strictObject({
  * The two sides every gap compares, in the order cards show them: which `side` of a fact each is, the
  * entity that stands for it and the short label cards use ("US").
  */
-export const SideEntry = z.strictObject({ id: Side, entity: Id, label: z.string().min(1).max(24) });
+export const SideEntry = z.strictObject({
+  id: Id.refine(
+    (id) => !(SHARED_SIDES as readonly string[]).includes(id),
+    "global and other are shared sides",
+  ),
+  entity: Id,
+  label: z.string().min(1).max(24),
+});
 export type SideEntry = z.infer<typeof SideEntry>;
 export const SidesFile = z.strictObject({ sides: z.tuple([SideEntry, SideEntry]) });
 

@@ -16,8 +16,8 @@
 // are names, and digits stuck to letters ("910B", "INT8", "Q1") are codes: neither counts.
 import { formatProblem, KnowledgeError, type Loaded, type Problem, readKnowledge } from "./load.js";
 import { findNumbers, normaliseQuote, occurrences, sameValue } from "./numbers.js";
-import type { Entity, EntityKind, Fact, IgnoredNumber, Knowledge, Topic } from "./schema.js";
-import { ARTICLE_SUBJECT, UNITS } from "./schema.js";
+import type { Entity, EntityKind, Fact, IgnoredNumber, Knowledge, SideEntry, Topic } from "./schema.js";
+import { ARTICLE_SUBJECT, SHARED_SIDES, UNITS } from "./schema.js";
 
 /** Who may be named as the source of a claim. */
 const ATTRIBUTABLE: readonly EntityKind[] = ["organisation", "report", "person", "company"];
@@ -86,7 +86,7 @@ export function validateKnowledge(loaded: Loaded): Problem[] {
   const names = namesWithDigits(k.entities);
   for (const f of k.facts) checkFact(f, k, entities, topics, names, out);
   checkMetricsShareUnits(k, out);
-  for (const t of k.topics) checkTopic(t, facts, out);
+  for (const t of k.topics) checkTopic(t, facts, k.sides, out);
   checkTopicMembership(k, facts, out);
   checkCoverage(k, facts, out);
   checkGlossary(k, out);
@@ -178,6 +178,11 @@ function checkFact(
 ): void {
   const file = out.fileOf("fact", f.id, "facts");
   const add = (field: string, message: string) => out.add(file, f.id, field, message);
+
+  // A side is one of sides.yaml's, or one every pack shares.
+  const sides = [...k.sides.map((s) => s.id), ...SHARED_SIDES];
+  if (!sides.includes(f.side))
+    add("side", `"${f.side}" is no side (${sides.join(", ")}; sides.yaml lists the two)`);
 
   const paragraphs = k.paragraphs.get(f.source);
   const paragraph = paragraphs?.[f.paragraph - 1];
@@ -317,17 +322,19 @@ function checkMetricsShareUnits(k: Knowledge, out: Problems): void {
   }
 }
 
-function checkTopic(t: Topic, facts: Map<string, Fact>, out: Problems): void {
+function checkTopic(t: Topic, facts: Map<string, Fact>, sides: readonly SideEntry[], out: Problems): void {
   const file = out.fileOf("topic", t.id, "topics");
   const add = (field: string, message: string) => out.add(file, t.id, field, message);
   if (file !== `topics/${t.id}.yaml`) add("id", `a topic lives in topics/${t.id}.yaml, one per file`);
 
+  // A topic's `us` list holds the first side's facts and its `china` list the second's (sides.yaml's order).
+  const sideOf = { us: sides[0]?.id, china: sides[1]?.id, related: undefined };
   for (const list of ["us", "china", "related"] as const) {
     const seen = new Set<string>();
     t[list].forEach((id, i) => {
       const f = facts.get(id);
       if (!f) add(`${list}.${i}`, `no fact "${id}"`);
-      else if (list !== "related" && f.side !== list)
+      else if (sideOf[list] !== undefined && f.side !== sideOf[list])
         add(`${list}.${i}`, `fact "${id}" is on side ${f.side}`);
       if (seen.has(id)) add(`${list}.${i}`, `fact "${id}" is listed twice`);
       seen.add(id);

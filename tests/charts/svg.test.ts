@@ -52,14 +52,14 @@ describe("chart SVG", () => {
     for (const chart of charts) {
       const svg = chartSvg(chart);
       for (const item of chart.items) {
-        if (item.side !== "us" && item.side !== "china") continue;
+        if (item.side !== "first" && item.side !== "second") continue;
         const colour = fill(svg, item.label);
         if (colour) bySide.set(item.side, (bySide.get(item.side) ?? new Set()).add(colour));
       }
     }
-    expect(bySide.get("us")?.size).toBe(1);
-    expect(bySide.get("china")?.size).toBe(1);
-    expect([...(bySide.get("us") ?? [])]).not.toEqual([...(bySide.get("china") ?? [])]);
+    expect(bySide.get("first")?.size).toBe(1);
+    expect(bySide.get("second")?.size).toBe(1);
+    expect([...(bySide.get("first") ?? [])]).not.toEqual([...(bySide.get("second") ?? [])]);
   });
 
   it("shows the ratio as text marked computed, with its inputs, and never as a bar", () => {

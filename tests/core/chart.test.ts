@@ -28,13 +28,13 @@ describe("chart spec from a card", () => {
       title: "Computing power",
       unit: "EFLOPS",
       items: [
-        { label: "US", value: 2400, display: "2400 EFLOPS", factId: "us-compute-2400-eflops", side: "us" },
+        { label: "US", value: 2400, display: "2400 EFLOPS", factId: "us-compute-2400-eflops", side: "first" },
         {
           label: "China",
           value: 1053,
           display: "1053 EFLOPS",
           factId: "china-compute-1053-eflops",
-          side: "china",
+          side: "second",
         },
       ],
       ratio: { value: 2400 / 1053, display: "2.3×", derived: true, inputs: "2,400 / 1,053" },
@@ -53,7 +53,7 @@ describe("chart spec from a card", () => {
     const card = core.answer({ text: "/gap market share" });
     expect(card.chart?.type).toBe("bar");
     expect(card.chart?.items).toEqual([
-      { label: "Nvidia", value: 68, display: "68%", factId: "nvidia-68pct-gpu-servers", side: "us" },
+      { label: "Nvidia", value: 68, display: "68%", factId: "nvidia-68pct-gpu-servers", side: "first" },
       {
         label: "AMD",
         value: 5,
@@ -61,7 +61,7 @@ describe("chart spec from a card", () => {
         display: "5% -6%",
         factId: "amd-gpu-server-share",
         approximate: true,
-        side: "us",
+        side: "first",
       },
       {
         label: "China",
@@ -70,7 +70,7 @@ describe("chart spec from a card", () => {
         display: "less than 4%",
         factId: "domestic-gpus-under-4pct",
         approximate: true,
-        side: "china",
+        side: "second",
       },
     ]);
     // The ratio still divides the two sides, not the two largest bars.

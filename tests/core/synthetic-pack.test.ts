@@ -110,4 +110,17 @@ describe("a synthetic pack on another subject", () => {
       expect(ask(q).title, q).toBe("Southland–Northland gap: Harvest");
     expect(ask("/gap xqzv").kind).toBe("not_found");
   });
+
+  it("reads its own side ids (sides.yaml's north and south): a country asked for speaks through its side's facts, and charts colour each side by its place", () => {
+    expect(knowledge.sides.map((x) => x.id)).toEqual(["north", "south"]);
+    const card = ask("how many tonnes of apples did Southland grow last year?");
+    expect(card.citations[0]?.factId).toBe("southland-apples");
+    // A count asked of one side is not answered by the other side's count.
+    expect(ask("how many hectares did Southland plant this year?").kind).toBe("not_found");
+    const chart = ask("/gap harvest").chart;
+    expect(chart?.items.map((i) => [i.label, i.side])).toEqual([
+      ["Northland", "first"],
+      ["Southland", "second"],
+    ]);
+  });
 });

@@ -40,6 +40,32 @@ describe("subjects", () => {
   });
 });
 
+describe("sides", () => {
+  it("given a fact on a side sides.yaml does not list, names it; the shared sides need no listing", () => {
+    const problems = problemsAfter("facts/compute.yaml", (doc) => {
+      entry<Doc>(doc, "facts", "ascend-910b-tops").side = "mars";
+    });
+    expect(messages(problems).join("\n")).toMatch(/side: "mars" is no side \(us, china, global, other/);
+    expect(
+      messages(
+        problemsAfter("facts/compute.yaml", (doc) => {
+          entry<Doc>(doc, "facts", "ascend-910b-tops").side = "global";
+        }),
+      ).join("\n"),
+    ).not.toMatch(/is no side/);
+  });
+
+  it("given sides of its own, checks facts and topic lists against those ids", () => {
+    const problems = problemsAfter("sides.yaml", (doc) => {
+      const sides = doc.sides as Doc[];
+      (sides[0] as Doc).id = "left";
+    });
+    const text = messages(problems).join("\n");
+    expect(text).toMatch(/side: "us" is no side \(left, china, global, other/);
+    expect(text).toMatch(/us\.0: fact "[^"]+" is on side us/);
+  });
+});
+
 describe("vocabulary and cues", () => {
   it("given a unit hint naming a unit the vocabulary does not know, names it", () => {
     const problems = problemsAfter("vocabulary.yaml", (doc) => {

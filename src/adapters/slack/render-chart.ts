@@ -41,7 +41,7 @@ const CELL_MAX = 120;
 const RATIO_CELL_MAX = 200;
 
 /** The sides in a fixed order: a pie's slices follow it, so that Slack, which colours slices in turn, gives US and China one colour each. */
-const SIDES: ChartItem["side"][] = ["us", "china", "global", "other"];
+const SIDES: ChartItem["side"][] = ["first", "second", "global", "other"];
 
 /**
  * The chart as one data_visualization block. Each value is drawn as stated (a range at its lower end, a

@@ -157,7 +157,8 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
   const rows: ComparisonRow[] = [];
   let headline: string;
   let lead: Fact[] = [];
-  const [left, right] = [sideEntry(ctx, "us"), sideEntry(ctx, "china")];
+  // A topic's `us` list is the first side's (sides.yaml's order), its `china` list the second's.
+  const [left, right] = ctx.knowledge.sides;
 
   const pair = topic.headline;
   const usFact = pair ? ctx.fact(pair.us) : undefined;

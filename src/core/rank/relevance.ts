@@ -166,8 +166,8 @@ export function aboutFamily(ctx: Context, f: Fact, id: string): boolean {
  */
 export function otherSide(ctx: Context, countryId: string, f: Fact): boolean {
   if (f.figures.some((fig) => ctx.lexicon.units.bothSides.has(fig.unit))) return false;
-  const c = ctx.entity(countryId)?.country;
-  return (c === "US" && f.side === "china") || (c === "CN" && f.side === "us");
+  const own = sideOfCountry(ctx, countryId);
+  return own !== undefined && f.side !== own && ctx.knowledge.sides.some((s) => s.id === f.side);
 }
 
 /**
@@ -200,7 +200,13 @@ export function narrowedTo(ctx: Context, f: Fact): string[] {
 
 /** A country named in the question speaks through the facts on its side. */
 function sideMatches(ctx: Context, entityId: string, f: Fact): boolean {
-  const e = ctx.entity(entityId);
-  if (e?.kind !== "country") return false;
-  return (e.country === "US" && f.side === "us") || (e.country === "CN" && f.side === "china");
+  return ctx.entity(entityId)?.kind === "country" && sideOfCountry(ctx, entityId) === f.side;
+}
+
+/** The side (sides.yaml) whose entity is of the country's country, if one is. */
+function sideOfCountry(ctx: Context, countryId: string): string | undefined {
+  const code = ctx.entity(countryId)?.country;
+  if (code === undefined) return undefined;
+  return ctx.knowledge.sides.find((s) => s.entity === countryId || ctx.entity(s.entity)?.country === code)
+    ?.id;
 }

@@ -69,8 +69,8 @@ describe("Slack chart and table blocks", () => {
       title: "Share",
       unit: "%",
       items: [
-        { label: "A", value: 68, display: "68%", factId: "a", side: "us" },
-        { label: "B", value: 5, max: 6, display: "5% -6%", factId: "b", approximate: true, side: "us" },
+        { label: "A", value: 68, display: "68%", factId: "a", side: "first" },
+        { label: "B", value: 5, max: 6, display: "5% -6%", factId: "b", approximate: true, side: "first" },
         {
           label: "C",
           value: 4,
@@ -78,7 +78,7 @@ describe("Slack chart and table blocks", () => {
           display: "less than 4%",
           factId: "c",
           approximate: true,
-          side: "china",
+          side: "second",
         },
       ],
       source: { who: "Analyst, Q1", title: "Report", paragraphs: "¶3" },
@@ -97,7 +97,7 @@ describe("Slack chart and table blocks", () => {
   });
 
   it("puts a pie's US slices first and China's next, so that each side keeps its colour", () => {
-    const item = (label: string, side: "us" | "china", value: number) => ({
+    const item = (label: string, side: "first" | "second", value: number) => ({
       label,
       value,
       display: `${value}%`,
@@ -106,8 +106,8 @@ describe("Slack chart and table blocks", () => {
     });
     const source = { who: "", title: "T", paragraphs: "¶1" };
     for (const items of [
-      [item("A", "us", 60), item("B", "china", 40)],
-      [item("B", "china", 70), item("A", "us", 30)],
+      [item("A", "first", 60), item("B", "second", 40)],
+      [item("B", "second", 70), item("A", "first", 30)],
     ]) {
       const block = chartBlock({ type: "pie", title: "t", unit: "%", items, source });
       expect(block.chart.type === "pie" && block.chart.segments.map((s) => s.label)).toEqual(["A", "B"]);
@@ -134,7 +134,7 @@ describe("Slack chart and table blocks", () => {
           factId: fc.constant("f"),
           approximate: fc.boolean(),
           bound: fc.constantFrom("below" as const, "above" as const, undefined),
-          side: fc.constantFrom("us" as const, "china" as const, "global" as const, undefined),
+          side: fc.constantFrom("first" as const, "second" as const, "global" as const, undefined),
         }),
         { minLength: 2, maxLength: 30 },
       ),
