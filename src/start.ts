@@ -228,11 +228,15 @@ async function runPlatforms(
     if (settings.slack) {
       const { startSlack } = await platforms.slack();
       const oauth = settings.slack.oauth;
-      const slack = await startSlack(
-        settings.slack,
-        ctx,
-        oauth ? { installationStore: await slackInstallations(oauth, shared, storage.database) } : {},
-      );
+      if (oauth && settings.redis && !shared.durable) {
+        logger.warn(
+          "Slack OAuth installations are kept in this instance's database (DATA_DIR), not in Redis, which " +
+            "could not be reached at start (REDIS_OPTIONAL=true): other instances do not see installs made " +
+            "through this one",
+        );
+      }
+      const installationStore = oauth ? await slackInstallations(oauth, shared, storage.database) : undefined;
+      const slack = await startSlack(settings.slack, ctx, installationStore ? { installationStore } : {});
       adapters.push(slack);
       if (slackOwnsPort) healthPort = slack.port ?? settings.port;
     }

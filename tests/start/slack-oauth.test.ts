@@ -12,7 +12,7 @@ import Libsql from "libsql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot } from "../../src/start.js";
 import { DATABASE_FILE } from "../../src/storage/database.js";
-import { hasRedisServer, startRedis, type TestRedis } from "../helpers/redis-server.js";
+import { freePort, hasRedisServer, startRedis, type TestRedis } from "../helpers/redis-server.js";
 import { eventually, type SlackApiStandIn, startSlackApiStandIn } from "../helpers/slack-api-stand-in.js";
 import { eventFrom, install, mentionFrom } from "../helpers/slack-oauth.js";
 import { type SlackBody, sendToApp, slashCommandFrom } from "../helpers/slack-requests.js";
@@ -124,6 +124,28 @@ describe("startBot in Slack OAuth mode, without Redis", () => {
       expect(rows.map((r) => r.key)).toEqual(["team:T0LOCAL"]);
       expect(rows[0]?.sealed).not.toContain("xoxb");
       expect(existsSync(join(bot.cwd, "data"))).toBe(false);
+    } finally {
+      expect(await bot.stop()).toBe(0);
+    }
+  });
+
+  it("given REDIS_URL unreachable and REDIS_OPTIONAL=true, keeps them in DATA_DIR and says they are not shared", async () => {
+    const dataDir = tempDir("optional");
+    const bot = await startInProcess({
+      ...OAUTH,
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      REDIS_OPTIONAL: "true",
+      DATA_DIR: dataDir,
+      RECORD_QUESTIONS: "off",
+    });
+    try {
+      const notShared = bot
+        .logs()
+        .filter((l) => /OAuth installations are kept in this instance/.test(String(l.msg)));
+      expect(notShared).toHaveLength(1);
+      expect(notShared[0]).toMatchObject({ level: 40 });
+      expect((await install(bot.base, api, { team: "T0ALONE", token: "xoxb-alone-token" })).status).toBe(200);
+      expect(installationKeys(dataDir).map((r) => r.key)).toEqual(["team:T0ALONE"]);
     } finally {
       expect(await bot.stop()).toBe(0);
     }
