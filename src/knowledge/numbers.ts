@@ -82,6 +82,15 @@ const NUMBER = new RegExp(
 );
 
 const LETTER = /[A-Za-z]/;
+const DENOMINATORS: Record<string, number> = {
+  third: 3,
+  quarter: 4,
+  fifth: 5,
+  sixth: 6,
+  eighth: 8,
+  tenth: 10,
+};
+const FRACTION_AFTER = /^[- ](thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b/i;
 
 function digitsValue(digits: string): number {
   const [num, den] = digits.replaceAll(",", "").split("/");
@@ -114,10 +123,25 @@ export function findNumbers(text: string): NumberMention[] {
     } else {
       value = WORDS[(word ?? "").toLowerCase()] ?? Number.NaN;
     }
+    // "four-fifths", "two thirds": a fraction in words is one number.
+    let fractionEnd = end;
+    if (word && !percent && !scale) {
+      const f = FRACTION_AFTER.exec(text.slice(end));
+      const den = f?.[1] ? DENOMINATORS[f[1].toLowerCase().replace(/s$/, "")] : undefined;
+      // "that one quarter" is a time; only a hyphen or a plural ("three quarters") makes a fraction.
+      if (f && den && value > 0 && value < den && (f[0].startsWith("-") || /s$/i.test(f[1] ?? ""))) {
+        value /= den;
+        fractionEnd = end + f[0].length;
+      }
+    }
     if (scale) value *= SCALES[scale.toLowerCase()] ?? 1;
     if (suffixScale && suffix) value *= SUFFIXES[suffix] ?? 1;
     const before = text[start - 1] ?? "";
     const after = percent || scale || suffixScale ? "" : (text[end] ?? "");
+    if (fractionEnd > end) {
+      found.push({ text: text.slice(start, fractionEnd), start, end: fractionEnd, value, glued: false });
+      continue;
+    }
     found.push({ text: whole, start, end, value, glued: LETTER.test(before) || LETTER.test(after) });
   }
   return found;

@@ -44,6 +44,17 @@ describe("reading figures", () => {
     });
   });
 
+  it("reads a fraction written in words as one figure, but not 'that one quarter' of a year", () => {
+    expect(figures("They hold almost four-fifths of the total.")).toMatchObject([
+      { value: 0.8, unit: "fraction", text: "four-fifths", qualifier: "about" },
+    ]);
+    expect(figures("Two thirds of them run at night.")[0]).toMatchObject({
+      unit: "fraction",
+      text: "Two thirds",
+    });
+    expect(figures("It shipped everything in that one quarter.")[0]?.unit).not.toBe("fraction");
+  });
+
   it("does not read a change from one figure to another, or two years, as a range", () => {
     const change = figures("Output grew from 120 to 410 crates.");
     expect(change.map((f) => f.max)).toEqual([undefined, undefined]);
@@ -59,8 +70,10 @@ const TEXT = [
   "According to the research firm Lanternfield Analytics, orchards in Northland used about 210 TWh of electricity last season, roughly 5% of the region's total. Lanternfield Analytics expects that figure to reach between 520 and 610 TWh, which would be 11-13% of demand.",
   "Mara Quell, Lanternfield Analytics's head of research, cautions that much of this is speculative. Quell said the queue is the real limit. Quell said about 40% of the queue will never be built.",
   "A cold-storage agreement, or CSA, is a contract under which a grower rents chilled space for 10 to 20 years.",
-  "The Pellworth Institute estimates that about 45 GW of pumps are installed in Northland, of which about 14 GW run at night.",
+  "The Pellworth Institute estimates that about 45 GW of pumps are installed in Northland, of which about 14 GW run at night. It expects growers to order 30 GW of new pumps by 2028. That leaves a gap of 5-8 GW.",
   "CSV, or chilled storage volume, is the share of a warehouse kept below freezing; a CSV of 100% would mean every shelf of the warehouse is chilled, and a CSV of 50% half of them.",
+  "Only three firms make the big pumps, and Tarrow Pumps, Kessling Hydraulics and Ormond Works together hold about 75% of the market, according to Pellworth Institute. Prices rose through mid-2025.",
+  "Growers now buy the HX900 MK2 controller, which Tarrow Pumps sells for about $4,000.",
   "A pump house is the building where river water enters the orchard network. Northland pump houses each hold 12 pumps, and a pump house on the river can lift 3,000 litres of water a minute.",
 ].join("\n");
 
@@ -97,6 +110,11 @@ describe("drafting facts", () => {
     const after = fact("between 520");
     expect(after?.metric).toBe(before?.metric);
     expect(after?.keywords.join(" ")).toMatch(/electricity/i);
+  });
+
+  it("gives a figure opening on 'That' the time of the sentence before it", () => {
+    expect(fact("gap of 5-8 GW")?.as_of).toBe(fact("30 GW of new pumps")?.as_of);
+    expect(fact("gap of 5-8 GW")?.as_of).toMatch(/2028/);
   });
 
   it("names a figure's metric by the words that measure it, not by its unit alone", () => {
@@ -136,5 +154,35 @@ describe("drafting facts", () => {
     expect(entity("CSV")?.aliases).toContain("chilled storage volume");
     const house = core.answer({ text: "What is a pump house?" });
     expect(house.headline).toMatch(/^A pump house is the building/);
+  });
+
+  it("gives a figure several firms hold together to their group, never to one member, and says so when asked", () => {
+    const share = fact("together hold about 75%");
+    const group = knowledge.entities.find((e) => e.id === share?.subject);
+    expect(group?.kind).toBe("group");
+    expect(group?.members).toEqual(
+      expect.arrayContaining([entity("Tarrow Pumps")?.id, entity("Kessling Hydraulics")?.id]),
+    );
+    const card = createCore({ knowledge }).answer({
+      text: "What is Kessling Hydraulics's own share of the pump market?",
+    });
+    expect(card.kind).toBe("not_found");
+  });
+
+  it("names a product by codes written together, and no date as a code", () => {
+    expect(entity("HX900 MK2")).toBeDefined();
+    expect(entity("MK2")).toBeUndefined();
+    expect(entity("mid-2025")).toBeUndefined();
+  });
+
+  it("adds the words that ask for a unit the text measures in, each once, to the vocabulary", () => {
+    const hints = knowledge.vocabulary.units.hints;
+    const electricity = hints.filter((h) => new RegExp(h.cue, "u").test("electricity"));
+    expect(electricity.flatMap((h) => h.units)).toContain("TWh");
+    expect(knowledge.vocabulary.units.known).toContain("TWh");
+    ingest({ dir, text: TEXT, id: "orchard-power", title: "Orchard Power", publisher: "Grower Weekly" });
+    const again = readKnowledge(dir).knowledge.vocabulary.units.hints;
+    expect(again.filter((h) => new RegExp(h.cue, "u").test("electricity"))).toHaveLength(electricity.length);
+    expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
   });
 });

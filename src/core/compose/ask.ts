@@ -1,6 +1,7 @@
 // A question in words: the frames that answer on their own, then the reading, the ranking and the answer card.
 // Each step is a module of its own: frames/reading.ts, rank/rank.ts, compose/answer.ts, frames/refusal.ts.
 import type { Fact } from "../../knowledge/schema.js";
+import { groupHolds } from "../../knowledge/subject.js";
 import type { Card } from "../card.js";
 import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
@@ -87,6 +88,11 @@ export function askCard(ctx: Context, typed: string, typedMentions: readonly Men
   const worded =
     best && !answers(ctx, r, best) ? ranked.slice(0, 3).find((h) => answers(ctx, r, h, true)) : undefined;
   if (worded) return scored(answerCard(ctx, worded.item, []), worded.score);
+  // The best fact is a group's figure and one member is asked about: the material gives the group's, not
+  // the member's, and a paragraph quoting the group's figure would answer no better.
+  const groupOnly =
+    best !== undefined && r.things.length === 1 && groupHolds(best.item, r.things[0] as string, ctx.entity);
+  if (best && groupOnly && !answers(ctx, r, best)) return nearbyMiss(ctx, [best.item], mentions);
   if (!best || !answers(ctx, r, best))
     return (
       // A count of a kind of thing needs a curated count; a sentence with some number in it is no answer.

@@ -28,6 +28,8 @@ export interface Draft {
   topics: Map<string, string[]>;
   /** New topics the text proposes from its own words (topics.ts), marked as drafts. */
   newTopics: Topic[];
+  /** Words that ask for a unit the text measures in ("electricity" for "210 TWh of electricity"). */
+  hints: { cue: string; units: string[] }[];
 }
 
 export interface DraftInput {
@@ -46,6 +48,43 @@ export interface DraftInput {
 /** Said, believed, argued, reported…: a sentence with one of these and a name is citable without a figure. */
 const CITABLE =
   /\b(?:says?|said|argues?|argued|believes?|believed|expects?|expected|estimates?|estimated|forecasts?|predicts?|notes?|noted|warns?|warned|claims?|claimed|reports?|reported|announced?|plans?|planned|intends?|aims?|wants?|is (?:a|an|the)\b|are (?:a|an|the)\b|was (?:a|an|the)\b|were (?:a|an|the)\b|means|include[sd]?|consists?|bann(?:ed|ing)|restrict(?:ed|s)?|approved?|granted|requires?|required|allowed?|will (?:not )?(?:be|have|need|make|ship|produce|run|remain)|cannot|can't|must|should)\b/i;
+const YEARISH = /^(?:19|20)\d\d$/;
+/** Units that every question may ask for in its own words already (cues.yaml and the built-in hints). */
+const GENERAL_UNITS = new Set(["%", "USD", "times", "fraction", "units", "years", "months"]);
+const HINT_STOP = new Set(
+  "that this these those their them there which what where when with from into over under about total share new large small huge extra additional more less".split(
+    " ",
+  ),
+);
+
+/**
+ * The words that ask for a unit the text measures in: the noun its figures count ("1.2 million gallons of
+ * water" → water asks for gallons; "62 GW of capacity" → capacity asks for GW), unless a hint already reads
+ * the word. A question "how much water…" then prefers figures in gallons.
+ */
+function unitHints(facts: readonly Fact[], knowledge: Knowledge): { cue: string; units: string[] }[] {
+  const byWord = new Map<string, Set<string>>();
+  for (const f of facts)
+    for (const g of f.figures) {
+      if (GENERAL_UNITS.has(g.unit)) continue;
+      const at = f.quote.indexOf(g.text);
+      if (at < 0) continue;
+      const of = /^\s*[^\s,.;:]+\s+of\s+(?:the\s+|new\s+|installed\s+|operating\s+)*([a-z][a-z-]{3,})\b/.exec(
+        f.quote.slice(at + g.text.length),
+      )?.[1];
+      const word = of?.replace(/(?<!s)s$/, "");
+      if (!word || HINT_STOP.has(word) || /(?:ed|ing|ly)$/.test(word)) continue;
+      if (knowledge.vocabulary.units.hints.some((h) => new RegExp(h.cue, "iu").test(word))) continue;
+      byWord.set(word, (byWord.get(word) ?? new Set()).add(g.unit));
+    }
+  return [...byWord].map(([word, units]) => ({ cue: `\\b${word}s?\\b`, units: [...units] }));
+}
+
+/** A sentence opening on what the one before it said. */
+const ANAPHORIC_OPENER = /^(?:That|This|These|Those|It|Such)\b/;
+
+/** Words that give a figure to several things at once. */
+const TOGETHER = /\b(?:together|combined|between them|collectively|jointly)\b/i;
 /** A figure said of the one before it: "that figure", "this level", "the same total". */
 const REFERS_BACK = /\b(?:that|this|the same|which) (?:figure|level|number|total|amount|estimate|count)\b/i;
 /** Sentence openers that carry no meaning of their own in a claim. */
@@ -127,12 +166,62 @@ export function draftSource(input: DraftInput): Draft {
         if (prior && fact.fact.figures.length > 0 && REFERS_BACK.test(fact.fact.quote)) {
           if (prior.figures[0]?.unit === fact.fact.figures[0]?.unit) fact.fact.metric = prior.metric;
           fact.fact.keywords = [prior.metric.replace(/\s*\([^)]*\)$/, "")];
+          // …and at the time it was given for, unless it names its own.
+          if (
+            !fact.fact.as_of &&
+            prior.as_of &&
+            !findNumbers(fact.fact.quote).some((m) => YEARISH.test(m.text))
+          )
+            fact.fact.as_of = prior.as_of;
         }
         facts.push(fact.fact);
         for (const u of fact.fact.figures.map((f) => f.unit)) if (!input.units.has(u)) units.add(u);
       }
     }
   });
+
+  // 2a. A figure opening with "That"/"This" ("That leaves a shortfall of 15-20 GW") is of the time the
+  // sentence before gave, unless it names its own.
+  for (const [k, f] of facts.entries()) {
+    const before = facts[k - 1];
+    if (f.as_of || f.figures.length === 0 || !ANAPHORIC_OPENER.test(f.quote)) continue;
+    if (
+      before?.paragraph === f.paragraph &&
+      before.as_of &&
+      !findNumbers(f.quote).some((m) => YEARISH.test(m.text))
+    )
+      f.as_of = before.as_of;
+  }
+
+  // 2b. "A, B and C together hold 75%": a figure several things hold together is their group's, never one
+  // member's. The group is the one the knowledge has with just those members, or a new draft group.
+  const groups: Entity[] = [];
+  for (const f of facts) {
+    if (f.figures.length === 0 || !TOGETHER.test(f.quote)) continue;
+    const members = f.entities.filter((id) => {
+      const kind = byId.get(id)?.kind;
+      return (kind === "company" || kind === "organisation") && id !== f.attribution;
+    });
+    const kinds = new Set(members.map((id) => byId.get(id)?.kind));
+    if (members.length < 2 || kinds.size !== 1) continue;
+    const same = (e: Entity) =>
+      e.kind === "group" &&
+      e.members.length === members.length &&
+      members.every((m) => e.members.includes(m));
+    let group = [...knowledge.entities, ...groups].find(same);
+    if (!group) {
+      const names = members.map((id) => byId.get(id)?.name ?? id);
+      const name = `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+      let id = slug(name);
+      for (let k = 2; input.idTaken("entity", id) || byId.has(id) || groups.some((g) => g.id === id); k++)
+        id = `${slug(name)}-${k}`;
+      group = { id, kind: "group", name, aliases: [], related: [], members, draft: true };
+      groups.push(group);
+    }
+    f.entities = [group.id, ...f.entities.filter((id) => id !== group?.id)];
+    f.subject = group.id;
+  }
+  entities.push(...groups);
 
   // 3. Every number no fact carries goes to the ignore list, with its reason.
   paragraphs.forEach((paragraph, index) => {
@@ -196,7 +285,15 @@ export function draftSource(input: DraftInput): Draft {
   // Entities no fact names are not worth a draft.
   const named = new Set(facts.flatMap((f) => [...f.entities, ...(f.attribution ? [f.attribution] : [])]));
   const usedEntities = entities.filter((e) => named.has(e.id));
-  return { facts, entities: usedEntities, ignored, units: [...units], topics, newTopics };
+  return {
+    facts,
+    entities: usedEntities,
+    ignored,
+    units: [...units],
+    topics,
+    newTopics,
+    hints: unitHints(facts, knowledge),
+  };
 }
 
 function countNames(found: readonly NewName[]): Map<string, number> {

@@ -54,6 +54,7 @@ for (const [said, unit] of [
   CANONICAL.set(said, unit);
 
 const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
+const FRACTION_WORDS = /[- ](?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)$/i;
 
 /**
  * A unit written as a symbol right after a number ("210 TWh", "45 GW", "120 kW", "410 Tbps", "60 ms", "11 km"):
@@ -82,6 +83,15 @@ export function readNumbers(
     const name = isName(m.start, m.end);
     if (name) {
       out.push({ kind: "ignored", text: name, reason: `part of the name "${name}"`, mention: m });
+      continue;
+    }
+    // "four-fifths", "two thirds": a fraction written in words (numbers.ts reads its value).
+    if (FRACTION_WORDS.test(m.text)) {
+      out.push({
+        kind: "figure",
+        mention: m,
+        figure: withQualifier({ value: m.value, unit: "fraction", text: m.text }, before),
+      });
       continue;
     }
     const wholeDigits = /^\d{4}$/.test(m.text);

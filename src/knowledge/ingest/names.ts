@@ -134,8 +134,9 @@ const isCode = (w: string) =>
   /\p{L}/u.test(w) &&
   !NOT_A_CODE.test(w) &&
   /^[\p{L}\p{N}][\p{L}\p{N}-]*$/u.test(w) &&
-  // "1-month", "7nm-class", "HBM-based": a word with a number, not a code.
-  !/-\p{Ll}{3,}/u.test(w);
+  // "1-month", "7nm-class", "HBM-based": a word with a number, not a code; "mid-2025" is a date.
+  !/-\p{Ll}{3,}/u.test(w) &&
+  !/^(?:mid|early|late|end|pre|post)-\d{4}s?$/i.test(w);
 
 /** A line without a full stop that is short: a heading or a caption, whose capitals name nothing. */
 export const isHeading = (line: string) => line.length < 90 && !/[.!?:]["”’)]?\s*$/.test(line.trim());
@@ -215,13 +216,22 @@ export function newNamesIn(
     if (isCode(bare) || isCode(t.text)) {
       const code = isCode(t.text) && !/\d[A-Z]?s$/.test(t.text) ? t.text : bare;
       const around = paragraph.slice(Math.max(0, t.start - 80), t.end + 80);
+      // "GB200 NVL72": codes written one after another name one product.
+      let j = i;
+      while (
+        tokens[j + 1] !== undefined &&
+        isCode((tokens[j + 1] as Token).text) &&
+        !inKnown(tokens[j + 1] as Token) &&
+        paragraph.slice((tokens[j] as Token).end, (tokens[j + 1] as Token).start) === " "
+      )
+        j++;
       out.push({
-        name: code,
+        name: j > i ? paragraph.slice(t.start, (tokens[j] as Token).end) : code,
         aliases: [],
         kind: CHIP_CONTEXT.test(around) ? "chip" : MODEL_CONTEXT.test(around) ? "model" : "product",
         paragraph: index,
       });
-      i++;
+      i = j + 1;
       continue;
     }
     const capital =

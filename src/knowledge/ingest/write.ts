@@ -392,6 +392,22 @@ function writeDraft(
     header("Numbers no fact carries"),
   );
   // A pack that lists its units in vocabulary.yaml (units.known) gets the new ones there.
+  // Words that ask for the units the draft measures in, each once: a hint a person wrote stays as written.
+  if (draft.hints.length > 0 && existsSync(join(o.dir, "vocabulary.yaml")))
+    editYaml(o.dir, "vocabulary.yaml", put, (doc) => {
+      const list = doc.getIn(["units", "hints"]);
+      const knownList = doc.getIn(["units", "known"]);
+      if (!isSeq(list) || !isSeq(knownList)) return;
+      const known = new Set([
+        ...knownList.items.map((i) => String((i as { value?: unknown }).value ?? i)),
+        ...draft.units,
+      ]);
+      const cues = new Set(list.items.map((i) => (isMap(i) ? String(i.get("cue")) : "")));
+      for (const h of draft.hints) {
+        const units = h.units.filter((u) => known.has(u));
+        if (units.length > 0 && !cues.has(h.cue)) list.add(doc.createNode({ cue: h.cue, units }));
+      }
+    });
   if (draft.units.length > 0 && existsSync(join(o.dir, "vocabulary.yaml"))) {
     editYaml(o.dir, "vocabulary.yaml", put, (doc) => {
       const list = doc.getIn(["units", "known"]);
