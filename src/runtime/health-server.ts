@@ -1,12 +1,16 @@
 // GET /healthz → 200 while every running adapter is healthy, 503 otherwise; GET /metrics → Prometheus text.
 // Used when no Slack HTTP receiver owns PORT (Socket Mode, Discord only); Slack's receiver serves the same.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Metrics } from "./metrics.js";
 
 export const METRICS_PATH = "/metrics";
 
+/** What GET /metrics serves: a process's own registry (Metrics), or the shard manager's merge of its shards'. */
+export interface MetricsText {
+  render(): Promise<{ contentType: string; body: string }>;
+}
+
 /** GET /metrics: the registry's text, or a 500 line when a collector fails (never a stack trace). */
-export async function serveMetrics(metrics: Metrics, res: ServerResponse): Promise<void> {
+export async function serveMetrics(metrics: MetricsText, res: ServerResponse): Promise<void> {
   try {
     const { contentType, body } = await metrics.render();
     res.writeHead(200, { "content-type": contentType });
@@ -21,7 +25,7 @@ export async function startHealthServer(
   port: number,
   healthy: () => boolean,
   host = "0.0.0.0",
-  metrics?: Metrics,
+  metrics?: MetricsText,
 ): Promise<Server> {
   const server = createServer((req: IncomingMessage, res) => {
     if (metrics && req.method === "GET" && req.url?.split("?")[0] === METRICS_PATH) {

@@ -86,6 +86,8 @@ export class Metrics {
       name: "gapbot_redis_up",
       help: "1 while the Redis connection is up, 0 while it is lost; absent without REDIS_URL",
       registers: redis ? registers : [],
+      // Over several shard processes (npm run start:sharded): 0 as soon as one of them has lost it.
+      aggregator: "min",
       collect() {
         this.set(redis?.() === "up" ? 1 : 0);
       },
@@ -93,6 +95,8 @@ export class Metrics {
     const version = knowledgeVersion();
     new Gauge({
       name: "gapbot_knowledge_info",
+      // Every shard answers from the same knowledge: merged, it is one shard's, not a sum.
+      aggregator: "first",
       help: "The knowledge answered from: a hash of its facts and paragraphs, and its sources",
       labelNames: ["version", "sources"],
       registers,
@@ -104,6 +108,7 @@ export class Metrics {
     });
     new Gauge({
       name: "gapbot_knowledge_sources",
+      aggregator: "first",
       help: "Sources in the knowledge",
       registers,
       collect() {
@@ -112,6 +117,7 @@ export class Metrics {
     });
     new Gauge({
       name: "gapbot_knowledge_facts",
+      aggregator: "first",
       help: "Facts in the knowledge",
       registers,
       collect() {

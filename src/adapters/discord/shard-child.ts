@@ -5,6 +5,9 @@ import process from "node:process";
 import { parseSettings } from "../../config/env.js";
 import { createCore } from "../../core/index.js";
 import { createLogger } from "../../log.js";
+import { Metrics } from "../../runtime/metrics.js";
+import { publishShardMetrics } from "../../runtime/shard-metrics.js";
+import { ChannelSettingsStore } from "../../state/channel-settings.js";
 import {
   discordLeaseKey,
   discordLeaseMessage,
@@ -18,12 +21,20 @@ import { startDiscord } from "./index.js";
 async function main(): Promise<void> {
   const parsed = parseSettings(process.env);
   if (!parsed.ok) throw new Error(parsed.problems.join("; "));
-  const { discord, logLevel, knowledgeDir, redis, rateLimit } = parsed.settings;
+  const { discord, logLevel, knowledgeDir, redis, rateLimit, followUps } = parsed.settings;
   if (!discord) throw new Error("DISCORD_TOKEN is not set (the manager passes it to every shard)");
   const logger = createLogger({ level: logLevel }).child({ shard: process.env.SHARDS });
   const core = createCore(knowledgeDir ? { knowledgeDir } : {});
-  // Every shard, on this machine or another, shares dedupe, limits and caches through REDIS_URL.
-  const shared = await openSharedState(redis, logger);
+  // This shard's counters; the manager merges every shard's into its GET /metrics.
+  let shared: Awaited<ReturnType<typeof openSharedState>> | undefined;
+  const metrics = new Metrics({
+    knowledge: () => core.knowledge,
+    ...(redis ? { redis: () => shared?.redis?.state() ?? "down" } : {}),
+  });
+  publishShardMetrics(metrics);
+  // Every shard, on this machine or another, shares dedupe, limits, settings, threads and caches through
+  // REDIS_URL, as `gapbot start` does.
+  shared = await openSharedState(redis, logger, (store) => metrics.fellBack(store));
   // One process per shard id, across machines: a second one for the same shard is refused.
   let lease: Lease | undefined;
   if (shared.redis) {
@@ -40,12 +51,15 @@ async function main(): Promise<void> {
     seen: shared.seen,
     kv: shared.kv,
     rateLimit: { limiter: shared.limiter, ...rateLimit },
+    channelSettings: new ChannelSettingsStore(shared.kv),
+    ...(followUps ? { threads: shared.kv } : {}),
+    metrics,
   });
   const stop = () => {
     adapter
       .stop()
       .then(() => lease?.release())
-      .then(() => shared.close())
+      .then(() => shared?.close())
       .finally(() => process.exit(0));
   };
   process.once("SIGTERM", stop);

@@ -1,7 +1,8 @@
 // `npm run start:sharded`: discord.js's ShardingManager forks one process per shard (DISCORD_SHARDS, default
-// "auto"), each running the same adapter; this process serves GET /healthz for all of them.
+// "auto"), each running the same adapter; this process serves GET /healthz and GET /metrics for all of them.
 // https://discord.js.org/docs/packages/discord.js/main/ShardingManager:Class
 
+import type { Server } from "node:http";
 import process from "node:process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { REST, Routes, type Shard, ShardingManager } from "discord.js";
@@ -9,6 +10,7 @@ import { parseSettings } from "../../config/env.js";
 import type { DiscordSettings } from "../../config/settings.js";
 import { createLogger, type Logger } from "../../log.js";
 import { startHealthServer } from "../../runtime/health-server.js";
+import { type ShardCounts, shardedMetrics } from "../../runtime/shard-metrics.js";
 
 export interface ShardManagerOptions {
   logger: Logger;
@@ -20,6 +22,8 @@ export interface ShardManagerOptions {
   spawnDelayMs?: number;
   /** How long one shard may take to become ready (default 30 s). */
   spawnTimeoutMs?: number;
+  /** Called before the shards are spawned, so that health and metrics can see them start. */
+  onStarting?: (shards: RunningShards) => void;
 }
 
 export interface RunningShards {
@@ -27,6 +31,8 @@ export interface RunningShards {
   totalShards: number;
   /** True while every shard's gateway is ready. */
   healthy(): boolean;
+  /** Shards this process runs, and how many of them are ready. */
+  counts(): ShardCounts;
   stop(): Promise<void>;
 }
 
@@ -72,23 +78,27 @@ export async function startShardManager(
     shard.on("death", mark(false, "died"));
   });
 
-  await manager.spawn({
-    amount: totalShards,
-    delay: options.spawnDelayMs ?? 5_500,
-    timeout: options.spawnTimeoutMs ?? 30_000,
-  });
-  log.info({ totalShards }, "all shards ready");
-
-  return {
+  const expected = settings.shardIds?.length ?? totalShards;
+  const ready = () => [...up.values()].filter(Boolean).length;
+  const running: RunningShards = {
     manager,
     totalShards,
-    healthy: () => up.size === (settings.shardIds?.length ?? totalShards) && [...up.values()].every(Boolean),
+    healthy: () => up.size === expected && ready() === expected,
+    counts: () => ({ expected, ready: ready() }),
     async stop() {
       stopping = true;
       manager.respawn = false;
       await Promise.all(manager.shards.map((shard) => stopShard(shard)));
     },
   };
+  options.onStarting?.(running);
+  await manager.spawn({
+    amount: totalShards,
+    delay: options.spawnDelayMs ?? 5_500,
+    timeout: options.spawnTimeoutMs ?? 30_000,
+  });
+  log.info({ totalShards }, "all shards ready");
+  return running;
 }
 
 function childEnv(settings: DiscordSettings): Record<string, string> {
@@ -111,6 +121,38 @@ async function stopShard(shard: Shard): Promise<void> {
   clearTimeout(timer);
 }
 
+/**
+ * The manager with its health port: listening from the start, GET /healthz 503 until every shard is ready (a
+ * load balancer sees the start-up too), and GET /metrics merging every shard's registry (each shard process
+ * keeps its own) with how many shards run and are ready.
+ */
+export async function serveShards(
+  settings: DiscordSettings,
+  port: number,
+  options: ShardManagerOptions & { host?: string },
+): Promise<{ server: Server; shards: RunningShards }> {
+  let shards: RunningShards | undefined;
+  const metrics = shardedMetrics(
+    () => [...(shards?.manager.shards.values() ?? [])],
+    () => shards?.counts() ?? { expected: 0, ready: 0 },
+  );
+  const server = await startHealthServer(port, () => shards?.healthy() ?? false, options.host, metrics);
+  try {
+    const running = await startShardManager(settings, {
+      ...options,
+      onStarting: (starting) => {
+        shards = starting;
+        options.onStarting?.(starting);
+      },
+    });
+    return { server, shards: running };
+  } catch (err) {
+    await shards?.stop();
+    server.close();
+    throw err;
+  }
+}
+
 async function main(): Promise<number> {
   const parsed = parseSettings(process.env);
   if (!parsed.ok) {
@@ -123,11 +165,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const logger = createLogger({ level: logLevel });
-  // Listening from the start, 503 until every shard is ready: a load balancer sees the start-up too.
-  let shards: RunningShards | undefined;
-  const server = await startHealthServer(port, () => shards?.healthy() ?? false);
-  shards = await startShardManager(discord, { logger });
-  const running = shards;
+  const { server, shards: running } = await serveShards(discord, port, { logger });
   const stop = () => {
     server.close();
     running.stop().finally(() => process.exit(0));
