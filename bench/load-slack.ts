@@ -23,6 +23,11 @@ export interface BotMemory {
 export interface SlackLoadStats extends LoadStats {
   /** Commands whose answer reached response_url more than once (a duplicate across instances). */
   duplicates: number;
+  /**
+   * CPU time the bot processes spent per command (user + system, summed over instances, in µs): what a
+   * command costs them, which a busy machine slows down but does not inflate the way it does latency.
+   */
+  botCpuUsPerCommand: number;
 }
 
 export interface SlackLoad {
@@ -84,14 +89,16 @@ export async function startSlackLoad(
   const fromBot = <T>(bot: ChildProcess, key: string): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`load-slack-bot: no ${key} within 30 s`)), 30_000);
+      const onExit = (code: number | null) => reject(new Error(`load-slack-bot exited with ${code}`));
       const onMessage = (m: Record<string, unknown>) => {
         if (!(key in m)) return;
         clearTimeout(timer);
         bot.off("message", onMessage);
+        bot.off("exit", onExit);
         resolve(m[key] as T);
       };
       bot.on("message", onMessage);
-      bot.once("exit", (code) => reject(new Error(`load-slack-bot exited with ${code}`)));
+      bot.once("exit", onExit);
     });
   const ports = await Promise.all(bots.map((bot) => fromBot<number>(bot, "port")));
   // Idle sockets are closed here after 4 s, before Node's server drops them at its 5 s keep-alive timeout: else
@@ -163,15 +170,27 @@ export async function startSlackLoad(
     });
   };
 
+  /** CPU µs the bot processes have used since they started, summed. */
+  const botsCpu = async () => {
+    const each = bots.map((bot) => {
+      const cpu = fromBot<number>(bot, "cpu");
+      bot.send("cpu");
+      return cpu;
+    });
+    return (await Promise.all(each)).reduce((sum, us) => sum + us, 0);
+  };
+
   let runs = 0;
   return {
     run: async (requests, concurrency) => {
       const runId = `r${++runs}`;
+      const cpuBefore = await botsCpu();
       const stats = await drive(requests, concurrency, (i) => send(i, runId));
+      const cpu = (await botsCpu()) - cpuBefore;
       await new Promise((resolve) => setTimeout(resolve, DUPLICATE_GRACE_MS));
       let duplicates = 0;
       for (let i = 0; i < requests; i++) if ((answers.get(`${runId}-${i}`) ?? 0) > 1) duplicates++;
-      return { ...stats, duplicates };
+      return { ...stats, duplicates, botCpuUsPerCommand: Math.round(cpu / Math.max(1, requests)) };
     },
     botMemory: () => {
       const [bot] = bots;

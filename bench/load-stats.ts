@@ -72,3 +72,20 @@ export function rssMb(): number {
 export function heapMb(): number {
   return Math.round((process.memoryUsage().heapUsed / 2 ** 20) * 10) / 10;
 }
+
+/** The median of some numbers (the lower middle one of an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+}
+
+/** The run with the median p99, carrying every run's errors and duplicates: none may hide in another run. */
+export function medianRun<T extends LoadStats & { duplicates: number }>(runs: readonly T[]): T {
+  const sorted = [...runs].sort((x, y) => x.p99Ms - y.p99Ms);
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!middle) throw new Error("loadtest: no run");
+  const errors = runs.reduce((n, r) => n + r.errors, 0);
+  const duplicates = runs.reduce((n, r) => n + r.duplicates, 0);
+  const errorSamples = runs.flatMap((r) => r.errorSamples).slice(0, 5);
+  return { ...middle, errors, duplicates, errorSamples };
+}

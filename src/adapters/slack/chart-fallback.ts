@@ -13,18 +13,49 @@ import { CHART_BLOCK_TYPES } from "./render-chart.js";
  */
 export const NO_CHARTS_TTL_MS = 24 * 60 * 60_000;
 
-/** Which workspaces rejected the chart and table blocks. */
+/**
+ * How long this process trusts what it last read of a workspace before asking the shared store again. Safe
+ * either way: a workspace another instance has just found without chart blocks costs this one at most one
+ * rejected post (then it falls back and remembers), and one found without them simply keeps getting text bars.
+ */
+export const CHART_SUPPORT_LOCAL_MS = 60_000;
+
+/** Which workspaces rejected the chart and table blocks: read from the store, kept in process a minute. */
 export class ChartSupport {
-  constructor(private readonly store: KeyValueStore = new MemoryKeyValueStore(10_000)) {}
+  private readonly local = new Map<string, { supports: boolean; until: number }>();
+
+  constructor(
+    private readonly store: KeyValueStore = new MemoryKeyValueStore(10_000),
+    private readonly now: () => number = Date.now,
+    private readonly localMs = CHART_SUPPORT_LOCAL_MS,
+  ) {}
 
   async supports(teamId: string | undefined): Promise<boolean> {
-    return (await this.store.get(key(teamId))) === undefined;
+    const k = key(teamId);
+    const known = this.local.get(k);
+    if (known && known.until > this.now()) return known.supports;
+    const supports = (await this.store.get(k)) === undefined;
+    this.remember(k, supports);
+    return supports;
   }
 
   async markUnsupported(teamId: string | undefined): Promise<void> {
+    this.remember(key(teamId), false);
     await this.store.set(key(teamId), "1", NO_CHARTS_TTL_MS);
   }
+
+  private remember(k: string, supports: boolean): void {
+    this.local.delete(k);
+    this.local.set(k, { supports, until: this.now() + this.localMs });
+    // Bounded: the oldest workspace read goes first (a Map iterates in insertion order).
+    if (this.local.size > LOCAL_MAX) {
+      const oldest = this.local.keys().next().value;
+      if (oldest !== undefined) this.local.delete(oldest);
+    }
+  }
 }
+
+const LOCAL_MAX = 10_000;
 
 function key(teamId: string | undefined): string {
   return `slack:no-chart-blocks:${teamId ?? "-"}`;
@@ -40,6 +71,8 @@ export function hasRollingOutBlocks(message: SlackMessage): boolean {
 /**
  * Sends `render(true)` (with chart blocks) unless the workspace is known to reject them; on invalid_blocks
  * remembers the workspace and sends `render(false)`, once. Any other failure goes to the caller's boundary.
+ * An answer with none of those blocks is sent as is, without asking which workspaces take them (most
+ * answers: a store round trip saved).
  */
 export async function sendWithChartFallback(
   support: ChartSupport,
@@ -48,9 +81,14 @@ export async function sendWithChartFallback(
   send: (message: SlackMessage) => Promise<unknown>,
   onFallback: (reason: string) => void = () => {},
 ): Promise<void> {
+  const rich = render(true);
+  if (!hasRollingOutBlocks(rich)) {
+    await send(rich);
+    return;
+  }
   const charts = await support.supports(teamId);
-  const first = render(charts);
-  if (!charts || !hasRollingOutBlocks(first)) {
+  const first = charts ? rich : render(false);
+  if (!charts) {
     await send(first);
     return;
   }

@@ -241,12 +241,14 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
               await respond({ response_type: "ephemeral", ...renderSlack(card, { ephemeral: true }) });
               return;
             }
-            const slow = await limited({
-              workspace: slash.team_id,
-              user: slash.user_id,
-              channel: slash.channel_id,
-            });
-            const channelSettings = await channelSettingsOf(ctx).get(where);
+            // The limit and the channel's settings asked at once: on Redis both go out in one write and come
+            // back in one read (auto-pipelining), one round trip where there were two. The settings are read
+            // every time, not kept in process: an admin's "replies private" or sources change must hold at
+            // once on every instance, and reading them costs no round trip of its own.
+            const [slow, channelSettings] = await Promise.all([
+              limited({ workspace: slash.team_id, user: slash.user_id, channel: slash.channel_id }),
+              channelSettingsOf(ctx).get(where),
+            ]);
             const card =
               slow ??
               answerTurn(
@@ -295,13 +297,20 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
      * read on its own rather than against the thread's last question.
      */
     here?: ChannelSettings,
+    /** The thread's last question when the caller has read it already. */
+    known?: { last: string | undefined },
   ) => {
     await guarded(
       command,
       () => postMessage(client, { ...where, text: APOLOGY_TEXT }),
       async () => {
         const asker = { workspace: m.team, user: m.user, channel: m.channel };
-        const slow = await limited(asker);
+        // The limit and the thread's last question in one round trip (see the slash command above). A channel
+        // with follow-ups off reads each message on its own.
+        const [slow, last] = await Promise.all([
+          limited(asker),
+          known ? known.last : ctx.threads && (here?.followUps ?? true) ? lastQuestion(ctx, key) : undefined,
+        ]);
         if (slow) {
           // Only the asker sees it in a channel: a public "slow down" per message would add to the flood.
           if (command === "dm" || !m.user) {
@@ -319,7 +328,6 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
         const eyes = { channel: m.channel, timestamp: m.ts, name: "eyes" };
         await withProgress(
           async () => {
-            const last = ctx.threads && (here?.followUps ?? true) ? await lastQuestion(ctx, key) : undefined;
             const scoped = { ...ctx, core: coreForSources(ctx.core, here?.sources ?? []) };
             const turn = answerConversation(scoped, { platform: "slack", command }, m.text, {
               last,
@@ -354,11 +362,15 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     canonicalQuery(messageQuery(cleanUserText(raw), botUserId) || "/help");
 
   app.event("app_mention", async ({ event, body, context, client }) => {
-    if (event.bot_id || !(await firstTime(body))) return;
-    // Admins can turn mentions off in a channel (/gapbot settings mentions off).
+    if (event.bot_id) return;
+    // Admins can turn mentions off in a channel (/gapbot settings mentions off). Read with the dedupe
+    // check, in the same round trip; a redelivery wastes one read.
     const team = teamOf(body);
-    const here = await channelSettingsIn(ctx, "slack", team, event.channel);
-    if (here && !here.mentions) return;
+    const [first, here] = await Promise.all([
+      firstTime(body),
+      channelSettingsIn(ctx, "slack", team, event.channel),
+    ]);
+    if (!first || (here && !here.mentions)) return;
     // In the thread of the mention; a mention already inside a thread answers in that thread.
     const thread_ts = event.thread_ts ?? event.ts;
     await converse(
@@ -397,13 +409,19 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     if (!ctx.threads || !m.thread_ts || m.thread_ts === m.ts) return;
     if (context.botUserId && (m.text ?? "").includes(`<@${context.botUserId}`)) return;
     const key = threadKey(team, m.channel, m.thread_ts);
-    if ((await lastQuestion(ctx, key)) === undefined) return;
+    // The thread's last question and the channel's settings in one round trip. The dedupe mark comes after,
+    // so that replies in threads the bot never answered in write nothing.
+    const [last, here] = await Promise.all([
+      lastQuestion(ctx, key),
+      channelSettingsIn(ctx, "slack", team, m.channel),
+    ]);
+    if (last === undefined) return;
     // Admins can turn follow-ups off in a channel (/gapbot settings follow-ups off).
-    const here = await channelSettingsIn(ctx, "slack", team, m.channel);
     if (here && !here.followUps) return;
     if (!(await firstTime(body))) return;
     const text = questionIn(m.text, context.botUserId);
-    await converse(client, "follow-up", { ...(team ? { team } : {}), ...m, text }, where, key, here);
+    const message = { ...(team ? { team } : {}), ...m, text };
+    await converse(client, "follow-up", message, where, key, here, { last });
   });
 
   app.event("app_home_opened", async ({ event, body, client }) => {

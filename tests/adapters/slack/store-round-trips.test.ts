@@ -1,0 +1,112 @@
+// What a Slack turn asks of the shared stores, through the real Bolt receiver: the rate limit and the
+// channel's settings are asked together (on Redis, one round trip), and the chart-support lookup is skipped
+// when the answer carries no chart or feedback blocks, and kept in process a minute when it is made.
+import { afterEach, describe, expect, it } from "vitest";
+import { ChartSupport } from "../../../src/adapters/slack/chart-fallback.js";
+import type { RunningSlack } from "../../../src/adapters/slack/index.js";
+import { createCore } from "../../../src/core/index.js";
+import type { RateLimiter, Verdict } from "../../../src/runtime/rate-limit.js";
+import { ChannelSettingsStore } from "../../../src/state/channel-settings.js";
+import { type KeyValueStore, MemoryKeyValueStore } from "../../../src/state/kv.js";
+import { eventually, type SlackApiStandIn, startSlackApiStandIn } from "../../helpers/slack-api-stand-in.js";
+import { startHttpSlack } from "../../helpers/slack-http.js";
+import { slashCommand } from "../../helpers/slack-requests.js";
+
+const core = createCore();
+
+/** A key-value store that logs every read, with what else was pending at that moment. */
+class LoggedStore implements KeyValueStore {
+  readonly reads: { key: string; limitPending: boolean }[] = [];
+  private readonly inner = new MemoryKeyValueStore();
+  constructor(private readonly limitPending: () => boolean) {}
+  async get(key: string) {
+    this.reads.push({ key, limitPending: this.limitPending() });
+    return this.inner.get(key);
+  }
+  set(key: string, value: string, ttlMs?: number) {
+    return this.inner.set(key, value, ttlMs);
+  }
+  delete(key: string) {
+    return this.inner.delete(key);
+  }
+}
+
+/** A limiter whose answer comes a little later, as one over the network does. */
+class SlowLimiter implements RateLimiter {
+  pending = 0;
+  async take(): Promise<Verdict> {
+    this.pending++;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    this.pending--;
+    return { ok: true };
+  }
+}
+
+let api: SlackApiStandIn | undefined;
+let slack: RunningSlack | undefined;
+afterEach(async () => {
+  await slack?.stop();
+  await api?.close();
+  slack = api = undefined;
+});
+
+async function start() {
+  api = await startSlackApiStandIn();
+  const limiter = new SlowLimiter();
+  const kv = new LoggedStore(() => limiter.pending > 0);
+  const started = await startHttpSlack(api, {
+    core,
+    kv,
+    channelSettings: new ChannelSettingsStore(kv),
+    rateLimit: { limiter, perUserPerMinute: 100, perChannelPerMinute: 100 },
+  });
+  slack = started.slack;
+  return { api, kv, send: started.send };
+}
+
+describe("a slash command's store calls", () => {
+  it("reads the channel's settings while the rate limit is still pending, not after it", async () => {
+    const { api, kv, send } = await start();
+    await send(slashCommand("/gap", "compute", api.responseUrl("both")));
+    await eventually(() => api.responsesTo("both").length > 0);
+    const settings = kv.reads.filter((r) => r.key.startsWith("channel-settings:"));
+    expect(settings).toHaveLength(1);
+    expect(settings[0]?.limitPending).toBe(true);
+  });
+
+  it("given an answer without chart or feedback blocks, never asks which workspaces take chart blocks", async () => {
+    const { api, kv, send } = await start();
+    await send(slashCommand("/ask", "what is the weather in Paris?", api.responseUrl("plain")));
+    const [answer] = await eventually(() => api.responsesTo("plain").length > 0 && api.responsesTo("plain"));
+    expect(JSON.stringify(answer?.body.blocks)).not.toMatch(/data_visualization|"table"|context_actions/);
+    expect(kv.reads.filter((r) => r.key.includes("no-chart-blocks"))).toEqual([]);
+  });
+
+  it("given answers with a chart, asks the store once and then trusts what it read", async () => {
+    const { api, kv, send } = await start();
+    for (const id of ["c1", "c2"]) {
+      await send(slashCommand("/gap", "compute", api.responseUrl(id)));
+      await eventually(() => api.responsesTo(id).length > 0);
+    }
+    expect(JSON.stringify(api.responsesTo("c2")[0]?.body.blocks)).toContain("data_visualization");
+    expect(kv.reads.filter((r) => r.key.includes("no-chart-blocks"))).toHaveLength(1);
+  });
+});
+
+describe("ChartSupport's minute in process", () => {
+  it("asks the shared store again once its minute is up, and knows its own rejection at once", async () => {
+    const store = new MemoryKeyValueStore();
+    let now = 0;
+    const here = new ChartSupport(store, () => now);
+    const elsewhere = new ChartSupport(store, () => now);
+    expect(await here.supports("T1")).toBe(true);
+    // Another instance meets invalid_blocks: this one still trusts its read for the rest of the minute…
+    await elsewhere.markUnsupported("T1");
+    expect(await elsewhere.supports("T1")).toBe(false);
+    now += 30_000;
+    expect(await here.supports("T1")).toBe(true);
+    // …and reads the store again after it.
+    now += 31_000;
+    expect(await here.supports("T1")).toBe(false);
+  });
+});
