@@ -305,12 +305,17 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
       () => postMessage(client, { ...where, text: APOLOGY_TEXT }),
       async () => {
         const asker = { workspace: m.team, user: m.user, channel: m.channel };
-        // The limit and the thread's last question in one round trip (see the slash command above). A channel
-        // with follow-ups off reads each message on its own.
-        const [slow, last] = await Promise.all([
-          limited(asker),
-          known ? known.last : ctx.threads && (here?.followUps ?? true) ? lastQuestion(ctx, key) : undefined,
-        ]);
+        // The thread's last question is asked with the limit, in one round trip (see the slash command above),
+        // and awaited under the 👀 below, which a slow store's answer should earn. A channel with follow-ups
+        // off reads each message on its own.
+        const lastRead = known
+          ? Promise.resolve(known.last)
+          : ctx.threads && (here?.followUps ?? true)
+            ? lastQuestion(ctx, key)
+            : Promise.resolve(undefined);
+        // Not awaited when the asker is over the limit: its failure then must not go unhandled.
+        lastRead.catch(() => {});
+        const slow = await limited(asker);
         if (slow) {
           // Only the asker sees it in a channel: a public "slow down" per message would add to the flood.
           if (command === "dm" || !m.user) {
@@ -328,6 +333,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
         const eyes = { channel: m.channel, timestamp: m.ts, name: "eyes" };
         await withProgress(
           async () => {
+            const last = await lastRead;
             const scoped = { ...ctx, core: coreForSources(ctx.core, here?.sources ?? []) };
             const turn = answerConversation(scoped, { platform: "slack", command }, m.text, {
               last,
