@@ -14,43 +14,39 @@ import { CHART_BLOCK_TYPES } from "./render-chart.js";
 export const NO_CHARTS_TTL_MS = 24 * 60 * 60_000;
 
 /**
- * How long this process trusts what it last read of a workspace before asking the shared store again. Safe
- * either way: a workspace another instance has just found without chart blocks costs this one at most one
- * rejected post (then it falls back and remembers), and one found without them simply keeps getting text bars.
+ * Which workspaces rejected the chart and table blocks. A rejection, once read or met, is also kept in process
+ * (it holds for a day, and stays true that long); "takes them" is read from the store each time, so that a
+ * rejection another instance met is known here at once and each workspace is tried with them only once.
  */
-export const CHART_SUPPORT_LOCAL_MS = 60_000;
-
-/** Which workspaces rejected the chart and table blocks: read from the store, kept in process a minute. */
 export class ChartSupport {
-  private readonly local = new Map<string, { supports: boolean; until: number }>();
+  private readonly rejected = new Map<string, number>();
 
   constructor(
     private readonly store: KeyValueStore = new MemoryKeyValueStore(10_000),
     private readonly now: () => number = Date.now,
-    private readonly localMs = CHART_SUPPORT_LOCAL_MS,
   ) {}
 
   async supports(teamId: string | undefined): Promise<boolean> {
     const k = key(teamId);
-    const known = this.local.get(k);
-    if (known && known.until > this.now()) return known.supports;
-    const supports = (await this.store.get(k)) === undefined;
-    this.remember(k, supports);
-    return supports;
+    const until = this.rejected.get(k);
+    if (until !== undefined && until > this.now()) return false;
+    if ((await this.store.get(k)) === undefined) return true;
+    this.remember(k);
+    return false;
   }
 
   async markUnsupported(teamId: string | undefined): Promise<void> {
-    this.remember(key(teamId), false);
+    this.remember(key(teamId));
     await this.store.set(key(teamId), "1", NO_CHARTS_TTL_MS);
   }
 
-  private remember(k: string, supports: boolean): void {
-    this.local.delete(k);
-    this.local.set(k, { supports, until: this.now() + this.localMs });
-    // Bounded: the oldest workspace read goes first (a Map iterates in insertion order).
-    if (this.local.size > LOCAL_MAX) {
-      const oldest = this.local.keys().next().value;
-      if (oldest !== undefined) this.local.delete(oldest);
+  private remember(k: string): void {
+    this.rejected.delete(k);
+    this.rejected.set(k, this.now() + NO_CHARTS_TTL_MS);
+    // Bounded: the oldest rejection goes first (a Map iterates in insertion order).
+    if (this.rejected.size > LOCAL_MAX) {
+      const oldest = this.rejected.keys().next().value;
+      if (oldest !== undefined) this.rejected.delete(oldest);
     }
   }
 }

@@ -1,6 +1,6 @@
 // What a Slack turn asks of the shared stores, through the real Bolt receiver: the rate limit and the
 // channel's settings are asked together (on Redis, one round trip), and the chart-support lookup is skipped
-// when the answer carries no chart or feedback blocks, and kept in process a minute when it is made.
+// when the answer carries no chart or feedback blocks, and for a workspace this process knows rejects them.
 import { afterEach, describe, expect, it } from "vitest";
 import { ChartSupport } from "../../../src/adapters/slack/chart-fallback.js";
 import type { RunningSlack } from "../../../src/adapters/slack/index.js";
@@ -82,31 +82,43 @@ describe("a slash command's store calls", () => {
     expect(kv.reads.filter((r) => r.key.includes("no-chart-blocks"))).toEqual([]);
   });
 
-  it("given answers with a chart, asks the store once and then trusts what it read", async () => {
+  it("given answers with a chart, asks the store each time until the workspace rejects them, then no more", async () => {
     const { api, kv, send } = await start();
+    const chartReads = () => kv.reads.filter((r) => r.key.includes("no-chart-blocks")).length;
     for (const id of ["c1", "c2"]) {
       await send(slashCommand("/gap", "compute", api.responseUrl(id)));
       await eventually(() => api.responsesTo(id).length > 0);
     }
     expect(JSON.stringify(api.responsesTo("c2")[0]?.body.blocks)).toContain("data_visualization");
-    expect(kv.reads.filter((r) => r.key.includes("no-chart-blocks"))).toHaveLength(1);
+    expect(chartReads()).toBe(2);
+    api.rejectBlocks(["data_visualization", "table"]);
+    await send(slashCommand("/gap", "compute", api.responseUrl("c3")));
+    await eventually(() => api.responsesTo("c3").length >= 2);
+    await send(slashCommand("/gap", "compute", api.responseUrl("c4")));
+    const [c4] = await eventually(() => api.responsesTo("c4").length > 0 && api.responsesTo("c4"));
+    expect(JSON.stringify(c4?.body.blocks)).not.toContain("data_visualization");
+    expect(chartReads()).toBe(3);
   });
 });
 
-describe("ChartSupport's minute in process", () => {
-  it("asks the shared store again once its minute is up, and knows its own rejection at once", async () => {
+describe("ChartSupport in process", () => {
+  it("reads a rejection another instance met at once, and keeps one it read without asking again", async () => {
+    let reads = 0;
     const store = new MemoryKeyValueStore();
-    let now = 0;
-    const here = new ChartSupport(store, () => now);
-    const elsewhere = new ChartSupport(store, () => now);
+    const counted: KeyValueStore = {
+      get: (key) => {
+        reads++;
+        return store.get(key);
+      },
+      set: (key, value, ttlMs) => store.set(key, value, ttlMs),
+      delete: (key) => store.delete(key),
+    };
+    const here = new ChartSupport(counted);
+    const elsewhere = new ChartSupport(store);
     expect(await here.supports("T1")).toBe(true);
-    // Another instance meets invalid_blocks: this one still trusts its read for the rest of the minute…
     await elsewhere.markUnsupported("T1");
-    expect(await elsewhere.supports("T1")).toBe(false);
-    now += 30_000;
-    expect(await here.supports("T1")).toBe(true);
-    // …and reads the store again after it.
-    now += 31_000;
     expect(await here.supports("T1")).toBe(false);
+    expect(await here.supports("T1")).toBe(false);
+    expect(reads).toBe(2);
   });
 });
