@@ -1,14 +1,11 @@
-// The bot and its knowledge: it refuses to start on knowledge that fails the check, naming each problem;
-// SOURCES limits it to some sources; and a real process reloads its knowledge on SIGHUP, keeping the old
-// knowledge when the new one fails the check.
-import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { variableNames } from "../../src/config/variables.js";
 import { startBot } from "../../src/start.js";
+import { launch } from "../helpers/gapbot-process.js";
+import { sink } from "../helpers/sink.js";
 import { ensureBuilt, root } from "./ensure-built.js";
 
 const TWO = join(root, "tests/fixtures/two-sources");
@@ -26,15 +23,6 @@ function copyOfTwo(): string {
 function edit(dir: string, file: string, change: (text: string) => string): void {
   const path = join(dir, file);
   writeFileSync(path, change(readFileSync(path, "utf8")));
-}
-
-function sink() {
-  const stream = new PassThrough();
-  let written = "";
-  stream.on("data", (chunk: Buffer) => {
-    written += chunk.toString("utf8");
-  });
-  return { stream, text: () => written };
 }
 
 /** startBot in the console over `input`, with the given settings. */
@@ -83,23 +71,8 @@ describe("start-up check", () => {
 
 /** `gapbot start` as a real child process on a pipe kept open, so that it runs until told otherwise. */
 function startChild(dir: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of variableNames) delete env[name];
-  const child: ChildProcess = spawn(process.execPath, [join(root, "bin/gapbot.js"), "start"], {
-    cwd: work,
-    env: { ...env, KNOWLEDGE_DIR: dir, LOG_LEVEL: "info" },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (c: Buffer) => {
-    stdout += c.toString("utf8");
-  });
-  child.stderr?.on("data", (c: Buffer) => {
-    stderr += c.toString("utf8");
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+  const bot = launch({ LOG_LEVEL: "info" }, { knowledge: dir, cwd: work, stdin: "pipe" });
+  return { child: bot.proc, exited: bot.closed, stdout: bot.stdout, stderr: bot.stderr };
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {

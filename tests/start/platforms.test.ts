@@ -1,141 +1,31 @@
 // `gapbot start` with Slack and Discord in one process, as a child process of the built CLI, against the
 // adapters' own stand-ins on 127.0.0.1: both answer, /healthz follows them, SIGTERM exits 0, no secret is logged.
-// WAITING ON the Slack and Discord adapters (their branches): until src/adapters/{slack,discord} and their test
-// helpers are in the tree, this file is skipped. Their helpers are loaded by path so that it compiles without them.
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { variableNames } from "../../src/config/variables.js";
-import { ensureBuilt, root } from "./ensure-built.js";
+import { DiscordStandIn } from "../helpers/discord-stand-in.js";
+import { eventually, healthz, killLaunched, launch, slackSender } from "../helpers/gapbot-process.js";
+import { freePort } from "../helpers/redis-server.js";
+import { type SlackApiStandIn, startSlackApiStandIn } from "../helpers/slack-api-stand-in.js";
+import { slashCommand } from "../helpers/slack-requests.js";
+import { startSocketModeStandIn } from "../helpers/slack-socket-stand-in.js";
+import { ensureBuilt } from "./ensure-built.js";
 
-/** The parts of the adapters' test helpers used here (tests/helpers/slack-*.ts, discord-stand-in.ts). */
-interface SlackApiStandIn {
-  readonly url: string;
-  responsesTo(id: string): { body: Record<string, unknown> }[];
-  responseUrl(id: string): string;
-  answer(method: string, body: Record<string, unknown>): void;
-  close(): Promise<void>;
-}
-interface SlackHelpers {
-  startSlackApiStandIn(): Promise<SlackApiStandIn>;
-  startSocketModeStandIn(): Promise<{ url: string; connections(): number; close(): Promise<void> }>;
-  slashCommand(command: string, text: string, responseUrl: string): unknown;
-  sendToApp(url: string, body: unknown, options: { secret: string }): Promise<Response>;
-}
-interface DiscordStandIn {
-  readonly token: string;
-  readonly apiUrl: string;
-  readonly connected: boolean;
-  dispatch(t: string, d: unknown): number;
-  slashCommand(name: string, options: Record<string, string>): unknown;
-  find(method: string, path: RegExp): { body: unknown }[];
-  hold(): void;
-  release(): void;
-  dropConnections(): void;
-  close(): Promise<void>;
-}
-
-const helper = (name: string) => join(root, "tests/helpers", name);
-const adaptersPresent = [
-  "src/adapters/slack/index.ts",
-  "src/adapters/discord/index.ts",
-  "tests/helpers/slack-api-stand-in.ts",
-  "tests/helpers/slack-requests.ts",
-  "tests/helpers/slack-socket-stand-in.ts",
-  "tests/helpers/discord-stand-in.ts",
-].every((path) => existsSync(join(root, path)));
-
-async function eventually<T>(
-  check: () => T | undefined | null | false | Promise<T | false>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const bin = join(root, "bin/gapbot.js");
-const MINI = join(root, "tests/fixtures/mini-knowledge");
 const SLACK_BOT_TOKEN = "xoxb-e2e-never-logged";
 const SIGNING_SECRET = "e2e-signing-secret-never-logged";
 
-let slack: SlackHelpers;
 let slackApi: SlackApiStandIn;
 let discord: DiscordStandIn;
 beforeAll(async () => {
-  if (!adaptersPresent) return;
   ensureBuilt();
-  slack = {
-    ...(await import(helper("slack-api-stand-in.ts"))),
-    ...(await import(helper("slack-requests.ts"))),
-    ...(await import(helper("slack-socket-stand-in.ts"))),
-  } as SlackHelpers;
-  const { DiscordStandIn: Discord } = (await import(helper("discord-stand-in.ts"))) as {
-    DiscordStandIn: { start(): Promise<DiscordStandIn> };
-  };
-  slackApi = await slack.startSlackApiStandIn();
-  discord = await Discord.start();
+  slackApi = await startSlackApiStandIn();
+  discord = await DiscordStandIn.start();
 });
 afterAll(async () => {
   await slackApi?.close();
   await discord?.close();
 });
+afterEach(killLaunched);
 
-let child: ChildProcess | undefined;
-afterEach(() => {
-  if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-});
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-function launch(settings: Record<string, string>) {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of variableNames) delete env[name];
-  const proc = spawn(process.execPath, [bin, "start"], {
-    // Outside the repository, so that a developer's own .env cannot add settings.
-    cwd: tmpdir(),
-    env: { ...env, KNOWLEDGE_DIR: MINI, ...settings },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child = proc;
-  let stderr = "";
-  proc.stderr?.on("data", (c: Buffer) => {
-    stderr += c.toString("utf8");
-  });
-  const exited = new Promise<number | null>((r) => proc.on("close", (code) => r(code)));
-  const logs = () =>
-    stderr
-      .split("\n")
-      .filter((l) => l.startsWith("{"))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { proc, exited, logs, stderr: () => stderr };
-}
-
-async function healthz(port: number): Promise<number> {
-  try {
-    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-    await res.arrayBuffer();
-    return res.status;
-  } catch {
-    return 0;
-  }
-}
-
-describe.skipIf(!adaptersPresent)("gapbot start with Slack (HTTP mode) and Discord", () => {
+describe("gapbot start with Slack (HTTP mode) and Discord", () => {
   it("answers on both, reports health on PORT, never logs a secret, and exits 0 on SIGTERM", async () => {
     const port = await freePort();
     const bot = launch({
@@ -150,11 +40,10 @@ describe.skipIf(!adaptersPresent)("gapbot start with Slack (HTTP mode) and Disco
     await eventually(() => discord.connected, "the gateway connection", 10_000);
     expect(await healthz(port)).toBe(200);
 
-    const reply = await slack.sendToApp(
-      `http://127.0.0.1:${port}/slack/events`,
-      slack.slashCommand("/gap", "compute", slackApi.responseUrl("e2e")),
-      { secret: SIGNING_SECRET },
-    );
+    const reply = await slackSender(
+      port,
+      SIGNING_SECRET,
+    )(slashCommand("/gap", "compute", slackApi.responseUrl("e2e")));
     expect(reply.status).toBe(200);
     const posted = await eventually(() => slackApi.responsesTo("e2e")[0], "the Slack answer");
     expect(JSON.stringify(posted.body)).toContain("2400");
@@ -171,7 +60,7 @@ describe.skipIf(!adaptersPresent)("gapbot start with Slack (HTTP mode) and Disco
 
     const sent = performance.now();
     bot.proc.kill("SIGTERM");
-    expect(await bot.exited).toBe(0);
+    expect(await bot.closed).toBe(0);
     expect(performance.now() - sent).toBeLessThan(6_000);
     expect(await healthz(port)).toBe(0);
     for (const secret of [SLACK_BOT_TOKEN, SIGNING_SECRET, discord.token])
@@ -179,9 +68,9 @@ describe.skipIf(!adaptersPresent)("gapbot start with Slack (HTTP mode) and Disco
   });
 });
 
-describe.skipIf(!adaptersPresent)("gapbot start with Slack in Socket Mode", () => {
+describe("gapbot start with Slack in Socket Mode", () => {
   it("serves /healthz on PORT itself: 200 once connected, 503 while Discord is down, and exits 0 on SIGTERM", async () => {
-    const socket = await slack.startSocketModeStandIn();
+    const socket = await startSocketModeStandIn();
     slackApi.answer("apps.connections.open", { ok: true, url: socket.url });
     try {
       const port = await freePort();
@@ -201,7 +90,7 @@ describe.skipIf(!adaptersPresent)("gapbot start with Slack in Socket Mode", () =
       await eventually(async () => (await healthz(port)) === 503, "unhealthy while the gateway is down");
       discord.release();
       bot.proc.kill("SIGTERM");
-      expect(await bot.exited).toBe(0);
+      expect(await bot.closed).toBe(0);
       expect(bot.stderr()).not.toContain("xapp-e2e-never-logged");
     } finally {
       await socket.close();

@@ -1,21 +1,18 @@
 // Process-level faults of `gapbot start`, each in a real child process of the built CLI (and of `npm start`)
 // against the platforms' stand-ins on 127.0.0.1: a log reader that goes away, SIGTERM through npm, and a fatal
 // Discord gateway close.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { variableNames } from "../../src/config/variables.js";
 import { LOGS_DROPPED } from "../../src/log-stream.js";
 import { DiscordStandIn } from "../helpers/discord-stand-in.js";
+import { healthz, killAtEnd, killLaunched, launch, slackSender } from "../helpers/gapbot-process.js";
+import { freePort } from "../helpers/redis-server.js";
 import { eventually, type SlackApiStandIn, startSlackApiStandIn } from "../helpers/slack-api-stand-in.js";
-import { sendToApp, slashCommand } from "../helpers/slack-requests.js";
+import { slashCommand } from "../helpers/slack-requests.js";
 import { ensureBuilt, root } from "./ensure-built.js";
 
-const bin = join(root, "bin/gapbot.js");
-const MINI = join(root, "tests/fixtures/mini-knowledge");
 const SECRET = "process-faults-signing-secret";
 
 let api: SlackApiStandIn;
@@ -29,32 +26,8 @@ afterAll(async () => {
   await api?.close();
   await discord?.close();
 });
-
 /** Every process a test started, killed for good at its end whatever happened. */
-const started: number[] = [];
-afterEach(() => {
-  for (const pid of started.splice(0)) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // Already gone.
-    }
-  }
-});
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-function env(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of variableNames) delete base[name];
-  return { ...base, KNOWLEDGE_DIR: MINI, ...settings };
-}
+afterEach(killLaunched);
 
 function slackHttp(port: number): Record<string, string> {
   return {
@@ -65,43 +38,9 @@ function slackHttp(port: number): Record<string, string> {
   };
 }
 
-function launch(command: string, args: string[], settings: Record<string, string>, cwd = tmpdir()) {
-  const child = spawn(command, args, { cwd, env: env(settings), stdio: ["ignore", "pipe", "pipe"] });
-  if (child.pid) started.push(child.pid);
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (c: Buffer) => {
-    stdout += c.toString("utf8");
-  });
-  child.stderr?.on("data", (c: Buffer) => {
-    stderr += c.toString("utf8");
-  });
-  const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
-  const logs = () =>
-    stderr
-      .split("\n")
-      .filter((l) => l.startsWith("{"))
-      .map((l) => JSON.parse(l) as { level: number; msg: string });
-  return { child, exited, logs, stdout: () => stdout, stderr: () => stderr };
-}
-
-async function healthz(port: number): Promise<number> {
-  try {
-    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-    await res.arrayBuffer();
-    return res.status;
-  } catch {
-    return 0;
-  }
-}
-
 /** A slash command through the running bot; resolves once its answer reached the response_url stand-in. */
 async function answered(port: number, id: string): Promise<string> {
-  const ack = await sendToApp(
-    `http://127.0.0.1:${port}/slack/events`,
-    slashCommand("/gap", "compute", api.responseUrl(id)),
-    { secret: SECRET },
-  );
+  const ack = await slackSender(port, SECRET)(slashCommand("/gap", "compute", api.responseUrl(id)));
   expect(ack.status).toBe(200);
   const reply = await eventually(() => api.responsesTo(id)[0], 8_000);
   return JSON.stringify(reply.body);
@@ -113,27 +52,27 @@ const within = <T>(ms: number, work: Promise<T>): Promise<T | "timed out"> =>
 describe("gapbot start, when the log reader goes away", () => {
   it("given stderr's reader gone, says so once on stdout, keeps answering, and stops on SIGTERM", async () => {
     const port = await freePort();
-    const bot = launch(process.execPath, [bin, "start"], slackHttp(port));
+    const bot = launch(slackHttp(port));
     await eventually(() => bot.logs().some((l) => l.msg === "gapbot started"), 15_000);
     // The reader of the pipe closes: the next log line written to it fails with EPIPE.
-    bot.child.stderr?.destroy();
+    bot.proc.stderr?.destroy();
     expect(await answered(port, "epipe-1")).toContain("2400");
     expect(await answered(port, "epipe-2")).toContain("2400");
     expect(await healthz(port)).toBe(200);
     await eventually(() => bot.stdout().includes(LOGS_DROPPED), 5_000);
     expect(bot.stdout().split(LOGS_DROPPED)).toHaveLength(2);
-    bot.child.kill("SIGTERM");
+    bot.proc.kill("SIGTERM");
     expect(await within(8_000, bot.exited)).toBe(0);
   }, 40_000);
 
   it("given both readers gone (2>&1 | head -c 1), keeps answering and stops on SIGTERM", async () => {
     const port = await freePort();
-    const bot = launch(process.execPath, [bin, "start"], slackHttp(port));
+    const bot = launch(slackHttp(port));
     await eventually(() => bot.logs().some((l) => l.msg === "gapbot started"), 15_000);
-    bot.child.stderr?.destroy();
-    bot.child.stdout?.destroy();
+    bot.proc.stderr?.destroy();
+    bot.proc.stdout?.destroy();
     expect(await answered(port, "epipe-both")).toContain("2400");
-    bot.child.kill("SIGTERM");
+    bot.proc.kill("SIGTERM");
     expect(await within(8_000, bot.exited)).toBe(0);
   }, 40_000);
 });
@@ -158,11 +97,11 @@ describe("npm start", () => {
     "given SIGTERM to npm, the bot itself shuts down gracefully and npm exits after it",
     async () => {
       const port = await freePort();
-      const npm = launch("npm", ["start", "--silent"], slackHttp(port), root);
+      const npm = launch(slackHttp(port), { command: "npm", args: ["start", "--silent"], cwd: root });
       await eventually(() => npm.logs().some((l) => l.msg === "gapbot started"), 20_000);
-      started.push(...descendants(npm.child.pid ?? 0));
+      killAtEnd(...descendants(npm.proc.pid ?? 0));
       expect(await healthz(port)).toBe(200);
-      npm.child.kill("SIGTERM");
+      npm.proc.kill("SIGTERM");
       await within(8_000, npm.exited);
       // npm has gone: nothing of the bot may be left serving, orphaned.
       expect(await healthz(port)).toBe(0);
@@ -175,7 +114,7 @@ describe("npm start", () => {
 describe("gapbot start with Discord, on a fatal gateway close", () => {
   it("given close 4004 after ready, logs one fatal line naming the cause and exits 1", async () => {
     const port = await freePort();
-    const bot = launch(process.execPath, [bin, "start"], {
+    const bot = launch({
       DISCORD_TOKEN: discord.token,
       DISCORD_API_URL: discord.apiUrl,
       PORT: String(port),

@@ -4,24 +4,15 @@ import { EventEmitter } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdapterContext } from "../../src/adapters/adapter.js";
 import { type Platforms, startBot } from "../../src/start.js";
 import { freePort, hasRedisServer, startRedis, type TestRedis } from "../helpers/redis-server.js";
+import { sink } from "../helpers/sink.js";
 
 const MINI = new URL("../fixtures/mini-knowledge", import.meta.url).pathname;
 const cwd = mkdtempSync(join(tmpdir(), "gapbot-start-redis-"));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
-
-function sink() {
-  const stream = new PassThrough();
-  let written = "";
-  stream.on("data", (chunk: Buffer) => {
-    written += chunk.toString("utf8");
-  });
-  return { stream, text: () => written };
-}
 
 /** A Discord stand-in that hands its context back to the test. */
 function discordStandIn(got: (ctx: AdapterContext) => void): Platforms {

@@ -13,28 +13,11 @@ import type { Card } from "../../src/core/card.js";
 import { type Platforms, type StartIo, startBot, withDotEnv } from "../../src/start.js";
 import { DATABASE_FILE, openDatabase } from "../../src/storage/database.js";
 import { QuestionLog } from "../../src/storage/question-log.js";
+import { sink } from "../helpers/sink.js";
 
 const MINI = new URL("../fixtures/mini-knowledge", import.meta.url).pathname;
 const cwd = mkdtempSync(join(tmpdir(), "gapbot-start-"));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
-
-function sink() {
-  const stream = new PassThrough();
-  let written = "";
-  stream.on("data", (chunk: Buffer) => {
-    written += chunk.toString("utf8");
-  });
-  return {
-    stream,
-    text: () => written,
-    logs: () =>
-      written
-        .trim()
-        .split("\n")
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as Record<string, unknown>),
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

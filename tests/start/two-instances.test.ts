@@ -2,34 +2,20 @@
 // redelivery reaching the other instance is answered once, a user's requests spread over both meet one limit,
 // a thread follow-up reaching the other instance is read against the thread's context, what one instance learns
 // (the key-value store: settings, chart-block support) the other reads, and stopping Redis mid-run loses no answer.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { variableNames } from "../../src/config/variables.js";
+import { eventually, launch, slackSender, started } from "../helpers/gapbot-process.js";
 import { hasRedisServer, startRedis, type TestRedis } from "../helpers/redis-server.js";
 import { type SlackApiStandIn, startSlackApiStandIn, TEAM_ID } from "../helpers/slack-api-stand-in.js";
-import { eventCallback, type SendOptions, type SlackBody, sendToApp } from "../helpers/slack-requests.js";
-import { ensureBuilt, root } from "./ensure-built.js";
+import { eventCallback, type SendOptions, type SlackBody } from "../helpers/slack-requests.js";
+import { ensureBuilt } from "./ensure-built.js";
 
 const SECRET = "two-instances-signing-secret";
 const PER_USER = 3;
 const CHART_TYPES = ["data_visualization", "table"];
-
-async function eventually<T>(
-  check: () => T | undefined | null | false,
-  what: string,
-  ms = 10_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 interface Instance {
   proc: ChildProcess;
@@ -40,45 +26,19 @@ interface Instance {
   metrics(): Promise<string>;
 }
 
-async function launch(env: Record<string, string>): Promise<Instance> {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of variableNames) delete base[name];
-  const proc = spawn(process.execPath, [join(root, "bin/gapbot.js"), "start"], {
-    cwd: tmpdir(),
-    // Each instance its own database folder, as on its own machine; removed with the temp dir by the OS.
-    env: {
-      ...base,
-      NODE_ENV: "production",
-      PORT: "0",
-      DATA_DIR: mkdtempSync(join(tmpdir(), "gapbot-two-")),
-      ...env,
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  proc.stderr?.on("data", (c: Buffer) => {
-    stderr += c.toString("utf8");
-  });
-  const exited = new Promise<number | null>((r) => proc.on("close", (code) => r(code)));
-  const logs = () =>
-    stderr
-      .split("\n")
-      .filter((l) => l.startsWith("{"))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-  const started = await eventually(
-    () => logs().find((l) => l.msg === "gapbot started") ?? (proc.exitCode !== null && { failed: stderr }),
-    "start-up",
-    30_000,
+async function launchInstance(env: Record<string, string>): Promise<Instance> {
+  // The bot's own knowledge; each instance its own database folder, as on its own machine.
+  const bot = launch(
+    { NODE_ENV: "production", PORT: "0", DATA_DIR: mkdtempSync(join(tmpdir(), "gapbot-two-")), ...env },
+    { knowledge: null, stdout: "ignore" },
   );
-  if ("failed" in started) throw new Error(`gapbot exited:\n${started.failed}`);
-  const port = Number(started.healthPort);
-  const events = `http://127.0.0.1:${port}/slack/events`;
+  const port = Number((await started(bot, 30_000)).healthPort);
   return {
-    proc,
+    proc: bot.proc,
     port,
-    exited,
-    logs,
-    send: (body, options) => sendToApp(events, body, { secret: SECRET, ...options }),
+    exited: bot.closed,
+    logs: () => bot.logs(),
+    send: slackSender(port, SECRET),
     metrics: async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text(),
   };
 }
@@ -123,7 +83,7 @@ describe.skipIf(!hasRedisServer)("two gapbot instances on one Redis", () => {
       REDIS_URL: redis.url,
       RATE_LIMIT_PER_USER: String(PER_USER),
     };
-    [a, b] = await Promise.all([launch(env), launch(env)]);
+    [a, b] = await Promise.all([launchInstance(env), launchInstance(env)]);
   }, 60_000);
 
   afterAll(async () => {
