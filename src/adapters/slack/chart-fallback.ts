@@ -67,8 +67,7 @@ export function hasRollingOutBlocks(message: SlackMessage): boolean {
 /**
  * Sends `render(true)` (with chart blocks) unless the workspace is known to reject them; on invalid_blocks
  * remembers the workspace and sends `render(false)`, once. Any other failure goes to the caller's boundary.
- * An answer with none of those blocks is sent as is, without asking which workspaces take them (most
- * answers: a store round trip saved).
+ * An answer with none of those blocks is sent as is, without waiting to know which workspaces take them.
  */
 export async function sendWithChartFallback(
   support: ChartSupport,
@@ -76,13 +75,15 @@ export async function sendWithChartFallback(
   render: (charts: boolean) => SlackMessage,
   send: (message: SlackMessage) => Promise<unknown>,
   onFallback: (reason: string) => void = () => {},
+  /** The workspace's support, already asked (with the turn's other store calls, in one round trip). */
+  asked?: Promise<boolean>,
 ): Promise<void> {
   const rich = render(true);
   if (!hasRollingOutBlocks(rich)) {
     await send(rich);
     return;
   }
-  const charts = await support.supports(teamId);
+  const charts = await (asked ?? support.supports(teamId));
   const first = charts ? rich : render(false);
   if (!charts) {
     await send(first);

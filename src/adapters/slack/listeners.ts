@@ -116,13 +116,21 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
     command: string,
     render: (charts: boolean) => SlackMessage,
     send: (message: SlackMessage) => Promise<unknown>,
+    asked?: Promise<boolean>,
   ) =>
-    sendWithChartFallback(chartSupport, teamId, render, send, (reason) => {
-      ctx.logger.info(
-        { platform: "slack", command, teamId, reason },
-        "slack chart blocks rejected: sent without",
-      );
-    });
+    sendWithChartFallback(
+      chartSupport,
+      teamId,
+      render,
+      send,
+      (reason) => {
+        ctx.logger.info(
+          { platform: "slack", command, teamId, reason },
+          "slack chart blocks rejected: sent without",
+        );
+      },
+      asked,
+    );
 
   /** The error boundary around one turn: the log gets the error, the user a short apology. */
   const guarded = async (
@@ -241,10 +249,15 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
               await respond({ response_type: "ephemeral", ...renderSlack(card, { ephemeral: true }) });
               return;
             }
-            // The limit and the channel's settings asked at once: on Redis both go out in one write and come
-            // back in one read (auto-pipelining), one round trip where there were two. The settings are read
-            // every time, not kept in process: an admin's "replies private" or sources change must hold at
-            // once on every instance, and reading them costs no round trip of its own.
+            // The limit, the channel's settings and whether the workspace takes chart blocks, asked at once:
+            // on Redis they go out in one write and come back in one read (auto-pipelining), one round trip
+            // where there were three. The chart answer is only waited for when the reply carries such blocks
+            // (with feedback buttons, most answers do). The settings are read every time, not kept in
+            // process: an admin's "replies private" or sources change must hold at once on every instance,
+            // and reading them costs no round trip of its own.
+            const charts = chartSupport.supports(slash.team_id);
+            // Not awaited when the reply has no such blocks: its failure then must not go unhandled.
+            charts.catch(() => {});
             const [slow, channelSettings] = await Promise.all([
               limited({ workspace: slash.team_id, user: slash.user_id, channel: slash.channel_id }),
               channelSettingsOf(ctx).get(where),
@@ -271,6 +284,7 @@ export function registerListeners(app: App, ctx: AdapterContext, options: Listen
               command.name,
               (charts) => renderSlack(card, { ephemeral: privately, query, charts, ...feedback(charts) }),
               (message) => respond({ response_type: privately ? "ephemeral" : "in_channel", ...message }),
+              charts,
             );
           },
         );

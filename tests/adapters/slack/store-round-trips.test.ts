@@ -1,6 +1,7 @@
 // What a Slack turn asks of the shared stores, through the real Bolt receiver: the rate limit and the
-// channel's settings are asked together (on Redis, one round trip), and the chart-support lookup is skipped
-// when the answer carries no chart or feedback blocks, and for a workspace this process knows rejects them.
+// channel's settings (and, for a command, the workspace's chart support) are asked together (on Redis, one
+// round trip); elsewhere the chart-support lookup is skipped when the answer carries no chart or feedback
+// blocks, and everywhere for a workspace this process knows rejects them.
 import { afterEach, describe, expect, it } from "vitest";
 import { ChartSupport } from "../../../src/adapters/slack/chart-fallback.js";
 import type { RunningSlack } from "../../../src/adapters/slack/index.js";
@@ -10,17 +11,17 @@ import { ChannelSettingsStore } from "../../../src/state/channel-settings.js";
 import { type KeyValueStore, MemoryKeyValueStore } from "../../../src/state/kv.js";
 import { eventually, type SlackApiStandIn, startSlackApiStandIn } from "../../helpers/slack-api-stand-in.js";
 import { startHttpSlack } from "../../helpers/slack-http.js";
-import { slashCommand } from "../../helpers/slack-requests.js";
+import { eventCallback, slashCommand } from "../../helpers/slack-requests.js";
 
 const core = createCore();
 
-/** A key-value store that logs every read, with what else was pending at that moment. */
+/** A key-value store that logs every read, and whether the rate limit had answered by then. */
 class LoggedStore implements KeyValueStore {
-  readonly reads: { key: string; limitPending: boolean }[] = [];
+  readonly reads: { key: string; limitAnswered: boolean }[] = [];
   private readonly inner = new MemoryKeyValueStore();
-  constructor(private readonly limitPending: () => boolean) {}
+  constructor(private readonly limitAnswered: () => boolean) {}
   async get(key: string) {
-    this.reads.push({ key, limitPending: this.limitPending() });
+    this.reads.push({ key, limitAnswered: this.limitAnswered() });
     return this.inner.get(key);
   }
   set(key: string, value: string, ttlMs?: number) {
@@ -33,11 +34,10 @@ class LoggedStore implements KeyValueStore {
 
 /** A limiter whose answer comes a little later, as one over the network does. */
 class SlowLimiter implements RateLimiter {
-  pending = 0;
+  answered = 0;
   async take(): Promise<Verdict> {
-    this.pending++;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    this.pending--;
+    this.answered++;
     return { ok: true };
   }
 }
@@ -53,11 +53,12 @@ afterEach(async () => {
 async function start() {
   api = await startSlackApiStandIn();
   const limiter = new SlowLimiter();
-  const kv = new LoggedStore(() => limiter.pending > 0);
+  const kv = new LoggedStore(() => limiter.answered > 0);
   const started = await startHttpSlack(api, {
     core,
     kv,
     channelSettings: new ChannelSettingsStore(kv),
+    threads: kv,
     rateLimit: { limiter, perUserPerMinute: 100, perChannelPerMinute: 100 },
   });
   slack = started.slack;
@@ -65,21 +66,39 @@ async function start() {
 }
 
 describe("a slash command's store calls", () => {
-  it("reads the channel's settings while the rate limit is still pending, not after it", async () => {
+  it("reads the channel's settings and the workspace's chart support before the rate limit has answered", async () => {
     const { api, kv, send } = await start();
     await send(slashCommand("/gap", "compute", api.responseUrl("both")));
     await eventually(() => api.responsesTo("both").length > 0);
     const settings = kv.reads.filter((r) => r.key.startsWith("channel-settings:"));
+    const charts = kv.reads.filter((r) => r.key.includes("no-chart-blocks"));
     expect(settings).toHaveLength(1);
-    expect(settings[0]?.limitPending).toBe(true);
+    expect(charts).toHaveLength(1);
+    expect([...settings, ...charts].some((r) => r.limitAnswered)).toBe(false);
   });
 
-  it("given an answer without chart or feedback blocks, never asks which workspaces take chart blocks", async () => {
+  it("given a DM answered without chart or feedback blocks, never asks which workspaces take chart blocks", async () => {
     const { api, kv, send } = await start();
-    await send(slashCommand("/ask", "what is the weather in Paris?", api.responseUrl("plain")));
-    const [answer] = await eventually(() => api.responsesTo("plain").length > 0 && api.responsesTo("plain"));
+    await send(
+      eventCallback("Ev-plain", {
+        type: "message",
+        channel_type: "im",
+        channel: "D0PLAIN",
+        user: "U0001",
+        text: "what is the weather in Paris?",
+        ts: "1700000000.000100",
+      }),
+    );
+    const [answer] = await eventually(() => {
+      const posts = api.callsTo("chat.postMessage").filter((c) => c.body.channel === "D0PLAIN");
+      return posts.length > 0 && posts;
+    });
     expect(JSON.stringify(answer?.body.blocks)).not.toMatch(/data_visualization|"table"|context_actions/);
     expect(kv.reads.filter((r) => r.key.includes("no-chart-blocks"))).toEqual([]);
+    // The DM's thread context was read, with the rate limit, before it answered: only chart blocks were not asked.
+    const thread = kv.reads.filter((r) => r.key.includes(":D0PLAIN:"));
+    expect(thread).toHaveLength(1);
+    expect(thread[0]?.limitAnswered).toBe(false);
   });
 
   it("given answers with a chart, asks the store each time until the workspace rejects them, then no more", async () => {
