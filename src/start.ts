@@ -18,6 +18,7 @@ import { ChannelSettingsStore } from "./state/channel-settings.js";
 import { discordLeaseKey, discordLeaseMessage, type Lease, LeaseTaken, takeLease } from "./state/lease.js";
 import { openSharedState, type SharedState } from "./state/shared.js";
 import { TokenCipher } from "./state/token-cipher.js";
+import { deliverVotesEvery, RedisVoteRelay } from "./state/vote-relay.js";
 import { type Database, openDatabase } from "./storage/database.js";
 import { QuestionLog } from "./storage/question-log.js";
 
@@ -189,6 +190,7 @@ async function runPlatforms(
   const storage = openStorage(settings, io.cwd ?? process.cwd(), logger);
   let shared: SharedState | undefined;
   let lease: Lease | undefined;
+  let stopDelivery = () => {};
   // Loaded here, not at the top: the console never serves /metrics and need not load prom-client.
   const { Metrics } = await import("./runtime/metrics.js");
   const metrics = new Metrics({
@@ -225,6 +227,11 @@ async function runPlatforms(
       ...(settings.followUps ? { threads: shared.kv } : {}),
       metrics,
     };
+    // On Redis, each instance's own record receives the votes other instances took on its answers.
+    if (shared.redis && storage.questions) {
+      ctx.votes = new RedisVoteRelay(shared.redis.client);
+      stopDelivery = deliverVotesEvery(storage.questions, ctx.votes, logger);
+    }
     if (settings.slack) {
       const { startSlack } = await platforms.slack();
       const oauth = settings.slack.oauth;
@@ -255,6 +262,7 @@ async function runPlatforms(
     logger.fatal({ err }, "start-up failed");
     await stopAll(adapters, graceMs, logger);
     await closeServer(server);
+    stopDelivery();
     storage.close();
     await lease?.release();
     await shared.close();
@@ -279,6 +287,7 @@ async function runPlatforms(
   logger.info({ signal: name, graceMs }, "shutting down: finishing replies in flight");
   const outcome = await Promise.race([stopAll(adapters, graceMs, logger), signal.second]);
   await closeServer(server);
+  stopDelivery();
   storage.close();
   await lease?.release();
   await shared.close();

@@ -6,6 +6,7 @@ import type { RateLimiter } from "../runtime/rate-limit.js";
 import type { SeenStore } from "../runtime/seen-store.js";
 import type { ChannelSettingsStore } from "../state/channel-settings.js";
 import type { KeyValueStore } from "../state/kv.js";
+import type { VoteRelay } from "../state/vote-relay.js";
 import type { QuestionLog } from "../storage/question-log.js";
 
 export interface AdapterContext {
@@ -35,6 +36,8 @@ export interface AdapterContext {
   fatal?: (reason: string) => void;
   /** The question record (RECORD_QUESTIONS); absent when it is off, and then nothing is recorded. */
   questions?: QuestionLog;
+  /** On Redis: votes on answers another instance recorded go to it (src/state/vote-relay.ts). */
+  votes?: VoteRelay;
   /**
    * Where each thread's last question is kept for follow-ups (FOLLOW_UPS); absent when they are off, and
    * then only mentions, DMs and commands are answered.

@@ -2,7 +2,7 @@
 // A record that cannot be written is logged and the user still gets their card, without feedback buttons.
 import type { AdapterContext } from "../adapters/adapter.js";
 import type { Card } from "../core/card.js";
-import type { Vote, VoteReason } from "../storage/question-log.js";
+import { ownerOfAnswer, type Vote, type VoteReason } from "../storage/question-log.js";
 import type { TurnInfo } from "./turn.js";
 
 export interface Asker {
@@ -11,7 +11,7 @@ export interface Asker {
   workspace?: string | undefined;
 }
 
-type RecordContext = Pick<AdapterContext, "questions" | "logger">;
+type RecordContext = Pick<AdapterContext, "questions" | "logger" | "votes">;
 
 /**
  * Records the question the card answers; returns its id for the feedback buttons, or undefined when the
@@ -33,7 +33,10 @@ export function recordQuestion(
   }
 }
 
-/** Stores a vote (and its reason); false when nothing was stored. */
+/**
+ * Stores a vote (and its reason); false when nothing was stored. A vote on an answer another instance
+ * recorded (its id names that instance's record) is handed to it through Redis, and it stores it.
+ */
 export function recordVote(
   ctx: RecordContext,
   platform: TurnInfo["platform"],
@@ -43,6 +46,15 @@ export function recordVote(
 ): boolean {
   if (!ctx.questions) return false;
   try {
+    const owner = ownerOfAnswer(answerId);
+    if (ctx.votes && owner !== ctx.questions.owner && !ctx.questions.has(answerId)) {
+      ctx.votes
+        .send(owner, { answerId, user, vote })
+        .catch((err: unknown) =>
+          ctx.logger.error({ err, platform }, "vote not handed to the instance that recorded its answer"),
+        );
+      return true;
+    }
     return typeof vote === "string"
       ? ctx.questions.vote(answerId, user, vote)
       : ctx.questions.explain(answerId, user, vote.reason);

@@ -75,9 +75,22 @@ export interface QuestionLogOptions {
   now?: () => number;
 }
 
+/** An answer id's first characters name the record that holds it (see QuestionLog.owner). */
+export const OWNER_CHARS = 8;
+
+/** The record an answer id belongs to: the owner its id starts with. */
+export function ownerOfAnswer(answerId: string): string {
+  return answerId.slice(0, OWNER_CHARS);
+}
+
 export class QuestionLog {
   private readonly hashKey: Buffer;
   private readonly now: () => number;
+  /**
+   * This record's name, from its file's own key: every answer id starts with it, so that a vote reaching
+   * another instance (each keeps its own record) can be handed to this one through Redis.
+   */
+  readonly owner: string;
 
   constructor(
     private readonly db: Database,
@@ -86,11 +99,14 @@ export class QuestionLog {
     migrate(db, "question_log", MIGRATIONS);
     this.now = options.now ?? Date.now;
     this.hashKey = this.keyOfFile();
+    this.owner = createHmac("sha256", this.hashKey).update("owner").digest("hex").slice(0, OWNER_CHARS);
   }
 
   /** Stores one answered (or unanswered) question; returns its id, which the feedback buttons carry. */
   record(entry: QuestionEntry): string {
-    const id = randomUUID().replace(/-/g, "").slice(0, 20);
+    const id = `${this.owner}${randomUUID()
+      .replace(/-/g, "")
+      .slice(0, 20 - OWNER_CHARS)}`;
     this.db
       .prepare(
         `INSERT INTO questions (id, at, platform, command, kind, text, facts, score, user_hash, channel_hash, workspace_hash)
@@ -181,7 +197,8 @@ export class QuestionLog {
     }));
   }
 
-  private has(questionId: string): boolean {
+  /** Whether this record holds the question (not pruned, not recorded elsewhere). */
+  has(questionId: string): boolean {
     return this.db.prepare("SELECT 1 AS one FROM questions WHERE id = ?").all(questionId).length > 0;
   }
 

@@ -1,7 +1,9 @@
 // Requests as Slack sends them to an app: bodies for slash commands, events and interactions, signed
 // exactly as Slack signs them (v0 HMAC-SHA256 of "v0:{timestamp}:{body}" with the signing secret).
 // https://docs.slack.dev/authentication/verifying-requests-from-slack
+
 import { createHmac } from "node:crypto";
+import { ACTION_FEEDBACK } from "../../src/adapters/slack/render-feedback.js";
 import { BOT_USER_ID, TEAM_ID } from "./slack-api-stand-in.js";
 
 export function slackSignature(secret: string, timestamp: number, body: string): string {
@@ -203,5 +205,18 @@ export function blockActionsPayload(click: ButtonClick): Record<string, unknown>
         action_ts: "1700000002.000100",
       },
     ],
+  };
+}
+
+/** A click on Slack's feedback buttons, as block_actions delivers it. */
+export function feedbackClick(value: string, user: string, responseUrl: string): SlackBody {
+  const payload = blockActionsPayload({ actionId: ACTION_FEEDBACK, value, responseUrl, ephemeral: false });
+  payload.user = { id: user, username: user, name: user, team_id: TEAM_ID };
+  payload.actions = [
+    { type: "feedback_buttons", action_id: ACTION_FEEDBACK, block_id: "fb", value, action_ts: "1" },
+  ];
+  return {
+    contentType: "application/x-www-form-urlencoded",
+    body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
   };
 }

@@ -1,16 +1,18 @@
 // Two real `gapbot start` processes in Slack's HTTP mode on one real Redis, as behind a load balancer: a
 // redelivery reaching the other instance is answered once, a user's requests spread over both meet one limit,
 // a thread follow-up reaching the other instance is read against the thread's context, what one instance learns
-// (the key-value store: settings, chart-block support) the other reads, and stopping Redis mid-run loses no answer.
+// (the key-value store: settings, chart-block support) the other reads, a vote reaching the other instance is
+// stored in the record of the one that answered, and stopping Redis mid-run loses no answer.
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/storage/database.js";
 import { eventually, launch, slackSender, started } from "../helpers/gapbot-process.js";
 import { hasRedisServer, startRedis, type TestRedis } from "../helpers/redis-server.js";
 import { type SlackApiStandIn, startSlackApiStandIn, TEAM_ID } from "../helpers/slack-api-stand-in.js";
-import { eventCallback, type SendOptions, type SlackBody } from "../helpers/slack-requests.js";
+import { eventCallback, feedbackClick, type SendOptions, type SlackBody } from "../helpers/slack-requests.js";
 import { ensureBuilt } from "./ensure-built.js";
 
 const SECRET = "two-instances-signing-secret";
@@ -20,6 +22,8 @@ const CHART_TYPES = ["data_visualization", "table"];
 interface Instance {
   proc: ChildProcess;
   port: number;
+  /** Its DATA_DIR: the question record is each instance's own. */
+  dataDir: string;
   exited: Promise<number | null>;
   logs(): Record<string, unknown>[];
   send(body: SlackBody, options?: Partial<SendOptions>): Promise<Response>;
@@ -28,14 +32,16 @@ interface Instance {
 
 async function launchInstance(env: Record<string, string>): Promise<Instance> {
   // The bot's own knowledge; each instance its own database folder, as on its own machine.
+  const dataDir = mkdtempSync(join(tmpdir(), "gapbot-two-"));
   const bot = launch(
-    { NODE_ENV: "production", PORT: "0", DATA_DIR: mkdtempSync(join(tmpdir(), "gapbot-two-")), ...env },
+    { NODE_ENV: "production", PORT: "0", DATA_DIR: dataDir, ...env },
     { knowledge: null, stdout: "ignore" },
   );
   const port = Number((await started(bot, 30_000)).healthPort);
   return {
     proc: bot.proc,
     port,
+    dataDir,
     exited: bot.closed,
     logs: () => bot.logs(),
     send: slackSender(port, SECRET),
@@ -183,6 +189,34 @@ describe.skipIf(!hasRedisServer)("two gapbot instances on one Redis", () => {
       "Reading this as: what is China's computing power?",
     );
     expect(String(followUp?.body.text)).toMatch(/1053|1,053/);
+  });
+
+  it("stores a vote that reaches the other instance in the record of the instance that answered", async () => {
+    await a.send(command("U-vote", "trigger-vote", api.responseUrl("vote")));
+    const [answer] = await eventually(
+      () => api.responsesTo("vote").length > 0 && api.responsesTo("vote"),
+      "A's answer",
+    );
+    const id = /"up:([A-Za-z0-9]+)"/.exec(answerText(answer))?.[1];
+    expect(id).toBeDefined();
+    await b.send(feedbackClick(`down:${id}`, "U-voter", api.responseUrl("vote-thanks")));
+    await eventually(() => api.responsesTo("vote-thanks").length > 0, "B's thanks");
+    // A's own database gets the vote (each instance keeps its record in its DATA_DIR); B's has none.
+    const votesIn = (instance: Instance) => {
+      const db = openDatabase({ dir: instance.dataDir });
+      try {
+        return db.prepare("SELECT question_id, vote FROM votes").all() as {
+          question_id: string;
+          vote: number;
+        }[];
+      } finally {
+        db.close();
+      }
+    };
+    expect(await eventually(() => votesIn(a).length > 0 && votesIn(a), "the vote in A's record")).toEqual([
+      { question_id: id, vote: -1 },
+    ]);
+    expect(votesIn(b)).toEqual([]);
   });
 
   it("shares what one instance learns through the key-value store: a workspace without chart blocks", async () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ACTION_FEEDBACK, ACTION_VOTE_DOWN } from "../../../src/adapters/slack/render.js";
+import { ACTION_VOTE_DOWN } from "../../../src/adapters/slack/render.js";
 import { ACTION_REASON_PREFIX } from "../../../src/adapters/slack/render-feedback.js";
 import { THANKS_DOWN, THANKS_REASON, THANKS_UP } from "../../../src/runtime/record.js";
 import { openDatabase } from "../../../src/storage/database.js";
@@ -16,12 +16,7 @@ import { BOT_USER_ID, eventually } from "../../helpers/slack-api-stand-in.js";
 import { blockKitProblems } from "../../helpers/slack-block-kit.js";
 import { fixtureCore } from "../../helpers/slack-core.js";
 import { httpSlackForTests, withHttpSlack } from "../../helpers/slack-http.js";
-import {
-  blockActions,
-  blockActionsPayload,
-  eventCallback,
-  slashCommand,
-} from "../../helpers/slack-requests.js";
+import { blockActions, eventCallback, feedbackClick, slashCommand } from "../../helpers/slack-requests.js";
 import { ensureBuilt, root } from "../../start/ensure-built.js";
 
 const core = fixtureCore();
@@ -59,19 +54,6 @@ function mention(text: string): Record<string, unknown> {
     text: `<@${BOT_USER_ID}> ${text}`,
     ts: `1700001${n}.000100`,
     channel: "C0001",
-  };
-}
-
-/** A click on Slack's feedback buttons, as block_actions delivers it. */
-function feedbackClick(value: string, user: string, responseUrl: string) {
-  const payload = blockActionsPayload({ actionId: ACTION_FEEDBACK, value, responseUrl, ephemeral: false });
-  payload.user = { id: user, username: user, name: user, team_id: "T0001" };
-  payload.actions = [
-    { type: "feedback_buttons", action_id: ACTION_FEEDBACK, block_id: "fb", value, action_ts: "1" },
-  ];
-  return {
-    contentType: "application/x-www-form-urlencoded",
-    body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
   };
 }
 
