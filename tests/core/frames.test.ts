@@ -144,6 +144,15 @@ describe("list members set aside", () => {
   });
 });
 
+describe("group members set aside", () => {
+  it("given a group's member set aside, answers with a fact naming the group's other members", () => {
+    const r = (q: string) => ask(q).citations[0]?.factId;
+    expect(r("Besides Applewood, which of the three big growers does the report name?")).toBe(
+      "growers-hectares",
+    );
+  });
+});
+
 describe("a which-question naming two things", () => {
   it("asks for a name, not for the two side by side", () => {
     const card = ask("Which Pearfield machine is the Gleaner 2 compared against?");

@@ -225,7 +225,7 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
 }
 
 /**
- * The members of a line or a maker asked about (its related entities, its products) other than those set aside, by
+ * The members of a line, a group or a maker asked about (its related entities, members, products) other than those set aside, by
  * name ("besides the X9") or by the number that ends a member's name ("besides the 9"); none when
  * nothing of the line is set aside.
  */
@@ -237,9 +237,9 @@ function otherMembers(
 ): string[] {
   const out: string[] = [];
   for (const m of asked) {
-    // A line's members are its related entities; a maker's, the products it makes.
+    // A line's members are its related entities; a group's, its members; a maker's, the products it makes.
     const members = [
-      ...(m.entity.related ?? []).flatMap((id) => ctx.entity(id) ?? []),
+      ...[...(m.entity.related ?? []), ...(m.entity.members ?? [])].flatMap((id) => ctx.entity(id) ?? []),
       ...ctx.knowledge.entities.filter((e) => e.vendor === m.entity.id && e.kind !== "company"),
     ];
     const setAside = (e: Entity) =>
