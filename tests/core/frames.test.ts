@@ -134,6 +134,21 @@ describe("count frame", () => {
   });
 });
 
+describe("named things the answer must cover", () => {
+  it("given what a speaker said about B, abstains where the speaker's claims are about another", () => {
+    expect(ask("What did the Fruit Board conclude about Northland?").kind).toBe("not_found");
+    expect(ask("What did the Fruit Board conclude about Southland?").citations[0]?.factId).toBe(
+      "southland-market-share",
+    );
+  });
+
+  it("given two countries set side by side, one of which the material gives nothing for, abstains", () => {
+    const card = ask("Which grew more apples, Eastland or Southland?");
+    expect(card.kind).toBe("not_found");
+    expect(ask("Which grew more apples, Northland or Southland?").kind).toBe("answer");
+  });
+});
+
 describe("list members set aside", () => {
   it("given a line's member set aside by name or by its number alone, answers with the line's other members", () => {
     for (const q of [

@@ -126,6 +126,12 @@ export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
   if (r.asked.length) {
     const inSentence = ctx.finder.mentions(sentence).map((m) => m.entity);
     if (!r.asked.some((m) => inSentence.includes(m.entity))) return undefined;
+    // What a speaker said about B: a sentence of theirs that does not name B says something else.
+    if (
+      r.speakers.length === 1 &&
+      r.asked.some((m) => !r.speakers.includes(m.entity.id) && !inSentence.includes(m.entity))
+    )
+      return undefined;
     // "Pearfield alone" is not answered by a sentence about Pearfield among others of its kind.
     if (r.alone.some((m) => inSentence.some((e) => e !== m.entity && e.kind === m.entity.kind)))
       return undefined;

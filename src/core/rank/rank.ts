@@ -116,6 +116,17 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     (namesOthers(r, f) ||
       contentShare(ctx, r, h.matched) >=
         ctx.weights.minContentCoverage * (spokenBy(r, f) ? ctx.weights.speakerContent : 1)) &&
+    // What one speaker said about B is answered only by a claim about B (two speakers compared aside).
+    (r.speakers.length !== 1 ||
+      r.compares ||
+      r.entityIds.every((id) => r.speakers.includes(id) || aboutFamily(ctx, f, id))) &&
+    // Two countries set side by side are answered by a fact on both, not on one of them.
+    !(
+      r.compares &&
+      r.things.length === 0 &&
+      r.countries.length >= 2 &&
+      !r.countries.every((id) => about(ctx, f, id))
+    ) &&
     // A year asked about ("in 2030") must be one the fact speaks of.
     r.years.every((y) => factNumbers(f).has(y)) &&
     // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
@@ -177,12 +188,18 @@ export function comparedPair(
 ): [Hit<Fact>, Hit<Fact>] | undefined {
   const top = ranked[0];
   if (!top) return undefined;
-  const loose: Reading = { ...r, years: [], things: r.things.length >= 2 ? [] : r.things };
+  const loose: Reading = {
+    ...r,
+    years: [],
+    things: r.things.length >= 2 ? [] : r.things,
+    countries: r.countries.length >= 2 ? [] : r.countries,
+  };
   const candidates = ranked
     .slice(0, 8)
     .filter((h) => h.score >= top.score * 0.2 && h.item.figures.length > 0 && answers(ctx, loose, h));
   const covers = (a: Fact, b: Fact) =>
     r.things.every((id) => aboutFamily(ctx, a, id) || aboutFamily(ctx, b, id)) &&
+    r.countries.every((id) => about(ctx, a, id) || about(ctx, b, id)) &&
     r.years.every((y) => factNumbers(a).has(y) || factNumbers(b).has(y));
   const pairs: [Hit<Fact>, Hit<Fact>][] = [];
   for (const [i, a] of candidates.entries())
