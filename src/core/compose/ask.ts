@@ -13,7 +13,7 @@ import { asksSummary, summaryCard } from "../frames/summary.js";
 import { fixTypos } from "../frames/typos.js";
 import { definesTerm, termAsked, undefinedTermCard } from "../frames/what-is.js";
 import { answers, comparedPair, measuredElsewhere, rankFacts, relativeHit } from "../rank/rank.js";
-import { contentShare } from "../rank/relevance.js";
+import { about, contentShare } from "../rank/relevance.js";
 import { answerCard, miss, nearbyMiss, paragraphAnswer, relativeMiss } from "./answer.js";
 
 /**
@@ -54,7 +54,19 @@ export function askCard(ctx: Context, typed: string, typedMentions: readonly Men
     const at = ranked.slice(0, 5).findIndex((h) => definesTerm(ctx, term, h.item.quote));
     if (at > 0) ranked.unshift(...ranked.splice(at, 1));
   }
-  const best = ranked[0];
+  // The best hit that passes the answer test, among those close to the top: a hit that names the thing
+  // often but misses what is asked does not hide one just behind it that answers.
+  const top = ranked[0];
+  const best =
+    top && !answers(ctx, r, top)
+      ? (ranked.slice(1, 3).find(
+          (h) =>
+            h.score >= top.score * ctx.weights.runnerUp &&
+            // Only a fact on the very things named: a sibling's figure is a neighbour, not an answer.
+            r.things.every((id) => about(ctx, h.item, id)) &&
+            answers(ctx, r, h),
+        ) ?? top)
+      : top;
   if (DEBUG && best)
     process.stderr.write(
       `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentShare(ctx, r, best.matched).toFixed(2)} han=${r.chinese?.toFixed(2)} quant=${r.quantitative} money=${r.money} [${r.content}] terms=[${r.terms}] ids=[${r.entityIds}] next: ${ranked
@@ -64,7 +76,7 @@ export function askCard(ctx: Context, typed: string, typedMentions: readonly Men
     );
   // "How does A's estimate compare with B's?": one fact for each side, both in the headline.
   const pair = r.compares ? comparedPair(ctx, r, ranked) : undefined;
-  if (pair && (!best || !answers(ctx, r, best) || pair[0] === best)) {
+  if (pair && (!top || !answers(ctx, r, top) || pair[0] === top)) {
     const [one, other] = pair;
     const rest = ranked.filter(
       (h) =>

@@ -4,7 +4,7 @@ import type { Card, ComparisonRow } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } from "../format.js";
-import { labelWithSubject, sideEntry, sideOfEntity, subjectIdOf, subjectLabel } from "../subjects.js";
+import { labelWithSubject, sideOfEntity, subjectIdOf, subjectLabel } from "../subjects.js";
 import { editDistance } from "../text.js";
 import { materialAnswer } from "./ask.js";
 import { notFoundCard } from "./not-found.js";

@@ -43,6 +43,8 @@ export interface Weights {
   minHanCoverage: number;
   /** An answer matching less than this share of the content another subject's fact matches is that fact's measure. */
   measuredElsewhere: number;
+  /** A runner-up that answers, where the top hit does not, scores at least this share of the top's score. */
+  runnerUp: number;
   /** A supporting fact scores at least this share of the answer's score. */
   supportShare: number;
 }
@@ -69,4 +71,5 @@ export const WEIGHTS: Readonly<Weights> = {
   minHanCoverage: 0.6,
   measuredElsewhere: 0.6,
   supportShare: 0.5,
+  runnerUp: 0.5,
 };

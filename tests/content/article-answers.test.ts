@@ -1,0 +1,42 @@
+// The first article's answers to questions of the kinds issue 15's blind sets found missed, over the shipped
+// knowledge (both sources): content tests, kept apart from the mechanisms' tests on the made-up orchard pack.
+import { describe, expect, it } from "vitest";
+import { createCore } from "../../src/core/index.js";
+import { readKnowledge } from "../../src/knowledge/load.js";
+
+const { knowledge } = readKnowledge();
+const core = createCore({ knowledge });
+const ask = (text: string) => core.answer({ text });
+const first = (text: string) => ask(text).citations[0]?.factId;
+
+describe("the first article's answers", () => {
+  it("states both sides' figures and the computed ratio for a comparison asked in words", () => {
+    const card = ask("How much larger is US computing power than China's?");
+    expect(card.headline).toContain("2,400 EFLOPS");
+    expect(card.headline).toContain("1,053 EFLOPS");
+    expect(card.headline).toContain("Computed: US about 2.3× China (2,400 / 1,053 EFLOPS).");
+  });
+
+  it("answers who holds a role and what a speaker concluded, in English and Chinese", () => {
+    expect(ask("Who chairs iFlytek?").headline).toContain("Liu Qingfeng");
+    expect(ask("谁是科大讯飞的董事长？").headline).toContain("Liu Qingfeng");
+    expect(first("What did CAISI conclude about DeepSeek V4 Pro?")).toBe("deepseek-lag-8-months");
+    expect(ask("What did CAICT conclude about Japan?").kind).toBe("not_found");
+  });
+
+  it("leads a claim the article assesses with its assessment", () => {
+    expect(ask("who is winning the AI race?").headline).toMatch(
+      /^The article treats such high praise of China's AI with suspicion\. The claim it discusses: Elon Musk/,
+    );
+  });
+
+  it("names a line's other members, and abstains on a share of a thing no fact measures", () => {
+    expect(first("cambricon siyuan models listed besides the 690")).toBe("domestic-chipmakers-emerged");
+    expect(ask("What share of China's AI data centers run on domestic chips?").kind).toBe("not_found");
+  });
+
+  it("answers with the runner-up on the very thing named when the top hit misses what is asked", () => {
+    expect(first("华为昇腾910B的性能如何？")).toBe("ascend-910b-640-tops");
+    expect(ask("How many TOPS does the Ascend 910C deliver?").kind).toBe("not_found");
+  });
+});
