@@ -179,6 +179,8 @@ describe("a which-question naming two things", () => {
 describe("share frame", () => {
   it("given a share of a thing no fact measures, abstains rather than give a share of something else", () => {
     expect(ask("What share of Southland's apple orchards use machines?").kind).toBe("not_found");
+    // Every word of what the share is of counts, not its head alone, in a fact or a quoted sentence.
+    expect(ask("What share of the world machinery market does Southland have?").kind).toBe("not_found");
     expect(ask("What share of the world apple market does Southland have?").citations[0]?.factId).toBe(
       "southland-market-share",
     );

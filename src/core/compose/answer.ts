@@ -113,6 +113,11 @@ export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
   const scored = sentences.map((s) => ({ s, n: ctx.tokenize(s).filter((t) => wanted.has(t)).length }));
   scored.sort((a, b) => b.n - a.n);
   const sentence = scored[0]?.s.trim() ?? text;
+  // A share of one thing is not answered by a sentence giving a share of another.
+  if (r.shareOf.length) {
+    const words = new Set(ctx.tokenize(sentence));
+    if (!r.shareOf.every((t) => words.has(t))) return undefined;
+  }
   // A question for a number is not answered by a sentence without one (the 9 of "X9" is a name),
   // nor a question about money by a sentence without a sum of money.
   const figures = sentence.replace(MODEL_NUMBER, "");

@@ -77,7 +77,7 @@ export interface Reading {
   sideWord: string | undefined;
   /** Compounds typed with hyphens ("cold-stored"), as spaced words: a fact writing them so is meant. */
   compounds: string[];
-  /** The head word of what a share is asked of ("share of apple <orchards>"), names aside; the answer must match it. */
+  /** The words of what a share is asked of ("share of <apple orchards>"), names aside; the answer must match them. */
   shareOf: string[];
   /** Advice is asked for ("what should Southland do?"). */
   advice: boolean;
@@ -256,7 +256,7 @@ function otherMembers(
 /** A model number written with a hyphen ("GPT-5"): a name, no compound of words. */
 const MODEL_NUMBER_WHOLE = /^[\p{L}]{1,6}-?\d[\p{L}\p{N}.-]*$/u;
 
-/** The head word of what a share is asked of, names aside, as the question's terms are tokenized. */
+/** The words of what a share is asked of, names aside, as the question's terms are tokenized. */
 function shareOf(
   ctx: Context,
   text: string,
@@ -266,11 +266,13 @@ function shareOf(
   for (const re of ctx.cues.share_of.each) {
     const measured = re.exec(text)?.groups?.measured;
     if (!measured) continue;
-    // The phrase's head, its last word, is the thing measured ("apple orchards" measures orchards).
+    // Every word of the phrase says what is measured ("the inference chip market" is not the training chip
+    // market), but for the words of a sum ("total"), which say how it is counted.
     const names = ctx.finder.mentions(measured);
-    const words = ctx.tokenize(ctx.finder.residue(measured, names), { words: true }).filter(asks).map(fixed);
-    const head = words[words.length - 1];
-    return head ? [head] : [];
+    return ctx
+      .tokenize(ctx.finder.residue(measured, names), { words: true })
+      .filter((t) => asks(t) && !ctx.cues.sum.any.test(t))
+      .map(fixed);
   }
   return [];
 }
