@@ -149,6 +149,16 @@ describe("named things the answer must cover", () => {
   });
 });
 
+describe("which-kind questions", () => {
+  it("given 'which company…', answers only with a fact or sentence naming a company", () => {
+    expect(ask("Which company runs 35 orchards?").citations[0]?.factId).toBe("applewood-orchards");
+    expect(ask("Which country grew 4.2 million tonnes of apples last year?").citations[0]?.factId).toBe(
+      "northland-apples",
+    );
+    expect(ask("Which company grew 4.2 million tonnes of apples last year?").kind).toBe("not_found");
+  });
+});
+
 describe("list members set aside", () => {
   it("given a line's member set aside by name or by its number alone, answers with the line's other members", () => {
     for (const q of [

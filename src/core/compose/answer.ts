@@ -42,7 +42,8 @@ export function answerCard(ctx: Context, top: Fact, given: readonly Fact[], give
   // A claim in words leaves room for the next thing the material says to the question, as a card's
   // headline does ("largest company by market value" and "above Germany's GDP").
   const next = support[0] && (paired || top.figures.length === 0) ? support[0] : undefined;
-  const other = next ? `${next.claim}${provenance(next, ctx.entity)}` : "";
+  // Two facts may make one claim in the same words (a figure restated): it is said once.
+  const other = next && next.claim !== top.claim ? `${next.claim}${provenance(next, ctx.entity)}` : "";
   const assessed = framing ? `${other} The claim it discusses: ${first}` : "";
   const both =
     assessed && assessed.length <= HEADLINE_MAX
@@ -113,6 +114,14 @@ export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
   const scored = sentences.map((s) => ({ s, n: ctx.tokenize(s).filter((t) => wanted.has(t)).length }));
   scored.sort((a, b) => b.n - a.n);
   const sentence = scored[0]?.s.trim() ?? text;
+  // "Which company…" is not answered by a sentence that names no company.
+  if (
+    r.names.length &&
+    !ctx.finder
+      .mentions(sentence)
+      .some((m) => r.names.includes(m.entity.kind) && !r.entityIds.includes(m.entity.id))
+  )
+    return undefined;
   // A share of one thing is not answered by a sentence giving a share of another.
   if (r.shareOf.length) {
     const words = new Set(ctx.tokenize(sentence));

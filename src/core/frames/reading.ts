@@ -43,7 +43,8 @@ function built(ctx: Context): Built {
 const WHICH_KIND: [CueName, EntityKind[]][] = [
   ["which_country", ["country"]],
   ["which_company", ["company"]],
-  ["which_chip", ["chip", "product"]],
+  // A chip may be named by its maker ("50,000 <maker> chips").
+  ["which_chip", ["chip", "product", "company"]],
   ["which_framework", ["framework", "product"]],
   ["who", ["person"]],
 ];
@@ -61,6 +62,8 @@ export interface Reading {
   compares: boolean;
   /** The kinds of thing the answer names ("which country…" → country), if the question asks for one. */
   wants: EntityKind[];
+  /** The kinds a "which <kind>" question asks for by name ("which company"): its answer must name one. */
+  names: EntityKind[];
   /** "What share of…": a share is asked for, and a fact with no share in it answers less well. */
   share: boolean;
   quantitative: boolean;
@@ -190,6 +193,10 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
       ctx.cues.comparative.any.test(text) ||
       ctx.cues.two_asks.any.test(text),
     wants: WHICH_KIND.filter(([cue]) => ctx.cues[cue].any.test(text)).flatMap(([, kinds]) => kinds),
+    // "Who…" may be answered by a company or a country as well as a person; "which company…" only by one.
+    names: WHICH_KIND.filter(([cue]) => cue !== "who" && ctx.cues[cue].any.test(text)).flatMap(
+      ([, kinds]) => kinds,
+    ),
     quantitative,
     money,
     alone: aloneMentions(ctx, text, key, asked),

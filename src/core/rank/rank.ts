@@ -127,6 +127,8 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       r.countries.length >= 2 &&
       !r.countries.every((id) => about(ctx, f, id))
     ) &&
+    // "Which company…" is answered by a fact that names a company (besides any the question names).
+    (r.names.length === 0 || namesKind(ctx, r, f)) &&
     // A year asked about ("in 2030") must be one the fact speaks of.
     r.years.every((y) => factNumbers(f).has(y)) &&
     // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
@@ -160,6 +162,15 @@ function spacedText(f: Fact): string {
     spaced.set(f, text);
   }
   return text;
+}
+
+/** True when the fact names a thing of a kind a "which <kind>" question asks for, not one it names itself. */
+function namesKind(ctx: Context, r: Reading, f: Fact): boolean {
+  const ids = [...f.entities, ...(f.attribution ? [f.attribution] : []), ...(f.subject ? [f.subject] : [])];
+  return ids.some((id) => {
+    const kind = ctx.entity(id)?.kind;
+    return kind !== undefined && r.names.includes(kind) && !r.entityIds.includes(id);
+  });
 }
 
 /** True when the fact names a member of a line the question asks for the other members of. */
