@@ -106,6 +106,7 @@ describe("attributed claims", () => {
       "According to the Fruit Board, how do Southland's growers fare in world apple trade after the drought?";
     expect(ask(q).citations[0]?.factId).toBe("southland-market-share");
     expect(ask(q.replace("According to the Fruit Board, how", "How")).kind).toBe("not_found");
+    expect(ask("What did the Fruit Board say?").citations[0]?.factId).toBe("southland-market-share");
     expect(ask("What did the Fruit Board conclude about Southland's apples?").citations[0]?.factId).toBe(
       "southland-market-share",
     );

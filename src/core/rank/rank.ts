@@ -69,6 +69,8 @@ export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
     // "cold-stored" typed as one word: a fact that writes the very compound is meant more than one
     // with its words apart (each compound it writes counts).
     for (const c of r.compounds) if (spacedText(f).includes(c)) s *= w.compound;
+    // "What did A say…": A's own claims answer before facts that merely name A.
+    if (spokenBy(r, f)) s *= w.speakerClaim;
     // "Which country…": a fact naming a country, beside those asked about, names the answer.
     if (r.wants.length && f.entities.some((id) => namesWanted(ctx, r, id))) s *= w.wantedKind;
     // A fact narrowed to a country the question does not name ("…in Southland") answers a narrower question;

@@ -37,6 +37,8 @@ export interface Weights {
   minCoverageWithEntity: number;
   /** The share of the words besides the names the answer must match. */
   minContentCoverage: number;
+  /** The fact is the claim of the speaker the question asks about ("what did A say"). */
+  speakerClaim: number;
   /** The share of minContentCoverage a claim of the speaker asked about must match. */
   speakerContent: number;
   /** Of a question's Chinese, the share the material must know. */
@@ -68,6 +70,7 @@ export const WEIGHTS: Readonly<Weights> = {
   minCoverageWithEntity: 0.35,
   minContentCoverage: 0.2,
   speakerContent: 0.5,
+  speakerClaim: 1.5,
   minHanCoverage: 0.6,
   measuredElsewhere: 0.6,
   supportShare: 0.5,
