@@ -74,7 +74,7 @@ export class EntityFinder {
         docs.push({ id: docs.length, entityId: e.id, key });
       }
     }
-    // Chinese writes the maker before the product with no space (寒武纪思元690, 华为昇腾910B): those
+    // Chinese writes the maker before the product with no space (<maker><product>, as 北果X9): those
     // joined names are found too, after every name the knowledge gives.
     for (const e of entities) {
       const vendor = e.vendor ? this.byId.get(e.vendor) : undefined;
@@ -186,8 +186,8 @@ export class EntityFinder {
   }
 
   /**
-   * True when a model number typed is none of the entity's own: H20 is not the H200, nor A10 the A100,
-   * nor 910C the 910B, though each is one edit from the other.
+   * True when a model number typed is none of the entity's own: X20 is not the X200, nor X9C the X9B,
+   * though each is one edit from the other.
    */
   private otherModelNumber(key: string, entity: Entity): boolean {
     const names = this.keys.filter((k) => k.entity === entity).flatMap((k) => k.words);
@@ -274,7 +274,7 @@ export class EntityFinder {
       const { key, entity } = this.keys[index] as { key: string; entity: Entity };
       const end = at + key.length;
       // Latin names need word boundaries ("ai" must not match inside "said"); Chinese ones do not.
-      // A Chinese name that ends in a model number ("昇腾910") needs a boundary there: 昇腾910C is another chip.
+      // A Chinese name that ends in a model number ("收割机X9") needs a boundary there: 收割机X9C is another machine.
       const bounded =
         (HAN.test(key[0] ?? "") || !isWordChar(hay[at - 1])) &&
         (HAN.test(key.at(-1) ?? "") || !isWordChar(hay[end]));
@@ -303,7 +303,7 @@ export class EntityFinder {
     }
     found.sort((a, b) => a.start - b.start);
     // One mention per entity, in order of appearance; a maker written just before its product
-    // ("摩尔线程MTT S5000", "Hygon DCU") is part of the product's name.
+    // ("<maker>X9", "Pearfield X9") is part of the product's name.
     const out: Mention[] = [];
     for (const m of found) {
       const maker = out.at(-1);
