@@ -18,20 +18,8 @@ export type FollowUp =
   /** Thanks, ok: nothing to answer. */
   | { type: "ignore" };
 
-// Conversational cues, not words of the material: they say what a short reply does, whatever the subject.
+// What a short reply does (thanks, sources, more, a new subject) is read from cues.yaml's thread_* cues.
 const TRAILING = /[\s?？!！.。,，]+$/u;
-const IGNORE =
-  /^(?:thanks?(?: you)?|thx|ty|ok(?:ay)?|cool|great|nice|got it|perfect|👍|谢谢|多谢|好的|好)$/iu;
-const SOURCES =
-  /^(?:why|how so|sources?|citations?|cite|proof|evidence|where(?:'s| is| does)? (?:that|this|it) from|says who|how do you know|出处|来源|为什么|依据|证据)$/iu;
-const MORE =
-  /^(?:more|tell me more|show more|go on|continue|keep going|what else|and\.{0,3}|更多|还有呢|还有吗|继续|详细点)$/iu;
-/** "and Southland", "what about the X9", "how about Pearfield", "same for Applewood". */
-const SUBJECT_EN =
-  /^(?:and|but|then|ok(?:ay)?,? and|so)?\s*(?:what|how) about\s+(.+)$|^(?:and|same for|and for|now for|then for|also for|or)\s+(.+)$/iu;
-/** 那南国呢, 和<name>比呢, <name>呢, 那<name>怎么样. */
-const SUBJECT_ZH = /^(?:那么?|那)?(?:和|跟|与|同|换成)?(.+?)(?:比|相比|比较)?(?:呢|怎么样|如何|又如何)$/u;
-const ARTICLE = /^(?:the|a|an)\s+/i;
 
 /** The query line a request stands for: its text, or the command as it would be typed. */
 export function requestLine(request: Request | string): string {
@@ -49,9 +37,12 @@ export function requestLine(request: Request | string): string {
 export function readFollowUp(ctx: Context, previous: string, text: string): FollowUp {
   const t = text.trim().replace(TRAILING, "");
   if (!t) return { type: "ignore" };
-  if (IGNORE.test(t)) return { type: "ignore" };
-  if (SOURCES.test(t)) return { type: "sources" };
-  if (MORE.test(t)) return { type: "more" };
+  // The cues of cues.yaml, read in any case.
+  const is = (cue: "thread_ignore" | "thread_sources" | "thread_more") =>
+    ctx.cues[cue].eachCaseless.some((re) => re.test(t));
+  if (is("thread_ignore")) return { type: "ignore" };
+  if (is("thread_sources")) return { type: "sources" };
+  if (is("thread_more")) return { type: "more" };
   const phrase = subjectPhrase(ctx, t);
   const subject = phrase ? subjectOf(ctx, phrase) : undefined;
   if (!subject) return { type: "question", query: text.trim() };
@@ -61,10 +52,11 @@ export function readFollowUp(ctx: Context, previous: string, text: string): Foll
 
 /** The new subject of "and Southland?", "和<name>比呢", or a bare name ("Southland?"); undefined for a new question. */
 function subjectPhrase(ctx: Context, t: string): string | undefined {
-  const en = SUBJECT_EN.exec(t);
-  if (en) return (en[1] ?? en[2] ?? "").replace(ARTICLE, "").trim();
-  const zh = SUBJECT_ZH.exec(t);
-  if (zh?.[1]) return zh[1].trim();
+  for (const re of ctx.cues.thread_subject.eachCaseless) {
+    const m = re.exec(t);
+    const phrase = m?.slice(1).find((g) => g !== undefined);
+    if (phrase) return ctx.cues.article_word.eachCaseless.reduce((p, a) => p.replace(a, ""), phrase).trim();
+  }
   // A bare name is a follow-up about that thing; a whole question that names one is not.
   return ctx.finder.exact(t) ? t : undefined;
 }

@@ -332,6 +332,11 @@ export const CUE_NAMES = [
   "asks_whom",
   "relative_times",
   "not_counting",
+  "thread_ignore",
+  "thread_sources",
+  "thread_more",
+  "thread_subject",
+  "article_word",
 ] as const;
 /** The word lists the frames read as words (knowledge/cues.yaml's `words`). */
 export const WORD_LIST_NAMES = ["identity", "question_filler", "gap_filler", "every_topic"] as const;

@@ -9,6 +9,8 @@ export interface CompiledCue {
   each: readonly RegExp[];
   /** Any piece, in any case and everywhere: for replacing or splitting on every match. */
   global: RegExp;
+  /** Each piece alone, in any case. */
+  eachCaseless: readonly RegExp[];
 }
 
 export type CompiledCues = Record<CueName, CompiledCue>;
@@ -28,6 +30,7 @@ export function compileCues(cues: Partial<Cues>): CompiledCues {
       any: joined ? new RegExp(joined, "u") : NEVER,
       each,
       global: joined ? new RegExp(joined, "giu") : NEVER,
+      eachCaseless: pieces.map((p) => new RegExp(p, "iu")),
     };
   }
   return out;
