@@ -7,7 +7,7 @@ import type { SmallTalk } from "./compose/small-talk.js";
 import type { Context } from "./context.js";
 import type { Mention } from "./entities.js";
 import { isFollowUp } from "./frames/follow-up.js";
-import { countingUnits } from "./frames/reading.js";
+import { countingUnits, setAside } from "./frames/reading.js";
 import type { Request } from "./request.js";
 import { nameKey, normalize } from "./text.js";
 
@@ -146,7 +146,8 @@ export function freeText(ctx: Context, text: string): Intent {
   if (opener && norm.length > opener[0].length) return freeText(ctx, text.trim().slice(opener[0].length));
   const mentions = ctx.finder.mentions(text);
   if (isFollowUp(ctx, text, mentions)) return { type: "follow-up", text, mentions };
-  const things = mentions.filter((m) => m.entity.kind !== "country");
+  // A thing set aside ("besides A, which …") is no subject of the message: it asks about others.
+  const things = mentions.filter((m) => m.entity.kind !== "country" && !setAside(ctx, text, m));
   const countries = mentions.filter((m) => m.entity.kind === "country");
   // "Which chip is A compared against?" asks for a name, not for the two named side by side.
   const cue = ctx.cues.compares.any.test(norm) && !ctx.cues.asks_which.any.test(norm);

@@ -160,6 +160,20 @@ describe("which-kind questions", () => {
   });
 });
 
+describe("a thing set aside in a which-question", () => {
+  it("is no subject of the message, and the answer must name another of its kind", async () => {
+    const { buildContext } = await import("../../src/core/context.js");
+    const { readQuestion } = await import("../../src/core/frames/reading.js");
+    const { readIntent } = await import("../../src/core/intent.js");
+    const ctx = buildContext(knowledge);
+    const q = "Which machines besides the Harvester X9 does the report name?";
+    expect(readIntent(ctx, q).type).toBe("ask");
+    const r = readQuestion(ctx, q, ctx.finder.mentions(q));
+    expect(r.aside.map((m) => m.entity.id)).toEqual(["harvester-x9"]);
+    expect(r.names).toContain("device");
+  });
+});
+
 describe("list members set aside", () => {
   it("given a line's member set aside by name or by its number alone, answers with the line's other members", () => {
     for (const q of [

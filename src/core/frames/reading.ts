@@ -177,6 +177,8 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
   );
   const numbers = typedNumbers(question).filter((n) => !asideNumbers.includes(n));
   const others = otherMembers(ctx, asked, aside, asideNumbers);
+  // "Which … besides A": the answer names another thing of A's kind.
+  const othersOf = ctx.cues.asks_which.any.test(text) ? unique(aside.map((m) => m.entity.kind)) : [];
   return {
     question,
     content,
@@ -192,11 +194,17 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
       ctx.cues.compares.any.test(text) ||
       ctx.cues.comparative.any.test(text) ||
       ctx.cues.two_asks.any.test(text),
-    wants: WHICH_KIND.filter(([cue]) => ctx.cues[cue].any.test(text)).flatMap(([, kinds]) => kinds),
+    wants: [
+      ...WHICH_KIND.filter(([cue]) => ctx.cues[cue].any.test(text)).flatMap(([, kinds]) => kinds),
+      ...othersOf,
+    ],
     // "Who…" may be answered by a company or a country as well as a person; "which company…" only by one.
-    names: WHICH_KIND.filter(([cue]) => cue !== "who" && ctx.cues[cue].any.test(text)).flatMap(
-      ([, kinds]) => kinds,
-    ),
+    names: [
+      ...WHICH_KIND.filter(([cue]) => cue !== "who" && ctx.cues[cue].any.test(text)).flatMap(
+        ([, kinds]) => kinds,
+      ),
+      ...othersOf,
+    ],
     quantitative,
     money,
     alone: aloneMentions(ctx, text, key, asked),
@@ -282,6 +290,11 @@ function shareOf(
       .map(fixed);
   }
   return [];
+}
+
+/** True when the words before the mention set it aside ("besides (the) Applewood"). */
+export function setAside(ctx: Context, text: string, m: Mention): boolean {
+  return built(ctx).setAside.test(nameKey(text).slice(0, m.start));
 }
 
 /** The relative time a text names ("last year", "今年"), as an index into the cue's pieces; -1 for none. */

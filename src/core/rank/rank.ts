@@ -171,7 +171,12 @@ function namesKind(ctx: Context, r: Reading, f: Fact): boolean {
   const ids = [...f.entities, ...(f.attribution ? [f.attribution] : []), ...(f.subject ? [f.subject] : [])];
   return ids.some((id) => {
     const kind = ctx.entity(id)?.kind;
-    return kind !== undefined && r.names.includes(kind) && !r.entityIds.includes(id);
+    return (
+      kind !== undefined &&
+      r.names.includes(kind) &&
+      !r.entityIds.includes(id) &&
+      !r.aside.some((m) => m.entity.id === id)
+    );
   });
 }
 
