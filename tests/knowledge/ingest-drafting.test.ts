@@ -175,6 +175,15 @@ describe("drafting facts", () => {
     expect(entity("mid-2025")).toBeUndefined();
   });
 
+  it("answers a rate only with a figure given per that unit, and says so when none is", () => {
+    const core = createCore({ knowledge });
+    const lift = core.answer({ text: "How much water can a pump house lift per minute?" });
+    expect(lift.kind).toBe("answer");
+    expect(lift.headline).toMatch(/3,000 litres/);
+    const monthly = core.answer({ text: "How much does the HX900 MK2 controller cost per month?" });
+    expect(monthly.kind).toBe("not_found");
+    expect(core.answer({ text: "How much does the HX900 MK2 controller cost?" }).headline).toMatch(/\$4,000/);
+  });
   it("adds the words that ask for a unit the text measures in, each once, to the vocabulary", () => {
     const hints = knowledge.vocabulary.units.hints;
     const electricity = hints.filter((h) => new RegExp(h.cue, "u").test("electricity"));

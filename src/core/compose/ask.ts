@@ -108,7 +108,8 @@ export function askCard(ctx: Context, typed: string, typedMentions: readonly Men
   if (!best || !answers(ctx, r, best))
     return (
       // A count of a kind of thing needs a curated count; a sentence with some number in it is no answer.
-      (r.counted ? undefined : paragraphAnswer(ctx, r)) ??
+      // Nor does a rate ("per kilometre"): a paragraph with some sum in it is not the rate asked for.
+      (r.counted || r.per ? undefined : paragraphAnswer(ctx, r)) ??
       // What the material says of everything asked but the subject: the miss cites it as nearby.
       (best && r.content.length > 0 && contentShare(ctx, r, best.matched) >= 1
         ? nearbyMiss(ctx, [best.item], mentions)

@@ -86,6 +86,8 @@ export interface Reading {
   advice: boolean;
   /** A sum of several subjects' figures is asked for ("combined", "in total"). */
   sum: boolean;
+  /** A rate is asked for ("per day", "per kilometre"): what it is per, as written; undefined for none. */
+  per: string | undefined;
   /** The relative time named ("last year"), as an index of the relative_times cue's pieces; -1 for none. */
   when: number;
   /** The share of its Chinese the material knows; undefined for a question with little Chinese. */
@@ -222,6 +224,8 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
       ctx.cues.sum.any.test(text) &&
       (quantitative || money || units.size > 0) &&
       !ctx.cues.share.any.test(asking),
+    // Lower case only: "per SemiAnalysis" names who says so, not a rate.
+    per: /\bper ([a-z][a-z-]{1,20})\b/.exec(question)?.[1],
     chinese: hanCoverage(ctx, question),
     asked,
     aside,

@@ -147,8 +147,25 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     r.shareOf.every((t) => h.matched.includes(t)) &&
     // "Last year" is not answered by a figure the material gives for this year.
     !otherTime(ctx, r, f) &&
+    // "What did it cost per kilometre?" is not answered by the whole cost: the fact must give the rate.
+    (r.per === undefined || givesRate(f, r.per)) &&
     // "The combined harvest of Northland and Southland": only a figure the material gives for them together.
     !(r.sum && !sumOf(ctx, r, f))
+  );
+}
+
+/** True when the fact states a figure per `per` ("per day", "a day", "each day", "daily", "/day"). */
+export function givesRate(f: Fact, per: string): boolean {
+  const stem = per.replace(/(?:ies|es|s)$/, "").replace(/y$/, "");
+  const text = `${f.quote} ${f.figures.map((g) => g.unit).join(" ")}`.toLowerCase();
+  const rate = new RegExp(
+    `(?:\\b(?:per|a|an|each|every)\\s+(?:[a-z-]+\\s+)?|/)${stem}|\\b${stem}i?ly\\b${stem === "year" ? "|\\bannual" : ""}`,
+  );
+  // "257k WPM": an abbreviated unit ending "P" and the rate's letter ("per month").
+  const abbreviated = new RegExp(`P${stem.charAt(0).toUpperCase()}$`);
+  return (
+    rate.test(text) ||
+    f.figures.some((g) => /^[A-Z]{2,6}$/i.test(g.unit) && abbreviated.test(g.unit.toUpperCase()))
   );
 }
 

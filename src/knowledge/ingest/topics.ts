@@ -71,8 +71,10 @@ export interface TopicInput {
 export function proposeNewTopics(input: TopicInput): Topic[] {
   const { paragraphs, facts, knowledge } = input;
   const older = knowledge.facts.filter((f) => f.source !== input.source.id);
-  const oldShare = (w: string) =>
-    older.length === 0 ? 0 : older.filter((f) => wordsOf(f.quote).has(w)).length / older.length;
+  // How often the material so far uses each word: counted once, not per candidate.
+  const oldCount = new Map<string, number>();
+  for (const f of older) for (const w of wordsOf(f.quote).keys()) oldCount.set(w, (oldCount.get(w) ?? 0) + 1);
+  const oldShare = (w: string) => (older.length === 0 ? 0 : (oldCount.get(w) ?? 0) / older.length);
   const covered = new Set(
     knowledge.topics.flatMap((t) =>
       [t.id, t.title, ...t.keywords].flatMap((k) => k.match(WORD) ?? []).map(fold),

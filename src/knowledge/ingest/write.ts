@@ -219,17 +219,24 @@ function repair(start: Draft, base: Knowledge, loaded: Loaded, id: string): Draf
     const problems = validateKnowledge(merged(draft, base, loaded, id));
     const facts = new Map(draft.facts.map((f) => [f.id, f]));
     const entities = new Map(draft.entities.map((e) => [e.id, e]));
+    const proposedTopics = new Set(draft.newTopics.map((t) => t.id));
     const fix = problems.filter(
       (p) =>
-        (p.id && (facts.has(p.id) || entities.has(p.id))) ||
+        (p.id && (facts.has(p.id) || entities.has(p.id) || proposedTopics.has(p.id))) ||
         p.id === id ||
         (p.file === "ignored.yaml" && p.id?.startsWith(`${id} `)),
     );
     if (fix.length === 0) return draft;
     const dropFacts = new Set<string>();
     const dropEntities = new Set<string>();
+    // A proposed topic the check refuses is dropped: the draft stands without it.
+    const dropTopics = new Set<string>();
     const ignored = [...draft.ignored];
     for (const p of fix) {
+      if (p.id && proposedTopics.has(p.id) && p.file === `topics/${p.id}.yaml`) {
+        dropTopics.add(p.id);
+        continue;
+      }
       const f = p.id ? facts.get(p.id) : undefined;
       const e = p.id ? entities.get(p.id) : undefined;
       if (f) {
@@ -281,7 +288,7 @@ function repair(start: Draft, base: Knowledge, loaded: Loaded, id: string): Draf
     const topics = new Map(
       [...draft.topics].map(([t, list]) => [t, list.filter((x) => kept.has(x))] as const),
     );
-    const newTopics = draft.newTopics.flatMap((t) => keptTopic(t, kept));
+    const newTopics = draft.newTopics.filter((t) => !dropTopics.has(t.id)).flatMap((t) => keptTopic(t, kept));
     const proposed = new Set(newTopics.map((t) => t.id));
     for (const f of facts2)
       f.topics = f.topics.filter((t) => (topics.get(t) ?? []).includes(f.id) || proposed.has(t));
