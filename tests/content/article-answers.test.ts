@@ -35,6 +35,10 @@ describe("the first article's answers", () => {
     expect(ask("What share of China's AI data centers run on domestic chips?").kind).toBe("not_found");
   });
 
+  it("gives no sentence whose only number is part of a name to a question for a count", () => {
+    expect(ask("How many CloudMatrix 384 systems has Huawei sold?").kind).toBe("not_found");
+  });
+
   it("answers with the runner-up on the very thing named when the top hit misses what is asked", () => {
     expect(first("华为昇腾910B的性能如何？")).toBe("ascend-910b-640-tops");
     expect(ask("How many TOPS does the Ascend 910C deliver?").kind).toBe("not_found");

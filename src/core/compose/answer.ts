@@ -129,7 +129,8 @@ export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
   }
   // A question for a number is not answered by a sentence without one (the 9 of "X9" is a name),
   // nor a question about money by a sentence without a sum of money.
-  const figures = sentence.replace(MODEL_NUMBER, "");
+  // Nor are the digits of a name it mentions ("Model 384") a figure.
+  const figures = ctx.finder.residue(sentence, ctx.finder.mentions(sentence)).replace(MODEL_NUMBER, "");
   if ((r.quantitative || r.money) && !/\d/.test(figures)) return undefined;
   if (r.money && !ctx.lexicon.units.moneyText?.test(sentence)) return undefined;
   // A year asked about must be one the sentence speaks of, and a relative time ("last year") no other.
