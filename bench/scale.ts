@@ -26,15 +26,20 @@ export function replicate(k: Knowledge, times: number): Knowledge {
  * fingerprint is of the files there) and the snapshot beside it, with the core's saved index.
  * Returns the paths and how long the index took to make.
  */
-export function writeScaled(root: string, k: Knowledge): { dir: string; snapshot: string; buildMs: number } {
+export function writeScaled(
+  root: string,
+  k: Knowledge,
+  /** The snapshot's key, when the code that reads it is not this code (see snapshot.ts): the built code's. */
+  key?: (dir: string) => string,
+): { dir: string; snapshot: string; buildMs: number } {
   const dir = join(root, "knowledge");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "replicated.txt"), `${k.facts.length} facts\n`);
   const t = performance.now();
   const index = buildContext(k).save();
   const buildMs = performance.now() - t;
-  const snapshot = join(root, "knowledge.json");
-  writeSnapshot(dir, k, snapshot, index);
+  const snapshot = join(root, "knowledge.snap");
+  writeSnapshot(dir, k, snapshot, index, key?.(dir));
   return { dir, snapshot, buildMs };
 }
 

@@ -12,12 +12,12 @@ import { findTopic, gapCard } from "./compose/gap.js";
 import { helpCard } from "./compose/help.js";
 import { smallTalkCard } from "./compose/small-talk.js";
 import { sourceCard } from "./compose/source.js";
-import { buildContext, type Context, type SavedContext } from "./context.js";
+import { buildContext, type Context, rememberContext, rememberedContext } from "./context.js";
 import { readFollowUp } from "./follow-up.js";
 import { followUpCard } from "./frames/follow-up.js";
 import type { Catalog, Core } from "./index.js";
 import { MAX_INPUT, readIntent } from "./intent.js";
-import type { Weights } from "./rank/weights.js";
+import { WEIGHTS, type Weights } from "./rank/weights.js";
 import type { Choice, CompletionKind, Request } from "./request.js";
 import { withSources } from "./sources.js";
 import { nameKey } from "./text.js";
@@ -33,13 +33,17 @@ export interface CoreOptions {
 }
 
 export function createCore(options: CoreOptions = {}): Core {
-  const knowledge = onlySources(
-    options.knowledge ?? loadCheckedKnowledge(options.knowledgeDir),
-    options.sources ?? [],
-  );
-  // The indexes saved with the snapshot this knowledge was read from, if it was and it was not narrowed to
-  // some sources: none to build at start.
-  const ctx = buildContext(knowledge, takeSavedIndex(knowledge) as SavedContext | undefined, options.weights);
+  const whole = options.knowledge ?? loadCheckedKnowledge(options.knowledgeDir);
+  const knowledge = onlySources(whole, options.sources ?? []);
+  // The indexes saved with the snapshot this knowledge was read from, if it was: none to build at start.
+  // Narrowed to some sources, the whole's indexes are filtered to them (buildContext says when they can be).
+  const weights = options.weights ?? WEIGHTS;
+  const ctx =
+    knowledge === whole
+      ? (sameWeights(rememberedContext(knowledge), weights) ??
+        buildContext(knowledge, takeSavedIndex(knowledge), weights))
+      : buildContext(knowledge, undefined, weights, contextOf(whole, weights));
+  rememberContext(knowledge, ctx);
   return {
     knowledge,
     answer: (request, onFault) => {
@@ -64,6 +68,25 @@ export function createCore(options: CoreOptions = {}): Core {
     followUp: (previous, text) => readFollowUp(ctx, previous, text),
     catalog: () => catalog(ctx),
   };
+}
+
+/** A context made already for this knowledge (by the loader, or another core), if its weights are these. */
+function sameWeights(ctx: Context | undefined, weights: Readonly<Weights>): Context | undefined {
+  return ctx?.weights === weights ? ctx : undefined;
+}
+
+/**
+ * The context of a core over `whole`, to narrow: one made already, or one made now from its saved indexes;
+ * none when it has neither (building the whole to narrow it would cost more than building the part).
+ */
+function contextOf(whole: Knowledge, weights: Readonly<Weights>): Context | undefined {
+  const known = rememberedContext(whole);
+  if (known) return known;
+  const saved = takeSavedIndex(whole);
+  if (!saved) return undefined;
+  const ctx = buildContext(whole, saved, weights);
+  rememberContext(whole, ctx);
+  return ctx;
 }
 
 /**

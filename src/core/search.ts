@@ -1,14 +1,15 @@
 // Retrieval: a MiniSearch index over the facts (claim, quote, metric, entity names and aliases, topic
 // words), and one over the source paragraphs as a fallback. Same tokenizer for building and querying.
-import MiniSearch, { type AsPlainObject, type SearchResult } from "minisearch";
+import MiniSearch, { type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import type { Fact, Knowledge } from "../knowledge/schema.js";
 import { unique } from "./compose/shared.js";
 import { EMPTY_LEXICON, type Lexicon } from "./lexicon.js";
+import { decodeIndex, encodeIndex, indexedTerms, narrowIndex, type SavedIndex } from "./saved-index.js";
 import { editDistance, HAN, stem } from "./text.js";
 import type { Tokenize } from "./tokenize.js";
 
-interface FactDoc {
+export interface FactDoc {
   id: string;
   claim: string;
   quote: string;
@@ -35,44 +36,123 @@ export interface Hit<T> {
   matched: readonly string[];
 }
 
+/** A part of a saved retriever that is read from the snapshot only when first needed. */
+export type Lazy<T> = T | (() => T);
+const force = <T>(x: Lazy<T>): T => (typeof x === "function" ? (x as () => T)() : x);
+
+/** Per source: how many documents (facts and paragraphs) it has, and each term's document frequency. */
+export type SourceCounts = [source: string, docs: number, df: [term: string, docs: number][]][];
+
 /**
- * A retriever's indexes as plain data (MiniSearch's toJSON and the document frequencies), saved at build
- * time and loaded at start instead of tokenizing every fact and paragraph again. Valid only for the very
- * knowledge and code it was made from: the snapshot that carries it checks both.
+ * A retriever's indexes as data (saved-index.ts), with the document frequencies, made at build time and
+ * loaded at start instead of tokenizing every fact and paragraph again. Valid only for the very knowledge
+ * and code it was made from: the snapshot that carries it checks both.
  */
 export interface SavedRetriever {
-  facts: AsPlainObject;
-  /** As MiniSearch's JSON text: parsed only when first searched, not with the rest of the snapshot. */
-  paragraphs: string;
+  facts: SavedIndex;
+  /** Decoded when first searched: most answers come from the facts alone. */
+  paragraphs: Lazy<SavedIndex>;
   df: [term: string, docs: number][];
   docCount: number;
+  /** Read only to narrow the retriever to some sources. */
+  bySource: Lazy<SourceCounts>;
+}
+
+/** The documents a whole's index reads differently from a narrowed knowledge (context.ts, narrowedTexts). */
+export interface Narrowed {
+  /** Fact id → the fields to read again, with their text now. */
+  facts: Map<string, Record<string, string>>;
+  /** Paragraph id → its text, to read again. */
+  paragraphs: Map<string, Record<string, string>>;
+  /** Per source, the change to each term's document frequency that reading them again makes. */
+  df: Map<string, Map<string, number>>;
+}
+
+/** A retriever over some sources only, filtered from one over more. */
+interface Narrowing {
+  from: Retriever;
+  sources: ReadonlySet<string>;
+  changes: Narrowed;
 }
 
 /** Field boosts: a name or a metric says more about a fact than a word of its quote. */
 const FACT_BOOST = { names: 3, metric: 2, keywords: 2, claim: 1.5, topics: 1, quote: 1 } as const;
 
+/** The fields of the fact index, each fact's text as factDocs makes it. */
+export const FACT_FIELDS = ["claim", "quote", "metric", "keywords", "names", "topics", "entityIds"] as const;
+
+/**
+ * What the fact index is given for each fact: its words, its entities' names and its topics' words. It
+ * reads the rest of the knowledge (entities, topics, sides), so narrowing the knowledge can change it.
+ */
+export function factDocs(knowledge: Knowledge, facts: readonly Fact[] = knowledge.facts): FactDoc[] {
+  const entity = new Map(knowledge.entities.map((e) => [e.id, e]));
+  const topic = new Map(knowledge.topics.map((t) => [t.id, t]));
+  // Each side (sides.yaml) → the country entities of its entity's country.
+  const sideCountry = new Map<string, string[]>(
+    knowledge.sides.map((s) => {
+      const code = entity.get(s.entity)?.country;
+      const countries = knowledge.entities.filter((e) => e.kind === "country" && e.country === code);
+      return [s.id, countries.length ? countries.map((e) => e.id) : [s.entity]];
+    }),
+  );
+  return facts.map((f) => {
+    const about = [...f.entities, ...(f.attribution ? [f.attribution] : [])]
+      .map((id) => entity.get(id))
+      .filter((e) => e !== undefined);
+    return {
+      id: f.id,
+      claim: f.claim,
+      quote: f.quote,
+      metric: f.metric,
+      keywords: f.keywords.join(" "),
+      // Long aliases ("People's Republic of China") would index everyday words ("people") as names;
+      // the entity finder still knows them, and a mention reaches the fact through its entity id.
+      names: about
+        .flatMap((e) => [e.name, ...e.aliases.filter((a) => a.trim().split(/\s+/).length <= 2)])
+        .join(" ; "),
+      topics: f.topics
+        .flatMap((id) => [topic.get(id)?.title ?? id, ...(topic.get(id)?.keywords ?? [])])
+        .join(" ; "),
+      // A fact on one side of the gap concerns that country, named or not ("up 77%" of US big tech).
+      // A group's figure is found through the group's name as well as its members'.
+      entityIds: unique([
+        ...about.map((e) => e.id),
+        ...(f.subject && entity.get(f.subject)?.kind === "group" ? [f.subject] : []),
+        ...(sideCountry.get(f.side) ?? []),
+      ])
+        .map((id) => `@${id}`)
+        .join(" "),
+    };
+  });
+}
+
+/** A fact's words for the document frequencies: every field but its entity ids, as one text. */
+export const dfText = (d: FactDoc) =>
+  `${d.claim} ${d.quote} ${d.metric} ${d.keywords} ${d.names} ${d.topics}`;
+
 export class Retriever {
   private readonly facts: MiniSearch<FactDoc>;
   /** Loaded from the saved index when first searched: most answers come from the facts alone. */
-  private paragraphIndex: MiniSearch<ParagraphDoc> | (() => MiniSearch<ParagraphDoc>);
+  private paragraphIndex: Lazy<MiniSearch<ParagraphDoc>>;
   private readonly factById = new Map<string, Fact>();
   private readonly df = new Map<string, number>();
   private readonly docCount: number;
-  /**
-   * Every word the fact index holds (entity ids aside), for finding the word a typo stands for without
-   * searching the facts: its size follows the vocabulary, not the number of facts.
-   */
-  private readonly words: SearchableMap<true>;
+  /** Each source's documents and document frequencies, which the whole's are the sums of. */
+  private bySource: Lazy<SourceCounts>;
+  /** The words behind `words`, or how to make them from the fact index. */
+  private wordIndex: Lazy<SearchableMap<true>>;
 
-  /** `saved`: this very knowledge's indexes, as save() made them; built afresh when absent. */
+  /**
+   * `saved`: this very knowledge's indexes, as save() made them; or a retriever over more sources to narrow
+   * (only when narrowsExactly holds). Built afresh when absent.
+   */
   constructor(
     knowledge: Knowledge,
     private readonly tokenize: Tokenize,
-    saved?: SavedRetriever,
+    saved?: SavedRetriever | Narrowing,
     private readonly lexicon: Lexicon = EMPTY_LEXICON,
   ) {
-    const entity = new Map(knowledge.entities.map((e) => [e.id, e]));
-    const topic = new Map(knowledge.topics.map((t) => [t.id, t]));
     // The words the fact index is given, gathered while it is built (processTerm keeps them as they are).
     let indexed: Set<string> | undefined;
     const options = {
@@ -85,67 +165,61 @@ export class Retriever {
       },
       processTerm: (term: string) => term,
     };
-    const factOptions = {
-      ...options,
-      fields: ["claim", "quote", "metric", "keywords", "names", "topics", "entityIds"],
-      searchOptions: { boost: FACT_BOOST },
-    };
+    const factOptions = { ...options, fields: [...FACT_FIELDS], searchOptions: { boost: FACT_BOOST } };
     const paragraphOptions = { ...options, fields: ["text"], storeFields: ["source", "paragraph"] };
+    for (const f of knowledge.facts) this.factById.set(f.id, f);
+    if (saved && "from" in saved) {
+      // Filtered from the whole, as if built from these sources alone: counts, averages and frequencies.
+      const { from, sources, changes } = saved;
+      this.facts = narrowIndex(
+        from.facts,
+        (id) => sources.has(from.factById.get(id)?.source ?? ""),
+        factOptions,
+        changes.facts,
+      );
+      this.paragraphIndex = () =>
+        narrowIndex(
+          from.paragraphs,
+          (_id, stored) => sources.has(String(stored?.source)),
+          paragraphOptions,
+          changes.paragraphs,
+        );
+      const counts: SourceCounts = force(from.bySource)
+        .filter(([source]) => sources.has(source))
+        .map(([source, docs, df]) => {
+          const delta = changes.df.get(source);
+          if (!delta) return [source, docs, df];
+          const own = new Map(df);
+          for (const [term, d] of delta) own.set(term, (own.get(term) ?? 0) + d);
+          return [source, docs, [...own].filter(([, n]) => n > 0)];
+        });
+      this.bySource = counts;
+      let docs = 0;
+      for (const [, n, df] of counts) {
+        docs += n;
+        for (const [term, k] of df) this.df.set(term, (this.df.get(term) ?? 0) + k);
+      }
+      this.docCount = docs;
+      this.wordIndex = () => wordsOf(this.facts);
+      return;
+    }
     if (saved) {
-      for (const f of knowledge.facts) this.factById.set(f.id, f);
-      this.facts = MiniSearch.loadJS<FactDoc>(saved.facts, factOptions);
-      this.paragraphIndex = () => MiniSearch.loadJSON<ParagraphDoc>(saved.paragraphs, paragraphOptions);
+      this.facts = decodeIndex<FactDoc>(saved.facts, factOptions);
+      const paragraphs = saved.paragraphs;
+      this.paragraphIndex = () => decodeIndex<ParagraphDoc>(force(paragraphs), paragraphOptions);
       for (const [term, n] of saved.df) this.df.set(term, n);
       this.docCount = saved.docCount;
-      const idField = String(saved.facts.fieldIds.entityIds);
-      this.words = new SearchableMap();
-      for (const [term, fields] of saved.facts.index)
-        if (Object.keys(fields).some((f) => f !== idField)) this.words.set(term, true);
+      this.bySource = saved.bySource;
+      this.wordIndex = () => wordsOf(this.facts);
       return;
     }
     this.facts = new MiniSearch<FactDoc>(factOptions);
-    // Each side (sides.yaml) → the country entities of its entity's country.
-    const sideCountry = new Map<string, string[]>(
-      knowledge.sides.map((s) => {
-        const code = entity.get(s.entity)?.country;
-        const countries = knowledge.entities.filter((e) => e.kind === "country" && e.country === code);
-        return [s.id, countries.length ? countries.map((e) => e.id) : [s.entity]];
-      }),
-    );
-    const docs: FactDoc[] = knowledge.facts.map((f) => {
-      this.factById.set(f.id, f);
-      const about = [...f.entities, ...(f.attribution ? [f.attribution] : [])]
-        .map((id) => entity.get(id))
-        .filter((e) => e !== undefined);
-      return {
-        id: f.id,
-        claim: f.claim,
-        quote: f.quote,
-        metric: f.metric,
-        keywords: f.keywords.join(" "),
-        // Long aliases ("People's Republic of China") would index everyday words ("people") as names;
-        // the entity finder still knows them, and a mention reaches the fact through its entity id.
-        names: about
-          .flatMap((e) => [e.name, ...e.aliases.filter((a) => a.trim().split(/\s+/).length <= 2)])
-          .join(" ; "),
-        topics: f.topics
-          .flatMap((id) => [topic.get(id)?.title ?? id, ...(topic.get(id)?.keywords ?? [])])
-          .join(" ; "),
-        // A fact on one side of the gap concerns that country, named or not ("up 77%" of US big tech).
-        // A group's figure is found through the group's name as well as its members'.
-        entityIds: unique([
-          ...about.map((e) => e.id),
-          ...(f.subject && entity.get(f.subject)?.kind === "group" ? [f.subject] : []),
-          ...(sideCountry.get(f.side) ?? []),
-        ])
-          .map((id) => `@${id}`)
-          .join(" "),
-      };
-    });
+    const docs = factDocs(knowledge);
     indexed = new Set();
     this.facts.addAll(docs);
-    this.words = new SearchableMap();
-    for (const t of indexed) this.words.set(t, true);
+    const words = new SearchableMap<true>();
+    for (const t of indexed) words.set(t, true);
+    this.wordIndex = words;
     indexed = undefined;
 
     const paragraphs = new MiniSearch<ParagraphDoc>(paragraphOptions);
@@ -158,32 +232,48 @@ export class Retriever {
     }
     paragraphs.addAll(paras);
 
-    // Document frequencies over facts and paragraphs, for the coverage weights.
-    for (const d of docs)
-      this.countTerms(
-        this.tokenize(`${d.claim} ${d.quote} ${d.metric} ${d.keywords} ${d.names} ${d.topics}`),
-      );
-    for (const p of paras) this.countTerms(this.tokenize(p.text));
+    // Document frequencies over facts and paragraphs, for the coverage weights, counted per source.
+    const bySource = new Map<string, { docs: number; df: Map<string, number> }>();
+    const count = (source: string, terms: string[]) => {
+      const own = bySource.get(source) ?? { docs: 0, df: new Map<string, number>() };
+      bySource.set(source, own);
+      own.docs++;
+      for (const t of new Set(terms)) {
+        this.df.set(t, (this.df.get(t) ?? 0) + 1);
+        own.df.set(t, (own.df.get(t) ?? 0) + 1);
+      }
+    };
+    docs.forEach((d, i) => {
+      count(knowledge.facts[i]?.source ?? "", this.tokenize(dfText(d)));
+    });
+    for (const p of paras) count(p.source, this.tokenize(p.text));
     this.docCount = docs.length + paras.length;
+    this.bySource = [...bySource].map(([source, own]) => [source, own.docs, [...own.df]]);
   }
 
-  /** The indexes as plain data, for the constructor's `saved`. */
+  /** The indexes as data, for the constructor's `saved`. */
   save(): SavedRetriever {
     return {
-      facts: this.facts.toJSON(),
-      paragraphs: JSON.stringify(this.paragraphs),
+      facts: encodeIndex(this.facts),
+      paragraphs: encodeIndex(this.paragraphs),
       df: [...this.df],
       docCount: this.docCount,
+      bySource: force(this.bySource),
     };
+  }
+
+  /**
+   * Every word the fact index holds (entity ids aside), for finding the word a typo stands for without
+   * searching the facts: its size follows the vocabulary, not the number of facts. Made when first needed.
+   */
+  private get words(): SearchableMap<true> {
+    if (typeof this.wordIndex === "function") this.wordIndex = this.wordIndex();
+    return this.wordIndex;
   }
 
   private get paragraphs(): MiniSearch<ParagraphDoc> {
     if (typeof this.paragraphIndex === "function") this.paragraphIndex = this.paragraphIndex();
     return this.paragraphIndex;
-  }
-
-  private countTerms(terms: string[]) {
-    for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
   /** True when the facts or the paragraphs use the term at all. */
@@ -337,6 +427,13 @@ export class Retriever {
     }
     return out;
   }
+}
+
+/** The fact index's words, entity ids aside, for typo correction. */
+function wordsOf(facts: MiniSearch<FactDoc>): SearchableMap<true> {
+  const words = new SearchableMap<true>();
+  for (const term of indexedTerms(facts, "entityIds")) words.set(term, true);
+  return words;
 }
 
 /** Joins tokens into one query string; no token contains it. */

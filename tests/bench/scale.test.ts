@@ -37,9 +37,13 @@ describe("bench scale run", () => {
     );
   });
 
-  it("starts a new process on the written ×N knowledge, which answers its first question", () => {
+  it("starts a new process on the written ×N knowledge, which answers its first question", async () => {
     ensureBuilt();
-    const { dir, snapshot } = writeScaled(join(tmp, "x3"), replicate(knowledge, 3));
+    // The child runs the built code, whose snapshots carry the built code's key.
+    const built = (await import(
+      join(root, "dist/src/knowledge/snapshot.js")
+    )) as typeof import("../../src/knowledge/snapshot.js");
+    const { dir, snapshot } = writeScaled(join(tmp, "x3"), replicate(knowledge, 3), built.knowledgeKey);
     const child = spawnSync(process.execPath, [join(root, "dist/bench/ready.js"), dir, snapshot, QUESTION], {
       encoding: "utf8",
     });

@@ -1,10 +1,10 @@
 // The core's search indexes are saved with the knowledge snapshot at build time and loaded at start:
 // used when they match the knowledge and the code, ignored otherwise, and answering exactly as a fresh build.
-import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildContext } from "../../src/core/context.js";
+import { buildContext, indexBuilds } from "../../src/core/context.js";
 import { createCore } from "../../src/core/index.js";
 import { defaultKnowledgeDir, readKnowledge } from "../../src/knowledge/load.js";
 import type { Knowledge } from "../../src/knowledge/schema.js";
@@ -18,7 +18,7 @@ let copies = 0;
 function copy(from: string): { dir: string; snapshot: string } {
   const dir = join(root, `knowledge-${++copies}`);
   cpSync(from, dir, { recursive: true, preserveTimestamps: true });
-  return { dir, snapshot: join(root, `snapshot-${copies}.json`) };
+  return { dir, snapshot: join(root, `snapshot-${copies}.snap`) };
 }
 
 const QUESTION = "How many TOPS does the Ascend 910B deliver?";
@@ -46,26 +46,25 @@ describe("the saved search index", () => {
     expect(createCore({ knowledge: loaded }).answer({ text: QUESTION }).kind).not.toBe("answer");
   });
 
-  it("is ignored once the knowledge changes, and the core builds its own", () => {
+  it("is kept while only the files' times change, and ignored once their content changes", () => {
     const { dir, snapshot } = copy(fixture);
     const { knowledge } = readKnowledge(dir);
     writeSnapshot(dir, knowledge, snapshot, buildContext(factless(knowledge)).save());
     const later = new Date(Date.now() + 5000);
     utimesSync(join(dir, "facts", "all.yaml"), later, later);
+    expect(readSnapshot(dir, snapshot)).toBeDefined();
+    appendFileSync(join(dir, "facts", "all.yaml"), "\n");
     expect(readSnapshot(dir, snapshot)).toBeUndefined();
     expect(createCore({ knowledgeDir: dir }).answer({ text: QUESTION }).kind).toBe("answer");
   });
 
-  it("is ignored when the code that made it has changed, while the knowledge is still used", () => {
+  it("is ignored under another key (other code made it, or other knowledge), and the YAML is read", () => {
     const { dir, snapshot } = copy(fixture);
     const { knowledge } = readKnowledge(dir);
-    writeSnapshot(dir, knowledge, snapshot, buildContext(factless(knowledge)).save());
-    const json = JSON.parse(readFileSync(snapshot, "utf8")) as { index: { code: unknown[] } };
-    json.index.code = [["search.js", 1, 1]];
-    writeFileSync(snapshot, JSON.stringify(json));
-    const loaded = readSnapshot(dir, snapshot);
-    expect(loaded).toEqual(knowledge);
-    expect(createCore({ knowledge: loaded }).answer({ text: QUESTION }).kind).toBe("answer");
+    writeSnapshot(dir, knowledge, snapshot, buildContext(factless(knowledge)).save(), "made-by-other-code");
+    expect(readSnapshot(dir, snapshot)).toBeUndefined();
+    expect(readSnapshot(dir, snapshot, "made-by-other-code")).toEqual(knowledge);
+    expect(createCore({ knowledgeDir: dir }).answer({ text: QUESTION }).kind).toBe("answer");
   });
 
   it("is handed to one core only: knowledge narrowed or copied from the snapshot's gets a fresh index", () => {
@@ -97,5 +96,32 @@ describe("the saved search index", () => {
     expect(questions.length).toBeGreaterThan(150);
     for (const q of questions) expect(loaded.answer({ text: q }), q).toEqual(built.answer({ text: q }));
     expect(loaded.complete("chip", "asc")).toEqual(built.complete("chip", "asc"));
+  });
+
+  it("narrowed to each source, filters the whole's saved index and answers exactly as a core built for it", () => {
+    const { dir, snapshot } = copy(defaultKnowledgeDir());
+    const { knowledge } = readKnowledge(dir);
+    writeSnapshot(dir, knowledge, snapshot, buildContext(knowledge).save());
+    const loaded = readSnapshot(dir, snapshot) as Knowledge;
+    const questions = [
+      ...lines("eval-public.jsonl"),
+      ...lines("eval-extra.jsonl"),
+      "/chip 910C",
+      "How many HBM stacks has China stockpiled?",
+      "中国囤积了多少HBM库存?",
+      "华为昇腾芯片的产量",
+      "/gap chips",
+    ];
+    for (const source of knowledge.sources.map((s) => s.id)) {
+      const builds = { ...indexBuilds };
+      const narrowed = createCore({ knowledge: loaded, sources: [source] });
+      // The whole's index loaded once, then filtered: nothing tokenized again but what narrowing changes.
+      expect(indexBuilds.narrowed - builds.narrowed, source).toBe(1);
+      expect(indexBuilds.built - builds.built, source).toBe(0);
+      const alone = createCore({ knowledge, sources: [source] });
+      expect(indexBuilds.built - builds.built, source).toBe(1);
+      for (const q of questions)
+        expect(narrowed.answer({ text: q }), `${source}: ${q}`).toEqual(alone.answer({ text: q }));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ function copy(): { dir: string; snapshot: string } {
   temps.push(root);
   const dir = join(root, "knowledge");
   cpSync(fixture, dir, { recursive: true, preserveTimestamps: true });
-  return { dir, snapshot: join(root, "knowledge.json") };
+  return { dir, snapshot: join(root, "knowledge.snap") };
 }
 afterEach(() => {
   for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
@@ -26,7 +26,7 @@ describe("knowledge snapshot", () => {
     expect(readSnapshot(dir, snapshot)).toEqual(knowledge);
   });
 
-  it("is stale, and ignored, once any file is edited, added or removed", () => {
+  it("is stale, and ignored, once any file's content is edited, or a file added or removed", () => {
     const { dir, snapshot } = copy();
     writeSnapshot(dir, readKnowledge(dir).knowledge, snapshot);
     appendFileSync(join(dir, "facts", "all.yaml"), "\n");
@@ -46,6 +46,10 @@ describe("knowledge snapshot", () => {
     const { dir, snapshot } = copy();
     expect(readSnapshot(dir, snapshot)).toBeUndefined();
     writeFileSync(snapshot, "{not json");
+    expect(readSnapshot(dir, snapshot)).toBeUndefined();
+    // A snapshot cut short (a full disk) is not read either.
+    writeSnapshot(dir, readKnowledge(dir).knowledge, snapshot);
+    writeFileSync(snapshot, readFileSync(snapshot).subarray(0, 40));
     expect(readSnapshot(dir, snapshot)).toBeUndefined();
   });
 });
