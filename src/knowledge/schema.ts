@@ -85,34 +85,6 @@ export const ARTICLE_SUBJECT = "article";
 export const Qualifier = z.enum(["over", "about", "less-than", "at-least", "up-to", "exactly", "only"]);
 export type Qualifier = z.infer<typeof Qualifier>;
 
-/**
- * The units a figure may carry, so that the core compares like with like. Kept as a list the validator
- * checks rather than a schema enum, so that a new source with a new unit fails with a clear message.
- */
-export const UNITS = [
-  "EFLOPS",
-  "TOPS",
-  "%",
-  "USD",
-  "GPUs",
-  "chips",
-  "H100-equivalents",
-  "parameters",
-  "tokens",
-  "months",
-  "years",
-  "data centers",
-  "developers",
-  "models",
-  /** Stated multiples: "more than 10 times", "about 6 times lower", "more than twice". */
-  "times",
-  /** Stated fractions: 1/8, 1/4. */
-  "fraction",
-  "rounds",
-  "cards",
-] as const;
-export type Unit = (typeof UNITS)[number];
-
 export const Figure = z.strictObject({
   /** The value in plain units: 1.2 million GPUs is 1200000, 70% is 70, $725 billion is 725000000000. */
   value: z.number(),
@@ -205,7 +177,7 @@ export const EntitiesFile = z.strictObject({ entities: z.array(Entity) });
 export const FactsFile = z.strictObject({ facts: z.array(Fact) });
 export const TopicFile = Topic;
 export const IgnoredFile = z.strictObject({ ignored: z.array(IgnoredNumber) });
-/** knowledge/units.yaml: units a figure may carry beyond UNITS, such as those a new source counts in. */
+/** knowledge/units.yaml: units a figure may carry beyond vocabulary.yaml's, such as those a new source counts in. */
 export const UnitsFile = z.strictObject({ units: z.array(z.string().min(1)).default([]) });
 
 /** Chinese words users type → the English words the material uses for them (names live in entities). */
@@ -377,6 +349,6 @@ export interface Knowledge {
   cues: Cues;
   /** The frames' word lists (knowledge/cues.yaml's `words`). */
   cueWords: CueWords;
-  /** Units beyond UNITS (knowledge/units.yaml). */
+  /** Units beyond vocabulary.yaml's (knowledge/units.yaml). */
   units?: string[];
 }

@@ -17,7 +17,7 @@
 import { formatProblem, KnowledgeError, type Loaded, type Problem, readKnowledge } from "./load.js";
 import { findNumbers, normaliseQuote, occurrences, sameValue } from "./numbers.js";
 import type { Entity, EntityKind, Fact, IgnoredNumber, Knowledge, SideEntry, Topic } from "./schema.js";
-import { ARTICLE_SUBJECT, SHARED_SIDES, UNITS } from "./schema.js";
+import { ARTICLE_SUBJECT, SHARED_SIDES } from "./schema.js";
 
 /** Who may be named as the source of a claim. */
 const ATTRIBUTABLE: readonly EntityKind[] = ["organisation", "report", "person", "company"];
@@ -190,8 +190,8 @@ function checkFact(
   else if (paragraphs && paragraph === undefined)
     add("paragraph", `source "${f.source}" has ${paragraphs.length} paragraphs, not ${f.paragraph}`);
 
-  // The pack's own units (vocabulary.yaml), or the default list for a pack that names none.
-  const known: readonly string[] = k.vocabulary.units.known.length ? k.vocabulary.units.known : UNITS;
+  // Units are data: the pack's own (vocabulary.yaml's units.known, and units.yaml's).
+  const known: readonly string[] = k.vocabulary.units.known;
   const quote = normaliseQuote(f.quote);
   if (paragraph !== undefined && !normaliseQuote(paragraph).includes(quote))
     add("quote", `not verbatim in ${f.source} ¶${f.paragraph}: "${f.quote}"`);
@@ -201,7 +201,7 @@ function checkFact(
     if (!known.includes(fig.unit) && !(k.units ?? []).includes(fig.unit))
       add(
         `${field}.unit`,
-        `"${fig.unit}" is not a known unit (${known.join(", ")}; or list it in units.yaml)`,
+        `"${fig.unit}" is not a known unit (${known.join(", ") || "none listed"}; list it in vocabulary.yaml's units.known or in units.yaml)`,
       );
     if (!quote.includes(normaliseQuote(fig.text)))
       add(`${field}.text`, `"${fig.text}" does not stand in the quote`);

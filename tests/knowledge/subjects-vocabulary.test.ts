@@ -83,6 +83,27 @@ describe("vocabulary and cues", () => {
     expect(messages(problems).join("\n")).toMatch(/"EFLOPS" is not a known unit/);
   });
 
+  it("takes units from the data alone: one added only in vocabulary.yaml is accepted, and none is built in", () => {
+    const newUnit = (known?: (units: string[]) => string[]) => {
+      const dir = copyFixture();
+      editYaml(dir, "facts/compute.yaml", (doc) => {
+        const fact = entry<{ figures: { unit: string }[] }>(doc, "facts", "us-compute");
+        if (fact.figures[0]) fact.figures[0].unit = "zettawatts";
+      });
+      if (known)
+        editYaml(dir, "vocabulary.yaml", (doc) => {
+          (doc.units as Doc).known = known((doc.units as Doc).known as string[]);
+        });
+      return messages(validateKnowledge(readKnowledge(dir))).join("\n");
+    };
+    expect(newUnit()).toMatch(/"zettawatts" is not a known unit/);
+    expect(newUnit((units) => [...units, "zettawatts"])).not.toMatch(/not a known unit/);
+    // A unit the code once listed is no more known than any other when the vocabulary leaves it out.
+    expect(newUnit((units) => [...units.filter((u) => u !== "EFLOPS"), "zettawatts"])).toMatch(
+      /"EFLOPS" is not a known unit/,
+    );
+  });
+
   it("given a cue that does not compile, names the cue", () => {
     const dir = copyFixture();
     copyFileSync(join(defaultKnowledgeDir(), "cues.yaml"), join(dir, "cues.yaml"));

@@ -36,7 +36,7 @@ export interface DraftInput {
   source: Source;
   paragraphs: readonly string[];
   knowledge: Knowledge;
-  /** Units already known (the built-in list and knowledge/units.yaml). */
+  /** Units already known (vocabulary.yaml's and units.yaml's). */
   units: ReadonlySet<string>;
   /** Facts of this source kept from curation: the spans they quote are not drafted again. */
   curated: readonly Fact[];
@@ -249,7 +249,7 @@ export function draftSource(input: DraftInput): Draft {
     });
     const text = normaliseQuote(paragraph);
     const seen = new Set<string>();
-    for (const reading of readNumbers(text, isName)) {
+    for (const reading of readNumbers(text, isName, knowledge.vocabulary.units.known)) {
       const m = reading.mention;
       if (spans.some(([s, e]) => m.start < e && s < m.end)) continue;
       const entry =
@@ -332,7 +332,7 @@ function draftFact(
   const names = paragraphNames
     .filter((n) => clause.start <= n.start && n.end <= clause.end)
     .map((n) => ({ ...n, start: n.start - clause.start, end: n.end - clause.start }));
-  const readings = readNumbers(quote, nameAt(quote, names, byId));
+  const readings = readNumbers(quote, nameAt(quote, names, byId), input.knowledge.vocabulary.units.known);
   const figures: Figure[] = readings.flatMap((r) => {
     if (r.kind !== "figure") return [];
     // "507k Ascend units", "1.6M Ascend 910C packages", "350k of H20": a count of a named chip counts chips.

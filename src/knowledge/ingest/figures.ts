@@ -2,7 +2,6 @@
 // unit and qualifier), a date, or part of a name or code, which the ignore list records with a reason.
 import { findNumbers, type NumberMention } from "../numbers.js";
 import type { Figure, Qualifier } from "../schema.js";
-import { UNITS } from "../schema.js";
 
 export type Reading =
   | { kind: "figure"; figure: Figure; mention: NumberMention }
@@ -35,8 +34,8 @@ const PHRASE_END = new Set(
     "their they them we our per each every a an the year-on-year yoy compared versus vs"
   ).split(" "),
 );
-const CANONICAL = new Map<string, string>(UNITS.map((u) => [u.toLowerCase(), u]));
-for (const [said, unit] of [
+/** Words a quote may write for a unit: each stands for its unit only in knowledge that has that unit. */
+const SAID: readonly [said: string, unit: string][] = [
   ["percent", "%"],
   ["per cent", "%"],
   ["percentage points", "%"],
@@ -50,8 +49,22 @@ for (const [said, unit] of [
   ["×", "times"],
   ["time", "times"],
   ["fold", "times"],
-] as const)
-  CANONICAL.set(said, unit);
+];
+
+/** Lower-case spelling → unit: the knowledge's units (vocabulary.yaml's units.known), and SAID's for them. */
+type Canonical = ReadonlyMap<string, string>;
+const canonicalByUnits = new WeakMap<readonly string[], Canonical>();
+
+function canonicalUnits(units: readonly string[]): Canonical {
+  let out = canonicalByUnits.get(units);
+  if (!out) {
+    const map = new Map<string, string>(units.map((u) => [u.toLowerCase(), u]));
+    for (const [said, unit] of SAID) if (units.includes(unit)) map.set(said, unit);
+    canonicalByUnits.set(units, map);
+    out = map;
+  }
+  return out;
+}
 
 const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
 const FRACTION_WORDS = /[- ](?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)$/i;
@@ -70,7 +83,10 @@ export const UNIT_SYMBOL =
 export function readNumbers(
   span: string,
   isName: (start: number, end: number) => string | undefined,
+  /** The knowledge's units (vocabulary.yaml's units.known): how a unit is spelled, and the words for it. */
+  units: readonly string[] = [],
 ): Reading[] {
+  const canonical = canonicalUnits(units);
   const out: Reading[] = [];
   let lastUnit: string | undefined;
   // The end of the last range read: its upper end is the same figure, not another.
@@ -148,8 +164,8 @@ export function readNumbers(
     // A range ("11-13%", "10 to 20 years", "between 520 and 610 TWh"): its unit is written after the upper end.
     const range = rangeAfter(span, m);
     const stated = range
-      ? (unitOf(range.upper, span.slice(range.upper.end)) ?? unitOf(m, after))
-      : unitOf(m, after);
+      ? (unitOf(range.upper, span.slice(range.upper.end), canonical) ?? unitOf(m, after, canonical))
+      : unitOf(m, after, canonical);
     const carried =
       lastUnit &&
       !["%", "USD", "times"].includes(lastUnit) &&
@@ -242,13 +258,13 @@ function datePhrase(text: string, m: NumberMention): string {
 }
 
 /** The unit the words after a number give it: "%", "USD", or the head noun of the phrase ("stacks"). */
-export function unitOf(m: NumberMention, after: string): string | undefined {
+export function unitOf(m: NumberMention, after: string, canonical: Canonical): string | undefined {
   if (/%$/.test(m.text) || /^\s*(?:percent|per cent)\b/i.test(after)) return "%";
   if (m.text.startsWith("$") || /^\s*(?:US\s*)?dollars\b|^\s*USD\b/i.test(after)) return "USD";
   if (/^\s*(?:x|×)(?![\p{L}\p{N}])|^\s*(?:times|fold)\b/iu.test(after)) return "times";
   // "1-month gap": the number measures the word it is hyphenated to.
   const hyphened = /^-(\p{L}+)\b/u.exec(after);
-  if (hyphened?.[1]) return normaliseUnit(hyphened[1]);
+  if (hyphened?.[1]) return normaliseUnit(hyphened[1], canonical);
   // "9 months", "11.4 million stacks of HBM": the counted thing is the head of the phrase that follows.
   const phrase: string[] = [];
   for (const w of after.replace(/^-/, " ").matchAll(/([\p{L}][\p{L}\p{N}'’-]*)|([^\s\p{L}\p{N}])/gu)) {
@@ -257,7 +273,7 @@ export function unitOf(m: NumberMention, after: string): string | undefined {
     if (PHRASE_END.has(word.toLowerCase()) && phrase.length > 0) {
       if (word.toLowerCase() === "per" && phrase.length > 0) {
         const per = /^\s*per\s+([\p{L}]+)/u.exec(after.slice(w.index ?? 0));
-        if (per?.[1]) return normaliseUnit(`${phrase[phrase.length - 1]} per ${per[1]}`);
+        if (per?.[1]) return normaliseUnit(`${phrase[phrase.length - 1]} per ${per[1]}`, canonical);
       }
       break;
     }
@@ -269,7 +285,8 @@ export function unitOf(m: NumberMention, after: string): string | undefined {
   const symbol = /^\s?([^\s,.;:()]+)/u.exec(after)?.[1];
   if (symbol && UNIT_SYMBOL.test(symbol)) return symbol;
   // An acronym alone right after the number is its unit ("257k WPM").
-  if (phrase.length === 1 && /^[A-Z]{2,5}$/.test(phrase[0] ?? "")) return normaliseUnit(phrase[0] ?? "");
+  if (phrase.length === 1 && /^[A-Z]{2,5}$/.test(phrase[0] ?? ""))
+    return normaliseUnit(phrase[0] ?? "", canonical);
   // The head is the last lower-case word ("Ascend units" → units); a name alone counts nothing.
   const head = [...phrase]
     .reverse()
@@ -278,14 +295,14 @@ export function unitOf(m: NumberMention, after: string): string | undefined {
       (w) =>
         (/^[\p{Ll}]/u.test(w) && !/(?:ed|ing)$/.test(w)) ||
         /^[A-Z]{2,}s$/.test(w) ||
-        CANONICAL.has(w.toLowerCase()),
+        canonical.has(w.toLowerCase()),
     );
-  return head ? normaliseUnit(head) : undefined;
+  return head ? normaliseUnit(head, canonical) : undefined;
 }
 
-function normaliseUnit(unit: string): string {
+function normaliseUnit(unit: string, canonical: Canonical): string {
   const key = unit.toLowerCase();
   return (
-    CANONICAL.get(key) ?? CANONICAL.get(key.replace(/s$/, "")) ?? unit.toLowerCase().replace(/^-|-$/g, "")
+    canonical.get(key) ?? canonical.get(key.replace(/s$/, "")) ?? unit.toLowerCase().replace(/^-|-$/g, "")
   );
 }

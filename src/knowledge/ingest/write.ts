@@ -8,7 +8,6 @@ import { type Document, isMap, isSeq, parseDocument, stringify } from "yaml";
 import { formatProblem, type Loaded, readKnowledge } from "../load.js";
 import { normaliseQuote } from "../numbers.js";
 import type { Fact, Knowledge, Source } from "../schema.js";
-import { UNITS } from "../schema.js";
 import { validateKnowledge } from "../validate.js";
 import { type Draft, draftSource } from "./draft.js";
 import { paragraphsOf } from "./text.js";
@@ -155,7 +154,7 @@ export function ingest(o: IngestOptions): IngestResult {
         related: t.related.filter((id) => !oldDraftFacts.has(id)),
       })),
   };
-  const units = new Set<string>([...UNITS, ...(k.units ?? [])]);
+  const units = new Set<string>([...k.vocabulary.units.known, ...(k.units ?? [])]);
   const ids = { fact: new Set(base.facts.map((f) => f.id)), entity: new Set(base.entities.map((e) => e.id)) };
   let draft = draftSource({
     source,
@@ -426,7 +425,7 @@ function writeDraft(
     if (!existsSync(path))
       put(
         "units.yaml",
-        "# Units a figure may carry beyond the built-in ones (src/knowledge/schema.ts), e.g. those a new source counts in.\nunits: []\n",
+        "# Units a figure may carry beyond vocabulary.yaml's units.known, e.g. those a new source counts in.\nunits: []\n",
       );
     editYaml(o.dir, "units.yaml", put, (doc) => {
       const list = doc.get("units");
