@@ -58,10 +58,17 @@ export function cachedSnapshotPath(key: string, env?: Record<string, string | un
 /** The code that reads the knowledge and makes the indexes (built: dist/src/core, dist/src/knowledge). */
 const CODE_DIRS = [join(here, "..", "core"), here];
 
+/** Every file under `dir`, in order; none when it cannot be read (the loader then names the problem). */
 function files(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
       else out.push(path);
