@@ -291,7 +291,11 @@ export class Retriever {
     if (this.corrections.has(term)) return this.corrections.get(term) ?? undefined;
     // The start of a word the material uses ("chair" of "chairman") is no typo: the search matches it by
     // prefix, where a correction would swap it for another word one letter away ("chain").
-    const word = this.startsKnown(term) ? undefined : (this.droppedG(term) ?? this.nearest(term));
+    // …unless it lacks just the last letter of one word the material uses ("shortfal"): a typo, which the
+    // prefix match would weigh at half.
+    const word =
+      this.lastLetterDropped(term) ??
+      (this.startsKnown(term) ? undefined : (this.droppedG(term) ?? this.nearest(term)));
     // Bounded: questions bring endless new words, and the cache must not grow with them.
     if (this.corrections.size >= CORRECTIONS_MAX) this.corrections.clear();
     this.corrections.set(term, word ?? null);
@@ -299,6 +303,21 @@ export class Retriever {
   }
 
   private readonly corrections = new Map<string, string | null>();
+
+  /**
+   * The word the material uses that is the term and one letter more, when it is the only word the material
+   * uses that starts with the term ("harves" starts "harvester" too, and stays a prefix).
+   */
+  private lastLetterDropped(term: string): string | undefined {
+    if (term.length < 6) return undefined;
+    let found: string | undefined;
+    for (const word of this.words.atPrefix(term).keys()) {
+      if (!this.df.has(word)) continue;
+      if (found || word.length !== term.length + 1) return undefined;
+      found = word;
+    }
+    return found;
+  }
 
   /** True when a word the material uses starts with the term. */
   private startsKnown(term: string): boolean {
