@@ -32,7 +32,7 @@ describe("follow-up frame", () => {
   it("given 'and Southland?' with no question before it, says so, and no suggestion leads back here", () => {
     const card = ask("and Southland?");
     expect(card.kind).toBe("not_found");
-    expect(card.headline).toContain("no earlier question here to follow");
+    expect(card.headline).toContain("follows on from an earlier question, which I do not have here");
     for (const s of card.suggestions)
       expect(core.answer({ text: s.command }).headline).not.toBe(card.headline);
   });

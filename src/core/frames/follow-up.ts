@@ -1,7 +1,8 @@
 // The follow-up frame: "and Southland?", "what about Pearfield?", "那南国呢？" — a message that leans on a question
-// before it. A conversation that has one resolves the follow-up before the core sees it (runtime/conversation.ts),
-// so a follow-up that reaches this frame has no earlier question to follow: the card says so, and offers the
-// named things' own cards, never a way back to itself.
+// before it. A conversation that keeps its thread's context resolves the follow-up before the core sees it
+// (runtime/conversation.ts); one that reaches this frame came with no earlier question (a first message, a
+// command, a thread whose follow-ups are off): the card says so, true on every surface, and offers the named
+// things' own cards, never a way back to itself.
 import { type Card, HEADLINE_MAX, type Suggestion } from "../card.js";
 import { topicCommand } from "../compose/help.js";
 import { commandFor } from "../compose/not-found.js";
@@ -37,9 +38,9 @@ export function followUpCard(ctx: Context, text: string, mentions: readonly Ment
   const named = mentions.map((m) => m.entity.name);
   return {
     kind: "not_found",
-    title: "No earlier question to follow",
+    title: "Which question does this follow?",
     headline: clip(
-      `“${clip(text.trim(), 60)}” follows on from a question, but there is no earlier question here to follow. Ask the whole question${named.length ? `, naming ${named.slice(0, 2).join(" and ")} and what you want to know of ${named.length > 1 ? "them" : "it"}` : ""}.`,
+      `“${clip(text.trim(), 60)}” follows on from an earlier question, which I do not have here. Ask the whole question${named.length ? `, naming ${named.slice(0, 2).join(" and ")} and what you want to know of ${named.length > 1 ? "them" : "it"}` : ""}.`,
       HEADLINE_MAX,
     ),
     fields: [],

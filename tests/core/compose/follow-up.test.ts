@@ -21,7 +21,7 @@ describe("a follow-up without a subject of its own", () => {
       expect(readIntent(ctx, { text }).type, text).toBe("follow-up");
       const card = core.answer({ text });
       expect(card.kind, text).toBe("not_found");
-      expect(card.headline, text).toMatch(/no earlier question here to follow/);
+      expect(card.headline, text).toMatch(/follows on from an earlier question, which I do not have here/);
       expect(card.headline, text).not.toMatch(/on its own/);
       expect(card.citations, text).toEqual([]);
     }
