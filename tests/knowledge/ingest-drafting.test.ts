@@ -195,3 +195,47 @@ describe("drafting facts", () => {
     expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
   });
 });
+
+describe("drafting names a text shortens", () => {
+  // Names shaped like demonyms ("Varian", "Kolani", "Teshan") and firms later called by their first word alone.
+  const text = [
+    "Cider Ledger",
+    "Kolani Orchards sold 41.7 million crates in January, ahead of Varian Growers at 33.2 million.",
+    "Kolani's packing lines run all night. Varian's lines stop at six, while lines at Teshan Fruit never stop.",
+    "Teshan's founder spoke in Hangzhou. The three largest northern growers, Kolani, Teshan and Ordway Farms, together shipped 212 orchards' worth of crates in 2025.",
+    "Ordway Farms alone planted 37 new rows in 2025.",
+  ].join("\n");
+  const dir = copyFixture();
+  ingest({ dir, text, id: "cider-ledger", title: "Cider Ledger", publisher: "Grower Weekly" });
+  const { knowledge } = readKnowledge(dir);
+  const entity = (name: string) =>
+    knowledge.entities.find((e) => e.name === name || e.aliases.includes(name));
+  const facts = knowledge.facts.filter((f) => f.source === "cider-ledger");
+
+  it("drafts a word shaped like a demonym as a name when the text makes it own something", () => {
+    expect(entity("Kolani Orchards")?.kind).toBe("company");
+    expect(entity("Varian Growers")?.kind).toBe("company");
+    expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
+  });
+
+  it("knows a firm by the first word of its full name, as one entity", () => {
+    expect(entity("Kolani")?.id).toBe(entity("Kolani Orchards")?.id);
+    expect(entity("Varian")?.id).toBe(entity("Varian Growers")?.id);
+    expect(
+      knowledge.entities.filter((e) => e.name === "Kolani" || e.aliases.includes("Kolani")),
+    ).toHaveLength(1);
+  });
+
+  it("gives a figure a group listed after a collective noun holds together to the group, not a member", () => {
+    const shipped = facts.find((f) => f.quote.includes("together shipped"));
+    const group = knowledge.entities.find((e) => e.id === shipped?.subject);
+    expect(group?.kind).toBe("group");
+    expect(group?.members).toEqual(
+      expect.arrayContaining([entity("Kolani")?.id, entity("Teshan Fruit")?.id, entity("Ordway Farms")?.id]),
+    );
+    const card = createCore({ knowledge }).answer({
+      text: "How many crates did Kolani Orchards ship in 2025?",
+    });
+    expect(card.kind).toBe("not_found");
+  });
+});

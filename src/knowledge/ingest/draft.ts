@@ -11,6 +11,7 @@ import {
   NameMatcher,
   type NewName,
   newNamesIn,
+  possessiveWords,
   slug,
 } from "./names.js";
 import { clausesOf, type Span, sentencesOf } from "./text.js";
@@ -98,9 +99,10 @@ export function draftSource(input: DraftInput): Draft {
   // 1. New names, across the whole text, become draft entities.
   const known = new NameMatcher(knowledge.entities);
   const elsewhere = capitalisedMidSentence(paragraphs);
+  const owners = possessiveWords(paragraphs);
   const found: NewName[] = [];
   paragraphs.forEach((p, i) => {
-    found.push(...newNamesIn(p, i + 1, known, entityById, elsewhere));
+    found.push(...newNamesIn(p, i + 1, known, entityById, elsewhere, owners));
   });
   // The publisher is who "we" and "our" are.
   if (source.publisher) found.unshift({ name: source.publisher, aliases: [], kind: "company", paragraph: 0 });
@@ -112,6 +114,22 @@ export function draftSource(input: DraftInput): Draft {
     const person = surnames.get(n.name);
     if (person && person !== n && !person.aliases.includes(n.name)) person.aliases.push(n.name);
     if (person && person !== n) n.kind = "person";
+  }
+  // A firm named in full is the one its first word alone names later ("Hanhai Intelligence" … "Hanhai's lab"):
+  // the first such full name the text gives, as a reader takes it.
+  for (const n of found) {
+    if (n.kind === "person" || /\s|\d/.test(n.name)) continue;
+    const full = found.find(
+      (m) =>
+        m !== n &&
+        (m.kind === "company" || m.kind === "organisation") &&
+        m.name.startsWith(`${n.name} `) &&
+        !m.name.slice(n.name.length + 1).includes(" "),
+    );
+    if (!full) continue;
+    if (!full.aliases.includes(n.name)) full.aliases.push(n.name);
+    n.kind = full.kind;
+    n.name = full.name;
   }
   found.sort((a, b) => Number(b.kind === "person") - Number(a.kind === "person"));
   const counted = countNames(found);
@@ -358,7 +376,10 @@ function draftFact(
   const attribution = reporter ?? (we && publisher ? publisher : undefined);
   const own = [...new Set(names.map((n) => n.id))].filter((id) => id !== publisher);
   // A pronoun, or no name at all, refers back to what the paragraph was about.
-  const refers = /\b(?:they|them|their|it|its|the company|the firm|this|these|those)\b/i.test(quote);
+  // A clause opening on "together" ("…, A, B and C, | together hold 75%") holds it with the names before it.
+  const refers =
+    /\b(?:they|them|their|it|its|the company|the firm|this|these|those)\b/i.test(quote) ||
+    /^(?:together|combined|collectively|jointly)\b/i.test(quote);
   const others = own.filter((id) => id !== reporter);
   const ids =
     others.length === 0 || refers

@@ -79,6 +79,16 @@ const NOT_NAMES = new Set(
 );
 /** Words that make a capitalised word an adjective of a place or people, not a name. */
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ese|ian|ean|ish|ic|an|i|ern))$/;
+/** A word shaped like a demonym is one unless the text makes it own something: "Meridian's lab" is a name. */
+const demonym = (word: string, owners: ReadonlySet<string>) => DEMONYM.test(word) && !owners.has(word);
+
+/** The capitalised words the text writes with a possessive "'s" ("Shenlan's founder"): names, not adjectives. */
+export function possessiveWords(paragraphs: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of paragraphs)
+    for (const m of p.matchAll(/\b(\p{Lu}\p{Ll}+)['’]s\b/gu)) if (m[1]) out.add(m[1]);
+  return out;
+}
 /** "TPUs", "OSATs", "GPUs": a plural of an acronym is a common noun. */
 const PLURAL_ACRONYM = /^[A-Z]{2,}s$/;
 
@@ -155,6 +165,7 @@ export function newNamesIn(
   known: NameMatcher,
   entityById: ReadonlyMap<string, Entity>,
   capitalisedElsewhere: ReadonlySet<string>,
+  owners: ReadonlySet<string> = new Set(),
 ): NewName[] {
   const taken = known.find(paragraph);
   const inKnown = (t: Token) => taken.some((f) => f.start <= t.start && t.end <= f.end);
@@ -237,7 +248,7 @@ export function newNamesIn(
     const capital =
       isCapital(t.text) &&
       !NOT_NAMES.has(lower) &&
-      !DEMONYM.test(t.text) &&
+      !demonym(t.text, owners) &&
       !PLURAL_ACRONYM.test(t.text) &&
       !/-\p{Ll}{3,}/u.test(t.text);
     const heading = isHeading(paragraph);
@@ -286,7 +297,7 @@ export function newNamesIn(
       if (
         (isCapital(next.text) &&
           !NOT_NAMES.has(next.text.toLowerCase()) &&
-          !DEMONYM.test(next.text) &&
+          !demonym(next.text, owners) &&
           !PLURAL_ACRONYM.test(next.text) &&
           !NOT_A_CODE.test(next.text) &&
           !/-\p{Ll}{3,}/u.test(next.text) &&
