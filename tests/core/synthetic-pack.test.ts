@@ -124,3 +124,61 @@ describe("a synthetic pack on another subject", () => {
     ]);
   });
 });
+
+// An answer on the wrong subject or of the wrong kind is a miss, with what the material says nearby: each kind
+// below answered once with the nearest fact (or sentence) before the answer test checked it.
+describe("a fact on another subject or of another kind is no answer", () => {
+  it("asked what a body said of one side, does not answer with what it said of the other side", () => {
+    const card = ask("What did the Fruit Board put Northland's share of the world apple market at?");
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).not.toContain("8%");
+    expect(
+      ask("What did the Fruit Board put Southland's share of the world apple market at?").headline,
+    ).toContain("8%");
+  });
+
+  it("asked a figure of a country, does not take one body's figure for the country's", async () => {
+    const { buildContext } = await import("../../src/core/context.js");
+    const { readQuestion } = await import("../../src/core/frames/reading.js");
+    const { answers, rankFacts } = await import("../../src/core/rank/rank.js");
+    const ctx = buildContext(knowledge);
+    const test = (q: string, id: string) => {
+      const r = readQuestion(ctx, q, ctx.finder.mentions(q));
+      const hit = rankFacts(ctx, r).find((h) => h.item.id === id);
+      return hit !== undefined && answers(ctx, r, hit);
+    };
+    expect(test("How much did Northland grant growers this year?", "grower-fund-grant")).toBe(false);
+    expect(test("How much did the Grower Fund grant Cidermill this year?", "grower-fund-grant")).toBe(true);
+  });
+
+  it("asked what A gave B, does not answer with what A gave C (nor with a sentence naming A alone)", () => {
+    expect(ask("How much did the Grower Fund grant Cidermill this year?").citations[0]?.factId).toBe(
+      "grower-fund-grant",
+    );
+    expect(ask("How much did the Grower Fund grant Applewood this year?").kind).toBe("not_found");
+    expect(ask("What share of the world apple market does the Fruit Board give Applewood?").kind).toBe(
+      "not_found",
+    );
+  });
+
+  it("asked when, answers only with a fact or sentence stating a time", () => {
+    expect(ask("When did Applewood come to run 35 orchards?").kind).toBe("not_found");
+    const card = ask("When did Northland grow 4.2 million tonnes of apples?");
+    expect(card.kind).toBe("answer");
+    expect(card.headline).toContain("last year");
+  });
+
+  it("reads a year written with 年 straight after a name as a year the answer must cover", async () => {
+    const { buildContext } = await import("../../src/core/context.js");
+    const { readQuestion } = await import("../../src/core/frames/reading.js");
+    const ctx = buildContext(knowledge);
+    const q = "北国2023年收获了多少吨苹果?";
+    expect(readQuestion(ctx, q, ctx.finder.mentions(q)).years).toEqual(["2023"]);
+    expect(ask(q).kind).toBe("not_found");
+  });
+
+  it("asked a measure by name ('what yield'), answers only with a fact measuring it", () => {
+    expect(ask("What yield does the Harvester X9 get?").kind).toBe("not_found");
+    expect(ask("What speed does the Harvester X9 reach?").citations[0]?.factId).toBe("harvester-x9-speed");
+  });
+});

@@ -7,7 +7,7 @@ import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance, ratio, ratioPhrase } from "../format.js";
 import { MODEL_NUMBER, type Reading, relativeTime } from "../frames/reading.js";
-import { contentShare, oneNamed } from "../rank/relevance.js";
+import { contentShare, family, oneNamed, otherSideCountry } from "../rank/relevance.js";
 import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
 import { normalize } from "../text.js";
 import { notFoundCard } from "./not-found.js";
@@ -137,6 +137,9 @@ export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
   if (r.years.some((y) => !sentence.includes(y))) return undefined;
   const when = relativeTime(ctx, normalize(sentence));
   if (r.when >= 0 && when >= 0 && when !== r.when) return undefined;
+  // "When did…" needs a sentence stating a time; "what yield…" one with the measure in it.
+  if (r.asksTime && !ctx.cues.states_time.any.test(normalize(sentence))) return undefined;
+  if (r.measure !== undefined && !ctx.tokenize(sentence).includes(r.measure)) return undefined;
   // A question about one company is not answered by a sentence about another.
   if (r.asked.length) {
     const inSentence = ctx.finder.mentions(sentence).map((m) => m.entity);
@@ -145,6 +148,25 @@ export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
     if (
       r.speakers.length === 1 &&
       r.asked.some((m) => !r.speakers.includes(m.entity.id) && !inSentence.includes(m.entity))
+    )
+      return undefined;
+    // "How much did A put into B?": a sentence naming A alone is about A's other dealings. Each company or
+    // body named must be in it (a product may be written in other words: "high-bandwidth memory").
+    if (
+      r.things.length >= 2 &&
+      !r.asked.every(
+        (m) =>
+          (m.entity.kind !== "company" && m.entity.kind !== "organisation") ||
+          inSentence.some((e) => family(ctx, m.entity.id).has(e.id)),
+      )
+    )
+      return undefined;
+    // Asked of one side, a sentence on the other side's country alone speaks of the other side.
+    const country = r.countries.length === 1 ? r.countries[0] : undefined;
+    if (
+      country !== undefined &&
+      !inSentence.some((e) => e.id === country) &&
+      inSentence.some((e) => e.kind === "country" && otherSideCountry(ctx, country, e.id))
     )
       return undefined;
     // "Pearfield alone" is not answered by a sentence about Pearfield among others of its kind.

@@ -90,6 +90,10 @@ export interface Reading {
   per: string | undefined;
   /** The relative time named ("last year"), as an index of the relative_times cue's pieces; -1 for none. */
   when: number;
+  /** The time of something is asked ("when did…", "what date…"): only an answer stating a time gives it. */
+  asksTime: boolean;
+  /** The measure named right after "what" ("what yield is…"), as a searched word: the answer must match it. */
+  measure: string | undefined;
   /** The share of its Chinese the material knows; undefined for a question with little Chinese. */
   chinese: number | undefined;
   /** Who the question asks the words of ("according to A", "what did A conclude"): its speakers' ids. */
@@ -215,6 +219,8 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
     asideNumbers,
     years: numbers.filter((n) => /^(19|20)\d\d$/.test(n)),
     when: relativeTime(ctx, text),
+    asksTime: ctx.cues.asks_when.any.test(text),
+    measure: measureAsked(ctx, text, content, asks, fixed),
     sideWord: entityIds.some((id) => ctx.entity(id)?.kind === "country")
       ? undefined
       : sideNamedBy(ctx, terms),
@@ -375,11 +381,28 @@ export const MODEL_NUMBER = /(?<![\p{L}\p{N}])[\p{L}]{1,6}-?\d[\p{L}\p{N}.]*/gu;
 
 /** The numbers in a question, model numbers aside ("2027", "4.2"; not the 9 of "X9"). */
 function typedNumbers(question: string): string[] {
-  return (
-    normalize(question)
-      .replace(MODEL_NUMBER, " ")
-      .match(/\d+(?:\.\d+)?/g) ?? []
-  );
+  const text = normalize(question);
+  // "华为2023年": a year written with 年 is a year, though a name runs straight into it.
+  const years = text.match(/(?:19|20)\d\d(?=年)/g) ?? [];
+  return unique([...years, ...(text.replace(MODEL_NUMBER, " ").match(/\d+(?:\.\d+)?/g) ?? [])]);
+}
+
+/**
+ * "What yield is A getting…": the word after "what" names the measure asked for, when it is one of the
+ * question's searched words and no kind of thing ("what company") or filler ("what kind").
+ */
+function measureAsked(
+  ctx: Context,
+  text: string,
+  content: readonly string[],
+  asks: (t: string) => boolean,
+  fixed: (t: string) => string,
+): string | undefined {
+  const word = ctx.cues.asks_measure.each.map((re) => re.exec(text)?.groups?.measure).find(Boolean);
+  if (!word || built(ctx).filler.has(word)) return undefined;
+  if (ctx.knowledge.entities.some((e) => e.kind === word || stem(e.kind) === stem(word))) return undefined;
+  const t = ctx.tokenize(word, { words: true }).filter(asks).map(fixed)[0];
+  return t !== undefined && content.includes(t) ? t : undefined;
 }
 
 /** The units a "how many <things>" question counts in; undefined for any other question. */

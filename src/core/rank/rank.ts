@@ -111,6 +111,24 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     (r.things.length < 2 || r.things.every((id) => aboutFamily(ctx, f, id))) &&
     // A count asked of one side is not answered by the other side's count, though it names the first.
     !(r.things.length === 0 && r.countries.length === 1 && otherSide(ctx, r.countries[0] as string, f)) &&
+    // Nor is anything asked of one side ("what did A forecast for Southland?") by a figure on the other
+    // side that does not name the side asked about.
+    !(
+      r.countries.length === 1 &&
+      !f.entities.includes(r.countries[0] as string) &&
+      otherSide(ctx, r.countries[0] as string, f)
+    ) &&
+    // A figure asked of a country alone is not one company's or body's figure: a company's is not its country's.
+    !(
+      r.things.length === 0 &&
+      r.countries.length === 1 &&
+      (r.quantitative || r.money) &&
+      ownedBySomeone(ctx, f, r.countries[0] as string)
+    ) &&
+    // "When did…" is answered only by a fact stating a time.
+    !(r.asksTime && !statesTime(ctx, f)) &&
+    // "What yield is…": the measure asked for must be one the fact matches.
+    (r.measure === undefined || h.matched.includes(r.measure)) &&
     h.coverage >= (r.entityIds.length ? ctx.weights.minCoverageWithEntity : ctx.weights.minCoverage) &&
     // What a speaker asked about said is their words, which need not echo the asker's: a claim of theirs
     // about what is asked needs less of the question's wording.
@@ -152,6 +170,17 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     // "The combined harvest of Northland and Southland": only a figure the material gives for them together.
     !(r.sum && !sumOf(ctx, r, f))
   );
+}
+
+/** True when the fact's subject is one company or body, and the fact does not name the country itself. */
+function ownedBySomeone(ctx: Context, f: Fact, countryId: string): boolean {
+  const kind = f.subject === undefined ? undefined : ctx.entity(f.subject)?.kind;
+  return (kind === "company" || kind === "organisation") && !f.entities.includes(countryId);
+}
+
+/** True when the fact states a time: its date, or a year, month, quarter or span of time in its words. */
+export function statesTime(ctx: Context, f: Fact): boolean {
+  return Boolean(f.as_of) || ctx.cues.states_time.any.test(normalize(`${f.quote} ${f.claim}`));
 }
 
 /** True when the fact states a figure per `per` ("per day", "a day", "each day", "daily", "/day"). */

@@ -131,7 +131,7 @@ export function inGroup(ctx: Context, f: Fact, e: Entity): boolean {
 const families = new WeakMap<Context, Map<string, Set<string>>>();
 
 /** A thing with its own: a maker's products, a product line's members, the things it is related to. */
-function family(ctx: Context, id: string): Set<string> {
+export function family(ctx: Context, id: string): Set<string> {
   let byId = families.get(ctx);
   if (!byId) {
     byId = new Map();
@@ -201,6 +201,13 @@ export function narrowedTo(ctx: Context, f: Fact): string[] {
 /** A country named in the question speaks through the facts on its side. */
 function sideMatches(ctx: Context, entityId: string, f: Fact): boolean {
   return ctx.entity(entityId)?.kind === "country" && sideOfCountry(ctx, entityId) === f.side;
+}
+
+/** True when both countries stand for sides (sides.yaml), and not the same one. */
+export function otherSideCountry(ctx: Context, asked: string, other: string): boolean {
+  const a = sideOfCountry(ctx, asked);
+  const b = sideOfCountry(ctx, other);
+  return a !== undefined && b !== undefined && a !== b;
 }
 
 /** The side (sides.yaml) whose entity is of the country's country, if one is. */
