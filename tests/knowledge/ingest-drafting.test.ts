@@ -239,3 +239,36 @@ describe("drafting names a text shortens", () => {
     expect(card.kind).toBe("not_found");
   });
 });
+
+describe("drafting the measure and time a clause leaves to its sentence", () => {
+  const text = [
+    "Grower Census",
+    "Our finding is that the north now trains far more of the region's senior orchard pickers than the south does. By home county, 47% of senior pickers in our 2025 sample trained in Northland, against 18% in Southland. By current farm, 57% work in Southland and 12% work in Northland.",
+    "In 2025 we count about 2,900 Northland pickers taking new orchard jobs in Southland, with most of them arriving in the spring after the long harvest, and 1,380 Southland-trained pickers with orchard experience moving to jobs in Northland.",
+    "In a survey of 1,200 Southland farms, 27% said they used at least one Northland picker crew in January 2026, a share that has grown every quarter, up from 6% a year earlier according to the census office.",
+  ].join("\n");
+  const dir = copyFixture();
+  ingest({ dir, text, id: "grower-census", title: "Grower Census", publisher: "Grower Weekly" });
+  const { knowledge } = readKnowledge(dir);
+  const facts = knowledge.facts.filter((f) => f.source === "grower-census");
+  const fact = (part: string) => facts.find((f) => f.quote.includes(part));
+
+  it("reads a year naming which sample or survey as a date, not a count", () => {
+    expect(fact("47% of senior pickers")?.figures.map((g) => g.text)).toEqual(["47%", "18%"]);
+    expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
+  });
+
+  it("gives a share that leaves out what it is a share of the measure of the share before it, in its fuller words", () => {
+    const before = fact("47% of senior pickers");
+    const elided = fact("57% work in Southland");
+    expect(before?.metric).toBe("Share of senior pickers");
+    expect(elided?.metric).toBe(before?.metric);
+    expect(elided?.keywords).toContain("senior orchard pickers");
+  });
+
+  it("gives a later clause of a sentence the sentence's time, unless it sets its figure against another time", () => {
+    expect(fact("1,380 Southland-trained")?.as_of).toBe(fact("2,900 Northland")?.as_of);
+    expect(fact("1,380 Southland-trained")?.as_of).toMatch(/2025/);
+    expect(fact("up from 6%")?.as_of ?? "").not.toMatch(/2026/);
+  });
+});

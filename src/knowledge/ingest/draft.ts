@@ -84,6 +84,12 @@ function unitHints(facts: readonly Fact[], knowledge: Knowledge): { cue: string;
 /** A sentence opening on what the one before it said. */
 const ANAPHORIC_OPENER = /^(?:That|This|These|Those|It|Such)\b/;
 
+/** A clause setting its figure against another time than its sentence's. */
+const OTHER_TIME =
+  /\b(?:earlier|before|ago|previous(?:ly)?|prior|last|up from|down from|compared with|since|until|then)\b/i;
+/** Words closing a share's phrase that say nothing of what it is a share of ("of top-tier researchers in our"). */
+const SHARE_TAIL = /(?:\s+(?:in|on|at|our|the|of|for|to|by|from|with|and|its|their|a|an|we|us))+$/i;
+
 /** Words that give a figure to several things at once. */
 const TOGETHER = /\b(?:together|combined|between them|collectively|jointly)\b/i;
 /** A figure said of the one before it: "that figure", "this level", "the same total". */
@@ -167,6 +173,8 @@ export function draftSource(input: DraftInput): Draft {
     // What the paragraph has been about so far: "they", "the company" and a sentence naming no one refer to it.
     let context: string[] = [];
     for (const sentence of sentencesOf(paragraph)) {
+      // The time a long sentence's first clause gives ("In 2025 we count 2,900…, | and 1,380…").
+      let sentenceTime: string | undefined;
       for (const clause of clausesOf(sentence, CLAIM_MAX)) {
         const own = names.filter((m) => clause.start <= m.start && m.end <= clause.end && m.id !== publisher);
         if (
@@ -192,6 +200,17 @@ export function draftSource(input: DraftInput): Draft {
           )
             fact.fact.as_of = prior.as_of;
         }
+        // A later clause of the sentence with a figure and no time of its own is of the sentence's time, unless
+        // it sets its figure against another time ("up from 6% a year earlier").
+        if (
+          sentenceTime &&
+          !fact.fact.as_of &&
+          fact.fact.figures.length > 0 &&
+          !findNumbers(fact.fact.quote).some((m) => YEARISH.test(m.text)) &&
+          !OTHER_TIME.test(fact.fact.quote)
+        )
+          fact.fact.as_of = sentenceTime;
+        sentenceTime ??= fact.fact.as_of;
         facts.push(fact.fact);
         for (const u of fact.fact.figures.map((f) => f.unit)) if (!input.units.has(u)) units.add(u);
       }
@@ -209,6 +228,26 @@ export function draftSource(input: DraftInput): Draft {
       !findNumbers(f.quote).some((m) => YEARISH.test(m.text))
     )
       f.as_of = before.as_of;
+  }
+
+  // 2a'. A share whose clause leaves out what it is a share of ("57% work in the US") is of what the share
+  // before it in the paragraph counted. A counted phrase the paragraph writes more fully elsewhere ("top-tier
+  // researchers" after "top-tier AI researchers") is found by the fuller words too.
+  // Only from a share that says its own: a chain of shares saying none is not one measure.
+  const ownMetric = facts.map((f) => f.metric);
+  for (const [k, f] of facts.entries()) {
+    if (f.figures[0]?.unit !== "%") continue;
+    f.metric = f.metric.replace(SHARE_TAIL, "");
+    const before = facts[k - 1];
+    if (
+      f.metric === "Share" &&
+      before?.paragraph === f.paragraph &&
+      /^Share of /.test(ownMetric[k - 1] ?? "")
+    )
+      f.metric = before.metric;
+    const of = /^Share of (.+)$/.exec(f.metric)?.[1];
+    const fuller = of ? fullerPhrase(paragraphs[f.paragraph - 1] ?? "", of) : undefined;
+    if (fuller && !f.keywords.includes(fuller)) f.keywords.push(fuller);
   }
 
   // 2b. "A, B and C together hold 75%": a figure several things hold together is their group's, never one
@@ -312,6 +351,22 @@ export function draftSource(input: DraftInput): Draft {
     newTopics,
     hints: unitHints(facts, knowledge),
   };
+}
+
+/**
+ * The phrase as the paragraph writes it with more words inside ("top-tier researchers" → "top-tier AI
+ * researchers"): its first and last words with one or two between them.
+ */
+function fullerPhrase(paragraph: string, phrase: string): string | undefined {
+  const words = phrase.split(/\s+/);
+  if (words.length < 2) return undefined;
+  const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const first = esc(words[0] ?? "");
+  const rest = words.slice(1).map(esc).join("\\s+");
+  const hit = new RegExp(`\\b${first}(?:\\s+[\\p{L}][\\p{L}-]*){1,2}\\s+${rest}\\b`, "iu").exec(
+    paragraph,
+  )?.[0];
+  return hit && hit.toLowerCase() !== phrase.toLowerCase() ? hit : undefined;
 }
 
 function countNames(found: readonly NewName[]): Map<string, number> {

@@ -116,7 +116,10 @@ export function readNumbers(
       YEAR.test(m.text) &&
       (DATE_BEFORE.test(before) ||
         /^\s*(?:[,.;:)]|$|[-–]\s*\d|\s+(?:and|to|through|or)\s+\d)/.test(after) ||
-        /^\s*(?:\w+\s+)?(?:levels?|highs?|lows?|peak)/.test(after))
+        /^\s*(?:\w+\s+)?(?:levels?|highs?|lows?|peak)/.test(after) ||
+        // "our 2025 sample", "the institute's 2020 survey": a year naming which one, not a count of them.
+        (/(?:\b(?:our|its|their|his|her|the|this|that)|\p{L}['’]s)\s+$/iu.test(before) &&
+          /^\s+\p{Ll}/u.test(after)))
     ) {
       out.push({ kind: "date", phrase: datePhrase(span, m), mention: m });
       continue;

@@ -74,7 +74,7 @@ const NOT_NAMES = new Set(
     "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter " +
     "source chart figure table note update read subscribe " +
     "ai gpu gpus cpu cpus asic asics soc socs flops flop tops ceo cto cfo r&d rl kyc sku skus sota ip ic ics " +
-    "dram sram gddr lpddr nand hbm api apis os llm llms faq pr etc ok"
+    "dram sram gddr lpddr nand hbm api apis os llm llms faq pr etc ok phd phds"
   ).split(" "),
 );
 /** Words that make a capitalised word an adjective of a place or people, not a name. */
