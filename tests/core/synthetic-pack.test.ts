@@ -177,6 +177,13 @@ describe("a fact on another subject or of another kind is no answer", () => {
     expect(ask(q).kind).toBe("not_found");
   });
 
+  it("asked what A is worth, does not answer with a value stated only against another's ('passed B's')", () => {
+    expect(ask("how much is Pearfield worth?").kind).toBe("not_found");
+    expect(ask("What is Pearfield's market value?").kind).toBe("not_found");
+    expect(ask("Whose market value passed Cidermill's?").citations[0]?.factId).toBe("pearfield-value-passed");
+    expect(ask("how much is Applewood worth?").citations[0]?.factId).toBe("applewood-market-value");
+  });
+
   it("asked a measure by name ('what yield'), answers only with a fact measuring it", () => {
     expect(ask("What yield does the Harvester X9 get?").kind).toBe("not_found");
     expect(ask("What speed does the Harvester X9 reach?").citations[0]?.factId).toBe("harvester-x9-speed");

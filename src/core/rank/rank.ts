@@ -101,6 +101,15 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     // The very measure asked for is what the fact measures ("worth" is its market value).
     const measures = new Set(ctx.tokenize(f.metric, { words: true }));
     if (!r.content.every((t) => measures.has(t))) return false;
+    // "What is A worth?": a value stated only against another of A's kind ("passed B's") is not A's value.
+    const asked = r.things.length === 1 ? ctx.entity(r.things[0] as string) : undefined;
+    if (
+      asked &&
+      f.entities.some(
+        (id) => id !== asked.id && !r.entityIds.includes(id) && ctx.entity(id)?.kind === asked.kind,
+      )
+    )
+      return false;
     return answers(ctx, { ...r, quantitative: false, money: false }, h);
   }
   return (
