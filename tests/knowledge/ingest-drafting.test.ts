@@ -272,3 +272,30 @@ describe("drafting the measure and time a clause leaves to its sentence", () => 
     expect(fact("up from 6%")?.as_of ?? "").not.toMatch(/2026/);
   });
 });
+
+describe("drafting a name written in Chinese beside it, and a family named again", () => {
+  const text = [
+    "Orchard Families",
+    "Growers know Lanfeng AI (蓝枫智能) for the QX-3 apple family, and Tarrow Pumps waters it. The growers of Lanfeng pick by hand.",
+    "The QX-3 family ranges from 0.6 kilograms to 4.8 kilograms per tree. The flagship QX-3-48 is a late apple with 35 seeds per fruit, and the whole family is sold under the Open Orchard licence.",
+  ].join("\n");
+  const dir = copyFixture();
+  ingest({ dir, text, id: "orchard-families", title: "Orchard Families", publisher: "Grower Weekly" });
+  const { knowledge } = readKnowledge(dir);
+  const entity = (name: string) =>
+    knowledge.entities.find((e) => e.name === name || e.aliases.includes(name));
+
+  it("knows a firm by the Chinese name in brackets after its name and a word the name drops ('AI')", () => {
+    expect(entity("蓝枫智能")?.id).toBe(entity("Lanfeng")?.id);
+    expect(entity("Lanfeng")).toBeDefined();
+    expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
+  });
+
+  it("gives what 'the whole family' is said to have to the family the paragraph is about", () => {
+    const sold = knowledge.facts.find((f) => f.quote.includes("the whole family is sold"));
+    expect(sold?.entities).toContain(entity("QX-3")?.id);
+    const card = createCore({ knowledge }).answer({ text: "What licence is QX-3 sold under?" });
+    expect(card.kind).toBe("answer");
+    expect(card.citations[0]?.paragraph).toBe(3);
+  });
+});

@@ -433,8 +433,9 @@ function draftFact(
   // A pronoun, or no name at all, refers back to what the paragraph was about.
   // A clause opening on "together" ("…, A, B and C, | together hold 75%") holds it with the names before it.
   const refers =
-    /\b(?:they|them|their|it|its|the company|the firm|this|these|those)\b/i.test(quote) ||
-    /^(?:together|combined|collectively|jointly)\b/i.test(quote);
+    /\b(?:they|them|their|it|its|the company|the firm|this|these|those|the (?:whole |entire )?(?:family|series|line))\b/i.test(
+      quote,
+    ) || /^(?:together|combined|collectively|jointly)\b/i.test(quote);
   const others = own.filter((id) => id !== reporter);
   const ids =
     others.length === 0 || refers

@@ -322,6 +322,11 @@ export function newNamesIn(
     // "Bureau of Industry and Security (BIS)": the letters in brackets are its short name.
     const bracket = /^\s*\(([A-Z][A-Za-z0-9&]{1,9})\)/.exec(paragraph.slice(run[run.length - 1]?.end ?? 0));
     const aliases = bracket?.[1] ? [bracket[1]] : [];
+    // "Shenlan AI (深蓝智能)", "Young Star" (少年星): the name in Chinese, in brackets after it, is the same one.
+    const han = /^["”’]?\s*(?:[\p{L}]+\s+)?\((\p{Script=Han}{2,12})\)/u.exec(
+      paragraph.slice(run[run.length - 1]?.end ?? 0),
+    )?.[1];
+    if (han) aliases.push(han);
     // "A power-purchase agreement, or PPA, is…": an acronym the text spells out is a term, known by both.
     // So is one it spells out after itself: "PUE, or power usage effectiveness, is…".
     const acronym = run.length === 1 && /^[A-Z]{2,6}$/.test(name);
