@@ -299,3 +299,31 @@ describe("drafting a name written in Chinese beside it, and a family named again
     expect(card.citations[0]?.paragraph).toBe(3);
   });
 });
+
+describe("drafting a name the text says another goes by", () => {
+  const text = [
+    "Export Names",
+    'In export coverage, Brennick Farms is sometimes rendered "Cold River Orchards"; and Ostrow Growers appears as "Eastern Apple".',
+    "Buyers in the south say that Cold River Orchards shipped 12,000 crates of apples in 2025.",
+  ].join("\n");
+  const dir = copyFixture();
+  ingest({ dir, text, id: "export-names", title: "Export Names", publisher: "Grower Weekly" });
+  const { knowledge } = readKnowledge(dir);
+  const entity = (name: string) =>
+    knowledge.entities.find((e) => e.name === name || e.aliases.includes(name));
+
+  it("makes the other name an alias of the one it is said of, one entity", () => {
+    expect(entity("Brennick Farms")).toBeDefined();
+    expect(entity("Cold River Orchards")?.id).toBe(entity("Brennick Farms")?.id);
+    expect(entity("Eastern Apple")?.id).toBe(entity("Ostrow Growers")?.id);
+    expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
+  });
+
+  it("answers a question naming one with what the text says under the other", () => {
+    const card = createCore({ knowledge }).answer({
+      text: "How many crates did Brennick Farms ship in 2025?",
+    });
+    expect(card.kind).toBe("answer");
+    expect(card.headline).toMatch(/12,000/);
+  });
+});

@@ -81,6 +81,10 @@ function unitHints(facts: readonly Fact[], knowledge: Knowledge): { cue: string;
   return [...byWord].map(([word, units]) => ({ cue: `\\b${word}s?\\b`, units: [...units] }));
 }
 
+/** "is sometimes rendered "X"", "appears as "X"", "also known as "X"": another name for the one before it. */
+const OTHER_NAME =
+  /\b(?:rendered|called|known as|appears as|referred to as|written as|translated as)\s+(?:as\s+)?["“]([^"”]{2,40})["”]/g;
+
 /** A sentence opening on what the one before it said. */
 const ANAPHORIC_OPENER = /^(?:That|This|These|Those|It|Such)\b/;
 
@@ -137,6 +141,26 @@ export function draftSource(input: DraftInput): Draft {
     n.kind = full.kind;
     n.name = full.name;
   }
+  // "Hanhai Intelligence is sometimes rendered "Vast Sea AI"": the other name a text says one goes by is its alias.
+  paragraphs.forEach((p, i) => {
+    for (const m of p.matchAll(OTHER_NAME)) {
+      const other = m[1]?.trim();
+      const clause =
+        p
+          .slice(0, m.index)
+          .split(/[;.!?]\s/)
+          .pop() ?? "";
+      const owner = found
+        .filter((n) => n.paragraph === i + 1 && n.name !== other && clause.includes(n.name))
+        .sort((a, b) => clause.indexOf(a.name) - clause.indexOf(b.name))[0];
+      if (!other || !owner) continue;
+      if (!owner.aliases.includes(other)) owner.aliases.push(other);
+      // The other name as drafted, maybe without a last word a name drops ("Vast Sea" for "Vast Sea AI"), is the same one.
+      for (const n of found)
+        if (n !== owner && (n.name === other || other.startsWith(`${n.name} `)))
+          Object.assign(n, { name: owner.name, kind: owner.kind });
+    }
+  });
   found.sort((a, b) => Number(b.kind === "person") - Number(a.kind === "person"));
   const counted = countNames(found);
   // A name seen once that is a lone capitalised word is more likely a stray capital than a name.
