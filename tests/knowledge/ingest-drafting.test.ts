@@ -327,3 +327,19 @@ describe("drafting a name the text says another goes by", () => {
     expect(card.headline).toMatch(/12,000/);
   });
 });
+
+describe("drafting a figure's time said as the sentence before's", () => {
+  const text = [
+    "Crate Counts",
+    "In January 2026, for the first time, the most-shipped apple in the north was not a Southland one. Brennick Farms's Red Nine apples logged 41.7 million crates in the month, ahead of Ostrow Growers at 33.2 million.",
+  ].join("\n");
+  const dir = copyFixture();
+  ingest({ dir, text, id: "crate-counts", title: "Crate Counts", publisher: "Grower Weekly" });
+  const { knowledge } = readKnowledge(dir);
+
+  it("gives a figure 'in the month' the time the sentence before named", () => {
+    const logged = knowledge.facts.find((f) => f.quote.includes("41.7 million crates"));
+    expect(logged?.as_of).toMatch(/January 2026/);
+    expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
+  });
+});

@@ -88,6 +88,9 @@ const OTHER_NAME =
 /** A sentence opening on what the one before it said. */
 const ANAPHORIC_OPENER = /^(?:That|This|These|Those|It|Such)\b/;
 
+/** A figure's time said as the one the sentence before named: "in the month", "that year", "the same quarter". */
+const SAME_PERIOD =
+  /\b(?:in|during|for|over|that|the same)\s+(?:the\s+)?(?:same\s+)?(?:month|year|quarter|week|period)\b/i;
 /** A clause setting its figure against another time than its sentence's. */
 const OTHER_TIME =
   /\b(?:earlier|before|ago|previous(?:ly)?|prior|last|up from|down from|compared with|since|until|then)\b/i;
@@ -196,7 +199,16 @@ export function draftSource(input: DraftInput): Draft {
     const names = matcher.find(paragraph);
     // What the paragraph has been about so far: "they", "the company" and a sentence naming no one refer to it.
     let context: string[] = [];
+    // The time the sentence before named, which "in the month", "that year" refer to.
+    let previousTime: string | undefined;
     for (const sentence of sentencesOf(paragraph)) {
+      const timeBefore = previousTime;
+      const named = readNumbers(
+        normaliseQuote(sentence.text),
+        () => undefined,
+        input.knowledge.vocabulary.units.known,
+      ).flatMap((r) => (r.kind === "date" ? [r.phrase] : []));
+      previousTime = named.length > 0 ? [...new Set(named)].join("; ") : undefined;
       // The time a long sentence's first clause gives ("In 2025 we count 2,900…, | and 1,380…").
       let sentenceTime: string | undefined;
       for (const clause of clausesOf(sentence, CLAIM_MAX)) {
@@ -234,6 +246,13 @@ export function draftSource(input: DraftInput): Draft {
           !OTHER_TIME.test(fact.fact.quote)
         )
           fact.fact.as_of = sentenceTime;
+        if (
+          timeBefore &&
+          !fact.fact.as_of &&
+          fact.fact.figures.length > 0 &&
+          SAME_PERIOD.test(fact.fact.quote)
+        )
+          fact.fact.as_of = timeBefore;
         sentenceTime ??= fact.fact.as_of;
         facts.push(fact.fact);
         for (const u of fact.fact.figures.map((f) => f.unit)) if (!input.units.has(u)) units.add(u);
