@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
-# Grades every development set in one go (public sets, blind development sets, the unseen articles drafted
-# by ingest alone) and prints one accuracy line per set: scripts/eval-all.sh [OUTDIR]
+# Grades every evaluation set in one go and prints one accuracy line per set: scripts/eval-all.sh [OUTDIR]
+# - the public sets of ../shared/eval (both sources served);
+# - the repo's blind sets in bench/eval/ (written by helpers from the text alone, without seeing the code);
+# - the articles never curated (bench/eval/unseen-*/, bench/unseen2/), each drafted by `gapbot ingest` alone.
+# The grader is ../shared/eval/grade.mjs beside the repo, or $GRADER.
 set -uo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$(mktemp -d)}"; mkdir -p "$out"
-grader=/work/shared/eval/grade.mjs
+grader="${GRADER:-$here/../shared/eval/grade.mjs}"
+[ -f "$grader" ] || grader=/work/shared/eval/grade.mjs
+export GRADER="$grader"
 cd "$here"
-for f in /work/shared/eval/public.jsonl /work/shared/eval/public-ascend.jsonl /work/blind/*.jsonl; do
+line() { echo "$1: $(grep '^accuracy' "$out/$1.txt" | cut -d: -f1 | sed 's/accuracy //')"; }
+shared="$(dirname "$grader")"
+for f in "$shared/public.jsonl" "$shared/public-ascend.jsonl" bench/eval/first-article/*.jsonl bench/eval/ascend/*.jsonl; do
   [ -f "$f" ] || continue
-  n="$(basename "$f" .jsonl)"
+  n="$(basename "$(dirname "$f")")-$(basename "$f" .jsonl)"
   node "$grader" --questions "$f" --cmd "node bin/gapbot.js ask --json" > "$out/$n.txt" 2>&1
-  echo "$n: $(grep '^accuracy' "$out/$n.txt" | cut -d: -f1 | sed 's/accuracy //')"
+  line "$n"
 done
-if [ -d /work/blind/unseen ]; then
-  bash scripts/eval-unseen.sh /work/blind/unseen/ai-power-grid.txt /work/blind/unseen/meta.json /work/blind/unseen/questions.jsonl > "$out/unseen.txt" 2>&1
-  echo "unseen: $(grep '^accuracy' "$out/unseen.txt" | cut -d: -f1 | sed 's/accuracy //')"
-fi
-bash scripts/eval-unseen.sh bench/unseen2/subsea-cables.txt bench/unseen2/meta.json bench/unseen2/questions.jsonl > "$out/unseen2.txt" 2>&1
-echo "unseen2: $(grep '^accuracy' "$out/unseen2.txt" | cut -d: -f1 | sed 's/accuracy //')"
+for d in bench/eval/unseen-*/ bench/unseen2/; do
+  n="$(basename "$d")"
+  article="$(ls "$d"*.txt | head -1)"
+  bash scripts/eval-unseen.sh "$article" "${d}meta.json" "${d}questions.jsonl" > "$out/$n.txt" 2>&1
+  line "$n"
+done
 echo "details in $out"
