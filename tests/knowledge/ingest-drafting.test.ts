@@ -1,6 +1,10 @@
 // Drafting a new source's facts in general (src/knowledge/ingest/): units written as symbols, ranges with
 // their unit after the upper end, who reports a figure as against whose it is, people known by their
 // surname, and the words a figure's metric is named by. A made-up text on a subject the fixture knows nothing of.
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { createCore } from "../../src/core/index.js";
 import { readNumbers } from "../../src/knowledge/ingest/figures.js";
@@ -341,5 +345,35 @@ describe("drafting a figure's time said as the sentence before's", () => {
     const logged = knowledge.facts.find((f) => f.quote.includes("41.7 million crates"));
     expect(logged?.as_of).toMatch(/January 2026/);
     expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
+  });
+});
+
+describe("a drafted fact's side comes from the pack's own sides", () => {
+  // The synthetic pack compares sides with ids of its own (north, south), each standing for a country entity.
+  const SYNTHETIC = fileURLToPath(new URL("../fixtures/synthetic-pack", import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), "gapbot-sides-"));
+  cpSync(SYNTHETIC, dir, { recursive: true });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const text = [
+    "Harvest Notes",
+    "Northland's growers picked 4.2 million crates in 2025.",
+    "Southland's growers picked 1.9 million crates in 2025.",
+    "Northland and Southland together planted 12,000 rows in 2025.",
+    "Eastland's growers picked 0.8 million crates in 2025.",
+  ].join("\n");
+  ingest({ dir, text, id: "harvest-notes", title: "Harvest Notes", publisher: "Grower Weekly" });
+  const loaded = readKnowledge(dir);
+  const sideAt = (paragraph: number) =>
+    loaded.knowledge.facts.find((f) => f.source === "harvest-notes" && f.paragraph === paragraph)?.side;
+
+  it("gives a figure on one side's country that side's id, both sides' countries global, neither other", () => {
+    expect(sideAt(2)).toBe("north");
+    expect(sideAt(3)).toBe("south");
+    expect(sideAt(4)).toBe("global");
+    expect(sideAt(5)).toBe("other");
+  });
+
+  it("drafts facts the validator accepts, sides included", () => {
+    expect(validateKnowledge(loaded).filter((p) => /side/i.test(p.message))).toEqual([]);
   });
 });

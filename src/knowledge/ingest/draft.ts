@@ -524,7 +524,7 @@ function draftFact(
       claim,
       metric,
       figures: dedupeFigures(figures),
-      side: sideOf(entities, byId),
+      side: sideOf(entities, byId, input.knowledge.sides ?? []),
       ...(attribution ? { attribution } : {}),
       ...(dates.length > 0 ? { as_of: [...new Set(dates)].join("; ") } : {}),
       entities,
@@ -722,14 +722,23 @@ function money(quote: string, at: number): string {
   return "Amount";
 }
 
-function sideOf(entities: readonly string[], byId: ReadonlyMap<string, Entity>): Side {
+/**
+ * A drafted fact's side, from the countries of the entities it names: the side (sides.yaml) whose own entity
+ * has that country, when the fact names one side's country and not the other's; "global" when it names both,
+ * "other" when neither, or when the pack compares no sides.
+ */
+function sideOf(
+  entities: readonly string[],
+  byId: ReadonlyMap<string, Entity>,
+  sides: readonly { id: string; entity: string }[],
+): Side {
   const countries = new Set(entities.map((id) => byId.get(id)?.country).filter(Boolean));
-  const cn = countries.has("CN");
-  const us = countries.has("US");
-  if (cn && !us) return "china";
-  if (us && !cn) return "us";
-  if (cn && us) return "global";
-  return "other";
+  const named = sides.filter((s) => {
+    const country = byId.get(s.entity)?.country;
+    return country !== undefined && countries.has(country);
+  });
+  if (named.length === 1 && named[0]) return named[0].id;
+  return named.length > 1 ? "global" : "other";
 }
 
 /** The topics whose keywords the text uses as words, most matched first, at most two. */
