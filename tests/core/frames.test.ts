@@ -300,3 +300,19 @@ describe("subjects in the ranking", () => {
     expect(ask("how much is Applewood worth?").citations[0]?.factId).toBe("applewood-market-value");
   });
 });
+
+describe("the gap between two named things", () => {
+  it("given 'the gap/difference between A and B' or 'A和B差距多大', sets the two side by side as /compare does", () => {
+    const compared = ask("/compare Applewood vs Pearfield");
+    expect(compared.kind).toBe("compare");
+    for (const q of [
+      "How big is the gap between Applewood and Pearfield?",
+      "what's the difference between Applewood and Pearfield",
+      "Applewood和Pearfield差距多大？",
+    ]) {
+      const card = ask(q);
+      expect(card.kind, q).toBe("compare");
+      expect(card.title, q).toBe(compared.title);
+    }
+  });
+});
