@@ -169,19 +169,7 @@ export class QuestionLog {
          GROUP BY q.id
          ORDER BY q.at, q.id`,
       )
-      .all(since) as {
-      id: string;
-      at: number;
-      platform: string;
-      command: string;
-      kind: string;
-      text: string;
-      facts: string;
-      score: number | null;
-      up: number;
-      down: number;
-      reasons: string | null;
-    }[];
+      .all(since) as (Omit<QuestionRow, "facts" | "reasons"> & { facts: string; reasons: string | null })[];
     return rows.map((r) => ({
       id: r.id,
       at: r.at,
