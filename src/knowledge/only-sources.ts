@@ -64,15 +64,15 @@ function keptEntities(k: Knowledge, facts: readonly Knowledge["facts"][number][]
 
 /** A topic with only the kept facts; gone when none is left. Its headline pair stays only when whole. */
 function narrowTopic(t: Topic, kept: ReadonlySet<string>): Topic[] {
-  const us = t.us.filter((id) => kept.has(id));
-  const china = t.china.filter((id) => kept.has(id));
+  const first = t.first.filter((id) => kept.has(id));
+  const second = t.second.filter((id) => kept.has(id));
   const related = t.related.filter((id) => kept.has(id));
-  if (us.length + china.length + related.length === 0) return [];
+  if (first.length + second.length + related.length === 0) return [];
   const headline =
-    t.headline && kept.has(t.headline.us) && kept.has(t.headline.china) ? t.headline : undefined;
+    t.headline && kept.has(t.headline.first) && kept.has(t.headline.second) ? t.headline : undefined;
   let lead = t.lead !== undefined && kept.has(t.lead) ? t.lead : undefined;
   // A topic needs a headline or a lead: the first kept fact leads when its own pair or lead went.
-  if (!headline && lead === undefined) lead = us[0] ?? china[0] ?? related[0];
+  if (!headline && lead === undefined) lead = first[0] ?? second[0] ?? related[0];
   const { headline: _h, lead: _l, ...rest } = t;
-  return [{ ...rest, us, china, related, ...(headline ? { headline } : {}), ...(lead ? { lead } : {}) }];
+  return [{ ...rest, first, second, related, ...(headline ? { headline } : {}), ...(lead ? { lead } : {}) }];
 }

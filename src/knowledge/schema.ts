@@ -139,20 +139,24 @@ export const Topic = z.strictObject({
   summary: z.string().min(1),
   /** Words that bring a reader here, English and Chinese. */
   keywords: z.array(z.string().min(1)).min(1),
-  /** The pair the headline compares; the ratio is derived when their units match. */
+  /**
+   * The pair the headline compares, a fact of each side (sides.yaml's first, then its second); the ratio is
+   * derived when their units match.
+   */
   headline: z
     .strictObject({
-      us: Id,
-      china: Id,
+      first: Id,
+      second: Id,
       /** Index into each fact's figures; 0 when omitted. */
-      us_figure: z.number().int().nonnegative().default(0),
-      china_figure: z.number().int().nonnegative().default(0),
+      first_figure: z.number().int().nonnegative().default(0),
+      second_figure: z.number().int().nonnegative().default(0),
     })
     .optional(),
   /** When there is no pair, the one fact that leads. */
   lead: Id.optional(),
-  us: z.array(Id).default([]),
-  china: z.array(Id).default([]),
+  /** The facts of sides.yaml's first side, then of its second, then of neither. */
+  first: z.array(Id).default([]),
+  second: z.array(Id).default([]),
   related: z.array(Id).default([]),
   /** Proposed by `gapbot ingest` from a new source's own words: re-ingesting may replace it. */
   draft: z.boolean().optional(),

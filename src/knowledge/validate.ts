@@ -327,9 +327,9 @@ function checkTopic(t: Topic, facts: Map<string, Fact>, sides: readonly SideEntr
   const add = (field: string, message: string) => out.add(file, t.id, field, message);
   if (file !== `topics/${t.id}.yaml`) add("id", `a topic lives in topics/${t.id}.yaml, one per file`);
 
-  // A topic's `us` list holds the first side's facts and its `china` list the second's (sides.yaml's order).
-  const sideOf = { us: sides[0]?.id, china: sides[1]?.id, related: undefined };
-  for (const list of ["us", "china", "related"] as const) {
+  // A topic's `first` list holds the first side's facts and its `second` list the second's (sides.yaml's order).
+  const sideOf = { first: sides[0]?.id, second: sides[1]?.id, related: undefined };
+  for (const list of ["first", "second", "related"] as const) {
     const seen = new Set<string>();
     t[list].forEach((id, i) => {
       const f = facts.get(id);
@@ -344,14 +344,14 @@ function checkTopic(t: Topic, facts: Map<string, Fact>, sides: readonly SideEntr
   if (!t.headline && t.lead === undefined) add("headline", "a topic needs a headline pair or a lead fact");
   if (t.lead !== undefined) {
     if (!facts.has(t.lead)) add("lead", `no fact "${t.lead}"`);
-    else if (![...t.us, ...t.china, ...t.related].includes(t.lead))
-      add("lead", `fact "${t.lead}" is not in the topic's us, china or related lists`);
+    else if (![...t.first, ...t.second, ...t.related].includes(t.lead))
+      add("lead", `fact "${t.lead}" is not in the topic's first, second or related lists`);
   }
   if (!t.headline) return;
-  const { us, china, us_figure, china_figure } = t.headline;
-  const pair: [string, string, number, "us" | "china"][] = [
-    [us, "headline.us", us_figure, "us"],
-    [china, "headline.china", china_figure, "china"],
+  const { first, second, first_figure, second_figure } = t.headline;
+  const pair: [string, string, number, "first" | "second"][] = [
+    [first, "headline.first", first_figure, "first"],
+    [second, "headline.second", second_figure, "second"],
   ];
   const figures = pair.map(([id, field, index, side]) => {
     const f = facts.get(id);
@@ -376,7 +376,7 @@ function checkTopic(t: Topic, facts: Map<string, Fact>, sides: readonly SideEntr
 /** A fact names its topics, and each topic lists its facts: the two must agree. */
 function checkTopicMembership(k: Knowledge, facts: Map<string, Fact>, out: Problems): void {
   for (const t of k.topics) {
-    const listed = new Set([...t.us, ...t.china, ...t.related]);
+    const listed = new Set([...t.first, ...t.second, ...t.related]);
     for (const id of listed) {
       const f = facts.get(id);
       if (f && !f.topics.includes(t.id))

@@ -360,6 +360,9 @@ describe("a drafted fact's side comes from the pack's own sides", () => {
     "Southland's growers picked 1.9 million crates in 2025.",
     "Northland and Southland together planted 12,000 rows in 2025.",
     "Eastland's growers picked 0.8 million crates in 2025.",
+    "Orchards in Northland strung 310 kilometres of trellis wire in 2025, and trellis wire now holds most northern rows.",
+    "Orchards in Southland strung 120 kilometres of trellis wire in 2025; trellis wire is newer there.",
+    "Trellis wire snaps in storms: orchards in Northland replaced 40 kilometres of trellis wire in 2025.",
   ].join("\n");
   ingest({ dir, text, id: "harvest-notes", title: "Harvest Notes", publisher: "Grower Weekly" });
   const loaded = readKnowledge(dir);
@@ -371,6 +374,16 @@ describe("a drafted fact's side comes from the pack's own sides", () => {
     expect(sideAt(3)).toBe("south");
     expect(sideAt(4)).toBe("global");
     expect(sideAt(5)).toBe("other");
+  });
+
+  it("drafts a topic that lists the first side's facts under first and the second's under second", () => {
+    const trellis = loaded.knowledge.topics.find((t) => t.draft && t.id === "trellis");
+    const sideOfId = (id: string) => loaded.knowledge.facts.find((f) => f.id === id)?.side;
+    expect(trellis?.first.length).toBeGreaterThan(0);
+    expect(trellis?.second.length).toBeGreaterThan(0);
+    expect(trellis?.first.map(sideOfId).every((s) => s === "north")).toBe(true);
+    expect(trellis?.second.map(sideOfId).every((s) => s === "south")).toBe(true);
+    expect(trellis?.summary).toMatch(/Northland and Southland/);
   });
 
   it("drafts facts the validator accepts, sides included", () => {

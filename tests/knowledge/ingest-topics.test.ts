@@ -46,24 +46,24 @@ describe("topics a new source proposes", () => {
 
   it("lists the facts that use the word, US and China apart, and each of them names the topic", () => {
     const irrigation = topic("irrigation");
-    expect(irrigation?.us.length).toBeGreaterThan(0);
-    expect(irrigation?.china.length).toBeGreaterThan(0);
-    for (const id of [...(irrigation?.us ?? []), ...(irrigation?.china ?? [])]) {
+    expect(irrigation?.first.length).toBeGreaterThan(0);
+    expect(irrigation?.second.length).toBeGreaterThan(0);
+    for (const id of [...(irrigation?.first ?? []), ...(irrigation?.second ?? [])]) {
       const f = knowledge.facts.find((x) => x.id === id);
       expect(f?.topics).toContain("irrigation");
-      expect(f?.side).toBe(irrigation?.us.includes(id) ? "us" : "china");
+      expect(f?.side).toBe(irrigation?.first.includes(id) ? "us" : "china");
     }
   });
 
   it("pairs the US and China figures the text measures alike, and never two shares of different wholes", () => {
     const irrigation = topic("irrigation");
-    const us = knowledge.facts.find((f) => f.id === irrigation?.headline?.us);
-    const china = knowledge.facts.find((f) => f.id === irrigation?.headline?.china);
+    const us = knowledge.facts.find((f) => f.id === irrigation?.headline?.first);
+    const china = knowledge.facts.find((f) => f.id === irrigation?.headline?.second);
     expect(us?.quote).toContain("84 gigalitres");
     expect(china?.quote).toContain("61 gigalitres");
     expect(us?.metric).toBe(china?.metric);
     for (const t of knowledge.topics.filter((x) => x.draft && x.headline)) {
-      const f = knowledge.facts.find((x) => x.id === t.headline?.us);
+      const f = knowledge.facts.find((x) => x.id === t.headline?.first);
       expect(f?.figures[0]?.unit).not.toBe("%");
     }
   });

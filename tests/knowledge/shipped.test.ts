@@ -44,8 +44,8 @@ describe("the shipped knowledge", () => {
     const pairs = Object.fromEntries(
       k.topics.flatMap((t) => {
         if (!t.headline) return [];
-        const us = fact(t.headline.us)?.figures[t.headline.us_figure];
-        const china = fact(t.headline.china)?.figures[t.headline.china_figure];
+        const us = fact(t.headline.first)?.figures[t.headline.first_figure];
+        const china = fact(t.headline.second)?.figures[t.headline.second_figure];
         return [[t.id, [us?.value, china?.value, us?.unit]]];
       }),
     );

@@ -62,7 +62,7 @@ describe("sides", () => {
     });
     const text = messages(problems).join("\n");
     expect(text).toMatch(/side: "us" is no side \(left, china, global, other/);
-    expect(text).toMatch(/us\.0: fact "[^"]+" is on side us/);
+    expect(text).toMatch(/first\.0: fact "[^"]+" is on side us/);
   });
 });
 

@@ -176,33 +176,35 @@ describe("validateKnowledge", () => {
 
     it("given a topic whose headline names an unknown fact, names the headline side", () => {
       const problems = problemsAfter("topics/compute.yaml", (t) => {
-        t.headline = { us: "us-compute-typo", china: "china-compute" };
+        t.headline = { first: "us-compute-typo", second: "china-compute" };
       });
       expect(problems).toContainEqual(
-        problem("topics/compute.yaml", "compute", "headline.us", /no fact "us-compute-typo"/),
+        problem("topics/compute.yaml", "compute", "headline.first", /no fact "us-compute-typo"/),
       );
     });
 
     it("given a headline pair whose units differ, names the headline", () => {
       const problems = problemsAfter("topics/compute.yaml", (t) => {
-        t.headline = { us: "us-compute", china: "ascend-910b-tops" };
+        t.headline = { first: "us-compute", second: "ascend-910b-tops" };
       });
       expect(problems).toContainEqual(
         problem("topics/compute.yaml", "compute", "headline", /units differ: EFLOPS .* vs TOPS/),
       );
     });
 
-    it("given a China-side fact in a topic's US list, names the list entry", () => {
+    it("given a second-side fact in a topic's first list, names the list entry", () => {
       const problems = problemsAfter("topics/compute.yaml", (t) => {
-        t.us = ["us-compute", "ascend-910b-tops"];
-        t.china = ["china-compute"];
+        t.first = ["us-compute", "ascend-910b-tops"];
+        t.second = ["china-compute"];
       });
-      expect(problems).toContainEqual(problem("topics/compute.yaml", "compute", "us.1", /is on side china/));
+      expect(problems).toContainEqual(
+        problem("topics/compute.yaml", "compute", "first.1", /is on side china/),
+      );
     });
 
     it("given a fact naming a topic that does not list it, names the topic", () => {
       const problems = problemsAfter("topics/compute.yaml", (t) => {
-        t.china = ["china-compute"];
+        t.second = ["china-compute"];
       });
       expect(problems).toContainEqual(
         problem(

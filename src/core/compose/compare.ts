@@ -29,7 +29,9 @@ function figureFacts(ctx: Context, e: Entity): Fact[] {
   const own = ctx.factsAbout(e.id).filter((f) => figureOf(ctx, f, e.id));
   if (!sideOfEntity(ctx, e.id)) return own;
   // The gap topics' headline figures lead, in topic order: the two sides open on the first topic's pair.
-  const leads = ctx.knowledge.topics.flatMap((t) => (t.headline ? [t.headline.us, t.headline.china] : []));
+  const leads = ctx.knowledge.topics.flatMap((t) =>
+    t.headline ? [t.headline.first, t.headline.second] : [],
+  );
   const rank = (f: Fact) => (leads.includes(f.id) ? leads.indexOf(f.id) : leads.length);
   return own.filter((f) => f.figures.length > 0).sort((a, b) => rank(a) - rank(b));
 }

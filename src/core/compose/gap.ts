@@ -143,16 +143,16 @@ function focusFact(ctx: Context, topic: Topic, phrase: string): Fact | undefined
 function inTopic(topic: Topic, fact: Fact): boolean {
   return (
     fact.topics.includes(topic.id) ||
-    topic.us.includes(fact.id) ||
-    topic.china.includes(fact.id) ||
+    topic.first.includes(fact.id) ||
+    topic.second.includes(fact.id) ||
     topic.related.includes(fact.id)
   );
 }
 
 export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
   const facts = (ids: readonly string[]) => ids.map((id) => ctx.fact(id)).filter((f): f is Fact => !!f);
-  const us = facts(topic.us);
-  const china = facts(topic.china);
+  const us = facts(topic.first);
+  const china = facts(topic.second);
   const related = facts(topic.related);
   const rows: ComparisonRow[] = [];
   let headline: string;
@@ -161,10 +161,10 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
   const [left, right] = ctx.knowledge.sides;
 
   const pair = topic.headline;
-  const usFact = pair ? ctx.fact(pair.us) : undefined;
-  const cnFact = pair ? ctx.fact(pair.china) : undefined;
-  const usFig = pair && usFact?.figures[pair.us_figure];
-  const cnFig = pair && cnFact?.figures[pair.china_figure];
+  const usFact = pair ? ctx.fact(pair.first) : undefined;
+  const cnFact = pair ? ctx.fact(pair.second) : undefined;
+  const usFig = pair && usFact?.figures[pair.first_figure];
+  const cnFig = pair && cnFact?.figures[pair.second_figure];
   if (usFact && cnFact && usFig && cnFig) {
     lead = [usFact, cnFact];
     const r = ratio(usFig, cnFig);

@@ -55,7 +55,7 @@ export function commandName(c: Command, platform: Platform): string {
 export function helpExamples(ctx: Context, c: Command, platform: Platform): string[] {
   const own = c.examples.map((e) => e.replace(new RegExp(`^/${c.name}\\b`), commandName(c, platform)));
   if (c.intent !== "source") return own;
-  const fact = ctx.knowledge.topics.map((t) => t.headline?.us ?? t.lead).find((id) => id && ctx.fact(id));
+  const fact = ctx.knowledge.topics.map((t) => t.headline?.first ?? t.lead).find((id) => id && ctx.fact(id));
   return fact ? [...own, `${commandName(c, platform)} ${fact}`] : own;
 }
 

@@ -25,10 +25,10 @@ export function summaryCard(ctx: Context): Card {
   const cited: Fact[] = [];
   for (const topic of ctx.knowledge.topics) {
     const pair = topic.headline;
-    const a = pair ? ctx.fact(pair.us) : undefined;
-    const b = pair ? ctx.fact(pair.china) : undefined;
-    const fa = pair && a?.figures[pair.us_figure];
-    const fb = pair && b?.figures[pair.china_figure];
+    const a = pair ? ctx.fact(pair.first) : undefined;
+    const b = pair ? ctx.fact(pair.second) : undefined;
+    const fa = pair && a?.figures[pair.first_figure];
+    const fb = pair && b?.figures[pair.second_figure];
     if (a && b && fa && fb) {
       fields.push({
         label: topic.title,
@@ -38,7 +38,7 @@ export function summaryCard(ctx: Context): Card {
       cited.push(a, b);
       continue;
     }
-    const lead = ctx.fact(topic.lead ?? topic.us[0] ?? topic.china[0] ?? "");
+    const lead = ctx.fact(topic.lead ?? topic.first[0] ?? topic.second[0] ?? "");
     if (!lead) continue;
     fields.push({ label: topic.title, value: lead.claim, factId: lead.id });
     cited.push(lead);

@@ -1,7 +1,7 @@
 // Gap topics a new source proposes from its own text, for `gapbot ingest`: the words it dwells on that the
 // material so far rarely uses and no topic covers ("transformers", "PUE"), each a draft topic listing the
-// drafted facts with figures that use the word, US and China apart. A US and a China figure become the
-// topic's headline pair only when the text plainly measures the same thing for both.
+// drafted facts with figures that use the word, the pack's two sides apart (sides.yaml). A figure of each side
+// becomes the topic's headline pair only when the text plainly measures the same thing for both.
 import { findNumbers } from "../numbers.js";
 import type { Entity, Fact, Knowledge, Source, Topic } from "../schema.js";
 import { slug } from "./names.js";
@@ -37,7 +37,7 @@ const COMMON = new Set(
 function fold(word: string): string {
   const w = word.toLowerCase();
   if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
-  if (w.length > 4 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) return w.slice(0, -1);
+  if (w.length > 4 && w.endsWith("s") && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
   return w;
 }
 
@@ -154,7 +154,10 @@ export function proposeNewTopics(input: TopicInput): Topic[] {
     .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1))
     .slice(0, NEW_TOPICS_MAX);
 
-  const pairs = pairUp(facts, input.shareUnits);
+  // The pack's two sides, in sides.yaml's order: a topic lists each side's facts under first and second.
+  const sideIds = knowledge.sides.map((side) => side.id);
+  const sideLabels = knowledge.sides.map((side) => side.label).join(" and ");
+  const pairs = pairUp(facts, input.shareUnits, sideIds);
   const taken = new Set(knowledge.topics.map((t) => t.id));
   const out: Topic[] = [];
   for (const c of scored) {
@@ -166,22 +169,22 @@ export function proposeNewTopics(input: TopicInput): Topic[] {
     // A term's title and keywords are the term: its spelled-out words ("power usage effectiveness") would
     // each bring a reader here who asks about something else.
     const title = acronym ? acronym.name : `${written.charAt(0).toUpperCase()}${written.slice(1)}`;
-    const us = c.using.filter((f) => f.side === "us").map((f) => f.id);
-    const china = c.using.filter((f) => f.side === "china").map((f) => f.id);
-    const related = c.using.filter((f) => f.side !== "us" && f.side !== "china").map((f) => f.id);
-    const pair = pairs.find(([u, z]) => us.includes(u.id) && china.includes(z.id));
+    const first = c.using.filter((f) => f.side === sideIds[0]).map((f) => f.id);
+    const second = c.using.filter((f) => f.side === sideIds[1]).map((f) => f.id);
+    const related = c.using.filter((f) => !sideIds.includes(f.side ?? "")).map((f) => f.id);
+    const pair = pairs.find(([u, z]) => first.includes(u.id) && second.includes(z.id));
     const keywords = [...new Set([written.toLowerCase(), c.key])];
     const topic: Topic = {
       id,
       draft: true,
       title,
-      summary: `What "${input.source.title}" says about ${acronym ? `${acronym.name} (${acronym.aliases[0]})` : written.toLowerCase()}, for the US and China.`,
+      summary: `What "${input.source.title}" says about ${acronym ? `${acronym.name} (${acronym.aliases[0]})` : written.toLowerCase()}, for ${sideLabels}.`,
       keywords,
       ...(pair
-        ? { headline: { us: pair[0].id, china: pair[1].id, us_figure: 0, china_figure: 0 } }
-        : { lead: leadOf(c.using, input.bothSides)?.id }),
-      us,
-      china,
+        ? { headline: { first: pair[0].id, second: pair[1].id, first_figure: 0, second_figure: 0 } }
+        : { lead: leadOf(c.using, input.bothSides, sideIds)?.id }),
+      first,
+      second,
       related,
     };
     if (pair) pair[1].metric = pair[0].metric;
@@ -195,7 +198,11 @@ export function proposeNewTopics(input: TopicInput): Topic[] {
  * The fact a topic without a pair leads with: one setting the two sides side by side (it names both, with a
  * figure), else the first of either side, else the first.
  */
-function leadOf(facts: readonly Fact[], bothSides: readonly string[]): Fact | undefined {
+function leadOf(
+  facts: readonly Fact[],
+  bothSides: readonly string[],
+  sideIds: readonly string[],
+): Fact | undefined {
   return (
     facts.find(
       (f) =>
@@ -203,17 +210,21 @@ function leadOf(facts: readonly Fact[], bothSides: readonly string[]): Fact | un
         bothSides.every((id) => f.entities.includes(id)) &&
         f.figures.some((g) => g.unit !== "units"),
     ) ??
-    facts.find((f) => f.side === "us" || f.side === "china") ??
+    facts.find((f) => f.side !== undefined && sideIds.includes(f.side)) ??
     facts[0]
   );
 }
 
 /**
- * US and China facts the text measures alike: the same unit (no share: two shares are of different wholes
+ * Facts of the first and the second side that the text measures alike: the same unit (no share: two shares are of different wholes
  * more often than not), the same years, said in the same or the next paragraph, and sharing a word of what
  * they measure, or the second saying it is the equivalent figure.
  */
-function pairUp(facts: readonly Fact[], shareUnits: ReadonlySet<string>): [Fact, Fact][] {
+function pairUp(
+  facts: readonly Fact[],
+  shareUnits: ReadonlySet<string>,
+  sideIds: readonly string[],
+): [Fact, Fact][] {
   const years = (f: Fact) =>
     findNumbers(f.as_of ?? "")
       .map((m) => m.value)
@@ -224,10 +235,10 @@ function pairUp(facts: readonly Fact[], shareUnits: ReadonlySet<string>): [Fact,
   const used = new Set<string>();
   for (const u of facts) {
     const uf = u.figures[0];
-    if (u.side !== "us" || !uf || shareUnits.has(uf.unit) || uf.unit === "units") continue;
+    if (u.side !== sideIds[0] || !uf || shareUnits.has(uf.unit) || uf.unit === "units") continue;
     for (const c of facts) {
       const cf = c.figures[0];
-      if (c.side !== "china" || !cf || used.has(c.id) || used.has(u.id)) continue;
+      if (c.side !== sideIds[1] || !cf || used.has(c.id) || used.has(u.id)) continue;
       if (cf.unit !== uf.unit || Math.abs(c.paragraph - u.paragraph) > 1 || years(c) !== years(u)) continue;
       const a = measure(u);
       const alike =

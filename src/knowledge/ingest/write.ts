@@ -128,7 +128,7 @@ export function ingest(o: IngestOptions): IngestResult {
   const oldDraftTopics = new Set(
     k.topics
       .filter((t) => {
-        const listed = [...t.us, ...t.china, ...t.related];
+        const listed = [...t.first, ...t.second, ...t.related];
         return isDraft(t) && listed.length > 0 && listed.every((id) => oldDraftFacts.has(id));
       })
       .map((t) => t.id),
@@ -292,7 +292,7 @@ function repair(start: Draft, base: Knowledge, loaded: Loaded, id: string): Draf
     for (const f of facts2)
       f.topics = f.topics.filter((t) => (topics.get(t) ?? []).includes(f.id) || proposed.has(t));
     for (const t of newTopics)
-      for (const id of [...t.us, ...t.china, ...t.related]) {
+      for (const id of [...t.first, ...t.second, ...t.related]) {
         const f = facts2.find((x) => x.id === id);
         if (f && !f.topics.includes(t.id)) f.topics.push(t.id);
       }
@@ -313,18 +313,19 @@ function keptTopic(
   t: import("../schema.js").Topic,
   kept: ReadonlySet<string>,
 ): import("../schema.js").Topic[] {
-  const us = t.us.filter((id) => kept.has(id));
-  const china = t.china.filter((id) => kept.has(id));
+  const first = t.first.filter((id) => kept.has(id));
+  const second = t.second.filter((id) => kept.has(id));
   const related = t.related.filter((id) => kept.has(id));
-  const all = [...us, ...china, ...related];
+  const all = [...first, ...second, ...related];
   if (all.length < 2) return [];
-  const pair = t.headline && kept.has(t.headline.us) && kept.has(t.headline.china) ? t.headline : undefined;
+  const pair =
+    t.headline && kept.has(t.headline.first) && kept.has(t.headline.second) ? t.headline : undefined;
   const { headline: _h, lead: _l, ...rest } = t;
   return [
     {
       ...rest,
-      us,
-      china,
+      first,
+      second,
       related,
       ...(pair ? { headline: pair } : { lead: t.lead && kept.has(t.lead) ? t.lead : (all[0] as string) }),
     },
