@@ -386,6 +386,11 @@ describe("a drafted fact's side comes from the pack's own sides", () => {
     expect(trellis?.summary).toMatch(/Northland and Southland/);
   });
 
+  it("labels a figure after a possessive name by its measure words, with nothing left of the possessive", () => {
+    const picked = loaded.knowledge.facts.find((f) => f.source === "harvest-notes" && f.paragraph === 2);
+    expect(picked?.metric).toMatch(/^Growers picked/);
+  });
+
   it("drafts facts the validator accepts, sides included", () => {
     expect(validateKnowledge(loaded).filter((p) => /side/i.test(p.message))).toEqual([]);
   });

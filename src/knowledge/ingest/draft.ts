@@ -693,7 +693,8 @@ function measuredWords(
     before += names.some((n) => n.start <= i && i < n.end) ? " " : (quote[i] ?? "");
   const lead = (before.match(/[\p{L}][\p{L}'’-]*/gu) ?? [])
     .map((w) => w.replace(/['’]s$/, ""))
-    .filter((w) => !FILLER.has(w.toLowerCase()) && /^\p{Ll}/u.test(w))
+    // A lone letter is what a name leaves of its possessive ("Northland's" → "s"), never a measure word.
+    .filter((w) => w.length > 1 && !FILLER.has(w.toLowerCase()) && /^\p{Ll}/u.test(w))
     .slice(-4);
   const unitAndOf = /^\s*\S+\s+(?:of|in)\s+((?:[\p{L}][\p{L}'’-]*\s*){1,3})/u.exec(quote.slice(at + length));
   const of = (unitAndOf?.[1] ?? "")
