@@ -343,10 +343,17 @@ export class Retriever {
       if (!this.df.has(word) || (term.startsWith(word) && term.length - word.length >= 2)) continue;
       const d = editDistance(term, word, max);
       const df = this.df.get(word) ?? 0;
-      // On a tie the more common word, then the first in alphabetical order: the same word every time.
+      // On a tie a word no shorter than the term first: a typist drops a letter more often than adding one
+      // ("servr" is "server" rather than "serv" of "serving"); then the more common word, then the first in
+      // alphabetical order: the same word every time.
+      const longer = word.length >= term.length;
+      const bestLonger = best !== undefined && best.word.length >= term.length;
       if (
         d <= max &&
-        (!best || d < best.d || (d === best.d && (df > best.df || (df === best.df && word < best.word))))
+        (!best ||
+          d < best.d ||
+          (d === best.d &&
+            (longer !== bestLonger ? longer : df > best.df || (df === best.df && word < best.word))))
       )
         best = { word, d, df };
     }

@@ -98,6 +98,8 @@ export const STOPWORDS = new Set(
     "conclude concludes concluded concluding conclusion conclusions stated " +
     // Words that frame a question ("does the estimate apply to", "is named as"): they ask, they say nothing.
     "apply applies applied named regarding concerning " +
+    // Verbs that frame a request ("explain the …", "trying to …", "given the …"): they ask, they name nothing.
+    "explain explains explained explaining try tries tried trying given " +
     // Chat shorthand for function words.
     "wth abt pls plz thx"
   ).split(" "),

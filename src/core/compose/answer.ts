@@ -7,7 +7,7 @@ import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance, ratio, ratioPhrase } from "../format.js";
 import { MODEL_NUMBER, type Reading, relativeTime } from "../frames/reading.js";
-import { contentShare, family, oneNamed, otherSideCountry } from "../rank/relevance.js";
+import { contentShare, family, oneNamed, otherSide, otherSideCountry } from "../rank/relevance.js";
 import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
 import { normalize } from "../text.js";
 import { notFoundCard } from "./not-found.js";
@@ -127,6 +127,22 @@ export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
     const words = new Set(ctx.tokenize(sentence));
     if (!r.shareOf.every((t) => words.has(t))) return undefined;
   }
+  // A share asked of one side is not answered by a sentence holding the other side's curated share: the
+  // curated facts say whose each share is, and quoted bare, the other side's would read as this one's.
+  const side = r.countries.length === 1 ? r.countries[0] : undefined;
+  if (
+    side !== undefined &&
+    (r.share || r.shareOf.length > 0) &&
+    ctx.knowledge.facts.some(
+      (f) =>
+        f.source === source &&
+        f.paragraph === paragraph &&
+        f.figures.some((g) => ctx.lexicon.units.share.has(g.unit)) &&
+        sentence.includes(f.quote) &&
+        otherSide(ctx, side, f),
+    )
+  )
+    return undefined;
   // A question for a number is not answered by a sentence without one (the 9 of "X9" is a name),
   // nor a question about money by a sentence without a sum of money.
   // Nor are the digits of a name it mentions ("Model 384") a figure.
@@ -139,6 +155,7 @@ export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
   if (r.when >= 0 && when >= 0 && when !== r.when) return undefined;
   // "When did…" needs a sentence stating a time; "what yield…" one with the measure in it.
   if (r.asksTime && !ctx.cues.states_time.any.test(normalize(sentence))) return undefined;
+  if (r.asksYear && !ctx.cues.states_year.any.test(normalize(sentence))) return undefined;
   if (r.measure !== undefined && !ctx.tokenize(sentence).includes(r.measure)) return undefined;
   // A question about one company is not answered by a sentence about another.
   if (r.asked.length) {

@@ -92,6 +92,8 @@ export interface Reading {
   when: number;
   /** The time of something is asked ("when did…", "what date…"): only an answer stating a time gives it. */
   asksTime: boolean;
+  /** The year of something is asked ("in what year…"): a span of time ("in recent years") does not give it. */
+  asksYear: boolean;
   /** The measure named right after "what" ("what yield is…"), as a searched word: the answer must match it. */
   measure: string | undefined;
   /** The share of its Chinese the material knows; undefined for a question with little Chinese. */
@@ -220,16 +222,20 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
     years: numbers.filter((n) => /^(19|20)\d\d$/.test(n)),
     when: relativeTime(ctx, text),
     asksTime: ctx.cues.asks_when.any.test(text),
+    asksYear: ctx.cues.asks_year.any.test(text),
     measure: measureAsked(ctx, text, content, asks, fixed),
     sideWord: entityIds.some((id) => ctx.entity(id)?.kind === "country")
       ? undefined
       : sideNamedBy(ctx, terms),
     // Summing words ask for a sum only in a question for a figure that is no share ("share of total…").
     advice: ctx.cues.advice.any.test(text),
+    // Nor does a share of a total ("as a share of total investment"): the total is what the share is of;
+    // nor a summing word after "than" or "exceeds", which describes the yardstick, not what is asked.
     sum:
-      ctx.cues.sum.any.test(text) &&
+      ctx.cues.sum.any.test(beforeBase(ctx, text)) &&
       (quantitative || money || units.size > 0) &&
-      !ctx.cues.share.any.test(asking),
+      !ctx.cues.share.any.test(asking) &&
+      !ctx.cues.share_of.any.test(text),
     // Lower case only: "per SemiAnalysis" names who says so, not a rate.
     per: /\bper ([a-z][a-z-]{1,20})\b/.exec(question)?.[1],
     chinese: hanCoverage(ctx, question),
@@ -300,6 +306,12 @@ function shareOf(
       .map(fixed);
   }
   return [];
+}
+
+/** The text before what a comparison is made against ("… than all of B put together"), or all of it. */
+function beforeBase(ctx: Context, text: string): string {
+  const at = ctx.cues.compared_base.any.exec(text)?.index;
+  return at === undefined ? text : text.slice(0, at);
 }
 
 /** True when the words before the mention set it aside ("besides (the) Applewood"). */

@@ -98,6 +98,10 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
   // word of what is asked answers in its words.
   if (inWords) {
     if (r.counted || r.content.length === 0 || contentShare(ctx, r, h.matched) < 1) return false;
+    // "…in dollars": a sum of money asked for by its unit is not given in words.
+    const moneyText = ctx.lexicon.units.moneyText;
+    if (moneyText?.test(r.question) && !f.figures.some((fig) => ctx.lexicon.units.money.has(fig.unit)))
+      return false;
     // The very measure asked for is what the fact measures ("worth" is its market value).
     const measures = new Set(ctx.tokenize(f.metric, { words: true }));
     if (!r.content.every((t) => measures.has(t))) return false;
@@ -134,8 +138,9 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       (r.quantitative || r.money) &&
       ownedBySomeone(ctx, f, r.countries[0] as string)
     ) &&
-    // "When did…" is answered only by a fact stating a time.
+    // "When did…" is answered only by a fact stating a time; "in what year…" only by one stating a year.
     !(r.asksTime && !statesTime(ctx, f)) &&
+    !(r.asksYear && !statesYear(ctx, f)) &&
     // "What yield is…": the measure asked for must be one the fact matches.
     (r.measure === undefined || h.matched.includes(r.measure)) &&
     h.coverage >= (r.entityIds.length ? ctx.weights.minCoverageWithEntity : ctx.weights.minCoverage) &&
@@ -190,6 +195,11 @@ function ownedBySomeone(ctx: Context, f: Fact, countryId: string): boolean {
 /** True when the fact states a time: its date, or a year, month, quarter or span of time in its words. */
 export function statesTime(ctx: Context, f: Fact): boolean {
   return Boolean(f.as_of) || ctx.cues.states_time.any.test(normalize(`${f.quote} ${f.claim}`));
+}
+
+/** True when the fact states a year: in its date, or a year's number or a named year in its words. */
+export function statesYear(ctx: Context, f: Fact): boolean {
+  return ctx.cues.states_year.any.test(normalize(`${f.as_of ?? ""} ${f.quote} ${f.claim}`));
 }
 
 /** True when the fact states a figure per `per` ("per day", "a day", "each day", "daily", "/day"). */

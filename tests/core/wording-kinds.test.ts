@@ -1,0 +1,74 @@
+// Wordings a new asker uses for questions the orchard pack answers, or rightly does not: a summing word that
+// describes the yardstick, a share of a total, a year asked for, a sum of money asked for by its unit, a typo
+// that drops a letter, and words that frame a request. Each pins a mechanism, not any article's wording.
+import { describe, expect, it } from "vitest";
+import { buildContext } from "../../src/core/context.js";
+import { readQuestion } from "../../src/core/frames/reading.js";
+import { createCore } from "../../src/core/index.js";
+import { readKnowledge } from "../../src/knowledge/load.js";
+import { validateKnowledge } from "../../src/knowledge/validate.js";
+import { expectValidCard } from "../helpers/card-checks.js";
+
+const loaded = readKnowledge(new URL("../fixtures/synthetic-pack", import.meta.url).pathname);
+const { knowledge } = loaded;
+const core = createCore({ knowledge });
+const ctx = buildContext(knowledge);
+const ask = (text: string) => {
+  const card = core.answer({ text });
+  expectValidCard(card, knowledge);
+  return card;
+};
+const read = (q: string) => readQuestion(ctx, q, ctx.finder.mentions(q));
+
+describe("wordings that read as what they ask", () => {
+  it("the pack with its own sum of money stays valid", () => {
+    expect(validateKnowledge(loaded)).toEqual([]);
+  });
+
+  it("a summing word after 'than' describes the yardstick: no sum is asked", () => {
+    expect(read("Which grower runs more orchards than Pearfield and Cidermill put together?").sum).toBe(
+      false,
+    );
+    expect(read("Which grower alone exceeds Pearfield and Cidermill combined in orchards?").sum).toBe(false);
+    expect(read("How many hectares did Applewood, Pearfield and Cidermill plant together?").sum).toBe(true);
+  });
+
+  it("a share of a total asks for the share, not for a sum", () => {
+    expect(read("Southland's harvest as a share of total world apple tonnes?").sum).toBe(false);
+    expect(read("How many tonnes did Northland and Southland grow in total?").sum).toBe(true);
+  });
+
+  it("asked for a year, answers only with a fact stating one, not a span of years", () => {
+    const card = ask("In what year did Northland grow 4.2 million tonnes of apples?");
+    expect(card.kind).toBe("answer");
+    expect(card.headline).toContain("last year");
+    // "within five years" is a span: no year.
+    expect(ask("In what year will Southland close the gap?").kind).toBe("not_found");
+    expect(ask("When will Southland close the gap?").kind).toBe("answer");
+  });
+
+  it("asked for a worth in its unit of money, does not answer with a worth stated in words", () => {
+    expect(ask("how much is Applewood worth?").citations[0]?.factId).toBe("applewood-market-value");
+    expect(ask("whats Applewood's market value in crowns?").kind).toBe("not_found");
+  });
+
+  it("reads a word typed without one of its letters as the longer word, on a tie with a shorter one", () => {
+    // "harvestr" is one letter from "harvester" and from "harvest": a typist drops letters more often.
+    expect(ctx.retriever.known("harvest") && ctx.retriever.known("harvester")).toBe(true);
+    expect(ctx.retriever.correct("harvestr")).toBe("harvester");
+  });
+
+  it("words that frame a request name nothing the answer must match", () => {
+    expect(read("explain the machinery lag").content).not.toContain("explain");
+    expect(read("how is Southland trying to catch up, given the machinery lag?").content).not.toContain(
+      "try",
+    );
+  });
+
+  it("asked one side's share, does not quote a sentence holding the other side's curated share", () => {
+    expect(ask("What share of the world pear market does Northland hold?").citations[0]?.factId).toBe(
+      "northland-pear-share",
+    );
+    expect(ask("What share of the world pear market does Southland hold?").kind).toBe("not_found");
+  });
+});
