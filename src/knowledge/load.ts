@@ -24,6 +24,7 @@ import {
   type Vocabulary,
   VocabularyFile,
   WORD_LIST_NAMES,
+  WordsFile,
 } from "./schema.js";
 
 /** knowledge/ at the package root, whether we run from src/ (tests) or dist/src/ (built). */
@@ -231,6 +232,39 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
   }
   const sidesPath = join(root, "sides.yaml");
   if (existsSync(sidesPath)) k.sides = parseFile(sidesPath, SidesFile)?.sides ?? [];
+  // The language's everyday words: a pack's own, or else the shipped ones.
+  const ownWords = join(root, "words.yaml");
+  const wordsPath = existsSync(ownWords) ? ownWords : join(defaultKnowledgeDir(), "words.yaml");
+  const everyday = existsSync(wordsPath) ? parseFile(wordsPath, WordsFile) : undefined;
+  if (everyday) {
+    k.synonymsOfLanguage = everyday.synonyms;
+    Object.assign(k.glossary, everydayGlossary(k, everyday.chinese));
+  }
 
   return { knowledge: k, origins, problems };
+}
+
+/**
+ * The everyday Chinese words whose English the sources use, each word of it (as glossary.yaml's must be), that
+ * neither the glossary nor an entity's name already gives: a Chinese question then meets the text's own words.
+ */
+function everydayGlossary(k: Knowledge, chinese: Readonly<Record<string, string>>): Record<string, string> {
+  const used = new Set<string>();
+  for (const lines of k.paragraphs.values())
+    for (const line of lines)
+      for (const m of line.toLowerCase().matchAll(/[a-z0-9][a-z0-9-]*/g)) used.add(m[0]);
+  const names = new Set(k.entities.flatMap((e) => [e.name, ...e.aliases]));
+  // "licence" is used when "licences" is: a word is the start of one the sources write.
+  const uses = (word: string) =>
+    used.has(word) || ["s", "es", "d", "ed", "ing"].some((end) => used.has(`${word}${end}`));
+  const out: Record<string, string> = {};
+  for (const [zh, en] of Object.entries(chinese)) {
+    if (Object.hasOwn(k.glossary, zh) || names.has(zh)) continue;
+    const words = en
+      .toLowerCase()
+      .split(/[^a-z0-9-]+/)
+      .filter(Boolean);
+    if (words.length > 0 && words.every(uses)) out[zh] = en;
+  }
+  return out;
 }

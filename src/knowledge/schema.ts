@@ -185,6 +185,21 @@ export const IgnoredFile = z.strictObject({ ignored: z.array(IgnoredNumber) });
 export const UnitsFile = z.strictObject({ units: z.array(z.string().min(1)).default([]) });
 
 /** Chinese words users type → the English words the material uses for them (names live in entities). */
+/**
+ * knowledge/words.yaml: the language's everyday words, for any text. `synonyms`: groups of words or phrases
+ * meaning the same in a question. `chinese`: common Chinese words → English, joining the glossary where the
+ * sources use the English.
+ */
+export const WordsFile = z.strictObject({
+  synonyms: z.array(
+    z.array(z.string().regex(/^[a-z0-9][a-z0-9 -]*$/, "a synonym is lower-case words")).min(2),
+  ),
+  chinese: z.record(
+    z.string().regex(/^\p{Script=Han}+$/u, "a key of chinese is a Chinese word"),
+    z.string().min(1).max(80),
+  ),
+});
+
 export const GlossaryFile = z.strictObject({
   terms: z.record(
     z.string().regex(/^[\p{Script=Han}\d]+$/u, "a glossary key is a Chinese word"),
@@ -361,4 +376,6 @@ export interface Knowledge {
   cueWords: CueWords;
   /** Units beyond vocabulary.yaml's (knowledge/units.yaml). */
   units?: string[];
+  /** Groups of everyday words meaning the same (knowledge/words.yaml, or the shipped one for a pack without). */
+  synonymsOfLanguage?: string[][];
 }

@@ -6,6 +6,7 @@ import type { Card } from "../card.js";
 import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
 import { chatCard, isChat } from "../frames/chat.js";
+import { everydayWords } from "../frames/everyday.js";
 import { followUpCard, isFollowUp } from "../frames/follow-up.js";
 import { readQuestion } from "../frames/reading.js";
 import { refusal } from "../frames/refusal.js";
@@ -33,7 +34,8 @@ export function materialAnswer(
 const DEBUG = Boolean(process.env.GAPBOT_DEBUG_ASK);
 
 export function askCard(ctx: Context, typed: string, typedMentions: readonly Mention[]): Card {
-  const question = fixTypos(ctx, typed);
+  // Everyday words the material words otherwise ("Congress" for its "lawmakers"), then typos.
+  const question = fixTypos(ctx, everydayWords(ctx, typed));
   const mentions = question === typed ? typedMentions : ctx.finder.mentions(question);
   // Frames that answer on their own, before any search: talk, a summary, a follow-up, a term to define.
   if (isChat(ctx, question)) return chatCard(ctx);
@@ -70,7 +72,7 @@ export function askCard(ctx: Context, typed: string, typedMentions: readonly Men
   if (DEBUG && best)
     process.stderr.write(
       `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentShare(ctx, r, best.matched).toFixed(2)} han=${r.chinese?.toFixed(2)} quant=${r.quantitative} money=${r.money} [${r.content}] terms=[${r.terms}] ids=[${r.entityIds}] next: ${ranked
-        .slice(0, 4)
+        .slice(0, Number(process.env.GAPBOT_DEBUG_ASK) > 1 ? Number(process.env.GAPBOT_DEBUG_ASK) : 4)
         .map((h) => `${h.item.id} ${h.score.toFixed(2)}`)
         .join(", ")}\n`,
     );

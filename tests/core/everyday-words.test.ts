@@ -1,0 +1,63 @@
+// Everyday words (knowledge/words.yaml): a question worded otherwise than the material ("boxes" where the text
+// says "crates") is read in the material's words, a word the material uses is read as it is, and a common
+// Chinese word joins the glossary only when the text uses its English. On the synthetic orchard pack, with a
+// words.yaml of its own.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildContext } from "../../src/core/context.js";
+import { everydayWords } from "../../src/core/frames/everyday.js";
+import { createCore } from "../../src/core/index.js";
+import { readKnowledge } from "../../src/knowledge/load.js";
+import { validateKnowledge } from "../../src/knowledge/validate.js";
+
+const pack = new URL("../fixtures/synthetic-pack", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "gapbot-everyday-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+cpSync(pack, dir, { recursive: true });
+writeFileSync(
+  join(dir, "words.yaml"),
+  [
+    "synonyms:",
+    "  - [boxes, crates, cases]",
+    "  - [tonnes, crates]",
+    "  - [pick up, grew]",
+    "chinese:",
+    "  箱子: crates",
+    "  香蕉: bananas",
+    "",
+  ].join("\n"),
+);
+const loaded = readKnowledge(dir);
+const { knowledge } = loaded;
+
+describe("everyday words", () => {
+  it("passes the check, and reads a word the pack never uses as its synonym the pack does use", () => {
+    expect(validateKnowledge(loaded)).toEqual([]);
+    const ctx = buildContext(knowledge);
+    expect(everydayWords(ctx, "How many boxes an hour does the Harvester X9 pick?")).toBe(
+      "How many crates an hour does the Harvester X9 pick?",
+    );
+  });
+
+  it("leaves a word the pack uses as it is, though another of its group comes first", () => {
+    const ctx = buildContext(knowledge);
+    expect(everydayWords(ctx, "how many crates")).toBe("how many crates");
+    expect(everydayWords(ctx, "how many tonnes")).toBe("how many tonnes");
+  });
+
+  it("answers a question in other words, which without the synonym it refuses", () => {
+    const asked = "How many boxes an hour does the Harvester X9 pick?";
+    const card = createCore({ knowledge }).answer({ text: asked });
+    expect(card.kind).toBe("answer");
+    expect(card.headline).toMatch(/900 crates/);
+    const bare = { ...knowledge, synonymsOfLanguage: [] };
+    expect(createCore({ knowledge: bare }).answer({ text: asked }).kind).toBe("not_found");
+  });
+
+  it("adds a common Chinese word to the glossary only when the pack uses its English", () => {
+    expect(knowledge.glossary["箱子"]).toBe("crates");
+    expect(knowledge.glossary["香蕉"]).toBeUndefined();
+  });
+});
