@@ -161,7 +161,11 @@ export function buildContext(
   whole?: Context,
 ): Context {
   const lexicon = compileLexicon(knowledge.vocabulary);
-  const tokenize = createTokenizer(hanWordsOf(knowledge), knowledge.glossary, lexicon);
+  const tokenize = createTokenizer(
+    hanWordsOf(knowledge),
+    { ...knowledge.everydayGlossary, ...knowledge.glossary },
+    lexicon,
+  );
   const entities = new Map(knowledge.entities.map((e) => [e.id, e]));
   const topics = new Map(knowledge.topics.map((t) => [t.id, t]));
   const sources = new Map(knowledge.sources.map((s) => [s.id, s]));

@@ -238,7 +238,7 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
   const everyday = existsSync(wordsPath) ? parseFile(wordsPath, WordsFile) : undefined;
   if (everyday) {
     k.synonymsOfLanguage = everyday.synonyms;
-    Object.assign(k.glossary, everydayGlossary(k, everyday.chinese));
+    k.everydayGlossary = everydayGlossary(k, everyday.chinese);
   }
 
   return { knowledge: k, origins, problems };

@@ -378,4 +378,9 @@ export interface Knowledge {
   units?: string[];
   /** Groups of everyday words meaning the same (knowledge/words.yaml, or the shipped one for a pack without). */
   synonymsOfLanguage?: string[][];
+  /**
+   * Everyday Chinese words → English (words.yaml's `chinese`) whose English the sources use, beside the
+   * curated glossary: read like it, but not checked as it is.
+   */
+  everydayGlossary?: Record<string, string>;
 }

@@ -462,18 +462,12 @@ function hanCoverage(ctx: Context, question: string): number | undefined {
         const piece = run.slice(i, i + len);
         const mark = HAN_STOPWORDS.has(piece)
           ? skip
-          : ctx.retriever.known(piece) ||
-              ctx.lexicon.synonyms.has(piece) ||
-              Object.hasOwn(ctx.knowledge.glossary, piece)
+          : ctx.retriever.known(piece) || ctx.lexicon.synonyms.has(piece) || inGlossary(ctx, piece)
             ? known
             : undefined;
         if (mark) for (let j = i; j < i + len; j++) mark[j] = true;
       }
-      if (
-        ctx.lexicon.synonyms.has(run[i] as string) ||
-        Object.hasOwn(ctx.knowledge.glossary, run[i] as string)
-      )
-        known[i] = true;
+      if (ctx.lexicon.synonyms.has(run[i] as string) || inGlossary(ctx, run[i] as string)) known[i] = true;
     }
     for (let i = 0; i < run.length; i++) {
       if (skip[i] && !known[i]) continue;
@@ -482,6 +476,14 @@ function hanCoverage(ctx: Context, question: string): number | undefined {
     }
   }
   return total >= 3 ? covered / total : undefined;
+}
+
+/** A Chinese word the glossary, curated or everyday, reads as English. */
+function inGlossary(ctx: Context, word: string): boolean {
+  return (
+    Object.hasOwn(ctx.knowledge.glossary, word) ||
+    (ctx.knowledge.everydayGlossary !== undefined && Object.hasOwn(ctx.knowledge.everydayGlossary, word))
+  );
 }
 
 /**
