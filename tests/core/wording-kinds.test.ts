@@ -71,4 +71,11 @@ describe("wordings that read as what they ask", () => {
     );
     expect(ask("What share of the world pear market does Southland hold?").kind).toBe("not_found");
   });
+
+  it("answers a claim in words in the source's own words too, and a figure by its claim alone", () => {
+    const card = ask("Which harvesters serve small farms?");
+    expect(card.citations[0]?.factId).toBe("small-farm-harvesters");
+    expect(card.headline).toContain("In the source's words: “the X7 and the X5 serve small farms”.");
+    expect(ask("how fast is the Harvester X9?").headline).not.toContain("source's words");
+  });
 });

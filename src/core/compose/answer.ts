@@ -45,12 +45,12 @@ export function answerCard(ctx: Context, top: Fact, given: readonly Fact[], give
   // Two facts may make one claim in the same words (a figure restated): it is said once.
   const other = next && next.claim !== top.claim ? `${next.claim}${provenance(next, ctx.entity)}` : "";
   const assessed = framing ? `${other} The claim it discusses: ${first}` : "";
-  const both =
-    assessed && assessed.length <= HEADLINE_MAX
-      ? assessed
-      : other && first.length + 1 + other.length <= HEADLINE_MAX
-        ? `${first} ${other}`
-        : first;
+  // A claim in words answers in the material's own words too: a phrase the asker read in the source ("a
+  // 'gradual adaptation'") may be what the claim says in other words.
+  // What else the material says to the question comes first; the source's words where there is room.
+  const said = other && first.length + 1 + other.length <= HEADLINE_MAX ? `${first} ${other}` : first;
+  const words = paired || framing ? "" : ownWords(top, said);
+  const both = assessed && assessed.length <= HEADLINE_MAX ? assessed : words ? `${said} ${words}` : said;
   // Two sides' figures in one unit: their ratio, marked as computed, with its inputs.
   const computed = paired && next && both !== first ? computedRatio(ctx, top, next) : "";
   return {
@@ -76,6 +76,25 @@ export function answerCard(ctx: Context, top: Fact, given: readonly Fact[], give
     ],
     footer: footerFor(ctx, [top, ...support]),
   };
+}
+
+/**
+ * The fact's quote, verbatim, for a headline whose claim states no figure: the whole quote where it fits
+ * after the claim, else the phrases the quote sets in quotation marks that the claim does not repeat;
+ * "" when the fact has figures (the figure is the answer), or the claim already holds the quote's words.
+ */
+function ownWords(f: Fact, first: string): string {
+  if (f.figures.length > 0) return "";
+  const claim = normalize(first);
+  const quote = f.quote.replace(/[.;:,\s]+$/, "");
+  if (claim.includes(normalize(quote))) return "";
+  const whole = `In the source's words: “${quote}”.`;
+  if (first.length + 1 + whole.length <= HEADLINE_MAX) return whole;
+  const phrases = [...quote.matchAll(/[“‘"]([^”’"]{3,60})[”’"]/g)]
+    .map((m) => (m[1] as string).trim())
+    .filter((p) => !claim.includes(normalize(p)));
+  const marked = phrases.length ? `In the source's words: ${phrases.map((p) => `“${p}”`).join(", ")}.` : "";
+  return marked && first.length + 1 + marked.length <= HEADLINE_MAX ? marked : "";
 }
 
 /**
