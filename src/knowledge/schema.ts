@@ -328,6 +328,7 @@ export const CUE_NAMES = [
   "asks_year",
   "states_year",
   "compared_base",
+  "asks_source",
   "not_counting",
   "thread_ignore",
   "thread_sources",
@@ -336,7 +337,13 @@ export const CUE_NAMES = [
   "article_word",
 ] as const;
 /** The word lists the frames read as words (knowledge/cues.yaml's `words`). */
-export const WORD_LIST_NAMES = ["identity", "question_filler", "gap_filler", "every_topic"] as const;
+export const WORD_LIST_NAMES = [
+  "identity",
+  "question_filler",
+  "gap_filler",
+  "every_topic",
+  "source_kinds",
+] as const;
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
 export type CueName = (typeof CUE_NAMES)[number];
 export const CuesFile = z.strictObject({

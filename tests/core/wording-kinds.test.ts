@@ -78,4 +78,18 @@ describe("wordings that read as what they ask", () => {
     expect(card.headline).toContain("In the source's words: “the X7 and the X5 serve small farms”.");
     expect(ask("how fast is the Harvester X9?").headline).not.toContain("source's words");
   });
+
+  it("asked whose a figure is ('according to whose statistics'), answers with a fact that says whose", () => {
+    const q = "According to whose statistics is Southland's share of the world apple market 8%?";
+    expect(read(q).asksSource).toBe(true);
+    expect(read(q).content).not.toContain("statistic");
+    expect(ask(q).citations[0]?.factId).toBe("southland-market-share");
+    // The material gives Northland's share on no one's authority: whose it is, it does not say.
+    expect(ask("What is the source of the data on Northland's share of the world apple market?").kind).toBe(
+      "not_found",
+    );
+    expect(ask("What is Northland's share of the world apple market?").citations[0]?.factId).toBe(
+      "northland-market-share",
+    );
+  });
 });

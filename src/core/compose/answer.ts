@@ -174,6 +174,17 @@ export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
   if (r.when >= 0 && when >= 0 && when !== r.when) return undefined;
   // "When did…" needs a sentence stating a time; "what yield…" one with the measure in it.
   if (r.asksTime && !ctx.cues.states_time.any.test(normalize(sentence))) return undefined;
+  // "According to whom…" needs a sentence naming a body, a company or a person to whom it is due.
+  if (
+    r.asksSource &&
+    !ctx.finder
+      .mentions(sentence)
+      .some(
+        (m) =>
+          ["organisation", "company", "person"].includes(m.entity.kind) && !r.entityIds.includes(m.entity.id),
+      )
+  )
+    return undefined;
   if (r.asksYear && !ctx.cues.states_year.any.test(normalize(sentence))) return undefined;
   if (r.measure !== undefined && !ctx.tokenize(sentence).includes(r.measure)) return undefined;
   // A question about one company is not answered by a sentence about another.

@@ -18,7 +18,11 @@ interface Built {
   aloneBefore: RegExp;
   /** Words that shape a question without naming what it asks for: "what kind of chip…". */
   filler: ReadonlySet<string>;
+  /** The kinds of thing a source gives ("statistics", "data"), tokenized. */
+  sourceKinds: ReadonlySet<string>;
 }
+
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 const builtCache = new WeakMap<Context, Built>();
 
@@ -33,6 +37,7 @@ function built(ctx: Context): Built {
       aloneAfter: new RegExp(`^(?: s)? ?(?:${alone})`, "u"),
       aloneBefore: new RegExp(`(?:${alone}) ?$`, "u"),
       filler: new Set(ctx.knowledge.cueWords.question_filler),
+      sourceKinds: new Set(ctx.tokenize(ctx.knowledge.cueWords.source_kinds.join(" "), { words: true })),
     };
     builtCache.set(ctx, b);
   }
@@ -94,6 +99,8 @@ export interface Reading {
   asksTime: boolean;
   /** The year of something is asked ("in what year…"): a span of time ("in recent years") does not give it. */
   asksYear: boolean;
+  /** The source of a figure or finding is asked ("according to whose statistics…"): it must be attributed. */
+  asksSource: boolean;
   /** The measure named right after "what" ("what yield is…"), as a searched word: the answer must match it. */
   measure: string | undefined;
   /** The share of its Chinese the material knows; undefined for a question with little Chinese. */
@@ -148,7 +155,10 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
   // "What does Epoch AI's data show about the share…" asks what it found, which may be a trend, not a figure.
   // So does "what did A say about how far behind B is": what A said, in words or figures.
   // "What's the optical module maker whose market value passed Moutai?" asks for a name, not the value.
+  // "What is the source of the share…" asks whose the figure is, not the figure.
+  const asksSource = ctx.cues.asks_source.any.test(text);
   const quantitative =
+    !asksSource &&
     !ctx.cues.finding.any.test(asking) &&
     (ctx.cues.quantitative.any.test(asking) ||
       (ctx.cues.asks_value.any.test(asking) &&
@@ -164,6 +174,7 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
   if (ctx.cues.growth.any.test(hinted)) for (const u of ctx.lexicon.units.money) units.delete(u);
   // A share of a sum of money ("spending as a share of investment") is answered in %, not in dollars.
   const money =
+    !asksSource &&
     ctx.cues.money.any.test(text) &&
     ctx.cues.asks_value.any.test(asking) &&
     !ctx.cues.growth.any.test(text) &&
@@ -177,10 +188,13 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
     ...(asideClause ? typedNumbers(asideClause) : []),
     ...(given ? typedNumbers(given) : []),
   ];
+  // "According to whose statistics…": the source is asked for, and what it gave (statistics, data) is
+  // no word the answer must repeat.
+  const sourceKinds = asksSource ? built(ctx).sourceKinds : NO_WORDS;
   const content = unique(
     ctx
       .tokenize(ctx.finder.residue(question, [...mentions]))
-      .filter((t) => asks(t) && !asideNumbers.includes(t))
+      .filter((t) => asks(t) && !asideNumbers.includes(t) && !sourceKinds.has(t))
       .map(fixed),
   );
   const numbers = typedNumbers(question).filter((n) => !asideNumbers.includes(n));
@@ -223,6 +237,7 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
     when: relativeTime(ctx, text),
     asksTime: ctx.cues.asks_when.any.test(text),
     asksYear: ctx.cues.asks_year.any.test(text),
+    asksSource,
     measure: measureAsked(ctx, text, content, asks, fixed),
     sideWord: entityIds.some((id) => ctx.entity(id)?.kind === "country")
       ? undefined

@@ -69,8 +69,9 @@ export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
     // "cold-stored" typed as one word: a fact that writes the very compound is meant more than one
     // with its words apart (each compound it writes counts).
     for (const c of r.compounds) if (spacedText(f).includes(c)) s *= w.compound;
-    // "What did A say…": A's own claims answer before facts that merely name A.
-    if (spokenBy(r, f)) s *= w.speakerClaim;
+    // "What did A say…": A's own claims answer before facts that merely name A; "according to whom…",
+    // any fact that says whose it is.
+    if (spokenBy(r, f) || (r.asksSource && f.attribution !== undefined)) s *= w.speakerClaim;
     // "Which country…": a fact naming a country, beside those asked about, names the answer.
     if (r.wants.length && f.entities.some((id) => namesWanted(ctx, r, id))) s *= w.wantedKind;
     // A fact narrowed to a country the question does not name ("…in Southland") answers a narrower question;
@@ -138,6 +139,8 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       (r.quantitative || r.money) &&
       ownedBySomeone(ctx, f, r.countries[0] as string)
     ) &&
+    // "According to whose statistics…" is answered only by a fact that says whose it is.
+    !(r.asksSource && f.attribution === undefined) &&
     // "When did…" is answered only by a fact stating a time; "in what year…" only by one stating a year.
     !(r.asksTime && !statesTime(ctx, f)) &&
     !(r.asksYear && !statesYear(ctx, f)) &&
