@@ -275,9 +275,11 @@ export class EntityFinder {
       const end = at + key.length;
       // Latin names need word boundaries ("ai" must not match inside "said"); Chinese ones do not.
       // A Chinese name that ends in a model number ("收割机X9") needs a boundary there: 收割机X9C is another machine.
+      // A name ending in a model number takes a plural "s" ("910Cs", "H100s"): the same product.
+      const plural = hay[end] === "s" && /\d[a-z]?$/.test(key) && !isWordChar(hay[end + 1]);
       const bounded =
         (HAN.test(key[0] ?? "") || !isWordChar(hay[at - 1])) &&
-        (HAN.test(key.at(-1) ?? "") || !isWordChar(hay[end]));
+        (HAN.test(key.at(-1) ?? "") || !isWordChar(hay[end]) || plural);
       // "US dollars" is a currency, not the country.
       const currency = entity.kind === "country" && /^ dollars?\b/.test(hay.slice(end));
       // "how many x smaller", "10 x more": the letter x is "times", not X the network.

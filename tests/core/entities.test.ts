@@ -13,6 +13,11 @@ describe("entity finder", () => {
     expect(finder.resolve("昇腾910B")?.id).toBe("ascend-910b");
   });
 
+  it("reads a product name ending in a model number in the plural as the product, and no longer word as it", () => {
+    expect(finder.mentions("how many 910Bs were made?").map((m) => m.entity.id)).toEqual(["ascend-910b"]);
+    expect(finder.mentions("the 910Bsx line").map((m) => m.entity.id)).toEqual([]);
+  });
+
   it("given a typo'd chip name, finds the closest chip", () => {
     expect(finder.resolve("Ascnd 910b", ["chip"])?.id).toBe("ascend-910b");
   });

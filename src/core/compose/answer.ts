@@ -9,8 +9,9 @@ import { clip, provenance, ratio, ratioPhrase } from "../format.js";
 import { MODEL_NUMBER, type Reading, relativeTime } from "../frames/reading.js";
 import { contentShare, family, oneNamed, otherSide, otherSideCountry } from "../rank/relevance.js";
 import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
-import { normalize } from "../text.js";
+import { nameKey, normalize } from "../text.js";
 import { notFoundCard } from "./not-found.js";
+import { passages } from "./passage.js";
 import { citeAll, figureFields, footerFor, paragraphSuggestion, unique } from "./shared.js";
 
 /** "Not in the material as a count for Gleaner 2; it says: the Harvester X9 picks three times as many." */
@@ -119,20 +120,69 @@ export function computedRatio(ctx: Context, a: Fact, b: Fact): string {
   return `Computed: ${big} ${ratioPhrase(r)} ${small} (${inputs}).`;
 }
 
-/** No fact answers, but a paragraph may: quote its best sentence verbatim. */
+/**
+ * No fact answers, but a sentence of the material may: quote it verbatim. A sentence answers when it covers
+ * the question's content words and enough of its weight, or when its paragraph is the search's best and
+ * covers the question as a whole (the sentence then is the paragraph's that covers the question best).
+ */
 export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
-  const hit = ctx.retriever.searchParagraphs(r.terms)[0];
-  if (!hit || hit.coverage < ctx.weights.minCoverage + 0.15) return undefined;
-  // As for facts: what is asked about the names must match too, not the names alone.
-  if (contentShare(ctx, r, hit.matched) < ctx.weights.minContentCoverage) return undefined;
-  const { source, paragraph } = hit.item;
-  const text = ctx.knowledge.paragraphs.get(source)?.[paragraph - 1];
-  if (!text) return undefined;
-  const wanted = new Set(r.terms);
-  const sentences = text.split(/(?<=[.;!?])\s+/).filter((s) => s.trim());
-  const scored = sentences.map((s) => ({ s, n: ctx.tokenize(s).filter((t) => wanted.has(t)).length }));
-  scored.sort((a, b) => b.n - a.n);
-  const sentence = scored[0]?.s.trim() ?? text;
+  const w = ctx.weights;
+  // A sentence alone answers only a question in words: a figure, a sum, a share or a named measure asked
+  // for needs its paragraph to match the question as a whole.
+  const inWords =
+    !r.quantitative && !r.money && !r.share && r.measure === undefined && !r.counted && r.units.size === 0;
+  const found = passages(ctx, r);
+  // The best paragraph gets one chance: its sentence covering the question best among those that name a
+  // thing asked about (a sentence naming none of them speaks of something else).
+  const ofBest = found.find(
+    (p) => p.rank === 0 && (r.asked.length === 0 || namesAsked(ctx, r, p.sentence, false, inWords)),
+  );
+  let tried = 0;
+  for (const p of found) {
+    const alone = inWords && p.coverage >= w.passageCoverage && p.content >= w.passageContent;
+    const inBest =
+      p === ofBest &&
+      p.paragraphCoverage >= w.minCoverage + 0.15 &&
+      p.paragraphContent >= w.minContentCoverage;
+    // A sentence answering on its own names everything asked about ("A or B?": the one that fits).
+    if (!inBest && !(alone && namesAsked(ctx, r, p.sentence, true, inWords))) continue;
+    const card = sentenceAnswer(ctx, r, p.source, p.paragraph, p.sentence, inWords);
+    if (card) return card;
+    if (++tried >= w.passagesTried) return undefined;
+  }
+  return undefined;
+}
+
+/** The sentence with every name it writes cut out, each time it writes it: the digits left are figures. */
+function withoutNames(ctx: Context, sentence: string): string {
+  const key = nameKey(sentence);
+  let out = key;
+  for (const m of ctx.finder.mentions(sentence)) out = out.split(key.slice(m.start, m.end)).join(" ");
+  return out;
+}
+
+/**
+ * True when the sentence names a thing asked about (`all`: each one, or for "A or B?" one of them), itself or,
+ * with `own`, one of its own (a maker through its products).
+ */
+function namesAsked(ctx: Context, r: Reading, sentence: string, all: boolean, own: boolean): boolean {
+  const named = ctx.finder.mentions(sentence).map((m) => m.entity.id);
+  const has = (m: Mention) =>
+    named.some((id) => id === m.entity.id || (own && family(ctx, m.entity.id).has(id)));
+  return all && !ctx.cues.alternatives.any.test(normalize(r.question))
+    ? r.asked.every(has)
+    : r.asked.some(has);
+}
+
+/** The sentence as the answer, unless what the question asks of it (a company, a share, a year…) is not in it. */
+function sentenceAnswer(
+  ctx: Context,
+  r: Reading,
+  source: string,
+  paragraph: number,
+  sentence: string,
+  inWords: boolean,
+): Card | undefined {
   // "Which company…" is not answered by a sentence that names no company.
   if (
     r.names.length &&
@@ -165,8 +215,9 @@ export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
   // A question for a number is not answered by a sentence without one (the 9 of "X9" is a name),
   // nor a question about money by a sentence without a sum of money.
   // Nor are the digits of a name it mentions ("Model 384") a figure.
-  const figures = ctx.finder.residue(sentence, ctx.finder.mentions(sentence)).replace(MODEL_NUMBER, "");
-  if ((r.quantitative || r.money) && !/\d/.test(figures)) return undefined;
+  const figures = withoutNames(ctx, sentence).replace(MODEL_NUMBER, "");
+  // A measure asked by name ("what yield…") asks for its value, which a sentence without a figure does not give.
+  if ((r.quantitative || r.money || r.measure !== undefined) && !/\d/.test(figures)) return undefined;
   if (r.money && !ctx.lexicon.units.moneyText?.test(sentence)) return undefined;
   // A year asked about must be one the sentence speaks of, and a relative time ("last year") no other.
   if (r.years.some((y) => !sentence.includes(y))) return undefined;
@@ -190,7 +241,11 @@ export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
   // A question about one company is not answered by a sentence about another.
   if (r.asked.length) {
     const inSentence = ctx.finder.mentions(sentence).map((m) => m.entity);
-    if (!r.asked.some((m) => inSentence.includes(m.entity))) return undefined;
+    // A maker is named through its own products ("A's R2" speaks of A) in a question in words; a figure
+    // asked of a maker is not one of its product's.
+    const named = (m: Mention) =>
+      inSentence.some((e) => e === m.entity || (inWords && family(ctx, m.entity.id).has(e.id)));
+    if (!r.asked.some(named)) return undefined;
     // What a speaker said about B: a sentence of theirs that does not name B says something else.
     if (
       r.speakers.length === 1 &&

@@ -49,6 +49,12 @@ export interface Weights {
   runnerUp: number;
   /** A supporting fact scores at least this share of the answer's score. */
   supportShare: number;
+  /** A sentence answers on its own (no curated fact does) when it matches this share of the question's weight… */
+  passageCoverage: number;
+  /** …and this share of its content words. */
+  passageContent: number;
+  /** How many sentences that pass those bars are checked against what the question asks before giving up. */
+  passagesTried: number;
 }
 
 export const WEIGHTS: Readonly<Weights> = {
@@ -75,4 +81,7 @@ export const WEIGHTS: Readonly<Weights> = {
   measuredElsewhere: 0.6,
   supportShare: 0.5,
   runnerUp: 0.5,
+  passageCoverage: 0.45,
+  passageContent: 0.6,
+  passagesTried: 3,
 };
