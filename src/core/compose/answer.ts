@@ -7,7 +7,7 @@ import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance, ratio, ratioPhrase } from "../format.js";
 import { MODEL_NUMBER, type Reading, relativeTime } from "../frames/reading.js";
-import { contentShare, family, oneNamed, otherSide, otherSideCountry } from "../rank/relevance.js";
+import { family, oneNamed, otherSide, otherSideCountry } from "../rank/relevance.js";
 import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
 import { nameKey, normalize } from "../text.js";
 import { notFoundCard } from "./not-found.js";
