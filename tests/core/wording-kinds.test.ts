@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildContext } from "../../src/core/context.js";
 import { readQuestion } from "../../src/core/frames/reading.js";
 import { createCore } from "../../src/core/index.js";
+import { readIntent } from "../../src/core/intent.js";
 import { readKnowledge } from "../../src/knowledge/load.js";
 import { validateKnowledge } from "../../src/knowledge/validate.js";
 import { expectValidCard } from "../helpers/card-checks.js";
@@ -91,5 +92,14 @@ describe("wordings that read as what they ask", () => {
     expect(ask("What is Northland's share of the world apple market?").citations[0]?.factId).toBe(
       "northland-market-share",
     );
+  });
+
+  it("reads a maker's products asked for with the maker's name between ('which X products…'), in Chinese too", () => {
+    for (const q of [
+      "Which Pearfield products does the report mention?",
+      "which Pearfield products are named?",
+      "报告提到了Pearfield的哪些产品？",
+    ])
+      expect(readIntent(ctx, q), q).toMatchObject({ type: "entity", name: "Pearfield" });
   });
 });
