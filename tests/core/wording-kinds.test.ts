@@ -102,4 +102,12 @@ describe("wordings that read as what they ask", () => {
     ])
       expect(readIntent(ctx, q), q).toMatchObject({ type: "entity", name: "Pearfield" });
   });
+
+  it("/compare with a measure beside the names that neither side's facts speak of is not in the material", () => {
+    const card = ask("/compare Applewood vs Pearfield profits");
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).toContain("profits");
+    expect(ask("/compare Applewood vs Pearfield market value").kind).toBe("compare");
+    expect(ask("/compare Applewood vs Pearfield").kind).toBe("compare");
+  });
 });

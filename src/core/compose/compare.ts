@@ -101,11 +101,28 @@ function namesWithin(ctx: Context, first: string, second: string): Card | undefi
   const a = ma.length === 1 ? ma[0]?.entity : ma.length === 0 ? sideNamed(ctx, first) : undefined;
   const b = mb.length === 1 ? mb[0]?.entity : mb.length === 0 ? sideNamed(ctx, second) : undefined;
   if (!a || !b || a === b) return undefined;
+  const rest = `${ctx.finder.residue(first, ma)} ${ctx.finder.residue(second, mb)}`;
   if (a.kind === "country" && b.kind === "country") {
-    const rest = `${ctx.finder.residue(first, ma)} ${ctx.finder.residue(second, mb)}`;
     const topic = findTopic(ctx, rest);
     if (topic) return topicCard(ctx, topic);
   }
+  // "A vs B revenue": the words beside the names say what to compare; where no fact on either side
+  // speaks of it, the material does not compare them on it.
+  const asked = ctx.tokenize(rest);
+  const speaks = (e: Entity) =>
+    ctx.factsAbout(e.id).some((f) => {
+      const words = new Set(ctx.tokenize(`${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`));
+      return asked.every((t) => words.has(t));
+    });
+  if (asked.length > 0 && !speaks(a) && !speaks(b))
+    return notFoundCard(
+      ctx,
+      clip(
+        `Not in the material: it gives neither ${a.name} nor ${b.name} a figure on ${rest.trim()}.`,
+        HEADLINE_MAX,
+      ),
+      [a, b],
+    );
   return compareEntities(ctx, a, b);
 }
 
