@@ -8,6 +8,7 @@ import type { Context } from "./context.js";
 import type { Mention } from "./entities.js";
 import { isFollowUp } from "./frames/follow-up.js";
 import { countingUnits, setAside } from "./frames/reading.js";
+import { asksPersonsCompany } from "./frames/refusal.js";
 import type { Request } from "./request.js";
 import { nameKey, normalize } from "./text.js";
 
@@ -194,7 +195,12 @@ export function freeText(ctx: Context, text: string): Intent {
     !ctx.cues.asks_said.any.test(norm) &&
     things.length === 1 &&
     things[0] &&
-    countries.length === 0
+    countries.length === 0 &&
+    // "What is A's company called?", where the knowledge relates no company to A, is not answered by A's card.
+    !(
+      asksPersonsCompany(ctx, nameKey(text), things[0]) &&
+      !things[0].entity.related.some((id) => ctx.entity(id)?.kind === "company")
+    )
   ) {
     const identity = identityWords(ctx);
     if (residue.every((t) => identity.has(t)))

@@ -329,6 +329,7 @@ export const CUE_NAMES = [
   "states_year",
   "compared_base",
   "asks_source",
+  "persons_company",
   "not_counting",
   "thread_ignore",
   "thread_sources",

@@ -110,4 +110,13 @@ describe("wordings that read as what they ask", () => {
     expect(ask("/compare Applewood vs Pearfield market value").kind).toBe("compare");
     expect(ask("/compare Applewood vs Pearfield").kind).toBe("compare");
   });
+
+  it("asked for a person's company the knowledge relates to them none of, says the material does not name it", () => {
+    for (const q of ["What is Mara Quill's company called?", "What's the name of Professor Quill's firm?"]) {
+      const card = ask(q);
+      expect(card.kind, q).toBe("not_found");
+      expect(card.headline, q).toContain("does not name Mara Quill's company");
+    }
+    expect(ask("Who is Mara Quill?").kind).toBe("answer");
+  });
 });

@@ -41,6 +41,12 @@ export function refusal(ctx: Context, question: string, mentions: readonly Menti
     if (next && !ctx.finder.isNameWord(next) && !ctx.cues.alternatives.any.test(key))
       return unknownProduct(ctx, question, `${key.slice(m.start, m.end)} ${next}`, mentions);
   }
+  // "Kai-Fu Lee's AI company": a person's company the knowledge does not relate to them is not in the material.
+  for (const m of mentions) {
+    if (!asksPersonsCompany(ctx, key, m)) continue;
+    if (m.entity.related.some((id) => ctx.entity(id)?.kind === "company")) continue;
+    return notFoundCard(ctx, `Not in the material: it does not name ${m.entity.name}'s company.`, [m.entity]);
+  }
   const stranger = unknownName(ctx, question);
   if (stranger) return notFoundCard(ctx, `Not in the material: it does not mention ${stranger}.`, []);
   // "How much electricity…", "the share of AI researchers": the thing to be measured is a word the
@@ -53,6 +59,11 @@ export function refusal(ctx: Context, question: string, mentions: readonly Menti
     `Not in the material: it has no figures on ${unmeasured}${thoughMentions(near)}.`,
     near,
   );
+}
+
+/** True when the words after a person's name ask for their company ("A's AI company"); `key` is nameKey(text). */
+export function asksPersonsCompany(ctx: Context, key: string, m: Mention): boolean {
+  return m.entity.kind === "person" && ctx.cues.persons_company.any.test(key.slice(m.end));
 }
 
 /**
