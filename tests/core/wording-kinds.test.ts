@@ -119,4 +119,14 @@ describe("wordings that read as what they ask", () => {
     }
     expect(ask("Who is Mara Quill?").kind).toBe("answer");
   });
+
+  it("asked who beats one side's whole, answers with the other side's fact that sets it against that side", () => {
+    for (const q of [
+      "Who picks more apples than all Southland growers put together?",
+      "Which company picks more apples than all Southland growers put together?",
+    ])
+      expect(ask(q).citations[0]?.factId, q).toBe("applewood-beats-southland");
+    // A count asked of one side is still not the other side's figure.
+    expect(ask("How many hectares did Southland plant this year?").kind).toBe("not_found");
+  });
 });

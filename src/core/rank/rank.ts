@@ -123,8 +123,19 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     // nor one about A and B by a fact about A and C.
     (r.entityIds.length === 0 || concerns(ctx, r, f) || otherCountryAsked(ctx, r, f)) &&
     (r.things.length < 2 || r.things.every((id) => aboutFamily(ctx, f, id))) &&
-    // A count asked of one side is not answered by the other side's count, though it names the first.
-    !(r.things.length === 0 && r.countries.length === 1 && otherSide(ctx, r.countries[0] as string, f)) &&
+    // A count asked of one side is not answered by the other side's count, though it names the first;
+    // but "whose compute beats all of Southland's" asks for a name, and the other side's fact that sets
+    // it against the side named gives that name.
+    !(
+      r.things.length === 0 &&
+      r.countries.length === 1 &&
+      otherSide(ctx, r.countries[0] as string, f) &&
+      !(
+        r.wants.length > 0 &&
+        ctx.cues.compared_base.any.test(normalize(r.question)) &&
+        f.entities.includes(r.countries[0] as string)
+      )
+    ) &&
     // Nor is anything asked of one side ("what did A forecast for Southland?") by a figure on the other
     // side that does not name the side asked about.
     !(
