@@ -332,6 +332,8 @@ export class EntityFinder {
       .filter((h) => !(h.key as string).includes(" ") && (h.key as string).length >= 4)
       // Two edits in a short word make another word ("lineup" is not "Linux"); a swap is one edit.
       .filter((h) => editDistance(word, h.key as string, 2) <= (word.length < 8 ? 1 : 2))
+      // A model number is never a typo: "X308" is not the X300, whatever the edit distance.
+      .filter((h) => digitsOf(word) === digitsOf(h.key as string))
       .sort((a, b) => b.score - a.score || String(a.entityId).localeCompare(String(b.entityId)))[0];
     const e = hit ? this.byId.get(hit.entityId as string) : undefined;
     if (this.typos.size >= 10_000) this.typos.clear();
@@ -350,6 +352,11 @@ export class EntityFinder {
     }
     return out + hay.slice(from);
   }
+}
+
+/** The digits of a word, in order: what tells one model number from another. */
+function digitsOf(word: string): string {
+  return word.replace(/\D/g, "");
 }
 
 function isWordChar(ch: string | undefined): boolean {

@@ -18,6 +18,12 @@ describe("entity finder", () => {
     expect(finder.mentions("the 910Bsx line").map((m) => m.entity.id)).toEqual([]);
   });
 
+  it("reads no model number as a misspelling of another: X308 is not the X300", () => {
+    const shipped = new EntityFinder(readKnowledge().knowledge.entities);
+    expect(shipped.mentions("MI308").map((m) => m.entity.id)).toEqual([]);
+    expect(shipped.mentions("the MI300X").map((m) => m.entity.id)).toEqual(["amd-mi300"]);
+  });
+
   it("given a typo'd chip name, finds the closest chip", () => {
     expect(finder.resolve("Ascnd 910b", ["chip"])?.id).toBe("ascend-910b");
   });
