@@ -109,6 +109,15 @@ export function gapCard(ctx: Context, phrase: string): Card {
   const every = gapWords(ctx).everyTopic;
   if (ctx.tokenize(phrase).every((t) => every.has(t))) return topicListCard(ctx);
   const topic = findTopic(ctx, phrase);
+  // Words of which a topic names only the lesser part ("/gap <rare words> <topic word>") ask about those
+  // words: what the material answers to them, where it is no fact of the topic, before the topic's card.
+  // So do words of which the topic misses some, where a fact outside the topic answers them and holds them all.
+  const off = topic ? offTopicWeight(ctx, topic, phrase) : 0;
+  if (topic && off > 0) {
+    const answer = materialAnswer(ctx, phrase);
+    const fact = ctx.fact(answer?.citations[0]?.factId ?? "");
+    if (answer && fact && !inTopic(topic, fact) && (off > 0.5 || holdsAll(ctx, fact, phrase))) return answer;
+  }
   if (!topic) {
     // Not a gap topic, but maybe something the material answers ("/gap tokens").
     const answer = materialAnswer(ctx, phrase);
@@ -122,6 +131,32 @@ export function gapCard(ctx: Context, phrase: string): Card {
     );
   }
   return topicCard(ctx, topic, focusFact(ctx, topic, phrase));
+}
+
+/** The share of the phrase's weight, filler aside, in words that are not the topic's own. */
+function offTopicWeight(ctx: Context, topic: Topic, phrase: string): number {
+  const own = ctx.topicTerms.get(topic.id);
+  let total = 0;
+  let off = 0;
+  for (const raw of ctx.tokenize(phrase, { words: true })) {
+    const t = ctx.retriever.correct(raw) ?? raw;
+    if (isGapFiller(ctx, t)) continue;
+    const w = ctx.retriever.weight(t);
+    total += w;
+    if (!own?.has(t)) off += w;
+  }
+  return total > 0 ? off / total : 0;
+}
+
+/** True when the fact's own words (claim, quote, metric, keywords) hold every word of the phrase but filler. */
+function holdsAll(ctx: Context, f: Fact, phrase: string): boolean {
+  const own = new Set(
+    ctx.tokenize(`${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`, { words: true }),
+  );
+  return ctx
+    .tokenize(phrase, { words: true })
+    .map((t) => ctx.retriever.correct(t) ?? t)
+    .every((t) => isGapFiller(ctx, t) || own.has(t));
 }
 
 /**

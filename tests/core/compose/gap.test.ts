@@ -62,3 +62,23 @@ describe("/gap cards", () => {
     }
   });
 });
+
+// Free words after /gap on the synthetic orchard pack: a topic word among weightier words of something else.
+describe("/gap with words beyond a topic's", () => {
+  const pack = readKnowledge(new URL("../../fixtures/synthetic-pack", import.meta.url).pathname).knowledge;
+  const orchards = createCore({ knowledge: pack });
+  const gap = (words: string) => orchards.answer({ command: "gap", args: { topic: words } });
+
+  it("answers what the weightier words ask, with a fact outside the topic their lesser word names", () => {
+    const card = gap("apples small farms");
+    expect(card.kind).toBe("answer");
+    expect(card.citations[0]?.factId).toBe("small-farm-harvesters");
+  });
+
+  it("keeps the topic's card where the words beyond it are its own facts' or ask nothing else", () => {
+    expect(gap("apples").kind).toBe("gap");
+    const focused = gap("harvest last year");
+    expect(focused.kind).toBe("gap");
+    expect(focused.title).toBe("Southland–Northland gap: Harvest");
+  });
+});
