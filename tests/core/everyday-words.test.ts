@@ -23,6 +23,7 @@ writeFileSync(
     "  - [boxes, crates, cases]",
     "  - [tonnes, crates]",
     "  - [pick up, grew]",
+    "  - [cost, crates]",
     "chinese:",
     "  箱子: crates",
     "  香蕉: bananas",
@@ -45,6 +46,12 @@ describe("everyday words", () => {
     const ctx = buildContext(knowledge);
     expect(everydayWords(ctx, "how many crates")).toBe("how many crates");
     expect(everydayWords(ctx, "how many tonnes")).toBe("how many tonnes");
+  });
+
+  it("keeps a word that shapes the question: a synonym that would read it otherwise is not taken", () => {
+    const ctx = buildContext(knowledge);
+    // "cost" asks for a sum of money; read as "crates" it would not.
+    expect(everydayWords(ctx, "What does the Harvester X9 cost?")).toBe("What does the Harvester X9 cost?");
   });
 
   it("answers a question in other words, which without the synonym it refuses", () => {

@@ -79,6 +79,9 @@ const TEXT = [
   "Only three firms make the big pumps, and Tarrow Pumps, Kessling Hydraulics and Ormond Works together hold about 75% of the market, according to Pellworth Institute. Prices rose through mid-2025.",
   "Growers now buy the HX900 MK2 controller, which Tarrow Pumps sells for about $4,000.",
   "A pump house is the building where river water enters the orchard network. Northland pump houses each hold 12 pumps, and a pump house on the river can lift 3,000 litres of water a minute.",
+  '"We plant at night because the pumps are idle then," said Gao Weilan, Tarrow Pumps\'s founder, at a fair in Eastmoor.',
+  'In March 2025 Liu Chen left Kessling Hydraulics to join Ormond Works. "The big pumps were elsewhere," Liu told growers in Eastmoor.',
+  "Elena Vasquez-Roth, Ormond Works's chief engineer, said the pumps were scarce.",
 ].join("\n");
 
 function draft(): { facts: Fact[]; dir: string } {
@@ -137,6 +140,19 @@ describe("drafting facts", () => {
     );
     expect(entity("GW")).toBeUndefined();
     expect(entity("TWh")).toBeUndefined();
+  });
+
+  it("drafts people from the words around a name: a surname shaped like a demonym, a year before, a hyphen", () => {
+    expect(entity("Gao Weilan")?.kind).toBe("person");
+    expect(entity("Elena Vasquez-Roth")?.kind).toBe("person");
+    // Named in full after a year, and later by the first word alone, which is the surname.
+    const liu = entity("Liu Chen");
+    expect(liu?.kind).toBe("person");
+    expect(liu?.aliases).toContain("Liu");
+  });
+
+  it("gives a quotation to whoever it is said by, not to the publisher", () => {
+    expect(fact("We plant at night")?.attribution).toBe(entity("Gao Weilan")?.id);
   });
 
   it("drafts an acronym the text spells out as a term known by both", () => {

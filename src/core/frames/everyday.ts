@@ -3,6 +3,7 @@
 // phrase of a synonym group that the material never uses is read as the first of its group that it does use;
 // a word the material uses is read as it is, so a text's own wording always wins.
 import type { Context } from "../context.js";
+import { normalize } from "../text.js";
 
 interface Group {
   /** The members as written: the first the material uses is the one a question is read with. */
@@ -87,11 +88,25 @@ export function everydayWords(ctx: Context, question: string): string {
       // A name the material knows ("Senate" of a hearing) is read as a name; a word it uses, as it is.
       if (ctx.finder.isNameWord(word) || uses(ctx, c, word)) break;
       const instead = g.written.find((w) => w !== word && uses(ctx, c, w));
-      if (instead) out = `${out.slice(0, m.index)}${instead}${out.slice(m.index + m[0].length)}`;
+      const trial = instead && `${out.slice(0, m.index)}${instead}${out.slice(m.index + m[0].length)}`;
+      // A word that shapes the question ("how much did they pay" asks for money) stays: the reading
+      // in the material's words must ask the same as the question did.
+      if (trial && sameFrames(ctx, out, trial)) out = trial;
       break;
     }
   }
   return out;
+}
+
+/**
+ * True when the second wording asks all the first does: every cue and unit hint reading the first reads it
+ * too. It may ask for more ("boxes" read as the text's "crates" asks for crates).
+ */
+function sameFrames(ctx: Context, a: string, b: string): boolean {
+  const x = normalize(a);
+  const y = normalize(b);
+  for (const cue of Object.values(ctx.cues)) if (cue.any.test(x) && !cue.any.test(y)) return false;
+  return ctx.lexicon.units.hints.every((h) => !h.cue.test(x) || h.cue.test(y));
 }
 
 function escapeRegExp(s: string): string {

@@ -6,11 +6,13 @@ import { findNumbers, normaliseQuote } from "../numbers.js";
 import type { Entity, Fact, Figure, IgnoredNumber, Knowledge, Side, Source, Topic } from "../schema.js";
 import { readNumbers } from "./figures.js";
 import {
+  COMPANY_WORDS,
   capitalisedMidSentence,
   draftEntities,
   NameMatcher,
   type NewName,
   newNamesIn,
+  ORGANISATION_WORDS,
   possessiveWords,
   slug,
 } from "./names.js";
@@ -119,10 +121,41 @@ export function draftSource(input: DraftInput): Draft {
   });
   // The publisher is who "we" and "our" are.
   if (source.publisher) found.unshift({ name: source.publisher, aliases: [], kind: "company", paragraph: 0 });
-  // A person named in full is the one their surname alone names later ("Dana Whitfield" … "Whitfield said").
+  // A two-word name one of whose words alone says or is told something later ("Liu Chen" … "Liu told an
+  // audience") is a person's, whichever word the surname is.
+  const text = paragraphs.join("\n");
+  for (const n of found) {
+    const parts = n.name.split(" ");
+    if (
+      n.kind !== "company" ||
+      parts.length !== 2 ||
+      !parts.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)) ||
+      COMPANY_WORDS.test(n.name) ||
+      ORGANISATION_WORDS.test(n.name)
+    )
+      continue;
+    if (
+      parts.some((w) =>
+        new RegExp(`\\b${w}\\s+(?:says|said|told|argues|argued|added|asked)\\b`, "u").test(text),
+      )
+    )
+      n.kind = "person";
+  }
+  // A person named in full is the one their surname alone names later ("Dana Whitfield" … "Whitfield said");
+  // a name written surname first ("Liu Chen" … "Liu told") by its first word.
   const surnames = new Map<string, NewName>();
   for (const n of found)
-    if (n.kind === "person" && /\s/.test(n.name)) surnames.set(n.name.split(/\s+/).pop() ?? "", n);
+    if (n.kind === "person" && /\s/.test(n.name)) {
+      const parts = n.name.split(/\s+/);
+      surnames.set(parts[parts.length - 1] ?? "", n);
+      const first = parts[0] ?? "";
+      if (
+        parts.length === 2 &&
+        !surnames.has(first) &&
+        new RegExp(`\\b${first}\\s+(?:says|said|told|argues|argued|added|asked)\\b`, "u").test(text)
+      )
+        surnames.set(first, n);
+    }
   for (const n of found) {
     const person = surnames.get(n.name);
     if (person && person !== n && !person.aliases.includes(n.name)) person.aliases.push(n.name);
@@ -568,6 +601,8 @@ function reporterOf(
       .replace(/^['’]s\b/, "")
       .replace(/^\s*\([^)]{1,40}\)/, "");
     if (/\baccording to\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,5}$/iu.test(before)) return n.id;
+    // '"We hire people…," said Gao Yifan': whoever a quotation is said by.
+    if (/["”’],?\s+(?:said|says|told|added)\s+$/iu.test(before)) return n.id;
     // "Analysts at X estimate", "X's head of research says": the name opens the clause or follows its own analysts.
     const opens =
       /^(?:[\p{L}'’-]+\s+){0,6}$/u.test(before) &&

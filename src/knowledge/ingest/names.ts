@@ -94,10 +94,14 @@ const PLURAL_ACRONYM = /^[A-Z]{2,}s$/;
 
 const TITLES =
   /\b(?:Secretary|Minister|President|CEO|Chairman|Chairwoman|founder|analyst|Senator|Director|Governor|Commissioner)\s+(?:of\s+\w+\s+)?$/;
+/** A word of a person's name: "Gao", "Vasquez-Roth". */
+const PERSON_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+/** "…," said Gao Yifan: a verb of saying just before a name. */
+const SAID_BEFORE = /\b(?:said|says|told|added|asked|according to)\s+$/;
 const SAYS_AFTER = /^\s*(?:says|said|told|argues|argued|wrote|notes|noted|claims|claimed)\b/;
-const COMPANY_WORDS =
+export const COMPANY_WORDS =
   /\b(?:Inc|Corp|Corporation|Co|Ltd|Group|Electronics|Technologies|Technology|Materials|Research|Semiconductor|Semiconductors|Labs|Systems|Networks|Holdings|Capital|Partners|Micro|Memory)\.?$/;
-const ORGANISATION_WORDS =
+export const ORGANISATION_WORDS =
   /\b(?:Bureau|Department|Ministry|Agency|Commission|Administration|Office|Council|Institute|University|Academy|Association|Committee|Parliament|Congress|Senate|Government|Party)\b/;
 const CHIP_CONTEXT =
   /\b(?:chips?|GPUs?|ASICs?|accelerators?|dies?|processors?|SoCs?|CPUs?|packages?|wafers?|cards?|silicon)\b/i;
@@ -211,8 +215,11 @@ export function newNamesIn(
     }
     // A word right after a number is what it counts ("257k WPM"), not a name.
     const prev = tokens[i - 1];
+    // A year before a capitalised word dates it ("In March 2025 Liu Chen left"): it counts nothing.
+    const yearBefore = prev !== undefined && /^(?:19|20)\d\d$/.test(prev.text) && isCapital(t.text);
     if (
       prev &&
+      !yearBefore &&
       /^\$?\d[\d,.–-]*[kKMB]?$/.test(prev.text) &&
       t.start - prev.end === 1 &&
       (!isCode(t.text) || UNIT_AFTER_NUMBER.test(t.text))
@@ -259,7 +266,7 @@ export function newNamesIn(
       next !== undefined &&
       paragraph.slice(t.end, next.start) === " " &&
       /^\p{Lu}\p{Ll}+$/u.test(t.text) &&
-      /^\p{Lu}\p{Ll}+$/u.test(next.text) &&
+      PERSON_WORD.test(next.text) &&
       !NOT_NAMES.has(next.text.toLowerCase()) &&
       (ROLE_AFTER.test(paragraph.slice(next.end)) || SAYS_AFTER.test(paragraph.slice(next.end)));
     const acceptable =
@@ -294,10 +301,19 @@ export function newNamesIn(
         continue;
       }
       const numberAfterName = /^\d{1,4}[A-Za-z]?$/.test(next.text) && !/^(?:19|20)\d\d$/.test(next.text);
+      // "said Gao Yifan,", "Priya Natarajan, head of…": a surname shaped like a demonym ("-an") after a
+      // first name, where the words around make them a person.
+      const surname =
+        run.length === 1 &&
+        PERSON_WORD.test(t.text) &&
+        PERSON_WORD.test(next.text) &&
+        (SAID_BEFORE.test(paragraph.slice(Math.max(0, t.start - 30), t.start)) ||
+          ROLE_AFTER.test(paragraph.slice(next.end)) ||
+          SAYS_AFTER.test(paragraph.slice(next.end)));
       if (
         (isCapital(next.text) &&
           !NOT_NAMES.has(next.text.toLowerCase()) &&
-          !demonym(next.text, owners) &&
+          (surname || !demonym(next.text, owners)) &&
           !PLURAL_ACRONYM.test(next.text) &&
           !NOT_A_CODE.test(next.text) &&
           !/-\p{Ll}{3,}/u.test(next.text) &&
@@ -342,11 +358,20 @@ export function newNamesIn(
     }
     const before = paragraph.slice(Math.max(0, (run[0]?.start ?? t.start) - 40), run[0]?.start ?? t.start);
     const after = paragraph.slice(run[run.length - 1]?.end ?? 0);
-    const titleCase = run.length === 2 && run.every((r) => /^\p{Lu}\p{Ll}+$/u.test(r.text));
+    const titleCase = run.length === 2 && run.every((r) => PERSON_WORD.test(r.text));
     let kind: EntityKind = "organisation";
     if (/\d/.test(name))
       kind = CHIP_CONTEXT.test(paragraph) ? "chip" : MODEL_CONTEXT.test(paragraph) ? "model" : "product";
-    else if (titleCase && (titled || TITLES.test(before) || SAYS_AFTER.test(after) || ROLE_AFTER.test(after)))
+    else if (
+      titleCase &&
+      !COMPANY_WORDS.test(name) &&
+      !ORGANISATION_WORDS.test(name) &&
+      (titled ||
+        TITLES.test(before) ||
+        SAID_BEFORE.test(before) ||
+        SAYS_AFTER.test(after) ||
+        ROLE_AFTER.test(after))
+    )
       kind = "person";
     else if (COMPANY_WORDS.test(name)) kind = "company";
     else if (ORGANISATION_WORDS.test(name)) kind = "organisation";
