@@ -46,20 +46,14 @@ export function stem(word: string, keep: ReadonlySet<string> = NO_WORDS): string
   if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(ss|is)$/.test(word) || LATIN_US.has(word)) return word;
   if (/(ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith("s")) return silentE(word.slice(0, -1));
+  if (word.endsWith("s")) return word.slice(0, -1);
   // Light verb endings, the same on both sides: "buying" finds "buy", "developed" finds "develop".
   if (word.length >= 6 && word.endsWith("ing")) return undouble(word.slice(0, -3));
   // "linearly" finds "linear".
   if (word.length >= 7 && word.endsWith("ly")) return word.slice(0, -2);
   // "exceed", "proceed": the -ed is the word's own.
-  if (word.length >= 5 && word.endsWith("ed") && !word.endsWith("eed")) return undouble(word.slice(0, -2));
-  return silentE(word);
-}
-/** "hire", "hires", "hired" and "hiring" are one word: a final silent e goes, as the endings drop it. */
-function silentE(word: string): string {
-  if (word.length < 4 || !word.endsWith("e") || /(?:ee|ie|oe|ye)$/.test(word)) return word;
-  const stemmed = word.slice(0, -1);
-  return STOPWORDS.has(stemmed) ? word : stemmed;
+  if (word.length >= 6 && word.endsWith("ed") && !word.endsWith("eed")) return undouble(word.slice(0, -2));
+  return word;
 }
 /** "hitt" of "hitting" is "hit", "plann" of "planned" is "plan"; "fall" of "falling" stays. */
 function undouble(stemmed: string): string {

@@ -54,6 +54,13 @@ describe("everyday words", () => {
     expect(everydayWords(ctx, "What does the Harvester X9 cost?")).toBe("What does the Harvester X9 cost?");
   });
 
+  it("reads an -ing form the pack never uses as the word with its silent e, which the pack uses", () => {
+    const ctx = buildContext(knowledge);
+    expect(everydayWords(ctx, "When is Southland closing the gap?")).toBe("When is Southland close the gap?");
+    // A form the pack writes stays.
+    expect(everydayWords(ctx, "Who recommends machinery?")).toBe("Who recommends machinery?");
+  });
+
   it("answers a question in other words, which without the synonym it refuses", () => {
     const asked = "How many boxes an hour does the Harvester X9 pick?";
     const card = createCore({ knowledge }).answer({ text: asked });

@@ -91,11 +91,45 @@ export function everydayWords(ctx: Context, question: string): string {
       const trial = instead && `${out.slice(0, m.index)}${instead}${out.slice(m.index + m[0].length)}`;
       // A word that shapes the question ("how much did they pay" asks for money) stays: the reading
       // in the material's words must ask the same as the question did.
-      if (trial && sameFrames(ctx, out, trial)) out = trial;
+      if (trial && !inCue(ctx, word) && sameFrames(ctx, out, trial)) out = trial;
       break;
     }
   }
-  return out;
+  return silentE(ctx, c, out);
+}
+
+/**
+ * "hiring" where the text writes "hire": a word ending -ing or -ed that the material never uses, read as
+ * the word with its silent e back, when the material uses that one (the stemmer cuts "hiring" to "hir").
+ */
+function silentE(ctx: Context, c: Compiled, question: string): string {
+  return question.replace(/\b([a-z]{2,}?)(?:ing|ed)\b/g, (form: string, base: string) => {
+    const word = `${base}e`;
+    if (uses(ctx, c, form) || inCue(ctx, form) || !uses(ctx, c, word)) return form;
+    return word;
+  });
+}
+
+const frameWordsOf = new WeakMap<Context, Set<string>>();
+
+/**
+ * True when a cue or a unit hint is written with the word ("give" of "give me the key figures", "pay" of a
+ * question for money): it shapes how the question is read, and stays as typed.
+ */
+function inCue(ctx: Context, word: string): boolean {
+  let words = frameWordsOf.get(ctx);
+  if (!words) {
+    words = new Set<string>();
+    const sources = [
+      ...Object.values(ctx.cues).map((cue) => cue.any.source),
+      ...ctx.lexicon.units.hints.map((h) => h.cue.source),
+    ];
+    for (const source of sources)
+      for (const m of source.toLowerCase().matchAll(/[a-z]{2,}/g)) words.add(m[0]);
+    frameWordsOf.set(ctx, words);
+  }
+  const own = words;
+  return word.split(" ").some((w) => own.has(w));
 }
 
 /**
