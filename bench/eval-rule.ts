@@ -1,6 +1,7 @@
 // The pass rule of ../shared/eval/grade.mjs, in-process: every `expect` group has one of its strings in
 // the headline (case-insensitive, thousands separators ignored) and the first citation's paragraph is in
-// `cite`; a `none` question passes when the card is not_found (it may cite what the material says nearby).
+// `cite`, of the question's `source` (the first article when it names none); a `none` question passes when the
+// card is not_found (it may cite what the material says nearby).
 import { readFileSync } from "node:fs";
 import type { Card } from "../src/core/card.js";
 
@@ -9,6 +10,8 @@ export interface Question {
   expect?: string[][];
   cite?: number[];
   none?: boolean;
+  /** The source the first citation must be of; the grader's default is the first article. */
+  source?: string;
 }
 
 export function readQuestions(path: string): Question[] {
@@ -36,7 +39,11 @@ export function failure(q: Question, card: Card): string | undefined {
   }
   const headline = norm(card.headline);
   const figures = (q.expect ?? []).every((group) => group.some((alt) => headline.includes(norm(alt))));
-  const cited = card.citations[0] !== undefined && (q.cite ?? []).includes(card.citations[0].paragraph);
+  const first = card.citations[0];
+  const cited =
+    first !== undefined &&
+    (q.cite ?? []).includes(first.paragraph) &&
+    first.source === (q.source ?? "compute-gap-article");
   if (card.kind !== "not_found" && figures && cited && card.headline.length <= 240) return undefined;
   return `kind=${card.kind} figures=${figures} first cite=¶${card.citations[0]?.paragraph} want ${q.cite}: ${card.headline}`;
 }

@@ -15,11 +15,17 @@ const option = (name: string) => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const rounds = Number(option("--rounds") ?? 2);
-const fixtures = (name: string) => fileURLToPath(new URL(`../../tests/fixtures/${name}`, import.meta.url));
+const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const files = args.flatMap((a, i) => (args[i - 1] === "--questions" ? [a] : []));
-const questions = (
-  files.length ? files : [fixtures("eval-public.jsonl"), fixtures("eval-extra.jsonl")]
-).flatMap(readQuestions);
+// By default every curated-knowledge set in the repo: the public examples, the extra set and the blind sets of
+// both sources that have been graded (bench/eval/); the sets sealed for a first grade are never among them.
+const DEFAULT_SETS = [
+  "tests/fixtures/eval-public.jsonl",
+  "tests/fixtures/eval-extra.jsonl",
+  ...["dev", "heldout-1", "heldout-2"].map((n) => `bench/eval/first-article/${n}.jsonl`),
+  ...["dev", "heldout-1", "heldout-2"].map((n) => `bench/eval/ascend/${n}.jsonl`),
+];
+const questions = (files.length ? files : DEFAULT_SETS.map(repo)).flatMap(readQuestions);
 
 /** One question in four is held out, by the hash of its text. */
 const heldOut = (q: Question) => (createHash("sha256").update(q.q).digest()[0] as number) % 4 === 0;
