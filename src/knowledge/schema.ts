@@ -330,6 +330,7 @@ export const CUE_NAMES = [
   "compared_base",
   "asks_source",
   "persons_company",
+  "time_baseline",
   "not_counting",
   "thread_ignore",
   "thread_sources",

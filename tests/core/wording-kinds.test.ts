@@ -129,4 +129,17 @@ describe("wordings that read as what they ask", () => {
     // A count asked of one side is still not the other side's figure.
     expect(ask("How many hectares did Southland plant this year?").kind).toBe("not_found");
   });
+
+  it("a relative time named as the baseline of a change ('vs last year') is not the time asked for", () => {
+    expect(read("How much did the three big growers' planting grow vs last year?").when).toBe(-1);
+    expect(read("How much did the planting grow compared with the previous year?").when).toBe(-1);
+    expect(read("How many tonnes did Southland grow last year?").when).toBeGreaterThanOrEqual(0);
+  });
+
+  it("reads 'A's verdict on B' as asking what A said about B", () => {
+    const q = "What is the Fruit Board's verdict on Southland's share of the world apple market?";
+    expect(read(q).speakers).toEqual(["fruit-board"]);
+    expect(read(q).content).not.toContain("verdict");
+    expect(ask(q).citations[0]?.factId).toBe("southland-market-share");
+  });
 });

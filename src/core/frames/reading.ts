@@ -234,7 +234,8 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
     numbers,
     asideNumbers,
     years: numbers.filter((n) => /^(19|20)\d\d$/.test(n)),
-    when: relativeTime(ctx, text),
+    // "Up how much vs last year": the baseline of a change is not the time asked for.
+    when: relativeTime(ctx, text.replace(ctx.cues.time_baseline.global, " ")),
     asksTime: ctx.cues.asks_when.any.test(text),
     asksYear: ctx.cues.asks_year.any.test(text),
     asksSource,

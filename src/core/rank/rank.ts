@@ -131,7 +131,7 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       r.countries.length === 1 &&
       otherSide(ctx, r.countries[0] as string, f) &&
       !(
-        r.wants.length > 0 &&
+        ctx.cues.asks_whom.any.test(normalize(r.question)) &&
         ctx.cues.compared_base.any.test(normalize(r.question)) &&
         f.entities.includes(r.countries[0] as string)
       )
