@@ -331,6 +331,8 @@ export const CUE_NAMES = [
   "asks_source",
   "persons_company",
   "time_baseline",
+  "asks_before",
+  "states_before",
   "not_counting",
   "thread_ignore",
   "thread_sources",

@@ -142,4 +142,27 @@ describe("wordings that read as what they ask", () => {
     expect(read(q).content).not.toContain("verdict");
     expect(ask(q).citations[0]?.factId).toBe("southland-market-share");
   });
+
+  it("asked the state before a restriction, does not answer with a fact of the time after", () => {
+    expect(ask("What was Southland's share of the world apple market before the export ban?").kind).toBe(
+      "not_found",
+    );
+    expect(ask("What is Southland's share of the world apple market?").kind).toBe("answer");
+  });
+
+  it("asked a member's share of its group's total, does not answer with the group's own figure", () => {
+    expect(ask("What is Applewood's share of the three big growers' hectares?").kind).toBe("not_found");
+    expect(ask("How many hectares did the three big growers plant?").citations[0]?.factId).toBe(
+      "growers-hectares",
+    );
+  });
+
+  it("reads a question about money as one though the material's word was put in for the asker's", () => {
+    const q = "How much did Pearfield fund the Harvester X9?";
+    const typed = "How much did Pearfield pay for the Harvester X9?";
+    expect(readQuestion(ctx, q, ctx.finder.mentions(q), typed).money).toBe(true);
+    expect(read(q).money).toBe(false);
+    // A GDP is a measure: asked for, a figure is wanted.
+    expect(read("What's the GDP of Eastland?").quantitative).toBe(true);
+  });
 });

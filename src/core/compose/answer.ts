@@ -215,7 +215,10 @@ function sentenceAnswer(
   // A question for a number is not answered by a sentence without one (the 9 of "X9" is a name),
   // nor a question about money by a sentence without a sum of money.
   // Nor are the digits of a name it mentions ("Model 384") a figure.
-  const figures = withoutNames(ctx, sentence).replace(MODEL_NUMBER, "");
+  // Nor is a year the figure asked for ("by 2025 it passed B's GDP" gives no GDP).
+  const figures = withoutNames(ctx, sentence)
+    .replace(MODEL_NUMBER, "")
+    .replace(/\b(?:19|20)\d\d\b/g, "");
   // A measure asked by name ("what yield…") asks for its value, which a sentence without a figure does not give.
   if ((r.quantitative || r.money || r.measure !== undefined) && !/\d/.test(figures)) return undefined;
   if (r.money && !ctx.lexicon.units.moneyText?.test(sentence)) return undefined;
@@ -237,6 +240,7 @@ function sentenceAnswer(
   )
     return undefined;
   if (r.asksYear && !ctx.cues.states_year.any.test(normalize(sentence))) return undefined;
+  if (r.asksBefore && !ctx.cues.states_before.any.test(normalize(sentence))) return undefined;
   if (r.measure !== undefined && !ctx.tokenize(sentence).includes(r.measure)) return undefined;
   // A question about one company is not answered by a sentence about another.
   if (r.asked.length) {

@@ -49,7 +49,7 @@ export function askCard(ctx: Context, typed: string, typedMentions: readonly Men
   // "What did they spend this year, and how fast did it grow?": each question answered by its own fact.
   const both = twoAnswers(ctx, question, mentions);
   if (both) return answerCard(ctx, both[0], [both[1]], true);
-  const r = readQuestion(ctx, question, mentions);
+  const r = readQuestion(ctx, question, mentions, typed);
   const ranked = rankFacts(ctx, r);
   // "What is a landing station?": the sentence defining the term, among the best, answers before any other.
   if (term) {

@@ -101,6 +101,8 @@ export interface Reading {
   asksYear: boolean;
   /** The source of a figure or finding is asked ("according to whose statistics…"): it must be attributed. */
   asksSource: boolean;
+  /** The state before an event is asked ("before the ban"): a fact of the time after does not give it. */
+  asksBefore: boolean;
   /** The measure named right after "what" ("what yield is…"), as a searched word: the answer must match it. */
   measure: string | undefined;
   /** The share of its Chinese the material knows; undefined for a question with little Chinese. */
@@ -121,7 +123,16 @@ export interface Reading {
   countries: string[];
 }
 
-export function readQuestion(ctx: Context, question: string, mentions: readonly Mention[]): Reading {
+/**
+ * `typed`: the question as typed, when the material's words were put in for the asker's ("pay for" read as
+ * "fund"): a question about money stays one.
+ */
+export function readQuestion(
+  ctx: Context,
+  question: string,
+  mentions: readonly Mention[],
+  typed?: string,
+): Reading {
   const text = normalize(question);
   // Chinese words (and bigrams) the English material never uses can match nothing and cannot be judged
   // across languages, so they count neither for nor against; unknown English words do count against.
@@ -175,7 +186,7 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
   // A share of a sum of money ("spending as a share of investment") is answered in %, not in dollars.
   const money =
     !asksSource &&
-    ctx.cues.money.any.test(text) &&
+    (ctx.cues.money.any.test(text) || (typed !== undefined && ctx.cues.money.any.test(normalize(typed)))) &&
     ctx.cues.asks_value.any.test(asking) &&
     !ctx.cues.growth.any.test(text) &&
     ![...ctx.lexicon.units.share].some((u) => units.has(u));
@@ -239,6 +250,7 @@ export function readQuestion(ctx: Context, question: string, mentions: readonly 
     asksTime: ctx.cues.asks_when.any.test(text),
     asksYear: ctx.cues.asks_year.any.test(text),
     asksSource,
+    asksBefore: ctx.cues.asks_before.any.test(text),
     measure: measureAsked(ctx, text, content, asks, fixed),
     sideWord: entityIds.some((id) => ctx.entity(id)?.kind === "country")
       ? undefined

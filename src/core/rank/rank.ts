@@ -131,7 +131,7 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       r.countries.length === 1 &&
       otherSide(ctx, r.countries[0] as string, f) &&
       !(
-        ctx.cues.asks_whom.any.test(normalize(r.question)) &&
+        (r.wants.length > 0 || ctx.cues.asks_whom.any.test(normalize(r.question))) &&
         ctx.cues.compared_base.any.test(normalize(r.question)) &&
         f.entities.includes(r.countries[0] as string)
       )
@@ -150,6 +150,12 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       (r.quantitative || r.money) &&
       ownedBySomeone(ctx, f, r.countries[0] as string)
     ) &&
+    // "Before the ban" is answered only by a fact that speaks of the time before.
+    !(r.asksBefore && !ctx.cues.states_before.any.test(normalize(`${f.quote} ${f.claim}`))) &&
+    // "What share…", "what is A's share of…" is answered only by a fact giving a share, not a sum it is a share of.
+    !(r.share && r.quantitative && !f.figures.some((fig) => ctx.lexicon.units.share.has(fig.unit))) &&
+    // "A's share of the group's X": the group's own figure is not what A is to the group.
+    !memberOfSubjectAsked(ctx, r, f) &&
     // "According to whose statistics…" is answered only by a fact that says whose it is.
     !(r.asksSource && f.attribution === undefined) &&
     // "When did…" is answered only by a fact stating a time; "in what year…" only by one stating a year.
@@ -197,6 +203,17 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     (r.per === undefined || givesRate(f, r.per)) &&
     // "The combined harvest of Northland and Southland": only a figure the material gives for them together.
     !(r.sum && !sumOf(ctx, r, f))
+  );
+}
+
+/** True when the question names the fact's subject, a group, and a member of it besides ("A's share of G's"). */
+function memberOfSubjectAsked(ctx: Context, r: Reading, f: Fact): boolean {
+  const group = f.subject === undefined ? undefined : ctx.entity(f.subject);
+  return (
+    group !== undefined &&
+    group.members.length > 0 &&
+    r.things.includes(group.id) &&
+    r.things.some((id) => group.members.includes(id))
   );
 }
 
