@@ -238,6 +238,7 @@ export function readKnowledge(dir: string = defaultKnowledgeDir()): Loaded {
   const everyday = existsSync(wordsPath) ? parseFile(wordsPath, WordsFile) : undefined;
   if (everyday) {
     k.synonymsOfLanguage = everyday.synonyms;
+    k.oppositesOfLanguage = everyday.opposites;
     k.everydayGlossary = everydayGlossary(k, everyday.chinese);
   }
 

@@ -194,6 +194,10 @@ export const WordsFile = z.strictObject({
   synonyms: z.array(
     z.array(z.string().regex(/^[a-z0-9][a-z0-9 -]*$/, "a synonym is lower-case words")).min(2),
   ),
+  /** Words that name opposite things ("eastern", "western"): a fact with one does not answer the other. */
+  opposites: z
+    .array(z.array(z.string().regex(/^[a-z][a-z-]*$/, "an opposite is one lower-case word")).min(2))
+    .default([]),
   chinese: z.record(
     z.string().regex(/^\p{Script=Han}+$/u, "a key of chinese is a Chinese word"),
     z.string().min(1).max(80),
@@ -389,6 +393,8 @@ export interface Knowledge {
   units?: string[];
   /** Groups of everyday words meaning the same (knowledge/words.yaml, or the shipped one for a pack without). */
   synonymsOfLanguage?: string[][];
+  /** Words naming opposite things (words.yaml's `opposites`). */
+  oppositesOfLanguage?: string[][];
   /**
    * Everyday Chinese words → English (words.yaml's `chinese`) whose English the sources use, beside the
    * curated glossary: read like it, but not checked as it is.

@@ -7,7 +7,7 @@ import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance, ratio, ratioPhrase } from "../format.js";
 import { MODEL_NUMBER, type Reading, relativeTime } from "../frames/reading.js";
-import { family, oneNamed, otherSide, otherSideCountry } from "../rank/relevance.js";
+import { contentShare, family, oneNamed, otherSide, otherSideCountry } from "../rank/relevance.js";
 import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
 import { nameKey, normalize } from "../text.js";
 import { notFoundCard } from "./not-found.js";
@@ -153,6 +153,11 @@ export function paragraphAnswer(ctx: Context, r: Reading): Card | undefined {
   return undefined;
 }
 
+/** One word, its ending aside: "announce" of "announced" (the stemmer keeps the e of one and not the other). */
+function sameWord(a: string, b: string): boolean {
+  return a === b || (Math.min(a.length, b.length) >= 5 && (a.startsWith(b) || b.startsWith(a)));
+}
+
 /** The sentence with every name it writes cut out, each time it writes it: the digits left are figures. */
 function withoutNames(ctx: Context, sentence: string): string {
   const key = nameKey(sentence);
@@ -222,12 +227,33 @@ function sentenceAnswer(
   // A measure asked by name ("what yield…") asks for its value, which a sentence without a figure does not give.
   if ((r.quantitative || r.money || r.measure !== undefined) && !/\d/.test(figures)) return undefined;
   if (r.money && !ctx.lexicon.units.moneyText?.test(sentence)) return undefined;
+  // "How many…" is not answered by a sentence whose only figures are shares.
+  const numbers = sentence.replace(MODEL_NUMBER, " ").match(/\d[\d,.]*\s*(?:%|percent\b)?/g) ?? [];
+  if (r.many && !r.share && numbers.length > 0 && numbers.every((n) => /%|percent/.test(n))) return undefined;
   // A year asked about must be one the sentence speaks of, and a relative time ("last year") no other.
   if (r.years.some((y) => !sentence.includes(y))) return undefined;
   const when = relativeTime(ctx, normalize(sentence));
   if (r.when >= 0 && when >= 0 && when !== r.when) return undefined;
-  // "When did…" needs a sentence stating a time; "what yield…" one with the measure in it.
+  // "When did…" needs a sentence stating a time, of what is asked ("when was X released": a sentence saying
+  // it was released); "what yield…" one with the measure in it.
   if (r.asksTime && !ctx.cues.states_time.any.test(normalize(sentence))) return undefined;
+  const tokens = ctx.tokenize(sentence, { words: true });
+  if (
+    r.asksTime &&
+    contentShare(
+      ctx,
+      r,
+      r.content.filter((t) => tokens.some((x) => sameWord(t, x))),
+    ) < ctx.weights.timeContent
+  )
+    return undefined;
+  // "…in the eastern hubs" is not answered by a sentence on the western ones.
+  if (
+    r.opposites.some(
+      ([asked, opposite]) => !tokens.includes(asked) && opposite.some((o) => tokens.includes(o)),
+    )
+  )
+    return undefined;
   // "According to whom…" needs a sentence naming a body, a company or a person to whom it is due.
   if (
     r.asksSource &&
@@ -264,6 +290,22 @@ function sentenceAnswer(
         (m) =>
           (m.entity.kind !== "company" && m.entity.kind !== "organisation") ||
           inSentence.some((e) => family(ctx, m.entity.id).has(e.id)),
+      )
+    )
+      return undefined;
+    // "What does A score on B?": a sentence naming B and another of A's kind, but not A, gives the other's figure.
+    if (
+      r.asked.some(
+        (m) =>
+          m.entity.kind !== "country" &&
+          !inSentence.some((e) => family(ctx, m.entity.id).has(e.id)) &&
+          inSentence.some(
+            (e) =>
+              e.kind === m.entity.kind &&
+              !r.entityIds.includes(e.id) &&
+              // "HBM2E" of "HBM" is a variant of the thing asked, not another thing.
+              !nameKey(e.name).startsWith(nameKey(m.entity.name)),
+          ),
       )
     )
       return undefined;

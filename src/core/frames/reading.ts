@@ -95,6 +95,13 @@ export interface Reading {
   per: string | undefined;
   /** The relative time named ("last year"), as an index of the relative_times cue's pieces; -1 for none. */
   when: number;
+  /** A count is asked for ("how many…"): a share alone does not give it. */
+  many: boolean;
+  /**
+   * Words of the question that have opposites (words.yaml's opposites: "eastern" / "western"), as tokens:
+   * a fact with an opposite and without the word speaks of the other thing.
+   */
+  opposites: [string, string[]][];
   /** The time of something is asked ("when did…", "what date…"): only an answer stating a time gives it. */
   asksTime: boolean;
   /** The year of something is asked ("in what year…"): a span of time ("in recent years") does not give it. */
@@ -248,6 +255,8 @@ export function readQuestion(
     // "Up how much vs last year": the baseline of a change is not the time asked for.
     when: relativeTime(ctx, text.replace(ctx.cues.time_baseline.global, " ")),
     asksTime: ctx.cues.asks_when.any.test(text),
+    many: /\bhow many\b|\bnumber of\b/.test(text),
+    opposites: oppositesAsked(ctx, terms),
     asksYear: ctx.cues.asks_year.any.test(text),
     asksSource,
     asksBefore: ctx.cues.asks_before.any.test(text),
@@ -281,6 +290,23 @@ export function readQuestion(
     things: entityIds.filter((id) => ctx.entity(id)?.kind !== "country"),
     countries: entityIds.filter((id) => ctx.entity(id)?.kind === "country"),
   };
+}
+
+/** The question's terms that have opposites, each with its opposites' tokens. */
+function oppositesAsked(ctx: Context, terms: readonly string[]): [string, string[]][] {
+  const pairs = ctx.knowledge.oppositesOfLanguage;
+  if (!pairs || pairs.length === 0) return [];
+  const out: [string, string[]][] = [];
+  for (const pair of pairs) {
+    const tokens = pair.map((w) => ctx.tokenize(w, { words: true })[0] ?? w);
+    // A word the material's vocabulary folds into another ("export" read as a ban) names no opposite.
+    if (tokens.some((t, i) => t !== stem(pair[i] as string, ctx.lexicon.keep))) continue;
+    for (const t of terms) {
+      const at = tokens.indexOf(t);
+      if (at >= 0 && !out.some(([asked]) => asked === t)) out.push([t, tokens.filter((_, i) => i !== at)]);
+    }
+  }
+  return out;
 }
 
 /**
@@ -470,7 +496,41 @@ export function countingUnits(
   if (named) return [...(ctx.lexicon.units.counts.get(named.entity.kind) ?? [])];
   const counted = m[1];
   const units = ctx.lexicon.units.hints.filter((h) => h.cue.test(counted)).flatMap((h) => h.units);
-  return units.length ? units : undefined;
+  return units.length ? units : unitsNamed(ctx, headNoun(counted));
+}
+
+/** "ai phds did": the noun a "how many" phrase counts, its last word before a verb. */
+function headNoun(phrase: string): string | undefined {
+  const words = phrase.split(" ");
+  const verb = words.findIndex((w, i) => i > 0 && COUNT_VERB.test(w));
+  return (verb > 0 ? words.slice(0, verb) : words).pop();
+}
+const COUNT_VERB =
+  /^(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|in|of|on|at|for|from|by|with|to)$/;
+
+const unitsByStem = new WeakMap<Context, Map<string, string[]>>();
+
+/**
+ * The units the material counts in that a word names, itself or by an everyday synonym ("phds" → the
+ * text's "doctorates"): "how many AI PhDs" is answered only by a count in one of them. Undefined for none.
+ */
+function unitsNamed(ctx: Context, word: string | undefined): string[] | undefined {
+  if (!word || !/^[a-z][a-z-]{2,}$/.test(word)) return undefined;
+  let byStem = unitsByStem.get(ctx);
+  if (!byStem) {
+    byStem = new Map();
+    for (const u of new Set([...ctx.knowledge.vocabulary.units.known, ...(ctx.knowledge.units ?? [])])) {
+      if (!/^[a-z][a-z -]*$/i.test(u) || u.includes(" ")) continue;
+      const key = stem(u.toLowerCase(), ctx.lexicon.keep);
+      byStem.set(key, [...(byStem.get(key) ?? []), u]);
+    }
+    unitsByStem.set(ctx, byStem);
+  }
+  const groups = (ctx.knowledge.synonymsOfLanguage ?? []).filter((g) => g.includes(word));
+  const out = new Set<string>();
+  for (const w of [word, ...groups.flat()])
+    for (const u of byStem.get(stem(w, ctx.lexicon.keep)) ?? []) out.add(u);
+  return out.size ? [...out] : undefined;
 }
 
 /**

@@ -158,8 +158,18 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     !memberOfSubjectAsked(ctx, r, f) &&
     // "According to whose statistics…" is answered only by a fact that says whose it is.
     !(r.asksSource && f.attribution === undefined) &&
-    // "When did…" is answered only by a fact stating a time; "in what year…" only by one stating a year.
-    !(r.asksTime && !statesTime(ctx, f)) &&
+    // "When did…" is answered only by a fact stating a time, of what is asked ("when was X released" is not
+    // answered by a date X did something else on); "in what year…" only by one stating a year.
+    !(r.asksTime && (!statesTime(ctx, f) || contentShare(ctx, r, h.matched) < ctx.weights.timeContent)) &&
+    // "How many X…" is not answered by a share alone: a share is no count.
+    !(
+      r.many &&
+      !r.share &&
+      f.figures.length > 0 &&
+      f.figures.every((g) => ctx.lexicon.units.share.has(g.unit))
+    ) &&
+    // "…in the eastern hubs" is not answered by a fact about the western ones.
+    !opposed(ctx, r, f) &&
     !(r.asksYear && !statesYear(ctx, f)) &&
     // "What yield is…": the measure asked for must be one the fact matches.
     (r.measure === undefined || h.matched.includes(r.measure)) &&
@@ -215,6 +225,13 @@ function memberOfSubjectAsked(ctx: Context, r: Reading, f: Fact): boolean {
     r.things.includes(group.id) &&
     r.things.some((id) => group.members.includes(id))
   );
+}
+
+/** True when the fact says the opposite of a word the question asks about, and not the word itself. */
+export function opposed(ctx: Context, r: Reading, f: Fact): boolean {
+  if (r.opposites.length === 0) return false;
+  const words = new Set(ctx.tokenize(`${f.quote} ${f.claim}`, { words: true }));
+  return r.opposites.some(([asked, opposite]) => !words.has(asked) && opposite.some((o) => words.has(o)));
 }
 
 /** True when the fact's subject is one company or body, and the fact does not name the country itself. */

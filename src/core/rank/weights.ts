@@ -55,6 +55,8 @@ export interface Weights {
   passageContent: number;
   /** How many sentences that pass those bars are checked against what the question asks before giving up. */
   passagesTried: number;
+  /** The share of the words besides the names a fact must match to say when ("when was X released"). */
+  timeContent: number;
 }
 
 export const WEIGHTS: Readonly<Weights> = {
@@ -84,4 +86,5 @@ export const WEIGHTS: Readonly<Weights> = {
   passageCoverage: 0.45,
   passageContent: 0.6,
   passagesTried: 3,
+  timeContent: 0.5,
 };
