@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { createCore } from "../../src/core/index.js";
 import { readNumbers } from "../../src/knowledge/ingest/figures.js";
+import { figureClauses } from "../../src/knowledge/ingest/text.js";
 import { ingest } from "../../src/knowledge/ingest/write.js";
 import { readKnowledge } from "../../src/knowledge/load.js";
 import type { Fact } from "../../src/knowledge/schema.js";
@@ -66,6 +67,32 @@ describe("reading figures", () => {
     expect(figures("Prices held between 2019 and 2024 at 7 dollars.").every((f) => f.max === undefined)).toBe(
       true,
     );
+  });
+});
+
+describe("cutting a sentence per figure", () => {
+  const cut = (text: string) => {
+    const pieces = figureClauses({ text, start: 0, end: text.length });
+    for (const p of pieces) expect(text.slice(p.start, p.end)).toBe(p.text);
+    return pieces.map((p) => p.text);
+  };
+
+  it("gives each of two figures set side by side its own clause, the conjunction in neither", () => {
+    expect(
+      cut("In 2024 we count about 2,900 growers in Northland, and 1,380 growers moving to Southland."),
+    ).toEqual(["In 2024 we count about 2,900 growers in Northland", "1,380 growers moving to Southland."]);
+    expect(
+      cut("In Northland, 71% of new growers went into orchards; in Southland the figure was 48%."),
+    ).toEqual(["In Northland, 71% of new growers went into orchards", "in Southland the figure was 48%."]);
+  });
+
+  it("keeps a sentence whole where one side has no figure but a year or a version", () => {
+    const whole =
+      "The X9 flagship picks 35 crates a minute, and the whole family is sold under the Apache 2.0 licence.";
+    expect(cut(whole)).toEqual([whole]);
+    const years =
+      "Output rose from 120 to 410 crates in Northland, and it stayed there between 2019 and 2024.";
+    expect(cut(years)).toEqual([years]);
   });
 });
 

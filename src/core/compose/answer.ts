@@ -298,7 +298,10 @@ function sentenceAnswer(
       r.asked.some(
         (m) =>
           m.entity.kind !== "country" &&
-          !inSentence.some((e) => family(ctx, m.entity.id).has(e.id)) &&
+          // A variant written with its name ("HX-3-480B" of "HX-3") is the thing asked.
+          !inSentence.some(
+            (e) => family(ctx, m.entity.id).has(e.id) || nameKey(e.name).startsWith(nameKey(m.entity.name)),
+          ) &&
           inSentence.some(
             (e) =>
               e.kind === m.entity.kind &&

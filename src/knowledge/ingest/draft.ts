@@ -16,7 +16,7 @@ import {
   possessiveWords,
   slug,
 } from "./names.js";
-import { clausesOf, type Span, sentencesOf } from "./text.js";
+import { clausesOf, figureClauses, type Span, sentencesOf } from "./text.js";
 import { proposeNewTopics } from "./topics.js";
 
 export const CLAIM_MAX = 200;
@@ -244,7 +244,7 @@ export function draftSource(input: DraftInput): Draft {
       previousTime = named.length > 0 ? [...new Set(named)].join("; ") : undefined;
       // The time a long sentence's first clause gives ("In 2025 we count 2,900…, | and 1,380…").
       let sentenceTime: string | undefined;
-      for (const clause of clausesOf(sentence, CLAIM_MAX)) {
+      for (const clause of clausesOf(sentence, CLAIM_MAX).flatMap(figureClauses)) {
         const own = names.filter((m) => clause.start <= m.start && m.end <= clause.end && m.id !== publisher);
         if (
           kept.some((q) => normaliseQuote(clause.text).includes(q) || q.includes(normaliseQuote(clause.text)))
@@ -640,7 +640,8 @@ function claimOf(
     if (key(e.name).includes(key(written).replace(/s$/, ""))) continue;
     text = `${text.slice(0, n.start)}${e.name}${text.slice(n.end)}`;
   }
-  text = text.replace(OPENER, "");
+  // A clause cut from its sentence ("and 1,380 researchers…") opens on no conjunction.
+  text = text.replace(OPENER, "").replace(/^(?:and|but|while|whereas)\s+/i, "");
   if (publisher) {
     text = text
       .replace(

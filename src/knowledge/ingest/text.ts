@@ -77,6 +77,36 @@ export function clausesOf(sentence: Span, max: number): Span[] {
   return pieces.flatMap((p) => (p.text.length <= max ? [p] : hardCut(p, max)));
 }
 
+/**
+ * A clause cut where a sentence sets two figures side by side, each in its own clause ("In 2025 we count 2,900
+ * X in A, | and 1,380 Y in B"; "71% in A; | in B the figure was 48%"): each figure leads a fact of its own.
+ * Only at ", and", ", while", ", whereas", ", but" or ";" with a figure on both sides, and never inside a range
+ * or a comparison ("compared with", "against" stay with what they compare).
+ */
+export function figureClauses(clause: Span): Span[] {
+  const figure = /\d/;
+  // The conjunction goes with neither clause: the second is quoted from the word after it.
+  const cut = /(?:;\s+|,\s+(?:and|while|whereas|but)\s+)/g;
+  const out: Span[] = [];
+  let from = 0;
+  for (const m of clause.text.matchAll(cut)) {
+    const end = m.index;
+    const next = m.index + m[0].length;
+    const left = clause.text.slice(from, end);
+    const right = clause.text.slice(next);
+    // Each side long enough to say something, with a figure that is no year alone.
+    // A version after a name ("Apache 2.0", "Model 3") is no figure either.
+    const hasFigure = (t: string) =>
+      figure.test(t.replace(/\b(?:19|20)\d\d\b/g, "").replace(/\b\p{Lu}[\p{L}-]*\s+\d+(?:\.\d+)*\b/gu, ""));
+    if (left.length < 25 || right.length < 20 || !hasFigure(left) || !hasFigure(right)) continue;
+    out.push(piece(clause, from, end));
+    from = next;
+  }
+  if (out.length === 0) return [clause];
+  out.push(piece(clause, from, clause.text.length));
+  return out.filter((p) => p.text.length > 0);
+}
+
 function piece(sentence: Span, from: number, to: number): Span {
   const raw = sentence.text.slice(from, to);
   const lead = raw.length - raw.trimStart().length;
