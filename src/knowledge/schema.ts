@@ -266,6 +266,8 @@ export const VocabularyFile = z.strictObject({
           cue: Pattern,
           units: z.array(z.string().min(1)).min(1),
           quantitative: z.boolean().optional(),
+          /** The source whose ingest drafted the hint: ingesting it again replaces it; curating removes the mark. */
+          draft: z.string().min(1).optional(),
         }),
       )
       .default([]),

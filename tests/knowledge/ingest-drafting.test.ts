@@ -231,6 +231,30 @@ describe("drafting facts", () => {
     expect(monthly.kind).toBe("not_found");
     expect(core.answer({ text: "How much does the HX900 MK2 controller cost?" }).headline).toMatch(/\$4,000/);
   });
+  it("marks each unit hint it drafts with its source, and drops the stale ones when the text changes", () => {
+    const own = copyFixture();
+    const hints = () => readKnowledge(own).knowledge.vocabulary.units.hints;
+    const curated = hints().length;
+    ingest({ dir: own, text: TEXT, id: "orchard-power", title: "Orchard Power", publisher: "Grower Weekly" });
+    const drafted = hints().filter((h) => h.draft === "orchard-power");
+    expect(drafted.some((h) => new RegExp(h.cue, "u").test("electricity"))).toBe(true);
+    // The text no longer measures electricity: its hint goes, the curated ones stay.
+    const changed = TEXT.replace(/ of electricity/g, "");
+    ingest({
+      dir: own,
+      text: changed,
+      id: "orchard-power",
+      title: "Orchard Power",
+      publisher: "Grower Weekly",
+    });
+    const after = hints();
+    expect(after.some((h) => h.draft === "orchard-power" && new RegExp(h.cue, "u").test("electricity"))).toBe(
+      false,
+    );
+    expect(after.filter((h) => h.draft === undefined)).toHaveLength(curated);
+    expect(validateKnowledge(readKnowledge(own))).toEqual([]);
+  });
+
   it("adds the words that ask for a unit the text measures in, each once, to the vocabulary", () => {
     const hints = knowledge.vocabulary.units.hints;
     const electricity = hints.filter((h) => new RegExp(h.cue, "u").test("electricity"));

@@ -83,6 +83,9 @@ export function clausesOf(sentence: Span, max: number): Span[] {
  * Only at ", and", ", while", ", whereas", ", but" or ";" with a figure on both sides, and never inside a range
  * or a comparison ("compared with", "against" stay with what they compare).
  */
+const COUNTED =
+  /\d[\d,.]*(?:\s*[kKmMbB]n?\b)?\s*(?:%|percent\b|(?!(?:this|that|the|a|an|in|on|at|for|by|to|of|and|or|last|next|per|each|than|more|less|years?|months?)\b)[A-Za-z][A-Za-z-]+)/;
+
 export function figureClauses(clause: Span): Span[] {
   const figure = /\d/;
   // The conjunction goes with neither clause: the second is quoted from the word after it.
@@ -96,9 +99,12 @@ export function figureClauses(clause: Span): Span[] {
     const right = clause.text.slice(next);
     // Each side long enough to say something, with a figure that is no year alone.
     // A version after a name ("Apache 2.0", "Model 3") is no figure either.
-    const hasFigure = (t: string) =>
-      figure.test(t.replace(/\b(?:19|20)\d\d\b/g, "").replace(/\b\p{Lu}[\p{L}-]*\s+\d+(?:\.\d+)*\b/gu, ""));
-    if (left.length < 25 || right.length < 20 || !hasFigure(left) || !hasFigure(right)) continue;
+    const bare = (t: string) =>
+      t.replace(/\b(?:19|20)\d\d\b/g, "").replace(/\b\p{Lu}[\p{L}-]*\s+\d+(?:\.\d+)*\b/gu, "");
+    const hasFigure = (t: string) => figure.test(bare(t));
+    // The second figure says what it counts ("1,380 researchers", "48%"): "…, and about 300k this year" or
+    // "…, and B about 2,100" leave it to the first, and stay with it.
+    if (left.length < 25 || right.length < 20 || !hasFigure(left) || !COUNTED.test(bare(right))) continue;
     out.push(piece(clause, from, end));
     from = next;
   }

@@ -146,6 +146,11 @@ export function ingest(o: IngestOptions): IngestResult {
       ),
     entities: k.entities.filter((e) => !oldDraftEntities.has(e.id)),
     ignored: k.ignored.filter((i) => !(i.source === o.id && isDraft(i))),
+    // The unit hints this source drafted before are drafted afresh from its text as it is now.
+    vocabulary: {
+      ...k.vocabulary,
+      units: { ...k.vocabulary.units, hints: k.vocabulary.units.hints.filter((h) => h.draft !== o.id) },
+    },
     // A draft topic this source proposed before, and nothing else lists, is proposed afresh.
     topics: k.topics
       .filter((t) => !oldDraftTopics.has(t.id))
@@ -400,11 +405,15 @@ function writeDraft(
   );
   // A pack that lists its units in vocabulary.yaml (units.known) gets the new ones there.
   // Words that ask for the units the draft measures in, each once: a hint a person wrote stays as written.
-  if (draft.hints.length > 0 && existsSync(join(o.dir, "vocabulary.yaml")))
+  // Each drafted hint is marked with its source, so that ingesting the source again replaces its drafted
+  // hints (a changed text leaves none stale) and keeps every curated one.
+  const hadDraftHints = loaded.knowledge.vocabulary.units.hints.some((h) => h.draft === o.id);
+  if ((draft.hints.length > 0 || hadDraftHints) && existsSync(join(o.dir, "vocabulary.yaml")))
     editYaml(o.dir, "vocabulary.yaml", put, (doc) => {
       const list = doc.getIn(["units", "hints"]);
       const knownList = doc.getIn(["units", "known"]);
       if (!isSeq(list) || !isSeq(knownList)) return;
+      list.items = list.items.filter((i) => !(isMap(i) && i.get("draft") === o.id));
       const known = new Set([
         ...knownList.items.map((i) => String((i as { value?: unknown }).value ?? i)),
         ...draft.units,
@@ -412,7 +421,8 @@ function writeDraft(
       const cues = new Set(list.items.map((i) => (isMap(i) ? String(i.get("cue")) : "")));
       for (const h of draft.hints) {
         const units = h.units.filter((u) => known.has(u));
-        if (units.length > 0 && !cues.has(h.cue)) list.add(doc.createNode({ cue: h.cue, units }));
+        if (units.length > 0 && !cues.has(h.cue))
+          list.add(doc.createNode({ cue: h.cue, units, draft: o.id }));
       }
     });
   if (draft.units.length > 0 && existsSync(join(o.dir, "vocabulary.yaml"))) {
