@@ -21,7 +21,7 @@ const TEXT = [
   "The Hanlin Institute estimates that orchards in China drew about 61 gigalitres of irrigation water in 2024, and expects irrigation demand there to keep rising.",
   "Irrigation is also about pumps. The United States has about 420 irrigation districts, while Brookvale counts 12 large pump makers selling into them.",
   "China pays less for the water itself: irrigation in China costs about 30% less per gigalitre than in the United States, Brookvale says, and about 70% of Chinese orchards irrigate at night.",
-  "ETR, or evapotranspiration ratio, is the share of applied water that a tree actually uses; an ETR of 0.9 would mean that almost nothing is wasted. China's average ETR was about 0.62 in 2024, Hanlin says.",
+  "ETR, or evapotranspiration ratio, is the share of applied water that a tree actually uses; an ETR of 0.9 would mean that almost nothing is wasted. China's average ETR was about 0.62 in 2024, Hanlin says. In the United States, the largest growers report averages of about 0.81.",
   "Irrigation in the United States is more automated, and Brookvale puts the share of US orchards with sensor-driven irrigation at 45%, against 18% in China.",
 ].join("\n");
 
@@ -72,6 +72,16 @@ describe("topics a new source proposes", () => {
     const etr = topic("etr");
     expect(etr?.title).toBe("ETR");
     expect(etr?.keywords.join(" ")).not.toMatch(/ratio/);
+  });
+
+  it("sets beside a term's figure the other side's, given in the same paragraph without the term, and says not which is ahead", () => {
+    const etr = topic("etr");
+    const us = knowledge.facts.find((f) => f.quote.includes("0.81"));
+    expect(etr?.first).toContain(us?.id);
+    const card = createCore({ knowledge }).answer({ text: "/gap etr" });
+    expect(card.headline).toMatch(/0\.81/);
+    expect(card.headline).toMatch(/0\.62/);
+    expect(card.headline).not.toMatch(/ahead|×/);
   });
 
   it("proposes no topic for an everyday word or a name, however often used", () => {

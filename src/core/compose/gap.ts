@@ -202,7 +202,9 @@ export function topicCard(ctx: Context, topic: Topic, focus?: Fact): Card {
   const cnFig = pair && cnFact?.figures[pair.second_figure];
   if (usFact && cnFact && usFig && cnFig) {
     lead = [usFact, cnFact];
-    const r = ratio(usFig, cnFig);
+    // Bare numbers ("1.12 vs 1.48") are set side by side, but which is ahead is not said: the material
+    // does not say whether more is better.
+    const r = usFig.unit === "units" ? undefined : ratio(usFig, cnFig);
     rows.push({
       ...rowLabel(ctx, usFig.label ?? usFact.metric, usFact, cnFact),
       unit: usFig.unit,

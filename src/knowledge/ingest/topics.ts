@@ -123,10 +123,27 @@ export function proposeNewTopics(input: TopicInput): Topic[] {
   // A paragraph whose first sentence uses the word is about it ("That asymmetry reflects … how the two grids
   // are built."): its figures belong to the topic even where a sentence does not repeat the word.
   const opening = paragraphs.map((p) => wordsOf(/^[^.!?]*[.!?]?/.exec(p)?.[0] ?? ""));
-  const factsUsing = (key: string) =>
-    withFigures.filter(
+  // "China's average PUE was 1.48 …; in the US, operators report 1.12": a figure of the other side, given
+  // beside one that uses the word, in the same paragraph and unit, measures the same thing.
+  const sides = knowledge.sides.map((side) => side.id);
+  const factsUsing = (key: string) => {
+    const using = withFigures.filter(
       (f) => wordsOf(`${f.quote} ${f.metric}`).has(key) || opening[f.paragraph - 1]?.has(key) === true,
     );
+    const beside = withFigures.filter(
+      (f) =>
+        !using.includes(f) &&
+        sides.includes(f.side ?? "") &&
+        using.some(
+          (u) =>
+            u.paragraph === f.paragraph &&
+            sides.includes(u.side ?? "") &&
+            u.side !== f.side &&
+            u.figures[0]?.unit === f.figures[0]?.unit,
+        ),
+    );
+    return [...using, ...beside];
+  };
   const scored = [...seen]
     .filter(
       ([key, s]) =>
@@ -235,11 +252,15 @@ function pairUp(
   const used = new Set<string>();
   for (const u of facts) {
     const uf = u.figures[0];
-    if (u.side !== sideIds[0] || !uf || shareUnits.has(uf.unit) || uf.unit === "units") continue;
+    if (u.side !== sideIds[0] || !uf || shareUnits.has(uf.unit)) continue;
     for (const c of facts) {
       const cf = c.figures[0];
       if (c.side !== sideIds[1] || !cf || used.has(c.id) || used.has(u.id)) continue;
-      if (cf.unit !== uf.unit || Math.abs(c.paragraph - u.paragraph) > 1 || years(c) !== years(u)) continue;
+      // A bare number ("1.12", "1.48") pairs only within one paragraph: elsewhere it may count anything.
+      if (uf.unit === "units" && c.paragraph !== u.paragraph) continue;
+      // The same years, or in one paragraph a figure saying none beside one that does (it is of that time).
+      const sameTime = years(c) === years(u) || (c.paragraph === u.paragraph && (!c.as_of || !u.as_of));
+      if (cf.unit !== uf.unit || Math.abs(c.paragraph - u.paragraph) > 1 || !sameTime) continue;
       const a = measure(u);
       const alike =
         [...measure(c)].some((w) => a.has(w)) ||
