@@ -43,4 +43,30 @@ describe("the first article's answers", () => {
     expect(first("华为昇腾910B的性能如何？")).toBe("ascend-910b-640-tops");
     expect(ask("How many TOPS does the Ascend 910C deliver?").kind).toBe("not_found");
   });
+
+  it("answers a comparison asked in Chinese whose words the glossary reads several ways (竞争对手)", () => {
+    expect(first("GB300比竞争对手强多少？")).toBe("gb300-30pct-stronger");
+  });
+
+  it("answers paragraphs no fact used to carry, in the article's own words", () => {
+    expect(first("what's that line about a day in AI being like a year")).toBe("intergenerational-gap-root");
+    expect(first("How should China's AI field react to the praise?")).toBe("stay-clear-headed-and-calm");
+    expect(
+      ask("Domestic GPUs are moving from a single point breakthrough on inference to what on training?")
+        .headline,
+    ).toContain("gradual adaptation");
+  });
+
+  it("refuses plausible questions the article does not answer", () => {
+    for (const q of [
+      "What was Nvidia's market share in China before the export ban?",
+      "What is Amazon's share of the big four's capex?",
+      "What's the GDP of Germany?",
+      "whats nvidia's market cap in dollars",
+      "What's the name of Kai-Fu Lee's AI company?",
+      "In what year did the US impose the chip export ban on China?",
+      "/compare Hygon vs Cambricon revenue",
+    ])
+      expect(ask(q).kind, q).toBe("not_found");
+  });
 });

@@ -359,8 +359,15 @@ export function measuredElsewhere(
   best: Hit<Fact>,
   ranked: readonly Hit<Fact>[],
 ): Hit<Fact> | undefined {
-  // Only a question for a figure names a measure; one in words may be answered in other words.
-  if (r.things.length !== 1 || r.content.length < 3 || !(r.quantitative || r.share || r.money))
+  // Only a question for a figure names a measure; one in words may be answered in other words. A question
+  // in Chinese is read with every dictionary word inside each run, overlapping ("竞争对手" also gives
+  // "competition" and "opponent"), so the share of its words one fact matches says little of its measure.
+  if (
+    r.things.length !== 1 ||
+    r.content.length < 3 ||
+    !(r.quantitative || r.share || r.money) ||
+    r.chinese !== undefined
+  )
     return undefined;
   const own = contentShare(ctx, r, best.matched);
   for (const h of ranked.slice(1, 10)) {
