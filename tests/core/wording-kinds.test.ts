@@ -165,4 +165,10 @@ describe("wordings that read as what they ask", () => {
     // A GDP is a measure: asked for, a figure is wanted.
     expect(read("What's the GDP of Eastland?").quantitative).toBe(true);
   });
+
+  it("reads a word one letter from a word of a name as that name misspelt", () => {
+    expect(ask("what did Mara Quil say?").citations.map((c) => c.factId)).toContain("quill-close-gap");
+    // Read as Pearfield, the rule for a worth stated only against another's applies.
+    expect(ask("What is Pearfeild's market value?").kind).toBe("not_found");
+  });
 });
