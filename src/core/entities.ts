@@ -296,6 +296,8 @@ export class EntityFinder {
       const at = m.index ?? 0;
       const end = at + m[0].length;
       if (taken.slice(at, end).some(Boolean) || STOPWORDS.has(m[0]) || this.vocabulary.has(m[0])) continue;
+      // A model number is never a typo: "MI400" is not the MI300, though one edit from it.
+      if (/\d/.test(m[0])) continue;
       // "Metas anual investment": a possessive typed without its apostrophe is the name itself.
       const e = (m[0].endsWith("s") ? this.byKey.get(m[0].slice(0, -1)) : undefined) ?? this.misspelt(m[0]);
       if (e) {

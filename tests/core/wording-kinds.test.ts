@@ -3,10 +3,12 @@
 // that drops a letter, and words that frame a request. Each pins a mechanism, not any article's wording.
 import { describe, expect, it } from "vitest";
 import { buildContext } from "../../src/core/context.js";
+import { EntityFinder } from "../../src/core/entities.js";
 import { readQuestion } from "../../src/core/frames/reading.js";
 import { createCore } from "../../src/core/index.js";
 import { readIntent } from "../../src/core/intent.js";
 import { readKnowledge } from "../../src/knowledge/load.js";
+import type { Entity } from "../../src/knowledge/schema.js";
 import { validateKnowledge } from "../../src/knowledge/validate.js";
 import { expectValidCard } from "../helpers/card-checks.js";
 
@@ -170,5 +172,15 @@ describe("wordings that read as what they ask", () => {
     expect(ask("what did Mara Quil say?").citations.map((c) => c.factId)).toContain("quill-close-gap");
     // Read as Pearfield, the rule for a worth stated only against another's applies.
     expect(ask("What is Pearfeild's market value?").kind).toBe("not_found");
+  });
+
+  it("reads a model number one digit from a one-word name as another product, not a typo", () => {
+    const chip = (id: string, name: string): Entity =>
+      ({ id, kind: "chip", name, aliases: [], related: [], members: [] }) as unknown as Entity;
+    const finder = new EntityFinder([chip("gx300", "GX300"), chip("orchardia", "Orchardia")]);
+    expect(finder.mentions("how fast is the GX300?").map((m) => m.entity.id)).toEqual(["gx300"]);
+    expect(finder.mentions("how fast is the GX400?")).toEqual([]);
+    // A word with no digit one letter off is still the name misspelt.
+    expect(finder.mentions("how fast is Orchadia?").map((m) => m.entity.id)).toEqual(["orchardia"]);
   });
 });
