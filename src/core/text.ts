@@ -101,7 +101,7 @@ export const STOPWORDS = new Set(
     // Verbs that frame a request ("explain the …", "trying to …", "given the …"): they ask, they name nothing.
     "explain explains explained explaining try tries tried trying given " +
     // A finding named as such ("CAISI's verdict on …", "the piece"): the speaker's words are asked, the noun is none.
-    "verdict verdicts assessment evaluation judgement judgment piece " +
+    "verdict verdicts judgement judgment piece author writer " +
     // Chat shorthand for function words.
     "wth abt pls plz thx"
   ).split(" "),
