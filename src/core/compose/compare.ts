@@ -107,12 +107,12 @@ function namesWithin(ctx: Context, first: string, second: string): Card | undefi
     if (topic) return topicCard(ctx, topic);
   }
   // "A vs B revenue": the words beside the names say what to compare; where no fact on either side
-  // speaks of it, the material does not compare them on it.
+  // speaks of any of them, the material does not compare them on it.
   const asked = ctx.tokenize(rest);
   const speaks = (e: Entity) =>
     ctx.factsAbout(e.id).some((f) => {
       const words = new Set(ctx.tokenize(`${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`));
-      return asked.every((t) => words.has(t));
+      return asked.some((t) => words.has(t));
     });
   if (asked.length > 0 && !speaks(a) && !speaks(b))
     return notFoundCard(
