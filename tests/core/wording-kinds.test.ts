@@ -183,4 +183,21 @@ describe("wordings that read as what they ask", () => {
     // A word with no digit one letter off is still the name misspelt.
     expect(finder.mentions("how fast is Orchadia?").map((m) => m.entity.id)).toEqual(["orchardia"]);
   });
+
+  it("asked a sum of money, does not quote a sentence whose curated figures are no money, whatever its words", () => {
+    expect(ask("How much did Applewood invest in its packing line?").kind).toBe("not_found");
+    expect(ask("How fast is Applewood's packing line?").citations[0]?.factId).toBe("applewood-packing-line");
+  });
+
+  it("does not give a group's figure to a company related to one of its members", () => {
+    expect(ask("How much land did Applewood Holding plant?").kind).toBe("not_found");
+    expect(ask("How many hectares did the three big growers plant?").citations[0]?.factId).toBe(
+      "growers-hectares",
+    );
+  });
+
+  it("reads money and a share's phrase in Chinese", () => {
+    expect(read("Gleaner 2的价格是多少？").money).toBe(true);
+    expect(read("南国占世界苹果市场的份额是多少？").shareOf.length).toBeGreaterThan(0);
+  });
 });

@@ -201,6 +201,23 @@ function sentenceAnswer(
     const words = new Set(ctx.tokenize(sentence));
     if (!r.shareOf.every((t) => words.has(t))) return undefined;
   }
+  // A sum of money asked is not answered by a sentence whose curated figures are none of them money, though
+  // its words read so ("5 million yuan of H100" is a count of chips, mistranslated).
+  const curated = ctx.knowledge.facts.filter(
+    (f) =>
+      f.source === source && f.paragraph === paragraph && f.figures.length > 0 && sentence.includes(f.quote),
+  );
+  if (
+    r.money &&
+    curated.length > 0 &&
+    !curated.some((f) =>
+      f.figures.some(
+        (g) =>
+          ctx.lexicon.units.money.has(g.unit) || ctx.lexicon.units.moneyText?.test(`${g.text} ${g.unit}`),
+      ),
+    )
+  )
+    return undefined;
   // A share asked of one side is not answered by a sentence holding the other side's curated share: the
   // curated facts say whose each share is, and quoted bare, the other side's would read as this one's.
   const side = r.countries.length === 1 ? r.countries[0] : undefined;

@@ -193,7 +193,10 @@ export function readQuestion(
   // A share of a sum of money ("spending as a share of investment") is answered in %, not in dollars.
   const money =
     !asksSource &&
-    (ctx.cues.money.any.test(text) || (typed !== undefined && ctx.cues.money.any.test(normalize(typed)))) &&
+    (ctx.cues.money.any.test(text) ||
+      // The material's own unit of money named ("in crowns") asks for a sum of money too.
+      ctx.lexicon.units.moneyText?.test(text) === true ||
+      (typed !== undefined && ctx.cues.money.any.test(normalize(typed)))) &&
     ctx.cues.asks_value.any.test(asking) &&
     !ctx.cues.growth.any.test(text) &&
     ![...ctx.lexicon.units.share].some((u) => units.has(u));

@@ -15,6 +15,7 @@ import {
   contentShare,
   countOf,
   factNumbers,
+  family,
   hasAny,
   inGroup,
   namesWanted,
@@ -204,7 +205,11 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     // "Pearfield alone": a figure for Applewood, Pearfield and Cidermill together is not Pearfield's.
     !r.alone.some((m) => inGroup(ctx, f, m.entity)) &&
     // Nor is it Pearfield's when the question names Pearfield alone of the group: a group's figure is the group's.
-    !(r.things.length === 1 && groupHolds(f, r.things[0] as string, ctx.entity)) &&
+    // Nor is it Google's when Google is related to a member (Alphabet): a member's own are no members.
+    !(
+      r.things.length === 1 &&
+      [...family(ctx, r.things[0] as string)].some((id) => groupHolds(f, id, ctx.entity))
+    ) &&
     // "What share of <the orchards>…" is not answered by a share of something else.
     r.shareOf.every((t) => h.matched.includes(t)) &&
     // "Last year" is not answered by a figure the material gives for this year.
