@@ -200,4 +200,11 @@ describe("wordings that read as what they ask", () => {
     expect(read("Gleaner 2的价格是多少？").money).toBe(true);
     expect(read("南国占世界苹果市场的份额是多少？").shareOf.length).toBeGreaterThan(0);
   });
+
+  it("a question offering both of two opposites ('upstream or downstream?') sets neither against a fact", () => {
+    expect(read("Are Applewood's orchards upstream or downstream?").opposites).toEqual([]);
+    expect(read("Are Applewood's orchards upstream?").opposites.map(([asked]) => asked)).toEqual([
+      "upstream",
+    ]);
+  });
 });

@@ -304,6 +304,8 @@ function oppositesAsked(ctx: Context, terms: readonly string[]): [string, string
     const tokens = pair.map((w) => ctx.tokenize(w, { words: true })[0] ?? w);
     // A word the material's vocabulary folds into another ("export" read as a ban) names no opposite.
     if (tokens.some((t, i) => t !== stem(pair[i] as string, ctx.lexicon.keep))) continue;
+    // "For training or for inference?" names both: the question offers them, and neither is set against a fact.
+    if (tokens.filter((t) => terms.includes(t)).length > 1) continue;
     for (const t of terms) {
       const at = tokens.indexOf(t);
       if (at >= 0 && !out.some(([asked]) => asked === t)) out.push([t, tokens.filter((_, i) => i !== at)]);
