@@ -114,7 +114,11 @@ describe("wordings that read as what they ask", () => {
   });
 
   it("asked for a person's company the knowledge relates to them none of, says the material does not name it", () => {
-    for (const q of ["What is Mara Quill's company called?", "What's the name of Professor Quill's firm?"]) {
+    for (const q of [
+      "What is Mara Quill's company called?",
+      "What's the name of Professor Quill's firm?",
+      "Mara Quill创办的公司叫什么？",
+    ]) {
       const card = ask(q);
       expect(card.kind, q).toBe("not_found");
       expect(card.headline, q).toContain("does not name Mara Quill's company");
