@@ -109,6 +109,7 @@ const TEXT = [
   '"We plant at night because the pumps are idle then," said Gao Weilan, Tarrow Pumps\'s founder, at a fair in Eastmoor.',
   'In March 2025 Liu Chen left Kessling Hydraulics to join Ormond Works. "The big pumps were elsewhere," Liu told growers in Eastmoor.',
   "Elena Vasquez-Roth, Ormond Works's chief engineer, said the pumps were scarce.",
+  "Ormond Works's Gleaner 5 picks 700 crates an hour.",
 ].join("\n");
 
 function draft(): { facts: Fact[]; dir: string } {
@@ -176,6 +177,12 @@ describe("drafting facts", () => {
     const liu = entity("Liu Chen");
     expect(liu?.kind).toBe("person");
     expect(liu?.aliases).toContain("Liu");
+  });
+
+  it("gives a figure to the thing named after its owner's 's, not to the owner", () => {
+    const picks = fact("700 crates");
+    expect(picks?.subject).toBe(entity("Gleaner 5")?.id);
+    expect(picks?.entities).toContain(entity("Ormond Works")?.id);
   });
 
   it("gives a quotation to whoever it is said by, not to the publisher", () => {

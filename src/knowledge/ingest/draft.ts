@@ -505,7 +505,15 @@ function draftFact(
   const we = /\b(?:we|our|us)\b/i.test(quote.replace(/\bUS\b/g, ""));
   const reporter = reporterOf(quote, names, byId);
   const attribution = reporter ?? (we && publisher ? publisher : undefined);
-  const own = [...new Set(names.map((n) => n.id))].filter((id) => id !== publisher);
+  // "Shenlan's SL-R2 has 540 billion parameters": a thing named right after its owner's "'s" is what the
+  // clause speaks of, its owner second.
+  const ordered = [...names];
+  const [first, second] = ordered;
+  if (first && second && /^['’]s\s+$/.test(quote.slice(first.end, second.start)) && first.id !== second.id) {
+    ordered[0] = second;
+    ordered[1] = first;
+  }
+  const own = [...new Set(ordered.map((n) => n.id))].filter((id) => id !== publisher);
   // A pronoun, or no name at all, refers back to what the paragraph was about.
   // A clause opening on "together" ("…, A, B and C, | together hold 75%") holds it with the names before it.
   const refers =
