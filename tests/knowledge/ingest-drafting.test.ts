@@ -110,6 +110,7 @@ const TEXT = [
   'In March 2025 Liu Chen left Kessling Hydraulics to join Ormond Works. "The big pumps were elsewhere," Liu told growers in Eastmoor.',
   "Elena Vasquez-Roth, Ormond Works's chief engineer, said the pumps were scarce.",
   "Ormond Works's Gleaner 5 picks 700 crates an hour.",
+  "Last season Brackley Fruit packed 500 crates a day. In Eastmoor, Brackley says that about 30% of them go east.",
 ].join("\n");
 
 function draft(): { facts: Fact[]; dir: string } {
@@ -177,6 +178,8 @@ describe("drafting facts", () => {
     const liu = entity("Liu Chen");
     expect(liu?.kind).toBe("person");
     expect(liu?.aliases).toContain("Liu");
+    // A firm known later by its first word, which "says" something, stays a firm.
+    expect(entity("Brackley Fruit")?.kind).not.toBe("person");
   });
 
   it("gives a figure to the thing named after its owner's 's, not to the owner", () => {

@@ -121,7 +121,7 @@ export function draftSource(input: DraftInput): Draft {
   });
   // The publisher is who "we" and "our" are.
   if (source.publisher) found.unshift({ name: source.publisher, aliases: [], kind: "company", paragraph: 0 });
-  // A two-word name one of whose words alone says or is told something later ("Liu Chen" … "Liu told an
+  // A two-word name one of whose words alone tells someone something later ("Liu Chen" … "Liu told an
   // audience") is a person's, whichever word the surname is.
   const text = paragraphs.join("\n");
   for (const n of found) {
@@ -136,7 +136,8 @@ export function draftSource(input: DraftInput): Draft {
       continue;
     if (
       parts.some((w) =>
-        new RegExp(`\\b${w}\\s+(?:says|said|told|argues|argued|added|asked)\\b`, "u").test(text),
+        // "Told an audience" is a person's; a firm "says" as often as anyone.
+        new RegExp(`\\b${w}\\s+told\\b`, "u").test(text),
       )
     )
       n.kind = "person";
