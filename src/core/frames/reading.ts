@@ -499,7 +499,8 @@ export function countingUnits(
     (x) => ctx.lexicon.units.counts.has(x.entity.kind) && x.start <= at + 1 && x.end >= at,
   );
   if (named) return [...(ctx.lexicon.units.counts.get(named.entity.kind) ?? [])];
-  const counted = m[1];
+  // "how many crates per hour": what is counted stops where its rate begins.
+  const counted = m[1].replace(/ (?:per|a|an|each|every)\b.*$/, "");
   const units = ctx.lexicon.units.hints.filter((h) => h.cue.test(counted)).flatMap((h) => h.units);
   return units.length ? units : unitsNamed(ctx, headNoun(counted));
 }
