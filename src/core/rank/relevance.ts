@@ -150,11 +150,28 @@ export function family(ctx: Context, id: string): Set<string> {
   return set;
 }
 
-/** True when the fact concerns the thing or one of its own (a maker through its products). */
+const publishers = new WeakMap<Context, Map<string, string | undefined>>();
+
+/** The entity that publishes a source (sources.yaml's publisher, by name), if the material knows it. */
+function publisherOf(ctx: Context, source: string): string | undefined {
+  let bySource = publishers.get(ctx);
+  if (!bySource) {
+    bySource = new Map();
+    for (const s of ctx.knowledge.sources)
+      bySource.set(s.id, s.publisher === undefined ? undefined : ctx.finder.resolve(s.publisher)?.id);
+    publishers.set(ctx, bySource);
+  }
+  return bySource.get(source);
+}
+
+/**
+ * True when the fact concerns the thing or one of its own (a maker through its products), or is said by it:
+ * a publisher says every claim of its source that the source gives no one else ("what does A call…").
+ */
 export function aboutFamily(ctx: Context, f: Fact, id: string): boolean {
   const own = family(ctx, id);
   return (
-    (f.attribution !== undefined && own.has(f.attribution)) ||
+    (f.attribution !== undefined ? own.has(f.attribution) : publisherOf(ctx, f.source) === id) ||
     (f.subject !== undefined && own.has(f.subject)) ||
     f.entities.some((e) => own.has(e))
   );
