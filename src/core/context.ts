@@ -211,7 +211,8 @@ export function buildContext(
       const names = e ? [e.name, ...e.aliases].filter((n) => n.length >= 2).map(escapeRegExp) : [];
       re = names.length
         ? new RegExp(
-            `^(?:an? |the )?(?:${names.join("|")})(?:,? or [^,]{2,60},| \\([^)]{1,40}\\))? (?:is|are|means|refers to|stands for)\\b`,
+            // "X is argued/expected…" says what is said of X, not what X is.
+            `^(?:an? |the )?(?:${names.join("|")})(?:,? or [^,]{2,60},| \\([^)]{1,40}\\))? (?:is|are|means|refers to|stands for)\\b(?! [a-z]+ed\\b)`,
             "i",
           )
         : null;
