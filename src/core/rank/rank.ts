@@ -210,6 +210,8 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       r.things.length === 1 &&
       [...family(ctx, r.things[0] as string)].some((id) => groupHolds(f, id, ctx.entity))
     ) &&
+    // A product's figure is not its sibling's (one the material relates it to), unless the fact names both.
+    !(r.things.length === 1 && siblingsFigure(ctx, f, r.things[0] as string)) &&
     // "What share of <the orchards>…" is not answered by a share of something else.
     r.shareOf.every((t) => h.matched.includes(t)) &&
     // "Last year" is not answered by a figure the material gives for this year.
@@ -237,6 +239,13 @@ export function opposed(ctx: Context, r: Reading, f: Fact): boolean {
   if (r.opposites.length === 0) return false;
   const words = new Set(ctx.tokenize(`${f.quote} ${f.claim}`, { words: true }));
   return r.opposites.some(([asked, opposite]) => !words.has(asked) && opposite.some((o) => words.has(o)));
+}
+
+/** True when the fact gives a figure to another thing of the asked thing's kind, and does not name it. */
+function siblingsFigure(ctx: Context, f: Fact, id: string): boolean {
+  if (f.figures.length === 0 || f.entities.includes(id)) return false;
+  const subject = subjectIdOf(ctx, f);
+  return subject !== id && ctx.entity(subject)?.kind === ctx.entity(id)?.kind;
 }
 
 /** True when the fact's subject is one company or body, and the fact does not name the country itself. */
