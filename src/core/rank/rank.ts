@@ -24,6 +24,7 @@ import {
   otherSide,
   otherTime,
   relativeTo,
+  sameTime,
   sideOfSubject,
   sumOf,
 } from "./relevance.js";
@@ -80,6 +81,8 @@ export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
     if (narrowedTo(ctx, f).some((id) => !r.entityIds.includes(id))) s *= w.narrowedElsewhere;
     // "What should Southland do?": advice is the article's own view, where it gives one.
     if (r.advice && f.subject === ARTICLE_SUBJECT && !f.attribution) s *= w.articleView;
+    // "This year": a fact speaking of the very time asked answers before one dated otherwise.
+    if (sameTime(ctx, r, f)) s *= w.sameTime;
     // "Homegrown growers' share": a side named by its words prefers figures whose subject is of that side.
     if (r.sideWord) {
       const side = sideOfSubject(ctx, f);

@@ -84,15 +84,26 @@ function factTerms(ctx: Context, f: Fact): Set<string> {
 
 const timeCache = new WeakMap<Fact, number>();
 
-/** True when the question names one relative time and the fact another. */
-export function otherTime(ctx: Context, r: Reading, f: Fact): boolean {
-  if (r.when < 0) return false;
+/** The relative time a fact speaks of (this year, next year…), -1 for none. */
+function timeOf(ctx: Context, f: Fact): number {
   let own = timeCache.get(f);
   if (own === undefined) {
     own = relativeTime(ctx, normalize(`${f.as_of ?? ""} ${f.quote}`));
     timeCache.set(f, own);
   }
+  return own;
+}
+
+/** True when the question names one relative time and the fact another. */
+export function otherTime(ctx: Context, r: Reading, f: Fact): boolean {
+  if (r.when < 0) return false;
+  const own = timeOf(ctx, f);
   return own >= 0 && own !== r.when;
+}
+
+/** True when the question names a relative time and the fact speaks of that very time. */
+export function sameTime(ctx: Context, r: Reading, f: Fact): boolean {
+  return r.when >= 0 && timeOf(ctx, f) === r.when;
 }
 
 /** The side a fact's subject belongs to: a side's own entity, or a thing of that side's country. */

@@ -31,6 +31,8 @@ export interface Weights {
   sideWordOther: number;
   /** Advice asked for ("what should… do"), and the fact is the article's own view. */
   articleView: number;
+  /** A relative time asked for ("this year"), and the fact speaks of that very time. */
+  sameTime: number;
   /** The share of the question's weight the best fact must match to answer. */
   minCoverage: number;
   /** The same with a thing named and matched. */
@@ -74,6 +76,7 @@ export const WEIGHTS: Readonly<Weights> = {
   sideWordMatch: 1.3,
   sideWordOther: 0.6,
   articleView: 2,
+  sameTime: 1.2,
   minCoverage: 0.5,
   minCoverageWithEntity: 0.35,
   minContentCoverage: 0.2,
