@@ -221,9 +221,12 @@ export function compareEntities(ctx: Context, left: Entity, right: Entity, units
   // Facts about both at once ("A is comparable to B") compare them in words.
   const concerns = (f: Fact, e: Entity) =>
     f.entities.includes(e.id) || f.attribution === e.id || f.side === sideOfEntity(ctx, e.id)?.id;
-  const sharedBoth = unique([...ctx.factsAbout(a.id), ...ctx.factsAbout(b.id)]).filter(
-    (f) => concerns(f, a) && concerns(f, b),
-  );
+  // A fact on the two alone compares them more directly than one naming them among others of their kind.
+  const others = (f: Fact) =>
+    f.entities.filter((id) => id !== a.id && id !== b.id && ctx.entity(id)?.kind === a.kind).length;
+  const sharedBoth = unique([...ctx.factsAbout(a.id), ...ctx.factsAbout(b.id)])
+    .filter((f) => concerns(f, a) && concerns(f, b))
+    .sort((x, y) => others(x) - others(y));
 
   let headline: string;
   /** The facts a headline in words states, cited first. */
