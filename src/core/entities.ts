@@ -291,7 +291,8 @@ export class EntityFinder {
         entity.kind === "chip" && (EQUIVALENT_AFTER.test(hay.slice(end)) || /等效 ?$/.test(hay.slice(0, at)));
       if (!unit) found.push({ entity, start: at, end, fuzzy: false });
     }
-    // Typos: untaken Latin words of 5+ letters that are one or two edits from a one-word name.
+    // Typos: untaken Latin words of 5+ letters that are one or two edits from a one-word name. A word with a
+    // digit is a model number, never a typo: "GB200" is not the B200, nor "X308" the X300.
     for (const m of hay.matchAll(/[a-z][a-z0-9.]{4,}/g)) {
       const at = m.index ?? 0;
       const end = at + m[0].length;

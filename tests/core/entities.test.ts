@@ -21,6 +21,7 @@ describe("entity finder", () => {
   it("reads no model number as a misspelling of another: X308 is not the X300", () => {
     const shipped = new EntityFinder(readKnowledge().knowledge.entities);
     expect(shipped.mentions("MI308").map((m) => m.entity.id)).toEqual([]);
+    expect(shipped.mentions("GB200").map((m) => m.entity.id)).toEqual([]);
     expect(shipped.mentions("the MI300X").map((m) => m.entity.id)).toEqual(["amd-mi300"]);
   });
 
