@@ -1,11 +1,12 @@
 // /chip, /model, and any named company, person or organisation: what the material says about it.
 import type { Entity, EntityKind, Fact } from "../../knowledge/schema.js";
-import type { Card, CardKind, Field, Suggestion } from "../card.js";
+import type { Card, CardKind, Citation, Field, Suggestion } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, provenance } from "../format.js";
 import { materialAnswer } from "./ask.js";
 import { commandFor, notFoundCard } from "./not-found.js";
+import { splitSentences } from "./passage.js";
 import {
   citeAll,
   figureFields,
@@ -57,6 +58,9 @@ export function entityLookup(ctx: Context, name: string, kinds: readonly EntityK
     if (named) {
       return materialAnswer(ctx, name, mentions) ?? entityCard(ctx, named.entity);
     }
+    // A name the material writes but keeps no entry for: the sentences that write it, quoted.
+    const written = sentencesNaming(ctx, name);
+    if (written) return written;
     const near = ctx.finder.suggest(name, kinds);
     return notFoundCard(
       ctx,
@@ -208,4 +212,40 @@ function quotesNaming(ctx: Context, e: Entity): Fact[] {
     }
     return naming;
   });
+}
+
+/** How many sentences naming a thing with no entry are quoted. */
+const NAMING_SENTENCES = 3;
+
+/**
+ * A name typed to /chip or /model that no entity has but the material writes as a word of its own ("HGX",
+ * "Trainiums"): the first sentences of the best paragraphs that write it, quoted verbatim and cited.
+ * Undefined when no sentence writes it.
+ */
+function sentencesNaming(ctx: Context, name: string): Card | undefined {
+  const word = name.trim();
+  if (word.length < 2 || word.length > 40) return undefined;
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?(?![\\p{L}\\p{N}])`,
+    "iu",
+  );
+  const citations: Citation[] = [];
+  for (const hit of ctx.retriever.searchParagraphs(ctx.tokenize(word)).slice(0, 5)) {
+    const { source, paragraph } = hit.item;
+    const text = ctx.knowledge.paragraphs.get(source)?.[paragraph - 1] ?? "";
+    for (const sentence of splitSentences(text))
+      if (pattern.test(sentence) && citations.length < NAMING_SENTENCES)
+        citations.push({ source, sourceTitle: ctx.sourceTitle(source), paragraph, quote: sentence });
+  }
+  const [first] = citations;
+  if (!first) return undefined;
+  return {
+    kind: "answer",
+    title: clip(word, 60),
+    headline: clip(first.quote, HEADLINE_MAX),
+    fields: citations.slice(1).map((c) => ({ label: `¶${c.paragraph}`, value: c.quote })),
+    citations,
+    suggestions: [{ label: `All of ¶${first.paragraph}`, command: `/source ${first.paragraph}` }],
+    footer: `The material names “${clip(word, 60)}” but keeps no entry for it: the sentences that name it, quoted.`,
+  };
 }
