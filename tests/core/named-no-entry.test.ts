@@ -31,5 +31,7 @@ describe("a name the material writes but has no entry for", () => {
   it("stays not found for a name the material never writes, nor only inside another word", () => {
     expect(chip("Plumomat").kind).toBe("not_found");
     expect(chip("Sorto").kind).toBe("not_found");
+    // A common word the material writes is no name, even where a sentence starts with it.
+    expect(chip("their").kind).toBe("not_found");
   });
 });

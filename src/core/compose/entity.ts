@@ -234,7 +234,7 @@ function sentencesNaming(ctx: Context, name: string): Card | undefined {
     const { source, paragraph } = hit.item;
     const text = ctx.knowledge.paragraphs.get(source)?.[paragraph - 1] ?? "";
     for (const sentence of splitSentences(text))
-      if (pattern.test(sentence) && citations.length < NAMING_SENTENCES)
+      if (writesName(pattern.exec(sentence)) && citations.length < NAMING_SENTENCES)
         citations.push({ source, sourceTitle: ctx.sourceTitle(source), paragraph, quote: sentence });
   }
   const [first] = citations;
@@ -248,4 +248,11 @@ function sentencesNaming(ctx: Context, name: string): Card | undefined {
     suggestions: [{ label: `All of ¶${first.paragraph}`, command: `/source ${first.paragraph}` }],
     footer: `The material names “${clip(word, 60)}” but keeps no entry for it: the sentences that name it, quoted.`,
   };
+}
+
+/** True when the word found is written as a name: with a digit or an inner capital, or capitalised mid-sentence. */
+function writesName(m: RegExpExecArray | null): boolean {
+  if (!m) return false;
+  const w = m[0];
+  return /\d/.test(w) || /\p{Lu}/u.test(w.slice(1)) || (m.index > 0 && /^\p{Lu}/u.test(w));
 }
