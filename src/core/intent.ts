@@ -1,7 +1,7 @@
 // Reads what a request asks for: a declared command with its arguments, a slash line typed as text,
 // or free text (a mention, a DM) whose intent is found from the names and words in it.
 import { findCommand } from "../../commands/index.js";
-import type { Entity, EntityKind } from "../knowledge/schema.js";
+import type { Entity, EntityKind, Topic } from "../knowledge/schema.js";
 import { findTopic, isGapFiller } from "./compose/gap.js";
 import type { SmallTalk } from "./compose/small-talk.js";
 import type { Context } from "./context.js";
@@ -216,6 +216,20 @@ export function freeText(ctx: Context, text: string): Intent {
     if (countries.length === 0) return { type: "compare", first: "United States", second: "China" };
   }
 
+  // A question naming both sides in a topic's words and nothing else ("what is the X of A and B", "A和B的X分别是
+  //多少") asks for each side's figure: the topic's gap card sets the two side by side.
+  if (
+    question &&
+    topic &&
+    things.length === 0 &&
+    namesBothSides(ctx, countries) &&
+    // "Which has more, A or B?" is a comparison in words, answered with both figures and their ratio.
+    !ctx.cues.comparative.any.test(norm) &&
+    leftover.every((t) => isTimeOfPair(ctx, topic, t))
+  )
+    // The topic itself: a date the pair is dated by asks for the pair, not for one fact of that date.
+    return { type: "gap", phrase: topic.id };
+
   if (!question) {
     if (topic && things.length === 0 && leftover.length === 0) return { type: "gap", phrase: text };
     if (residue.length === 0) {
@@ -226,6 +240,24 @@ export function freeText(ctx: Context, text: string): Intent {
     }
   }
   return { type: "ask", text, mentions };
+}
+
+/**
+ * Whether a word is a time the topic's headline pair is dated by: a year of the pair's `as_of`, or a word that
+ * only places a date within its year (cues.yaml's time_words: "early", 年初). A year the pair is not dated by
+ * asks for other figures than the pair's.
+ */
+function isTimeOfPair(ctx: Context, topic: Topic, word: string): boolean {
+  if (!topic.headline) return false;
+  if (ctx.knowledge.cueWords.time_words.includes(word)) return true;
+  const dates = [topic.headline.first, topic.headline.second].map((id) => ctx.fact(id)?.as_of ?? "").join(" ");
+  return /^\d{4}$/.test(word) && new RegExp(`\\b${word}\\b`).test(dates);
+}
+
+/** Whether the mentions name the entities of both sides of sides.yaml. */
+function namesBothSides(ctx: Context, countries: readonly Mention[]): boolean {
+  const named = new Set(countries.map((m) => m.entity.id));
+  return ctx.knowledge.sides.length === 2 && ctx.knowledge.sides.every((side) => named.has(side.entity));
 }
 
 /** Words of a question that asks what or whose a thing is (cues.yaml), tokenized as questions are. */

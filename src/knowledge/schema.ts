@@ -353,6 +353,7 @@ export const WORD_LIST_NAMES = [
   "gap_filler",
   "every_topic",
   "source_kinds",
+  "time_words",
 ] as const;
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
 export type CueName = (typeof CUE_NAMES)[number];

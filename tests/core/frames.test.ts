@@ -316,3 +316,22 @@ describe("the gap between two named things", () => {
     }
   });
 });
+
+describe("both sides asked in one question", () => {
+  it("given a topic's measure asked of both sides, states each side's figure, as the topic's pair", () => {
+    for (const q of [
+      "What is the apple harvest of Northland and Southland?",
+      "Northland和Southland的收成分别是多少？",
+    ]) {
+      const card = ask(q);
+      expect(card.kind, q).toBe("gap");
+      expect(card.headline, q).toMatch(/Northland 4\.2 million tonnes vs Southland 1\.4 million tonnes/);
+    }
+  });
+
+  it("given a year the pair is not dated by, does not offer the pair as that year's figures", () => {
+    const card = ask("What was the apple harvest of Northland and Southland in 2019?");
+    expect(card.kind).not.toBe("gap");
+    expect(card.headline).not.toMatch(/4\.2 million tonnes vs/);
+  });
+});
