@@ -6,7 +6,7 @@ import { takeSavedIndex } from "../knowledge/snapshot.js";
 import type { Card } from "./card.js";
 import { withChart } from "./chart.js";
 import { askCard } from "./compose/ask.js";
-import { compareCard, compareEntities } from "./compose/compare.js";
+import { compareCard, compareEntities, measureMissing } from "./compose/compare.js";
 import { entityLookup } from "./compose/entity.js";
 import { findTopic, gapCard } from "./compose/gap.js";
 import { helpCard } from "./compose/help.js";
@@ -159,7 +159,10 @@ export function answer(ctx: Context, request: Request | string): Card {
     case "compare":
       return compareCard(ctx, intent.first, intent.second);
     case "compare-mentions":
-      return compareEntities(ctx, intent.a.entity, intent.b.entity, intent.units);
+      return (
+        (intent.text !== undefined ? measureMissing(ctx, intent.text, [intent.a, intent.b]) : undefined) ??
+        compareEntities(ctx, intent.a.entity, intent.b.entity, intent.units)
+      );
     case "source":
       return sourceCard(ctx, intent.ref);
     case "ask":

@@ -21,7 +21,8 @@ export type Intent =
   | { type: "entity"; name: string; kinds: EntityKind[] }
   | { type: "compare"; first: string; second: string }
   /** `units`: what a "how many <things>, compared with…" question counts in. */
-  | { type: "compare-mentions"; a: Mention; b: Mention; units?: string[] }
+  /** `text`: the question in words, whose other words may name what to compare the two on. */
+  | { type: "compare-mentions"; a: Mention; b: Mention; units?: string[]; text?: string }
   | { type: "ask"; text: string; mentions: Mention[] }
   | { type: "source"; ref: string }
   | { type: "too-long"; length: number }
@@ -160,6 +161,7 @@ export function freeText(ctx: Context, text: string): Intent {
         a: sides[0],
         b: sides[1],
         units: countingUnits(ctx, norm, mentions),
+        text,
       };
   }
   // "Is A bigger than B?", two things of one kind, asks for the two side by side.
@@ -169,7 +171,7 @@ export function freeText(ctx: Context, text: string): Intent {
     things[1] &&
     things[0].entity.kind === things[1].entity.kind
   )
-    return { type: "compare-mentions", a: things[0], b: things[1] };
+    return { type: "compare-mentions", a: things[0], b: things[1], text };
 
   const question = ctx.cues.question.any.test(norm);
   // "Who is ahead in AI chips?": "ahead" asks for the gap; the topic is the chips, not the time behind.
@@ -220,7 +222,7 @@ export function freeText(ctx: Context, text: string): Intent {
   //多少") asks for each side's figure: the topic's gap card sets the two side by side.
   if (
     question &&
-    topic &&
+    topic?.headline !== undefined &&
     things.length === 0 &&
     namesBothSides(ctx, countries) &&
     // "Which has more, A or B?" is a comparison in words, answered with both figures and their ratio.
@@ -250,7 +252,9 @@ export function freeText(ctx: Context, text: string): Intent {
 function isTimeOfPair(ctx: Context, topic: Topic, word: string): boolean {
   if (!topic.headline) return false;
   if (ctx.knowledge.cueWords.time_words.includes(word)) return true;
-  const dates = [topic.headline.first, topic.headline.second].map((id) => ctx.fact(id)?.as_of ?? "").join(" ");
+  const dates = [topic.headline.first, topic.headline.second]
+    .map((id) => ctx.fact(id)?.as_of ?? "")
+    .join(" ");
   return /^\d{4}$/.test(word) && new RegExp(`\\b${word}\\b`).test(dates);
 }
 

@@ -335,3 +335,21 @@ describe("both sides asked in one question", () => {
     expect(card.headline).not.toMatch(/4\.2 million tonnes vs/);
   });
 });
+
+describe("a comparison that names its measure", () => {
+  it("given a measure the material gives one of the two only, says so and cites what it gives for that one", () => {
+    for (const q of [
+      "How many orchards does Pearfield run, compared with Applewood's 35?",
+      "How many orchards does Applewood run compared with Pearfield?",
+    ]) {
+      const card = ask(q);
+      expect(card.kind, q).toBe("not_found");
+      expect(card.headline, q).toMatch(/gives Applewood a figure on that .* but not Pearfield/);
+      expect(card.citations[0]?.factId, q).toBe("applewood-orchards");
+    }
+  });
+
+  it("given no measure beside the two names, still sets them side by side", () => {
+    expect(ask("How does Pearfield compare with Applewood?").kind).toBe("compare");
+  });
+});

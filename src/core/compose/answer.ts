@@ -367,9 +367,17 @@ export function unknownProduct(
   return notFoundCard(ctx, `Not in the material: it does not mention ${shown}${thoughMentions(near)}.`, near);
 }
 
-/** The miss that says what the material does give nearby, cited, so the reader sees how far it goes. */
-export function nearbyMiss(ctx: Context, near: readonly Fact[], mentions: readonly Mention[]): Card {
-  const card = miss(ctx, mentions);
+/**
+ * The miss that says what the material does give nearby, cited, so the reader sees how far it goes; the
+ * headline says what is missing, where the caller knows it better than "the source does not answer that".
+ */
+export function nearbyMiss(
+  ctx: Context,
+  near: readonly Fact[],
+  mentions: readonly Mention[],
+  headline?: string,
+): Card {
+  const card = { ...miss(ctx, mentions), ...(headline ? { headline } : {}) };
   const said = unique(near).slice(0, 2);
   return {
     ...card,

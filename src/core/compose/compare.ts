@@ -4,8 +4,10 @@ import type { Entity, Fact, Figure } from "../../knowledge/schema.js";
 import type { Card, ComparisonRow } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
+import type { Mention } from "../entities.js";
 import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } from "../format.js";
 import { figureOf, sideOfEntity } from "../subjects.js";
+import { nearbyMiss } from "./answer.js";
 import { materialAnswer } from "./ask.js";
 import { findTopic, topicCard } from "./gap.js";
 import { commandFor, notFoundCard } from "./not-found.js";
@@ -109,12 +111,7 @@ function namesWithin(ctx: Context, first: string, second: string): Card | undefi
   // "A vs B revenue": the words beside the names say what to compare; where no fact on either side
   // speaks of any of them, the material does not compare them on it.
   const asked = ctx.tokenize(rest);
-  const speaks = (e: Entity) =>
-    ctx.factsAbout(e.id).some((f) => {
-      const words = new Set(ctx.tokenize(`${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`));
-      return asked.some((t) => words.has(t));
-    });
-  if (asked.length > 0 && !speaks(a) && !speaks(b))
+  if (asked.length > 0 && !speaksOf(ctx, a, asked, "any") && !speaksOf(ctx, b, asked, "any"))
     return notFoundCard(
       ctx,
       clip(
@@ -124,6 +121,59 @@ function namesWithin(ctx: Context, first: string, second: string): Card | undefi
       [a, b],
     );
   return compareEntities(ctx, a, b);
+}
+
+/**
+ * The first fact about the entity that holds every one of the words, or any of them (in its claim, quote,
+ * metric or keywords).
+ */
+function speaking(
+  ctx: Context,
+  e: Entity,
+  asked: readonly string[],
+  how: "every" | "any" = "every",
+): Fact | undefined {
+  return ctx.factsAbout(e.id).find((f) => {
+    const words = new Set(ctx.tokenize(`${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`));
+    return how === "every" ? asked.every((t) => words.has(t)) : asked.some((t) => words.has(t));
+  });
+}
+
+const speaksOf = (ctx: Context, e: Entity, asked: readonly string[], how: "every" | "any" = "every") =>
+  speaking(ctx, e, asked, how) !== undefined;
+
+/** The words of every fact's metric: what the material measures things by ("cost", "parameters"). */
+const measureWordsMemo = perContext<ReadonlySet<string>>();
+
+function measureWords(ctx: Context): ReadonlySet<string> {
+  return measureWordsMemo(ctx, "", () => new Set(ctx.knowledge.facts.flatMap((f) => ctx.tokenize(f.metric))));
+}
+
+/**
+ * Two things set side by side in a question that names what to compare them on ("what did B cost, compared
+ * with A's $10 billion?"): the words beside the names that the material measures things by. Where a fact
+ * about one of the two speaks of them and none about the other does, the material cannot set them side by
+ * side on it: it says so, and what it gives for the one. Undefined when the question names no measure, or
+ * both have one.
+ */
+export function measureMissing(ctx: Context, text: string, mentions: readonly Mention[]): Card | undefined {
+  const [a, b] = [mentions[0]?.entity, mentions[1]?.entity];
+  if (!a || !b) return undefined;
+  const measures = measureWords(ctx);
+  const asked = ctx.tokenize(ctx.finder.residue(text, [...mentions])).filter((t) => measures.has(t));
+  if (asked.length === 0) return undefined;
+  const [has, lacks] = speaksOf(ctx, a, asked) ? [a, b] : [b, a];
+  const said = speaking(ctx, has, asked);
+  if (!said || speaksOf(ctx, lacks, asked)) return undefined;
+  return nearbyMiss(
+    ctx,
+    [said],
+    mentions,
+    clip(
+      `Not in the material: it gives ${has.name} a figure on that (${said.metric}), but not ${lacks.name}, so it cannot set the two side by side.`,
+      HEADLINE_MAX,
+    ),
+  );
 }
 
 /**
