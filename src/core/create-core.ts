@@ -160,7 +160,10 @@ export function answer(ctx: Context, request: Request | string): Card {
       return compareCard(ctx, intent.first, intent.second);
     case "compare-mentions":
       return (
-        (intent.text !== undefined ? measureMissing(ctx, intent.text, [intent.a, intent.b]) : undefined) ??
+        // A count asked for ("how many developers…") is compareEntities' own to check, unit by unit.
+        (intent.text !== undefined && !intent.units?.length
+          ? measureMissing(ctx, intent.text, [intent.a, intent.b])
+          : undefined) ??
         compareEntities(ctx, intent.a.entity, intent.b.entity, intent.units)
       );
     case "source":
