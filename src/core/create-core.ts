@@ -163,8 +163,7 @@ export function answer(ctx: Context, request: Request | string): Card {
         // A count asked for ("how many developers…") is compareEntities' own to check, unit by unit.
         (intent.text !== undefined && !intent.units?.length
           ? measureMissing(ctx, intent.text, [intent.a, intent.b])
-          : undefined) ??
-        compareEntities(ctx, intent.a.entity, intent.b.entity, intent.units)
+          : undefined) ?? compareEntities(ctx, intent.a.entity, intent.b.entity, intent.units)
       );
     case "source":
       return sourceCard(ctx, intent.ref);
