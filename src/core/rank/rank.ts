@@ -99,6 +99,15 @@ export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
 /** True when the hit answers the question, not merely comes nearest to it. */
 export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false): boolean {
   const f = h.item;
+  // A figure asked of a country alone is not one company's or body's figure: a company's is not its country's.
+  // Checked first, as asked: a worth answered in words below is still asked of the country.
+  if (
+    r.things.length === 0 &&
+    r.countries.length === 1 &&
+    (r.quantitative || r.money) &&
+    ownedBySomeone(ctx, f, r.countries[0] as string)
+  )
+    return false;
   // "How much is Applewood worth?" where the material states the worth only in words: a fact matching every
   // word of what is asked answers in its words.
   if (inWords) {
@@ -147,13 +156,6 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       !f.entities.includes(r.countries[0] as string) &&
       otherSide(ctx, r.countries[0] as string, f)
     ) &&
-    // A figure asked of a country alone is not one company's or body's figure: a company's is not its country's.
-    !(
-      r.things.length === 0 &&
-      r.countries.length === 1 &&
-      (r.quantitative || r.money) &&
-      ownedBySomeone(ctx, f, r.countries[0] as string)
-    ) &&
     // "Before the ban" is answered only by a fact that speaks of the time before.
     !(r.asksBefore && !ctx.cues.states_before.any.test(normalize(`${f.quote} ${f.claim}`))) &&
     // "What share…", "what is A's share of…" is answered only by a fact giving a share, not a sum it is a share of.
@@ -175,8 +177,8 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     // "…in the eastern hubs" is not answered by a fact about the western ones.
     !opposed(ctx, r, f) &&
     !(r.asksYear && !statesYear(ctx, f)) &&
-    // "What yield is…": the measure asked for must be one the fact matches.
-    (r.measure === undefined || h.matched.includes(r.measure)) &&
+    // "What yield is…": the measure asked for must be one the fact matches, and a figure of it.
+    (r.measure === undefined || (h.matched.includes(r.measure) && f.figures.length > 0)) &&
     h.coverage >= (r.entityIds.length ? ctx.weights.minCoverageWithEntity : ctx.weights.minCoverage) &&
     // What a speaker asked about said is their words, which need not echo the asker's: a claim of theirs
     // about what is asked needs less of the question's wording.
@@ -253,7 +255,7 @@ function siblingsFigure(ctx: Context, f: Fact, id: string): boolean {
 
 /** True when the fact's subject is one company or body, and the fact does not name the country itself. */
 function ownedBySomeone(ctx: Context, f: Fact, countryId: string): boolean {
-  const kind = f.subject === undefined ? undefined : ctx.entity(f.subject)?.kind;
+  const kind = ctx.entity(subjectIdOf(ctx, f))?.kind;
   return (kind === "company" || kind === "organisation") && !f.entities.includes(countryId);
 }
 
