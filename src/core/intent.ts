@@ -223,8 +223,9 @@ export function freeText(ctx: Context, text: string): Intent {
   if (
     question &&
     topic?.headline !== undefined &&
-    things.length === 0 &&
-    namesBothSides(ctx, countries) &&
+    // Who reports the pair ("according to A") is no other subject of the question.
+    things.every((m) => reportsPair(ctx, topic, m.entity.id)) &&
+    namesBothSides(ctx, text, countries) &&
     // "Which has more, A or B?" is a comparison in words, answered with both figures and their ratio.
     !ctx.cues.comparative.any.test(norm) &&
     leftover.every((t) => isTimeOfPair(ctx, topic, t))
@@ -258,9 +259,21 @@ function isTimeOfPair(ctx: Context, topic: Topic, word: string): boolean {
   return /^\d{4}$/.test(word) && new RegExp(`\\b${word}\\b`).test(dates);
 }
 
-/** Whether the mentions name the entities of both sides of sides.yaml. */
-function namesBothSides(ctx: Context, countries: readonly Mention[]): boolean {
+/** Whether the entity is who the topic's headline pair is attributed to, on both of its facts. */
+function reportsPair(ctx: Context, topic: Topic, id: string): boolean {
+  const pair = topic.headline;
+  return pair !== undefined && [pair.first, pair.second].every((f) => ctx.fact(f)?.attribution === id);
+}
+
+/**
+ * Whether the question names the entities of both sides of sides.yaml: each by name, or together in one
+ * compound word that stands for both (vocabulary.yaml's compounds: 中美 is China and the US).
+ */
+function namesBothSides(ctx: Context, text: string, countries: readonly Mention[]): boolean {
   const named = new Set(countries.map((m) => m.entity.id));
+  for (const [compound, words] of ctx.lexicon.compounds)
+    if (text.includes(compound))
+      for (const word of words) for (const m of ctx.finder.mentions(word)) named.add(m.entity.id);
   return ctx.knowledge.sides.length === 2 && ctx.knowledge.sides.every((side) => named.has(side.entity));
 }
 

@@ -329,6 +329,29 @@ describe("both sides asked in one question", () => {
     }
   });
 
+  it("given both sides in one compound word, or the pair's own reporter named, still states each side's figure", () => {
+    const board = knowledge.entities.find((e) => e.kind === "organisation") as (typeof knowledge.entities)[0];
+    const extended = {
+      ...knowledge,
+      vocabulary: {
+        ...knowledge.vocabulary,
+        synonyms: { ...knowledge.vocabulary.synonyms, compounds: { 南北: ["southland", "northland"] } },
+      },
+      facts: knowledge.facts.map((f) =>
+        f.id === "northland-apples" || f.id === "southland-apples" ? { ...f, attribution: board.id } : f,
+      ),
+    };
+    const other = createCore({ knowledge: extended });
+    for (const q of [
+      "南北的收成分别是多少？",
+      `What is the apple harvest of Northland and Southland according to ${board.name}?`,
+    ]) {
+      const card = other.answer({ text: q });
+      expect(card.kind, q).toBe("gap");
+      expect(card.headline, q).toMatch(/Northland 4\.2 million tonnes vs Southland 1\.4 million tonnes/);
+    }
+  });
+
   it("given a year the pair is not dated by, does not offer the pair as that year's figures", () => {
     const card = ask("What was the apple harvest of Northland and Southland in 2019?");
     expect(card.kind).not.toBe("gap");
