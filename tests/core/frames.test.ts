@@ -377,3 +377,18 @@ describe("a comparison that names its measure", () => {
     expect(ask("How does Pearfield compare with Applewood?").kind).toBe("compare");
   });
 });
+
+describe("/gap with words beyond any topic", () => {
+  it("given a word the material never uses, says the material says nothing of it, whatever topic the rest names", () => {
+    const card = ask("/gap quantum harvest");
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).toContain("“quantum”");
+    // A misspelt topic word is still the topic's.
+    expect(ask("/gap harvst").kind).toBe("gap");
+  });
+
+  it("answers words no topic names only with what holds every one of them", () => {
+    expect(ask("/gap packing line").headline).toContain("packing line");
+    for (const q of ["/gap packing orchards", "/gap crates grant"]) expect(ask(q).kind, q).toBe("not_found");
+  });
+});

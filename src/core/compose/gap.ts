@@ -4,8 +4,9 @@ import type { Card, ComparisonRow } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } from "../format.js";
+import { knownWord } from "../frames/reading.js";
 import { labelWithSubject, sideOfEntity, subjectIdOf, subjectLabel } from "../subjects.js";
-import { editDistance } from "../text.js";
+import { editDistance, normalize, STOPWORDS } from "../text.js";
 import { materialAnswer } from "./ask.js";
 import { notFoundCard } from "./not-found.js";
 import { citeAll, figureFields, footerFor, paragraphSuggestion, unique } from "./shared.js";
@@ -108,6 +109,17 @@ export function gapCard(ctx: Context, phrase: string): Card {
   // No topic, or only words every topic shares (the sides' names): the list of topics.
   const every = gapWords(ctx).everyTopic;
   if (ctx.tokenize(phrase).every((t) => every.has(t))) return topicListCard(ctx);
+  // A word the material never uses ("/gap quantum computing") names no gap of it, whatever topic the
+  // phrase's other words name: the material says nothing on the phrase.
+  const unknown = unknownWord(ctx, phrase);
+  if (unknown)
+    return notFoundCard(
+      ctx,
+      clip(
+        `Not in the material: it says nothing of “${unknown}”, so no gap topic matches “${phrase}”.`,
+        HEADLINE_MAX,
+      ),
+    );
   const topic = findTopic(ctx, phrase);
   // Words of which a topic names only the lesser part ("/gap <rare words> <topic word>") ask about those
   // words: what the material answers to them, where it is no fact of the topic, before the topic's card.
@@ -119,9 +131,9 @@ export function gapCard(ctx: Context, phrase: string): Card {
     if (answer && fact && !inTopic(topic, fact) && (off > 0.5 || holdsAll(ctx, fact, phrase))) return answer;
   }
   if (!topic) {
-    // Not a gap topic, but maybe something the material answers ("/gap tokens").
+    // Not a gap topic, but maybe something the material answers ("/gap tokens"), in every word of the phrase.
     const answer = materialAnswer(ctx, phrase);
-    if (answer) return answer;
+    if (answer && answerHoldsAll(ctx, answer, phrase)) return answer;
     return notFoundCard(
       ctx,
       `No gap topic matches “${clip(phrase, 60)}”. Topics: ${ctx.knowledge.topics.map((t) => t.id).join(", ")}.`.slice(
@@ -146,6 +158,33 @@ function offTopicWeight(ctx: Context, topic: Topic, phrase: string): number {
     if (!own?.has(t)) off += w;
   }
   return total > 0 ? off / total : 0;
+}
+
+/**
+ * A word of the phrase, in Latin letters, that the material uses in no form (as written, by synonym or name)
+ * and that is no misspelt topic word ("capx").
+ */
+function unknownWord(ctx: Context, phrase: string): string | undefined {
+  return (normalize(phrase).match(/[a-z][a-z-]{2,}/g) ?? []).find(
+    (w) =>
+      !STOPWORDS.has(w) &&
+      !isGapFiller(ctx, w) &&
+      !knownWord(ctx, w) &&
+      nearTopic(ctx, ctx.tokenize(w)) === undefined,
+  );
+}
+
+/** True when a card's headline and quotes, with its fact's own words, hold every word of the phrase but filler. */
+function answerHoldsAll(ctx: Context, card: Card, phrase: string): boolean {
+  const fact = ctx.fact(card.citations[0]?.factId ?? "");
+  if (fact) return holdsAll(ctx, fact, phrase);
+  const own = new Set(
+    ctx.tokenize(`${card.headline} ${card.citations.map((c) => c.quote).join(" ")}`, { words: true }),
+  );
+  return ctx
+    .tokenize(phrase, { words: true })
+    .map((t) => ctx.retriever.correct(t) ?? t)
+    .every((t) => isGapFiller(ctx, t) || own.has(t));
 }
 
 /** True when the fact's own words (claim, quote, metric, keywords) hold every word of the phrase but filler. */
