@@ -3,6 +3,7 @@
 // out the same questions. Run: npm run fit:ranker [-- --rounds N] [--questions FILE…].
 // It prints the fitted weights; copy them into weights.ts only when the held-out score does not drop.
 import { createHash } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createCore } from "../src/core/index.js";
 import { WEIGHTS, type Weights } from "../src/core/rank/weights.js";
@@ -19,11 +20,16 @@ const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.met
 const files = args.flatMap((a, i) => (args[i - 1] === "--questions" ? [a] : []));
 // By default every curated-knowledge set in the repo: the public examples, the extra set and the blind sets of
 // both sources that have been graded (bench/eval/); the sets sealed for a first grade are never among them.
+const setsIn = (dir: string) =>
+  readdirSync(repo(dir))
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()
+    .map((f) => `${dir}/${f}`);
 const DEFAULT_SETS = [
   "tests/fixtures/eval-public.jsonl",
   "tests/fixtures/eval-extra.jsonl",
-  ...["dev", "heldout-1", "heldout-2"].map((n) => `bench/eval/first-article/${n}.jsonl`),
-  ...["dev", "heldout-1", "heldout-2"].map((n) => `bench/eval/ascend/${n}.jsonl`),
+  ...setsIn("bench/eval/first-article"),
+  ...setsIn("bench/eval/ascend"),
 ];
 const questions = (files.length ? files : DEFAULT_SETS.map(repo)).flatMap(readQuestions);
 
