@@ -381,6 +381,32 @@ describe("drafting a name written in Chinese beside it, and a family named again
   });
 });
 
+describe("drafting a bracket that gives a name several ways", () => {
+  const text = [
+    "Orchard Machines",
+    "Brenfield (布伦菲尔德, Bulunfeierde Machinery), the Ostrow maker, shipped 5,500 pickers in 2025.",
+    "The National Orchard Office (国家果办, NOO) counted 140 makers of pickers in 2025.",
+  ].join("\n");
+  const dir = copyFixture();
+  ingest({ dir, text, id: "orchard-machines", title: "Orchard Machines", publisher: "Grower Weekly" });
+  const { knowledge } = readKnowledge(dir);
+  const entity = (name: string) =>
+    knowledge.entities.find((e) => e.name === name || e.aliases.includes(name));
+
+  it("knows the name by each Chinese name and short name in the bracket, and the draft passes the check", () => {
+    expect(entity("布伦菲尔德")?.id).toBe(entity("Brenfield")?.id);
+    expect(entity("国家果办")?.id).toBe(entity("National Orchard Office")?.id);
+    expect(entity("NOO")?.id).toBe(entity("National Orchard Office")?.id);
+    expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
+  });
+
+  it("answers a question asked in the Chinese name", () => {
+    const card = createCore({ knowledge }).answer({ text: "布伦菲尔德2025年出货了多少台采摘机？" });
+    expect(card.citations[0]?.paragraph).toBe(2);
+    expect(card.headline).toContain("5,500");
+  });
+});
+
 describe("drafting a name the text says another goes by", () => {
   const text = [
     "Export Names",

@@ -335,14 +335,21 @@ export function newNamesIn(
       run.slice(-2).every((r) => /^\p{Lu}\p{Ll}+$/u.test(r.text));
     if (titled) run.splice(0, run.length - 2);
     const name = paragraph.slice(run[0]?.start ?? 0, run[run.length - 1]?.end ?? 0).replace(/[.:]+$/, "");
-    // "Bureau of Industry and Security (BIS)": the letters in brackets are its short name.
-    const bracket = /^\s*\(([A-Z][A-Za-z0-9&]{1,9})\)/.exec(paragraph.slice(run[run.length - 1]?.end ?? 0));
-    const aliases = bracket?.[1] ? [bracket[1]] : [];
-    // "Shenlan AI (深蓝智能)", "Young Star" (少年星): the name in Chinese, in brackets after it, is the same one.
-    const han = /^["”’]?\s*(?:[\p{L}]+\s+)?\((\p{Script=Han}{2,12})\)/u.exec(
+    // "Bureau of Industry and Security (BIS)": the letters in brackets are its short name. "Shenlan AI
+    // (深蓝智能)", "Young Star" (少年星): the name in Chinese, in brackets after it, is the same one. A bracket may
+    // give several, one after another ("(国家发改委, NDRC)", "(宇树科技, Yushu Technology)"): each Chinese name and
+    // each short name in capitals is the same one; a spelled-out romanisation is left to be read as it comes.
+    const bracketed = /^["”’]?\s*(?:[\p{L}]+\s+)?\(([^()]{2,60})\)/u.exec(
       paragraph.slice(run[run.length - 1]?.end ?? 0),
     )?.[1];
-    if (han) aliases.push(han);
+    const aliases = (bracketed ?? "")
+      .split(/\s*[,，;；、]\s*/u)
+      .filter((part) => /^\p{Script=Han}{2,12}$/u.test(part) || /^[A-Z][A-Za-z0-9&]{1,9}$/.test(part))
+      // Short names only where the bracket follows the name directly ("BIS"), not after a word between.
+      .filter(
+        (part) =>
+          /\p{Script=Han}/u.test(part) || /^\s*\(/.test(paragraph.slice(run[run.length - 1]?.end ?? 0)),
+      );
     // "A power-purchase agreement, or PPA, is…": an acronym the text spells out is a term, known by both.
     // So is one it spells out after itself: "PUE, or power usage effectiveness, is…".
     const acronym = run.length === 1 && /^[A-Z]{2,6}$/.test(name);
