@@ -159,10 +159,10 @@ function sameWord(a: string, b: string): boolean {
 }
 
 /** The sentence with every name it writes cut out, each time it writes it: the digits left are figures. */
-function withoutNames(ctx: Context, sentence: string): string {
+function withoutNames(sentence: string, mentions: readonly Mention[]): string {
   const key = nameKey(sentence);
   let out = key;
-  for (const m of ctx.finder.mentions(sentence)) out = out.split(key.slice(m.start, m.end)).join(" ");
+  for (const m of mentions) out = out.split(key.slice(m.start, m.end)).join(" ");
   return out;
 }
 
@@ -188,12 +188,13 @@ function sentenceAnswer(
   sentence: string,
   inWords: boolean,
 ): Card | undefined {
+  // The names the sentence writes, and the curated facts that quote it: found once, read by every check below.
+  const mentions = ctx.finder.mentions(sentence);
+  const curated = ctx.factsOn(source, paragraph).filter((f) => sentence.includes(f.quote));
   // "Which company…" is not answered by a sentence that names no company.
   if (
     r.names.length &&
-    !ctx.finder
-      .mentions(sentence)
-      .some((m) => r.names.includes(m.entity.kind) && !r.entityIds.includes(m.entity.id))
+    !mentions.some((m) => r.names.includes(m.entity.kind) && !r.entityIds.includes(m.entity.id))
   )
     return undefined;
   // A share of one thing is not answered by a sentence giving a share of another.
@@ -203,14 +204,11 @@ function sentenceAnswer(
   }
   // A sum of money asked is not answered by a sentence whose curated figures are none of them money, though
   // its words read so ("5 million yuan of H100" is a count of chips, mistranslated).
-  const curated = ctx.knowledge.facts.filter(
-    (f) =>
-      f.source === source && f.paragraph === paragraph && f.figures.length > 0 && sentence.includes(f.quote),
-  );
+  const counted = curated.filter((f) => f.figures.length > 0);
   if (
     r.money &&
-    curated.length > 0 &&
-    !curated.some((f) =>
+    counted.length > 0 &&
+    !counted.some((f) =>
       f.figures.some(
         (g) =>
           ctx.lexicon.units.money.has(g.unit) || ctx.lexicon.units.moneyText?.test(`${g.text} ${g.unit}`),
@@ -224,21 +222,14 @@ function sentenceAnswer(
   if (
     side !== undefined &&
     (r.share || r.shareOf.length > 0) &&
-    ctx.knowledge.facts.some(
-      (f) =>
-        f.source === source &&
-        f.paragraph === paragraph &&
-        f.figures.some((g) => ctx.lexicon.units.share.has(g.unit)) &&
-        sentence.includes(f.quote) &&
-        otherSide(ctx, side, f),
-    )
+    curated.some((f) => f.figures.some((g) => ctx.lexicon.units.share.has(g.unit)) && otherSide(ctx, side, f))
   )
     return undefined;
   // A question for a number is not answered by a sentence without one (the 9 of "X9" is a name),
   // nor a question about money by a sentence without a sum of money.
   // Nor are the digits of a name it mentions ("Model 384") a figure.
   // Nor is a year the figure asked for ("by 2025 it passed B's GDP" gives no GDP).
-  const figures = withoutNames(ctx, sentence)
+  const figures = withoutNames(sentence, mentions)
     .replace(MODEL_NUMBER, "")
     .replace(/\b(?:19|20)\d\d\b/g, "");
   // A measure asked by name ("what yield…") asks for its value, which a sentence without a figure does not give.
@@ -274,12 +265,10 @@ function sentenceAnswer(
   // "According to whom…" needs a sentence naming a body, a company or a person to whom it is due.
   if (
     r.asksSource &&
-    !ctx.finder
-      .mentions(sentence)
-      .some(
-        (m) =>
-          ["organisation", "company", "person"].includes(m.entity.kind) && !r.entityIds.includes(m.entity.id),
-      )
+    !mentions.some(
+      (m) =>
+        ["organisation", "company", "person"].includes(m.entity.kind) && !r.entityIds.includes(m.entity.id),
+    )
   )
     return undefined;
   if (r.asksYear && !ctx.cues.states_year.any.test(normalize(sentence))) return undefined;
@@ -287,7 +276,7 @@ function sentenceAnswer(
   if (r.measure !== undefined && !ctx.tokenize(sentence).includes(r.measure)) return undefined;
   // A question about one company is not answered by a sentence about another.
   if (r.asked.length) {
-    const inSentence = ctx.finder.mentions(sentence).map((m) => m.entity);
+    const inSentence = mentions.map((m) => m.entity);
     // A maker is named through its own products ("A's R2" speaks of A) in a question in words; a figure
     // asked of a maker is not one of its product's.
     const named = (m: Mention) =>

@@ -162,9 +162,11 @@ export function measureMissing(ctx: Context, text: string, mentions: readonly Me
   const measures = measureWords(ctx);
   const asked = ctx.tokenize(ctx.finder.residue(text, [...mentions])).filter((t) => measures.has(t));
   if (asked.length === 0) return undefined;
-  const [has, lacks] = speaksOf(ctx, a, asked) ? [a, b] : [b, a];
-  const said = speaking(ctx, has, asked);
-  if (!said || speaksOf(ctx, lacks, asked)) return undefined;
+  const ofA = speaking(ctx, a, asked);
+  const ofB = speaking(ctx, b, asked);
+  // One of the two, not both and not neither.
+  if ((ofA === undefined) === (ofB === undefined)) return undefined;
+  const [has, lacks, said] = ofA ? [a, b, ofA] : [b, a, ofB as Fact];
   return nearbyMiss(
     ctx,
     [said],

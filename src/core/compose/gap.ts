@@ -174,24 +174,21 @@ function unknownWord(ctx: Context, phrase: string): string | undefined {
   );
 }
 
-/** True when a card's headline and quotes, with its fact's own words, hold every word of the phrase but filler. */
+/** True when a card's headline and quotes, or its fact's own words, hold every word of the phrase but filler. */
 function answerHoldsAll(ctx: Context, card: Card, phrase: string): boolean {
   const fact = ctx.fact(card.citations[0]?.factId ?? "");
   if (fact) return holdsAll(ctx, fact, phrase);
-  const own = new Set(
-    ctx.tokenize(`${card.headline} ${card.citations.map((c) => c.quote).join(" ")}`, { words: true }),
-  );
-  return ctx
-    .tokenize(phrase, { words: true })
-    .map((t) => ctx.retriever.correct(t) ?? t)
-    .every((t) => isGapFiller(ctx, t) || own.has(t));
+  return textHoldsAll(ctx, `${card.headline} ${card.citations.map((c) => c.quote).join(" ")}`, phrase);
 }
 
 /** True when the fact's own words (claim, quote, metric, keywords) hold every word of the phrase but filler. */
 function holdsAll(ctx: Context, f: Fact, phrase: string): boolean {
-  const own = new Set(
-    ctx.tokenize(`${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`, { words: true }),
-  );
+  return textHoldsAll(ctx, `${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`, phrase);
+}
+
+/** True when the text's words hold every word of the phrase (misspellings read as meant) but filler. */
+function textHoldsAll(ctx: Context, text: string, phrase: string): boolean {
+  const own = new Set(ctx.tokenize(text, { words: true }));
   return ctx
     .tokenize(phrase, { words: true })
     .map((t) => ctx.retriever.correct(t) ?? t)
