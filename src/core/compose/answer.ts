@@ -6,8 +6,9 @@ import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance, ratio, ratioPhrase } from "../format.js";
-import { MODEL_NUMBER, type Reading, relativeTime } from "../frames/reading.js";
+import { MODEL_NUMBER, type Reading } from "../frames/reading.js";
 import { contentShare, family, oneNamed, otherSide, otherSideCountry } from "../rank/relevance.js";
+import { saidBySentence, saysWhatIsAsked } from "../rank/said.js";
 import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
 import { nameKey, normalize } from "../text.js";
 import { notFoundCard } from "./not-found.js";
@@ -238,30 +239,16 @@ function sentenceAnswer(
   // "How many…" is not answered by a sentence whose only figures are shares.
   const numbers = sentence.replace(MODEL_NUMBER, " ").match(/\d[\d,.]*\s*(?:%|percent\b)?/g) ?? [];
   if (r.many && !r.share && numbers.length > 0 && numbers.every((n) => /%|percent/.test(n))) return undefined;
-  // A year asked about must be one the sentence speaks of, and a relative time ("last year") no other.
-  if (r.years.some((y) => !sentence.includes(y))) return undefined;
-  const when = relativeTime(ctx, normalize(sentence));
-  if (r.when >= 0 && when >= 0 && when !== r.when) return undefined;
-  // "When did…" needs a sentence stating a time, of what is asked ("when was X released": a sentence saying
-  // it was released); "what yield…" one with the measure in it.
-  if (r.asksTime && !ctx.cues.states_time.any.test(normalize(sentence))) return undefined;
-  const tokens = ctx.tokenize(sentence, { words: true });
-  if (
-    r.asksTime &&
+  // The time, year and side asked about, held as a curated fact is (rank/said.ts): the share of the question's
+  // content words a time must be stated of is read here with the endings aside.
+  const said = saidBySentence(ctx, sentence);
+  const covered = () =>
     contentShare(
       ctx,
       r,
-      r.content.filter((t) => tokens.some((x) => sameWord(t, x))),
-    ) < ctx.weights.timeContent
-  )
-    return undefined;
-  // "…in the eastern hubs" is not answered by a sentence on the western ones.
-  if (
-    r.opposites.some(
-      ([asked, opposite]) => !tokens.includes(asked) && opposite.some((o) => tokens.includes(o)),
-    )
-  )
-    return undefined;
+      r.content.filter((t) => [...said.words()].some((x) => sameWord(t, x))),
+    );
+  if (!saysWhatIsAsked(ctx, r, said, covered)) return undefined;
   // "According to whom…" needs a sentence naming a body, a company or a person to whom it is due.
   if (
     r.asksSource &&
@@ -271,8 +258,6 @@ function sentenceAnswer(
     )
   )
     return undefined;
-  if (r.asksYear && !ctx.cues.states_year.any.test(normalize(sentence))) return undefined;
-  if (r.asksBefore && !ctx.cues.states_before.any.test(normalize(sentence))) return undefined;
   if (r.measure !== undefined && !ctx.tokenize(sentence).includes(r.measure)) return undefined;
   // A question about one company is not answered by a sentence about another.
   if (r.asked.length) {

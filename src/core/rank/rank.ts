@@ -14,7 +14,6 @@ import {
   concerns,
   contentShare,
   countOf,
-  factNumbers,
   family,
   hasAny,
   inGroup,
@@ -22,12 +21,12 @@ import {
   narrowedTo,
   otherCountryAsked,
   otherSide,
-  otherTime,
   relativeTo,
   sameTime,
   sideOfSubject,
   sumOf,
 } from "./relevance.js";
+import { factNumbers, saidByFact, saysWhatIsAsked } from "./said.js";
 
 /** The facts for a question, best first: the search's score, reweighed by what the question asks for. */
 export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
@@ -156,17 +155,14 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       !f.entities.includes(r.countries[0] as string) &&
       otherSide(ctx, r.countries[0] as string, f)
     ) &&
-    // "Before the ban" is answered only by a fact that speaks of the time before.
-    !(r.asksBefore && !ctx.cues.states_before.any.test(normalize(`${f.quote} ${f.claim}`))) &&
+    // The time, year and side asked about: held as a quoted sentence is (rank/said.ts).
+    saysWhatIsAsked(ctx, r, saidByFact(ctx, f), () => contentShare(ctx, r, h.matched)) &&
     // "What share…", "what is A's share of…" is answered only by a fact giving a share, not a sum it is a share of.
     !(r.share && r.quantitative && !f.figures.some((fig) => ctx.lexicon.units.share.has(fig.unit))) &&
     // "A's share of the group's X": the group's own figure is not what A is to the group.
     !memberOfSubjectAsked(ctx, r, f) &&
     // "According to whose statistics…" is answered only by a fact that says whose it is.
     !(r.asksSource && f.attribution === undefined) &&
-    // "When did…" is answered only by a fact stating a time, of what is asked ("when was X released" is not
-    // answered by a date X did something else on); "in what year…" only by one stating a year.
-    !(r.asksTime && (!statesTime(ctx, f) || contentShare(ctx, r, h.matched) < ctx.weights.timeContent)) &&
     // "How many X…" is not answered by a share alone: a share is no count.
     !(
       r.many &&
@@ -174,9 +170,6 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       f.figures.length > 0 &&
       f.figures.every((g) => ctx.lexicon.units.share.has(g.unit))
     ) &&
-    // "…in the eastern hubs" is not answered by a fact about the western ones.
-    !opposed(ctx, r, f) &&
-    !(r.asksYear && !statesYear(ctx, f)) &&
     // "What yield is…": the measure asked for must be one the fact matches, and a figure of it.
     (r.measure === undefined || (h.matched.includes(r.measure) && f.figures.length > 0)) &&
     h.coverage >= (r.entityIds.length ? ctx.weights.minCoverageWithEntity : ctx.weights.minCoverage) &&
@@ -199,8 +192,6 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     ) &&
     // "Which company…" is answered by a fact that names a company (besides any the question names).
     (r.names.length === 0 || namesKind(ctx, r, f)) &&
-    // A year asked about ("in 2030") must be one the fact speaks of.
-    r.years.every((y) => factNumbers(f).has(y)) &&
     // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
     // and a question about money needs a sum of money.
     !(r.quantitative && f.figures.length === 0) &&
@@ -219,8 +210,6 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     !(r.things.length === 1 && siblingsFigure(ctx, f, r.things[0] as string)) &&
     // "What share of <the orchards>…" is not answered by a share of something else.
     r.shareOf.every((t) => h.matched.includes(t)) &&
-    // "Last year" is not answered by a figure the material gives for this year.
-    !otherTime(ctx, r, f) &&
     // "What did it cost per kilometre?" is not answered by the whole cost: the fact must give the rate.
     (r.per === undefined || givesRate(f, r.per)) &&
     // "The combined harvest of Northland and Southland": only a figure the material gives for them together.
@@ -239,13 +228,6 @@ function memberOfSubjectAsked(ctx: Context, r: Reading, f: Fact): boolean {
   );
 }
 
-/** True when the fact says the opposite of a word the question asks about, and not the word itself. */
-export function opposed(ctx: Context, r: Reading, f: Fact): boolean {
-  if (r.opposites.length === 0) return false;
-  const words = new Set(ctx.tokenize(`${f.quote} ${f.claim}`, { words: true }));
-  return r.opposites.some(([asked, opposite]) => !words.has(asked) && opposite.some((o) => words.has(o)));
-}
-
 /** True when the fact gives a figure to another thing of the asked thing's kind, and does not name it. */
 function siblingsFigure(ctx: Context, f: Fact, id: string): boolean {
   if (f.figures.length === 0 || f.entities.includes(id)) return false;
@@ -257,16 +239,6 @@ function siblingsFigure(ctx: Context, f: Fact, id: string): boolean {
 function ownedBySomeone(ctx: Context, f: Fact, countryId: string): boolean {
   const kind = ctx.entity(subjectIdOf(ctx, f))?.kind;
   return (kind === "company" || kind === "organisation") && !f.entities.includes(countryId);
-}
-
-/** True when the fact states a time: its date, or a year, month, quarter or span of time in its words. */
-export function statesTime(ctx: Context, f: Fact): boolean {
-  return Boolean(f.as_of) || ctx.cues.states_time.any.test(normalize(`${f.quote} ${f.claim}`));
-}
-
-/** True when the fact states a year: in its date, or a year's number or a named year in its words. */
-export function statesYear(ctx: Context, f: Fact): boolean {
-  return ctx.cues.states_year.any.test(normalize(`${f.as_of ?? ""} ${f.quote} ${f.claim}`));
 }
 
 /** True when the fact states a figure per `per` ("per day", "a day", "each day", "daily", "/day"). */

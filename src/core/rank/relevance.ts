@@ -4,9 +4,10 @@ import type { Entity, Fact } from "../../knowledge/schema.js";
 import { groupHolds } from "../../knowledge/subject.js";
 import { unique } from "../compose/shared.js";
 import type { Context } from "../context.js";
-import { type Reading, relativeTime } from "../frames/reading.js";
+import type { Reading } from "../frames/reading.js";
 import { subjectIdOf } from "../subjects.js";
 import { normalize } from "../text.js";
+import { factNumbers, saidByFact } from "./said.js";
 
 /** The share of the question's content words, by weight, that a hit matched. */
 export function contentShare(ctx: Context, r: Reading, matched: readonly string[]): number {
@@ -82,28 +83,9 @@ function factTerms(ctx: Context, f: Fact): Set<string> {
   return set;
 }
 
-const timeCache = new WeakMap<Fact, number>();
-
-/** The relative time a fact speaks of (this year, next year…), -1 for none. */
-function timeOf(ctx: Context, f: Fact): number {
-  let own = timeCache.get(f);
-  if (own === undefined) {
-    own = relativeTime(ctx, normalize(`${f.as_of ?? ""} ${f.quote}`));
-    timeCache.set(f, own);
-  }
-  return own;
-}
-
-/** True when the question names one relative time and the fact another. */
-export function otherTime(ctx: Context, r: Reading, f: Fact): boolean {
-  if (r.when < 0) return false;
-  const own = timeOf(ctx, f);
-  return own >= 0 && own !== r.when;
-}
-
 /** True when the question names a relative time and the fact speaks of that very time. */
 export function sameTime(ctx: Context, r: Reading, f: Fact): boolean {
-  return r.when >= 0 && timeOf(ctx, f) === r.when;
+  return r.when >= 0 && saidByFact(ctx, f).time() === r.when;
 }
 
 /** The side a fact's subject belongs to: a side's own entity, or a thing of that side's country. */
@@ -115,19 +97,6 @@ export function sideOfSubject(ctx: Context, f: Fact): string | undefined {
     if (subject.id === s.entity || (e?.country && subject.country === e.country)) return s.id;
   }
   return undefined;
-}
-
-const factNumberCache = new WeakMap<Fact, Set<string>>();
-
-/** The numbers a fact states anywhere: its quote, claim, figures and date. */
-export function factNumbers(f: Fact): Set<string> {
-  let set = factNumberCache.get(f);
-  if (!set) {
-    const text = normalize([f.quote, f.claim, f.as_of ?? "", ...f.figures.map((g) => g.text)].join(" "));
-    set = new Set(text.match(/\d+(?:\.\d+)?/g) ?? []);
-    factNumberCache.set(f, set);
-  }
-  return set;
 }
 
 /** True when the fact's figure belongs to the entity together with others of its kind (a group's total). */

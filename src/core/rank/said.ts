@@ -1,0 +1,116 @@
+// What a fact or a sentence of the material says of the time, the year and the side a question asks about.
+// A curated fact and a quoted sentence answer by the same test: each is read as a Said (its words, the numbers
+// it states, whether it is dated), and `saysWhatIsAsked` holds either to the question's time and opposites.
+import type { Fact } from "../../knowledge/schema.js";
+import type { Context } from "../context.js";
+import { type Reading, relativeTime } from "../frames/reading.js";
+import { normalize } from "../text.js";
+
+/** One thing the material says, as the checks of time, year and opposites read it. */
+export interface Said {
+  /** Its words, normalised: a fact's date, quote and claim; a sentence itself. */
+  readonly text: string;
+  /** True when a date stands beside the words (a fact's `as_of`). */
+  readonly dated: boolean;
+  /** The numbers it states. */
+  numbers(): ReadonlySet<string>;
+  /** Its words, tokenized as words (no synonyms). */
+  words(): ReadonlySet<string>;
+  /** The relative time it speaks of (this year, next year…), -1 for none. */
+  time(): number;
+}
+
+/** The numbers a text states: "2,400" is 2400, "1.6" stays 1.6. */
+export function numbersIn(text: string): Set<string> {
+  return new Set(normalize(text).match(/\d+(?:\.\d+)?/g) ?? []);
+}
+
+const factNumberCache = new WeakMap<Fact, Set<string>>();
+
+/** The numbers a fact states anywhere: its quote, claim, figures and date. */
+export function factNumbers(f: Fact): Set<string> {
+  let set = factNumberCache.get(f);
+  if (!set) {
+    set = numbersIn([f.quote, f.claim, f.as_of ?? "", ...f.figures.map((g) => g.text)].join(" "));
+    factNumberCache.set(f, set);
+  }
+  return set;
+}
+
+/** A text read once, each part on first use. */
+function said(ctx: Context, words: string, numbers: () => Set<string>, dated: boolean, timed: string): Said {
+  const text = normalize(words);
+  const own: { numbers?: Set<string>; words?: Set<string>; time?: number } = {};
+  return {
+    text,
+    dated,
+    numbers: () => {
+      own.numbers ??= numbers();
+      return own.numbers;
+    },
+    words: () => {
+      own.words ??= new Set(ctx.tokenize(words, { words: true }));
+      return own.words;
+    },
+    time: () => {
+      own.time ??= relativeTime(ctx, normalize(timed));
+      return own.time;
+    },
+  };
+}
+
+const factSaid = new WeakMap<Context, WeakMap<Fact, Said>>();
+
+/** A curated fact as said: its date, quote and claim, and the numbers of its figures besides. */
+export function saidByFact(ctx: Context, f: Fact): Said {
+  let ofContext = factSaid.get(ctx);
+  if (!ofContext) {
+    ofContext = new WeakMap();
+    factSaid.set(ctx, ofContext);
+  }
+  let s = ofContext.get(f);
+  if (!s) {
+    s = said(
+      ctx,
+      `${f.as_of ?? ""} ${f.quote} ${f.claim}`,
+      () => factNumbers(f),
+      Boolean(f.as_of),
+      // A fact's time is its date's or its quote's: a claim restates the quote.
+      `${f.as_of ?? ""} ${f.quote}`,
+    );
+    ofContext.set(f, s);
+  }
+  return s;
+}
+
+/** A sentence of the material as said. */
+export function saidBySentence(ctx: Context, sentence: string): Said {
+  return said(ctx, sentence, () => numbersIn(sentence), false, sentence);
+}
+
+/**
+ * True unless what is said misses the time, year or side the question asks about:
+ * - a year asked about ("in 2030") must be one it states;
+ * - a relative time ("last year") must not be another it speaks of;
+ * - "when did…" needs a stated time, and of what is asked (`covered`: the share of the question's content words
+ *   it matches; "when was X released" is not answered by a date X did something else on);
+ * - "in what year…" needs a year, and "before the ban" a statement of the time before;
+ * - "…in the eastern hubs" is not answered by what says "western" and not "eastern".
+ */
+export function saysWhatIsAsked(ctx: Context, r: Reading, s: Said, covered: () => number): boolean {
+  if (r.years.some((y) => !s.numbers().has(y))) return false;
+  if (r.when >= 0) {
+    const own = s.time();
+    if (own >= 0 && own !== r.when) return false;
+  }
+  if (
+    r.asksTime &&
+    (!(s.dated || ctx.cues.states_time.any.test(s.text)) || covered() < ctx.weights.timeContent)
+  )
+    return false;
+  if (r.asksYear && !ctx.cues.states_year.any.test(s.text)) return false;
+  if (r.asksBefore && !ctx.cues.states_before.any.test(s.text)) return false;
+  return !r.opposites.some(
+    ([asked, opposite]) => !s.words().has(asked) && opposite.some((o) => s.words().has(o)),
+  );
+}
