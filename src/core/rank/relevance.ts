@@ -7,7 +7,7 @@ import type { Context } from "../context.js";
 import type { Reading } from "../frames/reading.js";
 import { subjectIdOf } from "../subjects.js";
 import { normalize } from "../text.js";
-import { factNumbers, saidByFact } from "./said.js";
+import { saidByFact } from "./said.js";
 
 /** The share of the question's content words, by weight, that a hit matched. */
 export function contentShare(ctx: Context, r: Reading, matched: readonly string[]): number {
