@@ -75,6 +75,8 @@ export interface Reading {
   money: boolean;
   /** The things asked about on their own ("Pearfield alone"): a figure for a group of them is not theirs. */
   alone: Mention[];
+  /** The things written as owners ("Pearfield's yield", "the yield of Pearfield's orchards"): what is asked is theirs. */
+  owners: string[];
   /** The units a count must be in ("how many crates does the X9 pick"), if the question counts. */
   counted: string[] | undefined;
   numbers: string[];
@@ -251,6 +253,7 @@ export function readQuestion(
     quantitative,
     money,
     alone: aloneMentions(ctx, text, key, asked),
+    owners: asked.filter((m) => /^ s\b/.test(key.slice(m.end))).map((m) => m.entity.id),
     counted: countedUnits(ctx, text, mentions),
     numbers,
     asideNumbers,

@@ -206,6 +206,17 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       r.things.length === 1 &&
       [...family(ctx, r.things[0] as string)].some((id) => groupHolds(f, id, ctx.entity))
     ) &&
+    // "A's figure": a figure whose subject is another thing of A's kind, not one of A's own, is that thing's,
+    // though the fact names A beside it.
+    // Countries aside (a side's figure is set against the other's), and comparisons, which name both owners.
+    !(
+      r.owners.length === 1 &&
+      r.things.length === 1 &&
+      r.things[0] === r.owners[0] &&
+      !r.compares &&
+      f.figures.length > 0 &&
+      othersFigure(ctx, f, r.owners[0] as string)
+    ) &&
     // A product's figure is not its sibling's (one the material relates it to), unless the fact names both.
     !(r.things.length === 1 && siblingsFigure(ctx, f, r.things[0] as string)) &&
     // "What share of <the orchards>…" is not answered by a share of something else.
@@ -233,6 +244,19 @@ function siblingsFigure(ctx: Context, f: Fact, id: string): boolean {
   if (f.figures.length === 0 || f.entities.includes(id)) return false;
   const subject = subjectIdOf(ctx, f);
   return subject !== id && ctx.entity(subject)?.kind === ctx.entity(id)?.kind;
+}
+
+/** True when the fact's subject is another thing of the entity's kind, neither of its own nor a group holding it. */
+function othersFigure(ctx: Context, f: Fact, id: string): boolean {
+  const subject = subjectIdOf(ctx, f);
+  const kind = ctx.entity(subject)?.kind;
+  return (
+    kind !== undefined &&
+    kind === ctx.entity(id)?.kind &&
+    !family(ctx, id).has(subject) &&
+    !family(ctx, subject).has(id) &&
+    !groupHolds(f, id, ctx.entity)
+  );
 }
 
 /** True when the fact's subject is one company or body, and the fact does not name the country itself. */
