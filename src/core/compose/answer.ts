@@ -193,10 +193,12 @@ function sentenceAnswer(
   const mentions = ctx.finder.mentions(sentence);
   const curated = ctx.factsOn(source, paragraph).filter((f) => sentence.includes(f.quote));
   // "Which company…" is not answered by a sentence that names no company.
-  if (
-    r.names.length &&
-    !mentions.some((m) => r.names.includes(m.entity.kind) && !r.entityIds.includes(m.entity.id))
-  )
+  // A group written out by its name ("A, B and C") names its members.
+  const named = mentions.flatMap((m) => [
+    m.entity,
+    ...m.entity.members.flatMap((id) => ctx.entity(id) ?? []),
+  ]);
+  if (r.names.length && !named.some((e) => r.names.includes(e.kind) && !r.entityIds.includes(e.id)))
     return undefined;
   // A share of one thing is not answered by a sentence giving a share of another.
   if (r.shareOf.length) {

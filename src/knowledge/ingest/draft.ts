@@ -8,6 +8,7 @@ import { readNumbers } from "./figures.js";
 import {
   COMPANY_WORDS,
   capitalisedMidSentence,
+  commonNounOf,
   draftEntities,
   NameMatcher,
   type NewName,
@@ -166,12 +167,17 @@ export function draftSource(input: DraftInput): Draft {
   // the first such full name the text gives, as a reader takes it.
   for (const n of found) {
     if (n.kind === "person" || /\s|\d/.test(n.name)) continue;
+    // A full name the text gives only after the short one ("AgiBot" … later "AgiBot World", its dataset) is
+    // another thing.
+    const firstAt = (name: string) =>
+      Math.min(...found.filter((m) => m.name === name).map((m) => m.paragraph));
     const full = found.find(
       (m) =>
         m !== n &&
         (m.kind === "company" || m.kind === "organisation") &&
         m.name.startsWith(`${n.name} `) &&
-        !m.name.slice(n.name.length + 1).includes(" "),
+        !m.name.slice(n.name.length + 1).includes(" ") &&
+        firstAt(m.name) <= firstAt(n.name),
     );
     if (!full) continue;
     if (!full.aliases.includes(n.name)) full.aliases.push(n.name);
@@ -206,6 +212,8 @@ export function draftSource(input: DraftInput): Draft {
       n.paragraph === 0 ||
       /\d/.test(n.name) ||
       (counted.get(n.name) ?? 0) > 1 ||
+      // "Leaderdrive (绿的谐波, …)": a name the text gives another way too is a name, though written once.
+      n.aliases.length > 0 ||
       /\s|\p{Lu}.*\p{Lu}/u.test(n.name),
   );
   const entities = draftEntities(
@@ -214,7 +222,13 @@ export function draftSource(input: DraftInput): Draft {
     (id) => input.idTaken("entity", id) || entityById.has(id),
   );
   const all = [...knowledge.entities, ...entities];
-  const matcher = new NameMatcher(all);
+  // "Figure AI" … "Figure says": a name opening on a common noun is found by that noun alone, as written.
+  const byCase = new Map<string, string>();
+  for (const e of entities) {
+    const noun = commonNounOf(e.name);
+    if (noun && !byCase.has(noun)) byCase.set(noun, e.id);
+  }
+  const matcher = new NameMatcher(all, byCase);
   const byId = new Map(all.map((e) => [e.id, e]));
   const publisher = source.publisher ? matcher.find(source.publisher)[0]?.id : undefined;
   const fresh = new Set(entities.map((e) => e.id));
@@ -325,6 +339,35 @@ export function draftSource(input: DraftInput): Draft {
     const of = /^Share of (.+)$/.exec(f.metric)?.[1];
     const fuller = of ? fullerPhrase(paragraphs[f.paragraph - 1] ?? "", of) : undefined;
     if (fuller && !f.keywords.includes(fuller)) f.keywords.push(fuller);
+  }
+
+  // 2a''. A bare count that names nothing it counts ("Shenlan has just 420,") counts what the paragraph's
+  // counts before it did ("3,400 research and engineering staff", "1,150 people"): it takes their measure and
+  // is found by their counted words too.
+  for (const [k, f] of facts.entries()) {
+    const first = f.figures[0];
+    if (first?.unit !== "units") continue;
+    const at = f.quote.indexOf(first.text);
+    if (at < 0 || !/^\s*(?:[,.;:)]|with\b|$)/.test(f.quote.slice(at + first.text.length))) continue;
+    const counts = (g: Fact) =>
+      g.paragraph === f.paragraph &&
+      (g.figures[0]?.unit === "units" || !GENERAL_UNITS.has(g.figures[0]?.unit ?? "%"));
+    const before = facts.slice(0, k).filter(counts);
+    const prior = before.findLast((g) => g.figures[0]?.unit !== "units");
+    if (before.length === 0) continue;
+    if (prior?.figures[0]) {
+      f.metric = prior.metric;
+      first.unit = prior.figures[0].unit;
+    }
+    for (const g of before)
+      for (const fig of g.figures) {
+        const at = g.quote.indexOf(fig.text);
+        const counted =
+          /^\s+((?:[\p{L}][\p{L}-]*\s+){0,3}?[\p{L}][\p{L}-]*)(?=\s+(?:working|who|that|in|on|at|for|of)\b|[,.;:]|$)/u.exec(
+            g.quote.slice(at + fig.text.length),
+          )?.[1];
+        if (at >= 0 && counted && !f.keywords.includes(counted)) f.keywords.push(counted);
+      }
   }
 
   // 2b. "A, B and C together hold 75%": a figure several things hold together is their group's, never one

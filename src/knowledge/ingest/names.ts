@@ -17,7 +17,11 @@ export class NameMatcher {
   private readonly exact: RegExp | undefined;
   private readonly owner = new Map<string, string>();
 
-  constructor(entities: readonly Entity[]) {
+  /**
+   * `byCase`: names that are also common words ("Figure" of "Figure AI"), each with its entity's id: found only
+   * as written, capitalised, and never before a number ("Figure 3" is a caption).
+   */
+  constructor(entities: readonly Entity[], byCase: ReadonlyMap<string, string> = new Map()) {
     const loose: string[] = [];
     const exact: string[] = [];
     for (const e of entities) {
@@ -42,10 +46,25 @@ export class NameMatcher {
           );
     this.loose = build(loose, "giu");
     this.exact = build(exact, "gu");
+    for (const [name, id] of byCase) this.cased.set(name, id);
+    this.byCase =
+      byCase.size === 0
+        ? undefined
+        : new RegExp(
+            `(?<![\\p{L}\\p{N}])(?:${[...byCase.keys()].map(escapeRegExp).join("|")})(?=(?:'s|’s)?(?![\\p{L}\\p{N}])(?!\\s+\\d))`,
+            "gu",
+          );
   }
+
+  private readonly byCase: RegExp | undefined;
+  private readonly cased = new Map<string, string>();
 
   find(text: string): Found[] {
     const out: Found[] = [];
+    for (const m of this.byCase ? text.matchAll(this.byCase) : []) {
+      const id = this.cased.get(m[0].replace(/(?:'s|’s)$/, ""));
+      if (id) out.push({ id, start: m.index, end: m.index + m[0].length });
+    }
     for (const re of [this.loose, this.exact]) {
       if (!re) continue;
       for (const m of text.matchAll(re)) {
@@ -60,6 +79,23 @@ export class NameMatcher {
   }
 }
 
+/** Words of a page ("Figure 3", "Source:") that a firm may also take as its name, before a suffix: "Figure AI". */
+const COMMON_NOUNS = "source chart figure table note update read subscribe";
+const COMMON_NOUN = new Set(COMMON_NOUNS.split(" "));
+/** Last words a firm's name ends with: after a common noun or a known name they make a new name ("Figure AI",
+ * "Gemini Robotics", "Zhiyuan Robotics"). */
+const NAME_SUFFIX = /^(?:AI|Robotics|Labs?|Intelligence|Dynamics|Analytics|Technologies|Systems)$/;
+/** The common noun a drafted name opens with ("Figure" of "Figure AI"), which the text may name it by alone. */
+export function commonNounOf(name: string): string | undefined {
+  const [first, second, ...rest] = name.split(" ");
+  return first &&
+    second &&
+    rest.length === 0 &&
+    COMMON_NOUN.has(first.toLowerCase()) &&
+    NAME_SUFFIX.test(second)
+    ? first
+    : undefined;
+}
 /** Capitalised words that start sentences or describe rather than name. */
 const NOT_NAMES = new Set(
   (
@@ -72,15 +108,22 @@ const NOT_NAMES = new Set(
     "would will can may might must do does did is are was were be been being has have had new old " +
     "january february march april may june july august september october november december " +
     "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter " +
-    "source chart figure table note update read subscribe " +
+    `${COMMON_NOUNS} series round ` +
     "ai gpu gpus cpu cpus asic asics soc socs flops flop tops ceo cto cfo r&d rl kyc sku skus sota ip ic ics " +
     "dram sram gddr lpddr nand hbm api apis os llm llms faq pr etc ok phd phds"
   ).split(" "),
 );
 /** Words that make a capitalised word an adjective of a place or people, not a name. */
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ese|ian|ean|ish|ic|an|i|ern))$/;
-/** A word shaped like a demonym is one unless the text makes it own something: "Meridian's lab" is a name. */
-const demonym = (word: string, owners: ReadonlySet<string>) => DEMONYM.test(word) && !owners.has(word);
+/**
+ * A word shaped like a demonym is one unless the text makes it own something: "Meridian's lab" is a name. One
+ * ending in "i" ("Israeli", but "Gemini", "Lingxi") is one only before a lower-case word: "Gemini Robotics" and
+ * "Lingxi Dynamics" are names.
+ */
+const demonym = (word: string, owners: ReadonlySet<string>, next?: string) =>
+  DEMONYM.test(word) &&
+  !owners.has(word) &&
+  !(/i$/.test(word) && next !== undefined && /^\p{Lu}/u.test(next));
 
 /** The capitalised words the text writes with a possessive "'s" ("Shenlan's founder"): names, not adjectives. */
 export function possessiveWords(paragraphs: readonly string[]): Set<string> {
@@ -100,12 +143,14 @@ const PERSON_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
 const SAID_BEFORE = /\b(?:said|says|told|added|asked|according to)\s+$/;
 const SAYS_AFTER = /^\s*(?:says|said|told|argues|argued|wrote|notes|noted|claims|claimed)\b/;
 export const COMPANY_WORDS =
-  /\b(?:Inc|Corp|Corporation|Co|Ltd|Group|Electronics|Technologies|Technology|Materials|Research|Semiconductor|Semiconductors|Labs|Systems|Networks|Holdings|Capital|Partners|Micro|Memory)\.?$/;
+  /\b(?:Inc|Corp|Robotics|Intelligence|Dynamics|Analytics|Corporation|Co|Ltd|Group|Electronics|Technologies|Technology|Materials|Research|Semiconductor|Semiconductors|Labs|Systems|Networks|Holdings|Capital|Partners|Micro|Memory)\.?$/;
 export const ORGANISATION_WORDS =
   /\b(?:Bureau|Department|Ministry|Agency|Commission|Administration|Office|Council|Institute|University|Academy|Association|Committee|Parliament|Congress|Senate|Government|Party)\b/;
 const CHIP_CONTEXT =
   /\b(?:chips?|GPUs?|ASICs?|accelerators?|dies?|processors?|SoCs?|CPUs?|packages?|wafers?|cards?|silicon)\b/i;
 const MODEL_CONTEXT = /\b(?:models?|LLMs?|chatbots?|multimodal|reasoning|open-?source|open-?weights?)\b/i;
+/** "based in Sunnyvale, California", "Apptronik of Austin, Texas": the place a place is in. */
+const PLACE_AFTER_PLACE = /\b(?:in|of|from|near|outside)\s+\p{Lu}\p{Ll}+,\s+$/u;
 const PLACE_BEFORE = /\b(?:in|into|to|from|across|throughout|within|outside|near)\s+(?:the\s+)?$/i;
 /** "Dana Whitfield, GridScope's head of research", "Marcus Delgado, chief executive of…": a person's role after the name. */
 const ROLE_AFTER =
@@ -185,8 +230,39 @@ export function newNamesIn(
     const lower = t.text.toLowerCase();
     const bare = t.text.replace(/s$/, "");
     if (inKnown(t)) {
-      // A known series followed by a new code: "Ascend 910C" is a new member of a known line.
       const next = tokens[i + 1];
+      // A known name with a firm's last word after it is another name: "Zhiyuan Robotics" is not the
+      // Zhiyuan the knowledge has, nor "Gemini Robotics 1.5" its Gemini. A version number after it is its own.
+      const owner = taken.find((f) => f.start <= t.start && t.end <= f.end);
+      // "Chinese AI", "US Robotics" describe a country's industry: a country's name takes no firm's last word.
+      if (
+        next &&
+        owner &&
+        entityById.get(owner.id)?.kind !== "country" &&
+        owner.end === t.end &&
+        paragraph.slice(t.end, next.start) === " " &&
+        NAME_SUFFIX.test(next.text) &&
+        !inKnown(next)
+      ) {
+        const version = tokens[i + 2];
+        const versioned =
+          version !== undefined &&
+          paragraph.slice(next.end, version.start) === " " &&
+          /^\d{1,2}(?:\.\d{1,2})?$/.test(version.text) &&
+          !/^\s*(?:%|percent|billion|million|trillion|bn|mn|tn)\b/i.test(paragraph.slice(version.end));
+        const series = entityById.get(owner.id);
+        const end = versioned ? version.end : next.end;
+        out.push({
+          name: paragraph.slice(owner.start, end),
+          aliases: [],
+          kind:
+            series && ["chip", "model", "product", "device"].includes(series.kind) ? series.kind : "company",
+          paragraph: index,
+        });
+        i += versioned ? 3 : 2;
+        continue;
+      }
+      // A known series followed by a new code: "Ascend 910C" is a new member of a known line.
       if (next && isCode(next.text.replace(/s$/, "")) && !inKnown(next) && next.start - t.end === 1) {
         const owner = taken.find((f) => f.start <= t.start && t.end <= f.end);
         const series = owner ? entityById.get(owner.id) : undefined;
@@ -252,10 +328,17 @@ export function newNamesIn(
       i = j + 1;
       continue;
     }
+    const following = tokens[i + 1];
+    const nextWord =
+      following && paragraph.slice(t.end, following.start) === " " ? following.text : undefined;
+    // "Figure AI": a common noun before a firm's last word is a name.
+    const commonNounName = COMMON_NOUN.has(lower) && nextWord !== undefined && NAME_SUFFIX.test(nextWord);
+    // "Leaderdrive (绿的谐波, …)": a word opening a sentence with its Chinese name in brackets after it is a name.
+    const chineseAfter = /^\s*\([^()]*\p{Script=Han}/u.test(paragraph.slice(t.end));
     const capital =
       isCapital(t.text) &&
-      !NOT_NAMES.has(lower) &&
-      !demonym(t.text, owners) &&
+      (!NOT_NAMES.has(lower) || commonNounName) &&
+      !demonym(t.text, owners, nextWord) &&
       !PLURAL_ACRONYM.test(t.text) &&
       !/-\p{Ll}{3,}/u.test(t.text);
     const heading = isHeading(paragraph);
@@ -271,7 +354,13 @@ export function newNamesIn(
       (ROLE_AFTER.test(paragraph.slice(next.end)) || SAYS_AFTER.test(paragraph.slice(next.end)));
     const acceptable =
       capital &&
-      (namey(t.text) || (!heading && (!sentenceStart(t) || capitalisedElsewhere.has(t.text) || personAhead)));
+      (namey(t.text) ||
+        (!heading &&
+          (!sentenceStart(t) ||
+            capitalisedElsewhere.has(t.text) ||
+            personAhead ||
+            commonNounName ||
+            chineseAfter)));
     if (!acceptable) {
       i++;
       continue;
@@ -285,9 +374,25 @@ export function newNamesIn(
       if (gap !== " ") break;
       // "Bureau of Industry and Security": "and" joins only inside a name that "of" began; "MediaTek and
       // Qualcomm" are two.
+      // "National Development and Reform Commission": "and" joins too where the words after it end a body's name.
+      const bodyAfter = /^\s+((?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)/u.exec(
+        paragraph.slice(next.end),
+      )?.[1];
+      // "Apptronik of Austin": a firm the text names alone elsewhere is not named "of" its town.
+      const firmOfPlace =
+        next.text === "of" &&
+        run.length === 1 &&
+        capitalisedElsewhere.has(t.text) &&
+        !ORGANISATION_WORDS.test(t.text) &&
+        !COMPANY_WORDS.test(t.text) &&
+        !/^(?:Bank|Board|Court|Society|Federation|Union|Fund|School|College|Center|Centre|Secretary|Minister|Director|Commissioner|Governor|Chairman|Chairwoman|President)$/.test(
+          t.text,
+        );
       const joinWord =
-        /^(?:of|for|de|la|von|van)$/.test(next.text) ||
-        (next.text === "and" && run.some((r) => /^(?:of|for)$/.test(r.text)));
+        (/^(?:of|for|de|la|von|van)$/.test(next.text) && !firmOfPlace) ||
+        (next.text === "and" &&
+          (run.some((r) => /^(?:of|for)$/.test(r.text)) ||
+            (bodyAfter !== undefined && ORGANISATION_WORDS.test(bodyAfter.split(/\s+/).pop() ?? ""))));
       const after = tokens[j + 2];
       if (
         joinWord &&
@@ -300,7 +405,14 @@ export function newNamesIn(
         j += 2;
         continue;
       }
-      const numberAfterName = /^\d{1,4}[A-Za-z]?$/.test(next.text) && !/^(?:19|20)\d\d$/.test(next.text);
+      // "Gemini Robotics 1.5": a version number after a name is part of it; "1.5 billion" is an amount.
+      const numberAfterName =
+        (/^\d{1,4}[A-Za-z]?$/.test(next.text) ||
+          (/^\d{1,2}\.\d{1,2}$/.test(next.text) &&
+            !/^\s*(?:%|percent|per|billion|million|trillion|thousand|bn|mn|tn)\b/i.test(
+              paragraph.slice(next.end),
+            ))) &&
+        !/^(?:19|20)\d\d$/.test(next.text);
       // "said Gao Yifan,", "Priya Natarajan, head of…": a surname shaped like a demonym ("-an") after a
       // first name, where the words around make them a person.
       const surname =
@@ -310,10 +422,16 @@ export function newNamesIn(
         (SAID_BEFORE.test(paragraph.slice(Math.max(0, t.start - 30), t.start)) ||
           ROLE_AFTER.test(paragraph.slice(next.end)) ||
           SAYS_AFTER.test(paragraph.slice(next.end)));
+      const afterNext = tokens[j + 2];
+      const nextNext =
+        afterNext && paragraph.slice(next.end, afterNext.start) === " " ? afterNext.text : undefined;
+      // "Figure AI": a firm's last word after a common noun opening the name joins it, though alone it names nothing.
+      const suffixOfCommon = run.length === 1 && commonNounName && NAME_SUFFIX.test(next.text);
       if (
+        suffixOfCommon ||
         (isCapital(next.text) &&
           !NOT_NAMES.has(next.text.toLowerCase()) &&
-          (surname || !demonym(next.text, owners)) &&
+          (surname || !demonym(next.text, owners, nextNext)) &&
           !PLURAL_ACRONYM.test(next.text) &&
           !NOT_A_CODE.test(next.text) &&
           !/-\p{Ll}{3,}/u.test(next.text) &&
@@ -342,14 +460,28 @@ export function newNamesIn(
     const bracketed = /^["”’]?\s*(?:[\p{L}]+\s+)?\(([^()]{2,60})\)/u.exec(
       paragraph.slice(run[run.length - 1]?.end ?? 0),
     )?.[1];
-    const aliases = (bracketed ?? "")
-      .split(/\s*[,，;；、]\s*/u)
+    const parts = (bracketed ?? "").split(/\s*[,，;；、]\s*/u);
+    // "(…, also romanised as Zhiyuan Robotics)", "(…, also written Lüdi Xiebo)": the other spelling it says it has.
+    const spelledAlso = parts.flatMap((part) => {
+      const other =
+        /^(?:also\s+)?(?:romani[sz]ed|written|spelled|spelt|known|rendered)(?:\s+as)?\s+(\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*){0,3})$/u.exec(
+          part,
+        )?.[1];
+      return other ? [other] : [];
+    });
+    const aliases = parts
       .filter((part) => /^\p{Script=Han}{2,12}$/u.test(part) || /^[A-Z][A-Za-z0-9&]{1,9}$/.test(part))
       // Short names only where the bracket follows the name directly ("BIS"), not after a word between.
       .filter(
         (part) =>
           /\p{Script=Han}/u.test(part) || /^\s*\(/.test(paragraph.slice(run[run.length - 1]?.end ?? 0)),
-      );
+      )
+      .concat(spelledAlso);
+    // "国家发改委" is written "发改委" as often: a Chinese name opening on "the nation's" is known without it.
+    for (const a of [...aliases]) {
+      const short = /^(?:国家|中国)(\p{Script=Han}{3,})$/u.exec(a)?.[1];
+      if (short && !aliases.includes(short)) aliases.push(short);
+    }
     // "A power-purchase agreement, or PPA, is…": an acronym the text spells out is a term, known by both.
     // So is one it spells out after itself: "PUE, or power usage effectiveness, is…".
     const acronym = run.length === 1 && /^[A-Z]{2,6}$/.test(name);
@@ -384,7 +516,7 @@ export function newNamesIn(
     else if (ORGANISATION_WORDS.test(name)) kind = "organisation";
     else if (
       run.length <= 2 &&
-      PLACE_BEFORE.test(before) &&
+      (PLACE_BEFORE.test(before) || PLACE_AFTER_PLACE.test(before)) &&
       run.every((r) => /^\p{Lu}\p{Ll}+$/u.test(r.text)) &&
       !SAYS_AFTER.test(after)
     )

@@ -1,0 +1,110 @@
+// Drafting names that look like other words (src/knowledge/ingest/names.ts): a firm named by a common noun
+// ("Note AI"), a name shaped like a demonym ("Pomari Robotics"), a known name with a firm's last word after it,
+// another spelling given in brackets, a body whose name holds "and", a firm "of" its town. A made-up text.
+import { afterAll, describe, expect, it } from "vitest";
+import { createCore } from "../../src/core/index.js";
+import { ingest } from "../../src/knowledge/ingest/write.js";
+import { readKnowledge } from "../../src/knowledge/load.js";
+import { validateKnowledge } from "../../src/knowledge/validate.js";
+import { copyFixture, removeCopies } from "./fixture.js";
+
+afterAll(removeCopies);
+
+describe("drafting names that look like other words", () => {
+  const text = [
+    "Orchard Robots",
+    "Note AI, based in Marlow, Kent, raised $200 million in 2025. Note says it delivered 300 pickers last year, and that figure will triple; Note's plant near Marlow is its first.",
+    "On the Orchard Picking Suite, Pomari Robotics 2.5 picked 71% of apples and Mythos Robotics 2.0 picked 64%. Israeli growers bought 40 pickers, and US Robotics shipped none.",
+    "Crestmoor (克雷斯特, also romanised as Kelaisite Orchards) shipped 5,500 picking robots in 2025.",
+    "The National Fruit and Vegetable Commission (国家果蔬委, NFVC) counted 140 makers of picking robots in 2025.",
+    "Brindle of Ashford, Kent, builds 800 pickers a year, while Brindle's rival Tamsin Farms builds 300.",
+  ].join("\n");
+  const dir = copyFixture();
+  ingest({ dir, text, id: "orchard-robots", title: "Orchard Robots", publisher: "Grower Weekly" });
+  const { knowledge } = readKnowledge(dir);
+  const entity = (name: string) =>
+    knowledge.entities.find((e) => e.name === name || e.aliases.includes(name));
+  const facts = knowledge.facts.filter((f) => f.source === "orchard-robots");
+  const core = createCore({ knowledge });
+
+  it("drafts a firm named by a common noun and a firm's last word, and the draft passes the check", () => {
+    expect(entity("Note AI")?.kind).toBe("company");
+    expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
+  });
+
+  it("finds such a firm by its common noun alone where the text capitalises it, but never as an alias", () => {
+    const id = entity("Note AI")?.id;
+    expect(entity("Note")).toBeUndefined();
+    expect(facts.find((f) => f.quote.includes("delivered 300 pickers"))?.entities).toContain(id);
+    expect(core.answer({ text: "How much did Note AI raise?" }).headline).toContain("200 million");
+    // A question using the common noun in lower case is not about the firm.
+    const card = core.answer({ text: "What figure does the text give for Crestmoor's robots?" });
+    expect(card.citations.map((c) => c.paragraph)).not.toContain(2);
+  });
+
+  it("reads a word ending in -i before a capitalised word as a name, and before a lower-case one as a demonym", () => {
+    expect(entity("Pomari Robotics 2.5")).toBeDefined();
+    expect(entity("Israeli")).toBeUndefined();
+    expect(knowledge.entities.some((e) => /^Israeli/.test(e.name))).toBe(false);
+  });
+
+  it("drafts a known name with a firm's last word after it as another thing, but not a country's", () => {
+    const robotics = entity("Mythos Robotics 2.0");
+    expect(robotics).toBeDefined();
+    expect(robotics?.id).not.toBe("mythos");
+    expect(knowledge.entities.some((e) => e.name === "US Robotics")).toBe(false);
+    const picked = facts.find((f) => f.quote.includes("64%"));
+    expect(picked?.entities).not.toContain("mythos");
+  });
+
+  it("knows a name written once by the other spelling its bracket gives", () => {
+    const crestmoor = entity("Crestmoor");
+    expect(crestmoor).toBeDefined();
+    expect(entity("Kelaisite Orchards")?.id).toBe(crestmoor?.id);
+    expect(entity("克雷斯特")?.id).toBe(crestmoor?.id);
+  });
+
+  it("drafts a body whose name holds 'and', known by its Chinese name with and without 'the nation's'", () => {
+    const body = entity("National Fruit and Vegetable Commission");
+    expect(body?.kind).toBe("organisation");
+    expect(entity("国家果蔬委")?.id).toBe(body?.id);
+    expect(entity("果蔬委")?.id).toBe(body?.id);
+  });
+
+  it("does not name a firm the text names alone after the town it is 'of'", () => {
+    expect(entity("Brindle")).toBeDefined();
+    expect(knowledge.entities.some((e) => e.name.startsWith("Brindle of"))).toBe(false);
+  });
+
+  it("answers a Chinese question in the everyday words of robots and shipments", () => {
+    const card = core.answer({ text: "克雷斯特2025年出货了多少台机器人？" });
+    expect(card.kind).toBe("answer");
+    expect(card.headline).toContain("5,500");
+  });
+});
+
+describe("drafting a count that leaves out what it counts, and a group written out in full", () => {
+  const text = [
+    "Orchard Crews",
+    "Alder Works employs about 3,400 picking and packing staff, and Birch Mills about 2,100. Cedar Labs's crew has around 1,150 people. Dunmore, whose sorter drew the most orders last year, has just 420, with an average age of 29.",
+    "Picking robots are made by few firms, and the three dominant makers, Alder Works, Birch Mills and Cedar Labs, together hold about 75% of the market for orchard pickers, according to the census.",
+  ].join("\n");
+  const dir = copyFixture();
+  ingest({ dir, text, id: "orchard-crews", title: "Orchard Crews", publisher: "Grower Weekly" });
+  const { knowledge } = readKnowledge(dir);
+  const core = createCore({ knowledge });
+
+  it("gives a bare count the measure of the counts before it in its paragraph, found by their words", () => {
+    const bare = knowledge.facts.find((f) => f.quote.includes("has just 420"));
+    expect(bare?.figures[0]?.unit).toBe("people");
+    expect(bare?.keywords).toEqual(expect.arrayContaining(["picking and packing staff"]));
+    const card = core.answer({ text: "How many staff does Dunmore have?" });
+    expect(card.headline).toContain("420");
+  });
+
+  it("answers which companies with a sentence that writes out the group's members", () => {
+    const card = core.answer({ text: "Which companies dominate orchard pickers?" });
+    expect(card.kind).toBe("answer");
+    expect(card.citations[0]?.paragraph).toBe(3);
+  });
+});
