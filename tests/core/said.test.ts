@@ -26,7 +26,7 @@ const verdicts = (question: string, words: string) => {
   const r = read(question);
   return [
     saysWhatIsAsked(ctx, r, saidByFact(ctx, factSaying(words)), () => 1),
-    saysWhatIsAsked(ctx, r, saidBySentence(ctx, words), () => 1),
+    saysWhatIsAsked(ctx, r, saidBySentence(ctx, words, base), () => 1),
   ];
 };
 
@@ -59,12 +59,12 @@ describe("one test of time, year and side for facts and sentences", () => {
     const r = read("When did Applewood open its cold store?");
     const dated = "Applewood opened its cold store in March 2030.";
     const undated = "Applewood opened its cold store near the coast.";
-    for (const said of [saidByFact(ctx, factSaying(dated)), saidBySentence(ctx, dated)])
+    for (const said of [saidByFact(ctx, factSaying(dated)), saidBySentence(ctx, dated, base)])
       expect(saysWhatIsAsked(ctx, r, said, () => 1)).toBe(true);
-    for (const said of [saidByFact(ctx, factSaying(undated)), saidBySentence(ctx, undated)])
+    for (const said of [saidByFact(ctx, factSaying(undated)), saidBySentence(ctx, undated, base)])
       expect(saysWhatIsAsked(ctx, r, said, () => 1)).toBe(false);
     // A time stated of something else (little of the question's content covered) does not answer.
-    expect(saysWhatIsAsked(ctx, r, saidBySentence(ctx, dated), () => 0)).toBe(false);
+    expect(saysWhatIsAsked(ctx, r, saidBySentence(ctx, dated, base), () => 0)).toBe(false);
     // A fact's date stands for a stated time though its words give none.
     expect(saysWhatIsAsked(ctx, r, saidByFact(ctx, factSaying(undated, "2030-03")), () => 1)).toBe(true);
   });

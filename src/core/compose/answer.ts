@@ -243,7 +243,7 @@ function sentenceAnswer(
   if (r.many && !r.share && numbers.length > 0 && numbers.every((n) => /%|percent/.test(n))) return undefined;
   // The time, year and side asked about, held as a curated fact is (rank/said.ts): the share of the question's
   // content words a time must be stated of is read here with the endings aside.
-  const said = saidBySentence(ctx, sentence);
+  const said = saidBySentence(ctx, sentence, { source, paragraph });
   const covered = () =>
     contentShare(
       ctx,

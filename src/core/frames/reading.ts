@@ -6,6 +6,7 @@ import { unique } from "../compose/shared.js";
 import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
 import { HAN, HAN_STOP_CHARS, HAN_STOPWORDS, nameKey, normalize, STOPWORDS, stem } from "../text.js";
+import { unnamedAsked } from "./unnamed.js";
 
 /** The patterns built once per knowledge from its "besides" and "alone" cues, and its filler words. */
 interface Built {
@@ -77,6 +78,8 @@ export interface Reading {
   alone: Mention[];
   /** The things written as owners ("Pearfield's yield", "the yield of Pearfield's orchards"): what is asked is theirs. */
   owners: string[];
+  /** Names the material writes without an entry of their own, as tokens ("Gemini"): what answers writes them. */
+  unnamed: string[];
   /** The units a count must be in ("how many crates does the X9 pick"), if the question counts. */
   counted: string[] | undefined;
   numbers: string[];
@@ -253,6 +256,7 @@ export function readQuestion(
     quantitative,
     money,
     alone: aloneMentions(ctx, text, key, asked),
+    unnamed: unnamedAsked(ctx, question),
     owners: asked.filter((m) => /^ s\b/.test(key.slice(m.end))).map((m) => m.entity.id),
     counted: countedUnits(ctx, text, mentions),
     numbers,

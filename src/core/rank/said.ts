@@ -2,6 +2,7 @@
 // A curated fact and a quoted sentence answer by the same test: each is read as a Said (its words, the numbers
 // it states, whether it is dated), and `saysWhatIsAsked` holds either to the question's time and opposites.
 import type { Fact } from "../../knowledge/schema.js";
+import { perContext } from "../compose/shared.js";
 import type { Context } from "../context.js";
 import { type Reading, relativeTime } from "../frames/reading.js";
 import { normalize } from "../text.js";
@@ -18,6 +19,8 @@ export interface Said {
   words(): ReadonlySet<string>;
   /** The relative time it speaks of (this year, next year…), -1 for none. */
   time(): number;
+  /** The words of the paragraph it stands in, tokenized as words: the context a name is written in. */
+  context(): ReadonlySet<string>;
 }
 
 /** The numbers a text states: "2,400" is 2400, "1.6" stays 1.6. */
@@ -38,7 +41,14 @@ export function factNumbers(f: Fact): Set<string> {
 }
 
 /** A text read once, each part on first use. */
-function said(ctx: Context, words: string, numbers: () => Set<string>, dated: boolean, timed: string): Said {
+function said(
+  ctx: Context,
+  words: string,
+  numbers: () => Set<string>,
+  dated: boolean,
+  timed: string,
+  at: { source: string; paragraph: number },
+): Said {
   const text = normalize(words);
   const own: { numbers?: Set<string>; words?: Set<string>; time?: number } = {};
   return {
@@ -56,7 +66,42 @@ function said(ctx: Context, words: string, numbers: () => Set<string>, dated: bo
       own.time ??= relativeTime(ctx, normalize(timed));
       return own.time;
     },
+    context: () => paragraphWords(ctx, at.source, at.paragraph),
   };
+}
+
+const wordsOf = perContext<ReadonlySet<string>>();
+
+/** A paragraph's words, tokenized as words, made once per context. */
+function paragraphWords(ctx: Context, source: string, paragraph: number): ReadonlySet<string> {
+  return wordsOf(ctx, `${source}#${paragraph}`, () => {
+    const text = ctx.knowledge.paragraphs.get(source)?.[paragraph - 1] ?? "";
+    return new Set(ctx.tokenize(text, { words: true }));
+  });
+}
+
+/**
+ * True when the words write every name asked that has no entry; or, when they name nothing but what is asked,
+ * people and countries, their paragraph does ("matching controls are delayed" speaks of the countries its paragraph names).
+ */
+function writesNames(ctx: Context, r: Reading, s: Said): boolean {
+  if (r.unnamed.every((t) => writesName(s.words(), t))) return true;
+  // A person named speaks for what the paragraph is about ("its chairman, X, said"), and a country says where
+  // ("orders from American firms"); another company, product or body is another subject.
+  const others = ctx.finder
+    .mentions(s.text)
+    .some(
+      (m) => m.entity.kind !== "person" && m.entity.kind !== "country" && !r.entityIds.includes(m.entity.id),
+    );
+  return !others && r.unnamed.every((t) => writesName(s.context(), t));
+}
+
+/** True when the words hold the name's token, or a word it begins or that begins it ("Japan" of "Japanese"). */
+function writesName(words: ReadonlySet<string>, name: string): boolean {
+  if (words.has(name)) return true;
+  if (name.length < 4) return false;
+  for (const w of words) if (w.length >= 4 && (w.startsWith(name) || name.startsWith(w))) return true;
+  return false;
 }
 
 const factSaid = new WeakMap<Context, WeakMap<Fact, Said>>();
@@ -77,20 +122,25 @@ export function saidByFact(ctx: Context, f: Fact): Said {
       Boolean(f.as_of),
       // A fact's time is its date's or its quote's: a claim restates the quote.
       `${f.as_of ?? ""} ${f.quote}`,
+      f,
     );
     ofContext.set(f, s);
   }
   return s;
 }
 
-/** A sentence of the material as said. */
-export function saidBySentence(ctx: Context, sentence: string): Said {
-  return said(ctx, sentence, () => numbersIn(sentence), false, sentence);
+/** A sentence of the material as said, with the paragraph it stands in. */
+export function saidBySentence(
+  ctx: Context,
+  sentence: string,
+  at: { source: string; paragraph: number },
+): Said {
+  return said(ctx, sentence, () => numbersIn(sentence), false, sentence, at);
 }
 
 /**
  * True unless what is said misses the time, year or side the question asks about:
- * - a year asked about ("in 2030") must be one it states;
+ * - a year asked about ("in 2030") must be one it states, and a name without an entry one it writes;
  * - a relative time ("last year") must not be another it speaks of;
  * - "when did…" needs a stated time, and of what is asked (`covered`: the share of the question's content words
  *   it matches; "when was X released" is not answered by a date X did something else on);
@@ -99,6 +149,7 @@ export function saidBySentence(ctx: Context, sentence: string): Said {
  */
 export function saysWhatIsAsked(ctx: Context, r: Reading, s: Said, covered: () => number): boolean {
   if (r.years.some((y) => !s.numbers().has(y))) return false;
+  if (r.unnamed.length && !writesNames(ctx, r, s)) return false;
   if (r.when >= 0) {
     const own = s.time();
     if (own >= 0 && own !== r.when) return false;
