@@ -7,7 +7,7 @@ import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance, ratio, ratioPhrase } from "../format.js";
 import { MODEL_NUMBER, type Reading } from "../frames/reading.js";
-import { contentShare, family, oneNamed, otherSide, otherSideCountry } from "../rank/relevance.js";
+import { contentShare, family, oneNamed, otherSide, otherSideCountry, ownThings } from "../rank/relevance.js";
 import { saidBySentence, saysWhatIsAsked } from "../rank/said.js";
 import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
 import { nameKey, normalize } from "../text.js";
@@ -174,7 +174,7 @@ function withoutNames(sentence: string, mentions: readonly Mention[]): string {
 function namesAsked(ctx: Context, r: Reading, sentence: string, all: boolean, own: boolean): boolean {
   const named = ctx.finder.mentions(sentence).map((m) => m.entity.id);
   const has = (m: Mention) =>
-    named.some((id) => id === m.entity.id || (own && family(ctx, m.entity.id).has(id)));
+    named.some((id) => id === m.entity.id || (own && ownThings(ctx, m.entity.id).has(id)));
   return all && !ctx.cues.alternatives.any.test(normalize(r.question))
     ? r.asked.every(has)
     : r.asked.some(has);
@@ -265,9 +265,10 @@ function sentenceAnswer(
   if (r.asked.length) {
     const inSentence = mentions.map((m) => m.entity);
     // A maker is named through its own products ("A's R2" speaks of A) in a question in words; a figure
-    // asked of a maker is not one of its product's.
+    // asked of a maker is not one of its product's. Not the other way: a sentence naming only a product's
+    // maker or a sibling of it speaks of them ("the maker's next node" is not the product's node).
     const named = (m: Mention) =>
-      inSentence.some((e) => e === m.entity || (inWords && family(ctx, m.entity.id).has(e.id)));
+      inSentence.some((e) => e === m.entity || (inWords && ownThings(ctx, m.entity.id).has(e.id)));
     if (!r.asked.some(named)) return undefined;
     // What a speaker said about B: a sentence of theirs that does not name B says something else.
     if (

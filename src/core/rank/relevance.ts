@@ -130,6 +130,40 @@ export function family(ctx: Context, id: string): Set<string> {
   return set;
 }
 
+const owns = new WeakMap<Context, Map<string, Set<string>>>();
+
+/**
+ * A thing with what is its own, in one direction only: a maker with what it makes, a line or a group with its
+ * members. Unlike `family`, a product's maker, its siblings and the rivals it is related to are not its own:
+ * a sentence naming only the maker, or a sibling, speaks of something else than the product.
+ */
+export function ownThings(ctx: Context, id: string): Set<string> {
+  let byId = owns.get(ctx);
+  if (!byId) {
+    byId = new Map();
+    owns.set(ctx, byId);
+  }
+  let set = byId.get(id);
+  if (!set) {
+    const e = ctx.entity(id);
+    set = new Set([id, ...(e?.members ?? [])]);
+    for (const other of ctx.knowledge.entities) {
+      if (other.vendor === id) set.add(other.id);
+      // A line (a product with members of its own maker listed as related) speaks through each member.
+      else if (
+        e?.kind === "product" &&
+        e.vendor !== undefined &&
+        other.vendor === e.vendor &&
+        other.kind !== "product" &&
+        e.related.includes(other.id)
+      )
+        set.add(other.id);
+    }
+    byId.set(id, set);
+  }
+  return set;
+}
+
 const publishers = new WeakMap<Context, Map<string, string | undefined>>();
 
 /** The entity that publishes a source (sources.yaml's publisher, by name), if the material knows it. */
