@@ -52,3 +52,31 @@ describe("a figure asked of a country alone", () => {
     expect(card.headline).not.toContain("Applewood");
   });
 });
+
+describe("a measure asked for by name, which only the fact's topic uses", () => {
+  // The topic a fact is filed under speaks of its neighbours' measures too ("efficiency"): the fact's own words
+  // must name the measure for its figure to be that measure.
+  const topics = knowledge.topics.map((t) =>
+    t.id === "harvest" ? { ...t, keywords: [...t.keywords, "efficiency"] } : t,
+  );
+  const filed: Fact = { ...withFigure, topics: ["harvest"] };
+  const core = createCore({ knowledge: { ...knowledge, topics, facts: [...knowledge.facts, filed] } });
+
+  it("is not answered by the fact's figure of something else", () => {
+    const card = core.answer({ text: "What efficiency are Southland's pickers getting?" });
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).not.toContain("40,000");
+  });
+
+  it("is answered by the same fact once its own words name the measure", () => {
+    const own: Fact = {
+      ...filed,
+      metric: "Efficiency of pickers",
+      keywords: [...filed.keywords, "efficiency"],
+    };
+    const named = createCore({ knowledge: { ...knowledge, topics, facts: [...knowledge.facts, own] } });
+    const card = named.answer({ text: "What efficiency are Southland's pickers getting?" });
+    expect(card.kind).toBe("answer");
+    expect(card.headline).toContain("40,000");
+  });
+});

@@ -14,6 +14,7 @@ import {
   concerns,
   contentShare,
   countOf,
+  factTerms,
   family,
   hasAny,
   inGroup,
@@ -170,8 +171,10 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       f.figures.length > 0 &&
       f.figures.every((g) => ctx.lexicon.units.share.has(g.unit))
     ) &&
-    // "What yield is…": the measure asked for must be one the fact matches, and a figure of it.
-    (r.measure === undefined || (h.matched.includes(r.measure) && f.figures.length > 0)) &&
+    // "What yield is…": the measure asked for must be one the fact matches in its own words (not through a
+    // topic it is filed under, whose words speak of its neighbours too), and a figure of it.
+    (r.measure === undefined ||
+      (h.matched.includes(r.measure) && factTerms(ctx, f).has(r.measure) && f.figures.length > 0)) &&
     h.coverage >= (r.entityIds.length ? ctx.weights.minCoverageWithEntity : ctx.weights.minCoverage) &&
     // What a speaker asked about said is their words, which need not echo the asker's: a claim of theirs
     // about what is asked needs less of the question's wording.

@@ -74,7 +74,7 @@ export function relativeTo(ctx: Context, r: Reading, f: Fact): boolean {
 const termCache = new WeakMap<Fact, Set<string>>();
 
 /** The fact's own words, tokenized: what a relative figure must be about. */
-function factTerms(ctx: Context, f: Fact): Set<string> {
+export function factTerms(ctx: Context, f: Fact): Set<string> {
   let set = termCache.get(f);
   if (!set) {
     set = new Set(ctx.tokenize(`${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`, { words: true }));
