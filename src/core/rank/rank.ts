@@ -22,6 +22,7 @@ import {
   narrowedTo,
   otherCountryAsked,
   otherSide,
+  ownThings,
   relativeTo,
   sameTime,
   sideOfSubject,
@@ -222,6 +223,8 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     ) &&
     // A product's figure is not its sibling's (one the material relates it to), unless the fact names both.
     !(r.things.length === 1 && siblingsFigure(ctx, f, r.things[0] as string)) &&
+    // Nor, with its maker or buyer named beside it, is a fact naming another product of its kind instead.
+    !r.things.some((id) => namesAnotherInstead(ctx, r, f, id)) &&
     // "What share of <the orchards>…" is not answered by a share of something else.
     r.shareOf.every((t) => h.matched.includes(t)) &&
     // "What did it cost per kilometre?" is not answered by the whole cost: the fact must give the rate.
@@ -259,6 +262,29 @@ function othersFigure(ctx: Context, f: Fact, id: string): boolean {
     !family(ctx, id).has(subject) &&
     !family(ctx, subject).has(id) &&
     !groupHolds(f, id, ctx.entity)
+  );
+}
+
+/** Kinds of entity that are bodies or places, not things made: a fact about them may name many products. */
+const BODIES = new Set(["company", "organisation", "country", "group", "person"]);
+
+/**
+ * True when the question names a product (a chip, a model…) that the fact does not concern, and the fact names
+ * another of its kind the question does not: "B's revenue" is not answered by a fact on A's, though both
+ * share a maker the question names too.
+ */
+function namesAnotherInstead(ctx: Context, r: Reading, f: Fact, id: string): boolean {
+  const kind = ctx.entity(id)?.kind;
+  if (kind === undefined || BODIES.has(kind) || about(ctx, f, id)) return false;
+  // A line's members, or the line a member belongs to, are the thing's own, not others of its kind.
+  const own = ownThings(ctx, id);
+  if (f.entities.some((e) => own.has(e))) return false;
+  return f.entities.some(
+    (e) =>
+      !own.has(e) &&
+      !r.entityIds.includes(e) &&
+      ctx.entity(e)?.kind === kind &&
+      !ownThings(ctx, e).has(id),
   );
 }
 

@@ -6,7 +6,7 @@ import { unique } from "../compose/shared.js";
 import type { Context } from "../context.js";
 import type { Reading } from "../frames/reading.js";
 import { subjectIdOf } from "../subjects.js";
-import { normalize } from "../text.js";
+import { nameKey, normalize } from "../text.js";
 import { saidByFact } from "./said.js";
 
 /** The share of the question's content words, by weight, that a hit matched. */
@@ -149,13 +149,15 @@ export function ownThings(ctx: Context, id: string): Set<string> {
     set = new Set([id, ...(e?.members ?? [])]);
     for (const other of ctx.knowledge.entities) {
       if (other.vendor === id) set.add(other.id);
-      // A line (a product with members of its own maker listed as related) speaks through each member.
+      // A line speaks through each member: a thing of its maker related to it (either way) that is a line's
+      // member by kind (a chip of a product line) or by name (the "Claude Fable 5" of a "Claude" series).
       else if (
-        e?.kind === "product" &&
+        e !== undefined &&
         e.vendor !== undefined &&
         other.vendor === e.vendor &&
-        other.kind !== "product" &&
-        e.related.includes(other.id)
+        (e.related.includes(other.id) || other.related.includes(id)) &&
+        ((e.kind === "product" && other.kind !== "product") ||
+          (other.id !== id && nameKey(other.name).startsWith(nameKey(e.name))))
       )
         set.add(other.id);
     }
