@@ -281,10 +281,7 @@ function namesAnotherInstead(ctx: Context, r: Reading, f: Fact, id: string): boo
   if (f.entities.some((e) => own.has(e))) return false;
   return f.entities.some(
     (e) =>
-      !own.has(e) &&
-      !r.entityIds.includes(e) &&
-      ctx.entity(e)?.kind === kind &&
-      !ownThings(ctx, e).has(id),
+      !own.has(e) && !r.entityIds.includes(e) && ctx.entity(e)?.kind === kind && !ownThings(ctx, e).has(id),
   );
 }
 
