@@ -340,6 +340,7 @@ export const CUE_NAMES = [
   "asks_before",
   "states_before",
   "not_counting",
+  "asks_count",
   "thread_ignore",
   "thread_sources",
   "thread_more",

@@ -86,6 +86,20 @@ describe("cutting a sentence per figure", () => {
     ).toEqual(["In Northland, 71% of new growers went into orchards", "in Southland the figure was 48%."]);
   });
 
+  it("cuts off a bare figure after a subject of its own, but not one that leaves its measure to the first", () => {
+    expect(
+      cut(
+        "Northland growers picked roughly 83% of the crop, or 15,300 crates, while Southland growers picked fewer than 2,500.",
+      ),
+    ).toEqual([
+      "Northland growers picked roughly 83% of the crop, or 15,300 crates",
+      "Southland growers picked fewer than 2,500.",
+    ]);
+    const elided =
+      "Teshan has disclosed an orchard of about 30,000 trees, while Kolani's is estimated at 350,000 H100-equivalents.";
+    expect(cut(elided)).toEqual([elided]);
+  });
+
   it("keeps a sentence whole where one side has no figure but a year or a version", () => {
     const whole =
       "The X9 flagship picks 35 crates a minute, and the whole family is sold under the Apache 2.0 licence.";

@@ -86,7 +86,7 @@ describe("drafting names that look like other words", () => {
 describe("drafting a count that leaves out what it counts, and a group written out in full", () => {
   const text = [
     "Orchard Crews",
-    "Alder Works employs about 3,400 picking and packing staff, and Birch Mills about 2,100. Cedar Labs's crew has around 1,150 people. Dunmore, whose sorter drew the most orders last year, has just 420, with an average age of 29.",
+    "Alder Works employs about 3,400 picking and packing staff, and Birch Mills about 2,100. Cedar Labs's crew has around 1,150 people. Dunmore (丹摩尔), whose sorter drew the most orders last year, has just 420, with an average age of 29; roughly 70% of its staff have no degree.",
     "Picking robots are made by few firms, and the three dominant makers, Alder Works, Birch Mills and Cedar Labs, together hold about 75% of the market for orchard pickers, according to the census.",
   ].join("\n");
   const dir = copyFixture();
@@ -100,6 +100,21 @@ describe("drafting a count that leaves out what it counts, and a group written o
     expect(bare?.keywords).toEqual(expect.arrayContaining(["picking and packing staff"]));
     const card = core.answer({ text: "How many staff does Dunmore have?" });
     expect(card.headline).toContain("420");
+  });
+
+  it("gives a bare count after a subject of its own to that subject", () => {
+    const birch = knowledge.facts.find((f) => f.quote.startsWith("Birch Mills about 2,100"));
+    expect(knowledge.entities.find((e) => e.id === birch?.subject)?.name).toBe("Birch Mills");
+  });
+
+  it("answers a count asked in Chinese with a count, not a share", () => {
+    const card = core.answer({ text: "丹摩尔有多少员工？" });
+    expect(card.headline).toContain("420");
+  });
+
+  it("does not answer one member's share with a sentence whose figure the group holds together", () => {
+    const card = core.answer({ text: "What share of the orchard picker market does Birch Mills hold?" });
+    expect(card.headline).not.toContain("75%");
   });
 
   it("answers which companies with a sentence that writes out the group's members", () => {

@@ -1,6 +1,7 @@
 // The answer cards of a question in words: the fact's claim with its support, a verbatim paragraph when no
 // fact covers it, and the honest misses, each citing what the material says nearby where it can.
 import type { Entity, Fact } from "../../knowledge/schema.js";
+import { groupHolds } from "../../knowledge/subject.js";
 import type { Card } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
@@ -205,9 +206,18 @@ function sentenceAnswer(
     const words = new Set(ctx.tokenize(sentence));
     if (!r.shareOf.every((t) => words.has(t))) return undefined;
   }
+  // One member asked about is not answered by a sentence whose figures a group of it holds together.
+  const counted = curated.filter((f) => f.figures.length > 0);
+  const thing = r.things.length === 1 ? r.things[0] : undefined;
+  if (
+    thing !== undefined &&
+    (r.quantitative || r.money) &&
+    counted.length > 0 &&
+    counted.every((f) => groupHolds(f, thing, ctx.entity))
+  )
+    return undefined;
   // A sum of money asked is not answered by a sentence whose curated figures are none of them money, though
   // its words read so ("5 million yuan of H100" is a count of chips, mistranslated).
-  const counted = curated.filter((f) => f.figures.length > 0);
   if (
     r.money &&
     counted.length > 0 &&

@@ -265,7 +265,7 @@ export function readQuestion(
     // "Up how much vs last year": the baseline of a change is not the time asked for.
     when: relativeTime(ctx, text.replace(ctx.cues.time_baseline.global, " ")),
     asksTime: ctx.cues.asks_when.any.test(text),
-    many: /\bhow many\b|\bnumber of\b/.test(text),
+    many: ctx.cues.asks_count.any.test(text),
     opposites: oppositesAsked(ctx, terms),
     asksYear: ctx.cues.asks_year.any.test(text),
     asksSource,

@@ -104,7 +104,21 @@ export function figureClauses(clause: Span): Span[] {
     const hasFigure = (t: string) => figure.test(bare(t));
     // The second figure says what it counts ("1,380 researchers", "48%"): "…, and about 300k this year" or
     // "…, and B about 2,100" leave it to the first, and stay with it.
-    if (left.length < 25 || right.length < 20 || !hasFigure(left) || !COUNTED.test(bare(right))) continue;
+    // "…, while American firms shipped fewer than 2,500", "…, and Birch Mills about 2,100": a bare figure
+    // after a subject of its own is that subject's, and leads its own clause too.
+    // "…, while Meridian's is 350,000" leaves its measure to the first clause, and stays with it.
+    const ownSubject =
+      m[0].startsWith(",") &&
+      !/^[\p{L}\p{N} -]+['’]s\s+(?:is|are|was|were|has|had|stands|comes)\b/u.test(right) &&
+      /^(?!(?:It|Its|This|That|These|Those|The|They|Their|There|He|She|His|Her)\b)\p{Lu}/u.test(right) &&
+      hasFigure(right);
+    if (
+      left.length < 25 ||
+      right.length < 20 ||
+      !hasFigure(left) ||
+      !(COUNTED.test(bare(right)) || ownSubject)
+    )
+      continue;
     out.push(piece(clause, from, end));
     from = next;
   }
