@@ -155,7 +155,7 @@ export function answer(ctx: Context, request: Request | string): Card {
     case "gap":
       return gapCard(ctx, intent.phrase);
     case "entity":
-      return entityLookup(ctx, intent.name, intent.kinds);
+      return entityLookup(ctx, intent.name, intent.kinds, intent.words);
     case "compare":
       return compareCard(ctx, intent.first, intent.second);
     case "compare-mentions":

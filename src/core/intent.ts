@@ -18,7 +18,7 @@ export type Intent =
   /** "and Southland?": a message that only follows on from another, which this one cannot see. */
   | { type: "follow-up"; text: string; mentions: Mention[] }
   | { type: "gap"; phrase: string }
-  | { type: "entity"; name: string; kinds: EntityKind[] }
+  | { type: "entity"; name: string; kinds: EntityKind[]; words?: string[] }
   | { type: "compare"; first: string; second: string }
   /** `units`: what a "how many <things>, compared with…" question counts in. */
   /** `text`: the question in words, whose other words may name what to compare the two on. */
@@ -187,7 +187,10 @@ export function freeText(ctx: Context, text: string): Intent {
   const line = ctx.cues.products_of.any.exec(norm);
   if (question && line && things.length === 1 && things[0] && things[0].entity.kind === "company") {
     const kinds: EntityKind[] = ctx.cues.products_models.any.test(line[0]) ? ["model"] : ["chip"];
-    return { type: "entity", name: things[0].entity.name, kinds };
+    // What else it says of them ("…listed among the substitutes"): the facts saying it are cited first.
+    const cue = new Set(ctx.tokenize(line[0], { words: true }));
+    const words = residue.filter((t) => !cue.has(t));
+    return { type: "entity", name: things[0].entity.name, kinds, ...(words.length ? { words } : {}) };
   }
   // "Who makes the X9?", "Which company is Pearfield?": only identity words around one name ask for its card.
   if (

@@ -4,6 +4,7 @@ import type { Card, CardKind, Citation, Field, Suggestion } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, provenance } from "../format.js";
+import { factTerms } from "../rank/relevance.js";
 import { materialAnswer } from "./ask.js";
 import { commandFor, notFoundCard } from "./not-found.js";
 import { splitSentences } from "./passage.js";
@@ -41,8 +42,16 @@ const COUNTRY: Record<string, string> = {
   DE: "Germany",
 };
 
-/** Looks the name up among `kinds`; a name of another kind still gets its card (a maker to /chip). */
-export function entityLookup(ctx: Context, name: string, kinds: readonly EntityKind[]): Card {
+/**
+ * Looks the name up among `kinds`; a name of another kind still gets its card (a maker to /chip). `words`:
+ * what else the question says of the maker's products, which the facts cited first should say too.
+ */
+export function entityLookup(
+  ctx: Context,
+  name: string,
+  kinds: readonly EntityKind[],
+  words: readonly string[] = [],
+): Card {
   const wanted = kinds.map((k) => KIND_LABEL[k].toLowerCase()).join(" or ");
   if (!name.trim())
     return notFoundCard(
@@ -72,22 +81,29 @@ export function entityLookup(ctx: Context, name: string, kinds: readonly EntityK
     );
   }
   // A maker asked for as a chip or a model ("/chip <maker>"): its card, led by its chips or models.
-  return entityCard(ctx, e, kinds.includes(e.kind) ? [] : kinds);
+  return entityCard(ctx, e, kinds.includes(e.kind) ? [] : kinds, words);
 }
 
 /**
  * What the material says of a thing. `productKinds`: the thing is asked for as the maker of such
  * products, so what is said of those products comes first.
  */
-export function entityCard(ctx: Context, e: Entity, productKinds: readonly EntityKind[] = []): Card {
+export function entityCard(
+  ctx: Context,
+  e: Entity,
+  productKinds: readonly EntityKind[] = [],
+  words: readonly string[] = [],
+): Card {
   const products = productKinds.length
     ? ctx.knowledge.entities.filter((p) => p.vendor === e.id && productKinds.includes(p.kind))
     : [];
-  // A fact whose subject is one of them first ("the GB300 is 30% stronger"), then those with figures.
+  // A fact saying more of what the question says of them first ("which of A's chips are listed among the
+  // substitutes"), then one whose subject is one of them ("the GB300 is 30% stronger"), then those with figures.
   const ids = new Set(products.map((p) => p.id));
+  const said = (f: Fact) => words.filter((t) => factTerms(ctx, f).has(t)).length;
   const rank = (f: Fact) => (ids.has(f.entities[0] ?? "") ? 2 : 0) + (f.figures.length > 0 ? 1 : 0);
   const ofProducts = unique(products.flatMap((p) => ctx.factsAbout(p.id))).sort(
-    (a, b) => rank(b) - rank(a) || a.paragraph - b.paragraph,
+    (a, b) => said(b) - said(a) || rank(b) - rank(a) || a.paragraph - b.paragraph,
   );
   const facts = unique([...ofProducts, ...ctx.factsAbout(e.id)]);
   const kind: CardKind = e.kind === "chip" ? "chip" : e.kind === "model" ? "model" : "answer";
