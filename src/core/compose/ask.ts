@@ -8,13 +8,14 @@ import type { Mention } from "../entities.js";
 import { chatCard, isChat } from "../frames/chat.js";
 import { everydayWords } from "../frames/everyday.js";
 import { followUpCard, isFollowUp } from "../frames/follow-up.js";
-import { readQuestion } from "../frames/reading.js";
+import { type Reading, readQuestion } from "../frames/reading.js";
 import { refusal } from "../frames/refusal.js";
 import { asksSummary, summaryCard } from "../frames/summary.js";
 import { fixTypos } from "../frames/typos.js";
 import { definesTerm, termAsked, undefinedTermCard } from "../frames/what-is.js";
 import { answers, comparedPair, measuredElsewhere, rankFacts, relativeHit } from "../rank/rank.js";
 import { about, contentShare } from "../rank/relevance.js";
+import type { Hit } from "../search.js";
 import { answerCard, miss, nearbyMiss, paragraphAnswer, relativeMiss } from "./answer.js";
 
 /**
@@ -77,7 +78,9 @@ export function askCard(ctx: Context, typed: string, typedMentions: readonly Men
         .join(", ")}\n`,
     );
   // "How does A's estimate compare with B's?": one fact for each side, both in the headline.
-  const pair = r.compares ? comparedPair(ctx, r, ranked) : undefined;
+  // Not when the best fact answers with one side relative to the other ("1/8 of B's"), naming both itself.
+  const pair =
+    r.compares && !(top && answersRelative(ctx, r, top)) ? comparedPair(ctx, r, ranked) : undefined;
   if (pair && (!top || !answers(ctx, r, top) || pair[0] === top)) {
     const [one, other] = pair;
     const rest = ranked.filter(
@@ -126,6 +129,17 @@ export function askCard(ctx: Context, typed: string, typedMentions: readonly Men
     .slice(0, 2)
     .map((h) => h.item);
   return scored(answerCard(ctx, best.item, support), best.score);
+}
+
+/** True when the hit answers with a relative figure (a fraction, a multiple) on a fact about all named. */
+function answersRelative(ctx: Context, r: Reading, h: Hit<Fact>): boolean {
+  const named = [...r.things, ...r.countries];
+  return (
+    named.length >= 2 &&
+    h.item.figures.some((g) => ctx.lexicon.units.relative.has(g.unit)) &&
+    named.every((id) => about(ctx, h.item, id)) &&
+    answers(ctx, r, h)
+  );
 }
 
 function scored(card: Card, score: number): Card {

@@ -165,12 +165,14 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     !memberOfSubjectAsked(ctx, r, f) &&
     // "According to whose statistics…" is answered only by a fact that says whose it is.
     !(r.asksSource && f.attribution === undefined) &&
-    // "How many X…" is not answered by a share alone: a share is no count.
+    // "How many X…" is not answered by a share alone: a share is no count. But "how many X does A have
+    // compared with B" is, by A's as a fraction of B's: a share on a fact naming both.
     !(
       r.many &&
       !r.share &&
       f.figures.length > 0 &&
-      f.figures.every((g) => ctx.lexicon.units.share.has(g.unit))
+      f.figures.every((g) => ctx.lexicon.units.share.has(g.unit)) &&
+      !countComparedBy(ctx, r, f)
     ) &&
     // "What yield is…": the measure asked for must be one the fact matches in its own words (not through a
     // topic it is filed under, whose words speak of its neighbours too), and a figure of it.
@@ -231,6 +233,15 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     (r.per === undefined || givesRate(f, r.per)) &&
     // "The combined harvest of Northland and Southland": only a figure the material gives for them together.
     !(r.sum && !sumOf(ctx, r, f))
+  );
+}
+
+/** True when a count is asked of one thing against another ("compared with B") and the fact names both. */
+function countComparedBy(ctx: Context, r: Reading, f: Fact): boolean {
+  return (
+    r.entityIds.length >= 2 &&
+    ctx.cues.count_compared.any.test(normalize(r.question)) &&
+    r.entityIds.every((id) => about(ctx, f, id))
   );
 }
 
