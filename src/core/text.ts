@@ -100,6 +100,8 @@ export const STOPWORDS = new Set(
     "apply applies applied named regarding concerning " +
     // Verbs that frame a request ("explain the …", "trying to …", "given the …"): they ask, they name nothing.
     "explain explains explained explaining try tries tried trying given " +
+    // So do words asking for some of a list ("name a few of the …", "several"): they ask, they name nothing.
+    "name few several " +
     // A finding named as such ("CAISI's verdict on …", "the piece"): the speaker's words are asked, the noun is none.
     "verdict verdicts judgement judgment piece author writer " +
     // Chat shorthand for function words.

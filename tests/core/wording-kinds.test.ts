@@ -211,4 +211,21 @@ describe("wordings that read as what they ask", () => {
       "upstream",
     ]);
   });
+
+  it("'per the report' says whose the figure is: it asks no rate, and the figure answers", () => {
+    expect(
+      read("How many tonnes of apples did Southland grow last year, per the report?").per,
+    ).toBeUndefined();
+    expect(read("How many crates does the X9 pick per hour?").per).toBe("hour");
+    const card = ask("How many tonnes of apples did Southland grow last year, per the report?");
+    expect(card.kind).toBe("answer");
+    expect(card.headline).toContain("1.4 million tonnes");
+  });
+
+  it("words asking for some of a list ('name a few of the …', 'several') name nothing the answer must match", () => {
+    expect(read("Name a few of the machines in Pearfield's X-line").content).not.toContain("few");
+    expect(read("Name several machines in the X-line").content).toEqual(
+      read("Machines in the X-line").content,
+    );
+  });
 });

@@ -283,8 +283,11 @@ export function readQuestion(
       (quantitative || money || units.size > 0) &&
       !ctx.cues.share.any.test(asking) &&
       !ctx.cues.share_of.any.test(text),
-    // Lower case only: "per SemiAnalysis" names who says so, not a rate.
-    per: /\bper ([a-z][a-z-]{1,20})\b/.exec(question)?.[1],
+    // Lower case only: "per SemiAnalysis" names who says so, not a rate; so does "per the piece": a rate's
+    // unit follows "per" bare ("per day"), never after a determiner.
+    per: /\bper (?!(?:the|a|an|its|their|this|that|these|those|his|her|our|my|your)\b)([a-z][a-z-]{1,20})\b/.exec(
+      question,
+    )?.[1],
     chinese: hanCoverage(ctx, question),
     asked,
     aside,
