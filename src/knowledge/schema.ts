@@ -339,6 +339,8 @@ export const CUE_NAMES = [
   "time_baseline",
   "asks_before",
   "states_before",
+  "asks_world",
+  "states_world",
   "not_counting",
   "asks_count",
   "thread_ignore",

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { buildContext } from "../../src/core/context.js";
 import { readQuestion } from "../../src/core/frames/reading.js";
+import { createCore } from "../../src/core/index.js";
 import { saidByFact, saidBySentence, saysWhatIsAsked } from "../../src/core/rank/said.js";
 import { readKnowledge } from "../../src/knowledge/load.js";
 import type { Fact } from "../../src/knowledge/schema.js";
@@ -55,6 +56,13 @@ describe("one test of time, year and side for facts and sentences", () => {
     ).toEqual([true, true]);
   });
 
+  it("'a year earlier' and 'the year before' are last year", () => {
+    for (const asked of ["a year earlier", "the year before"])
+      expect(read(`How many tonnes did Applewood pick ${asked}?`).when).toBe(
+        read("How many tonnes did Applewood pick last year?").when,
+      );
+  });
+
   it("'when' needs a stated time, and a time stated of what is asked", () => {
     const r = read("When did Applewood open its cold store?");
     const dated = "Applewood opened its cold store in March 2030.";
@@ -91,5 +99,38 @@ describe("one test of time, year and side for facts and sentences", () => {
     expect(
       verdicts("How many orchards are in the eastern valleys?", "The eastern valleys hold 300 orchards."),
     ).toEqual([true, true]);
+  });
+
+  it("the world asked for needs words on the world, unless it is what a share is of", () => {
+    expect(
+      verdicts("How many tonnes of apples did the world grow?", "Northland grew 4.2 million tonnes."),
+    ).toEqual([false, false]);
+    expect(
+      verdicts(
+        "How many tonnes of apples did the world grow?",
+        "The world grew 60 million tonnes of apples.",
+      ),
+    ).toEqual([true, true]);
+    expect(read("What share of the world apple market does Southland hold?").asksWorld).toBe(false);
+  });
+});
+
+describe("the world asked for, on the orchard pack", () => {
+  const core = createCore({ knowledge });
+  it("is not answered by one country's figure", () => {
+    for (const q of [
+      "How many tonnes of apples did the world grow last year?",
+      "global apple harvest last year",
+    ]) {
+      const card = core.answer({ text: q });
+      expect(card.kind).toBe("not_found");
+      expect(card.headline).not.toContain("4.2 million");
+    }
+  });
+
+  it("still lets a share of the world's market answer", () => {
+    expect(
+      core.answer({ text: "What share of the world apple market does Southland hold?" }).headline,
+    ).toContain("8%");
   });
 });

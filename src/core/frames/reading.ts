@@ -115,6 +115,8 @@ export interface Reading {
   asksSource: boolean;
   /** The state before an event is asked ("before the ban"): a fact of the time after does not give it. */
   asksBefore: boolean;
+  /** The whole world asked for ("global shipments"): only a figure given for the world answers. */
+  asksWorld: boolean;
   /** The measure named right after "what" ("what yield is…"), as a searched word: the answer must match it. */
   measure: string | undefined;
   /** The share of its Chinese the material knows; undefined for a question with little Chinese. */
@@ -270,6 +272,8 @@ export function readQuestion(
     asksYear: ctx.cues.asks_year.any.test(text),
     asksSource,
     asksBefore: ctx.cues.asks_before.any.test(text),
+    // "What share of the world's…" names the world as the whole a share is of, not as what is asked.
+    asksWorld: ctx.cues.asks_world.any.test(text) && !ctx.cues.share.any.test(asking),
     measure: measureAsked(ctx, text, content, asks, fixed),
     sideWord: entityIds.some((id) => ctx.entity(id)?.kind === "country")
       ? undefined

@@ -144,7 +144,7 @@ export function saidBySentence(
  * - a relative time ("last year") must not be another it speaks of;
  * - "when did…" needs a stated time, and of what is asked (`covered`: the share of the question's content words
  *   it matches; "when was X released" is not answered by a date X did something else on);
- * - "in what year…" needs a year, and "before the ban" a statement of the time before;
+ * - "in what year…" needs a year, "before the ban" a statement of the time before, and "global…" the world;
  * - "…in the eastern hubs" is not answered by what says "western" and not "eastern".
  */
 export function saysWhatIsAsked(ctx: Context, r: Reading, s: Said, covered: () => number): boolean {
@@ -161,6 +161,7 @@ export function saysWhatIsAsked(ctx: Context, r: Reading, s: Said, covered: () =
     return false;
   if (r.asksYear && !ctx.cues.states_year.any.test(s.text)) return false;
   if (r.asksBefore && !ctx.cues.states_before.any.test(s.text)) return false;
+  if (r.asksWorld && !ctx.cues.states_world.any.test(s.text)) return false;
   return !r.opposites.some(
     ([asked, opposite]) => !s.words().has(asked) && opposite.some((o) => s.words().has(o)),
   );
