@@ -9,7 +9,7 @@ import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } fr
 import { figureOf, sideOfEntity } from "../subjects.js";
 import { nearbyMiss } from "./answer.js";
 import { materialAnswer } from "./ask.js";
-import { findTopic, topicCard } from "./gap.js";
+import { findTopic, topicCard, topicShare } from "./gap.js";
 import { commandFor, notFoundCard } from "./not-found.js";
 import { citeAll, footerFor, paragraphSuggestion, perContext, unique } from "./shared.js";
 
@@ -100,12 +100,24 @@ function productFor(ctx: Context, e: Entity, other: Entity): Entity {
 function namesWithin(ctx: Context, first: string, second: string): Card | undefined {
   const ma = ctx.finder.mentions(first);
   const mb = ctx.finder.mentions(second);
-  const a = ma.length === 1 ? ma[0]?.entity : ma.length === 0 ? sideNamed(ctx, first) : undefined;
-  const b = mb.length === 1 ? mb[0]?.entity : mb.length === 0 ? sideNamed(ctx, second) : undefined;
+  const a = oneCompared(ctx, first, ma, mb);
+  const b = oneCompared(ctx, second, mb, ma);
   if (!a || !b || a === b) return undefined;
-  const rest = `${ctx.finder.residue(first, ma)} ${ctx.finder.residue(second, mb)}`;
+  // The words beside the two names, with any other name a side writes ("B on <benchmark>"): what to compare.
+  const rest = `${ctx.finder.residue(
+    first,
+    ma.filter((m) => m.entity === a),
+  )} ${ctx.finder.residue(
+    second,
+    mb.filter((m) => m.entity === b),
+  )}`;
   if (a.kind === "country" && b.kind === "country") {
+    // A topic holding most of what is asked, by weight, is the gap asked for; else the material's answer to
+    // the comparison in words ("AI doctorates: A compared with B"), and only then a topic holding less of it.
     const topic = findTopic(ctx, rest);
+    if (topic && topicShare(ctx, topic, rest) >= 0.5) return topicCard(ctx, topic);
+    const worded = materialAnswer(ctx, `${first} compared with ${second}`);
+    if (worded) return worded;
     if (topic) return topicCard(ctx, topic);
   }
   // "A vs B revenue": the words beside the names say what to compare; where no fact on either side
@@ -120,7 +132,24 @@ function namesWithin(ctx: Context, first: string, second: string): Card | undefi
       ),
       [a, b],
     );
-  return compareEntities(ctx, a, b);
+  return compareEntities(ctx, a, b, undefined, asked);
+}
+
+/**
+ * The one thing a side of "/compare" names: its one name, a side named in words, or, where it names several
+ * ("B ReasonBench-Hard"), the one of the other side's kind (the rest says what to compare them on).
+ */
+function oneCompared(
+  ctx: Context,
+  text: string,
+  own: readonly Mention[],
+  other: readonly Mention[],
+): Entity | undefined {
+  if (own.length === 0) return sideNamed(ctx, text);
+  if (own.length === 1) return own[0]?.entity;
+  const kind = other.length === 1 ? other[0]?.entity.kind : undefined;
+  const alike = own.filter((m) => m.entity.kind === kind);
+  return alike.length === 1 ? alike[0]?.entity : undefined;
 }
 
 /**
@@ -228,12 +257,19 @@ function others(e: Entity, candidates: Entity[]): string {
 }
 
 /** `units`: what the question counts in ("how many developers… compared with CUDA's"), if it counts. */
-export function compareEntities(ctx: Context, left: Entity, right: Entity, units?: readonly string[]): Card {
+export function compareEntities(
+  ctx: Context,
+  left: Entity,
+  right: Entity,
+  units?: readonly string[],
+  about?: readonly string[],
+): Card {
   // A product against a company means the company's product, when it has one to match.
   const a = productFor(ctx, left, right);
   const b = productFor(ctx, right, left);
-  const fa = factsFor(ctx, a);
-  const fb = factsFor(ctx, b);
+  // "A vs B <measure>": each side's facts on the measure first, where it has any.
+  const fa = onMeasure(ctx, factsFor(ctx, a), about);
+  const fb = onMeasure(ctx, factsFor(ctx, b), about);
   // "How many crates does A pick, compared with B's 900?": with no count for
   // A there is nothing to compare, and saying B's figure would answer another question.
   if (units?.length) {
@@ -343,6 +379,21 @@ export function compareEntities(ctx: Context, left: Entity, right: Entity, units
     ],
     footer: `Ratios are computed from the two cited figures. · ${footerFor(ctx, cited)}`,
   };
+}
+
+/** The facts holding any of the words asked, before the rest; all of them, as they are, when none does or none is asked. */
+function onMeasure(
+  ctx: Context,
+  facts: readonly Fact[],
+  about: readonly string[] | undefined,
+): readonly Fact[] {
+  if (!about?.length) return facts;
+  const holds = (f: Fact) => {
+    const words = new Set(ctx.tokenize(`${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`));
+    return about.some((t) => words.has(t));
+  };
+  const on = facts.filter(holds);
+  return on.length ? [...on, ...facts.filter((f) => !holds(f))] : facts;
 }
 
 /**

@@ -50,13 +50,7 @@ export function isGapFiller(ctx: Context, t: string): boolean {
 
 /** The topic a phrase names: by id, title or keyword, best overlap of tokens wins. */
 export function findTopic(ctx: Context, phrase: string): Topic | undefined {
-  // The sides' names and every_topic's words belong to every topic (gapWords above).
-  // Nor do the words asking for a ratio ("how many times…").
-  // "/gap inferance": a misspelt topic word reads as the word the material uses.
-  const terms = ctx
-    .tokenize(phrase)
-    .filter((t) => !gapWords(ctx).everyTopic.has(t) && !ctx.lexicon.ratioWords.has(t))
-    .map((t) => ctx.retriever.correct(t) ?? t);
+  const terms = topicWordsOf(ctx, phrase);
   if (terms.length === 0) return undefined;
   const asId = phrase.trim().toLowerCase().replace(/\s+/g, "-");
   let best: { topic: Topic; score: number } | undefined;
@@ -70,6 +64,31 @@ export function findTopic(ctx: Context, phrase: string): Topic | undefined {
     if (score > 0 && (!best || score > best.score)) best = { topic, score };
   }
   return best?.topic ?? nearTopic(ctx, terms);
+}
+
+/** The words of a phrase that can pick a topic. */
+function topicWordsOf(ctx: Context, phrase: string): string[] {
+  // The sides' names and every_topic's words belong to every topic (gapWords above).
+  // Nor do the words asking for a ratio ("how many times…").
+  // "/gap inferance": a misspelt topic word reads as the word the material uses.
+  return ctx
+    .tokenize(phrase)
+    .filter((t) => !gapWords(ctx).everyTopic.has(t) && !ctx.lexicon.ratioWords.has(t))
+    .map((t) => ctx.retriever.correct(t) ?? t);
+}
+
+/** The share, by weight, of the phrase's words that can pick a topic that the topic's own words hold. */
+export function topicShare(ctx: Context, topic: Topic, phrase: string): number {
+  const words = ctx.topicTerms.get(topic.id);
+  const terms = topicWordsOf(ctx, phrase);
+  let held = 0;
+  let all = 0;
+  for (const t of terms) {
+    const w = ctx.retriever.weight(t);
+    all += w;
+    if (words?.has(t)) held += w;
+  }
+  return all > 0 ? held / all : 0;
 }
 
 /**
