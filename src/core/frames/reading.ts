@@ -2,7 +2,7 @@
 // names and sets aside, the relative time and side it speaks of. Cue words come from knowledge/ or stay
 // general English and Chinese question words.
 import type { CueName, Entity, EntityKind } from "../../knowledge/schema.js";
-import { unique } from "../compose/shared.js";
+import { perContext, unique } from "../compose/shared.js";
 import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
 import { HAN, HAN_STOP_CHARS, HAN_STOPWORDS, nameKey, normalize, STOPWORDS, stem } from "../text.js";
@@ -117,6 +117,8 @@ export interface Reading {
   asksBefore: boolean;
   /** The whole world asked for ("global shipments"): only a figure given for the world answers. */
   asksWorld: boolean;
+  /** Units the question writes by name ("in EFLOPS", "how many TOPS"): the figure answered must be in one. */
+  unitsTyped: string[];
   /** The measure named right after "what" ("what yield is…"), as a searched word: the answer must match it. */
   measure: string | undefined;
   /** The share of its Chinese the material knows; undefined for a question with little Chinese. */
@@ -273,6 +275,7 @@ export function readQuestion(
     asksSource,
     asksBefore: ctx.cues.asks_before.any.test(text),
     // "What share of the world's…" names the world as the whole a share is of, not as what is asked.
+    unitsTyped: ctx.cues.share.any.test(asking) ? [] : unitsWritten(ctx, question),
     asksWorld: ctx.cues.asks_world.any.test(text) && !ctx.cues.share.any.test(asking),
     measure: measureAsked(ctx, text, content, asks, fixed),
     sideWord: entityIds.some((id) => ctx.entity(id)?.kind === "country")
@@ -488,6 +491,52 @@ function measureAsked(
   if (ctx.knowledge.entities.some((e) => e.kind === word || stem(e.kind) === stem(word))) return undefined;
   const t = ctx.tokenize(word, { words: true }).filter(asks).map(fixed)[0];
   return t !== undefined && content.includes(t) ? t : undefined;
+}
+
+const unitNames = perContext<{ unit: string; written: RegExp }[]>();
+
+/**
+ * The units of measure the material writes as abbreviations or with a figure in them ("EFLOPS", "TWh",
+ * "H100-equivalents"), each with how a text writes it: as the material does, or in lower case after a figure,
+ * "in" or "how many" ("640 tops"; "tops" alone is a verb). Not its everyday counting nouns ("models",
+ * "years"), which a question uses without asking for a figure in them; money and shares are read apart.
+ */
+function measureUnits(ctx: Context): { unit: string; written: RegExp }[] {
+  return unitNames(ctx, "units", () =>
+    [...new Set([...ctx.knowledge.vocabulary.units.known, ...(ctx.knowledge.units ?? [])])]
+      .filter(
+        (u) =>
+          /[A-Z].*[A-Z]|\d/.test(u) &&
+          // "GPUs", "TPUs": things counted, written as a plural of their abbreviation.
+          !/^[A-Z0-9]+s$/.test(u) &&
+          !ctx.lexicon.units.money.has(u) &&
+          !ctx.lexicon.units.share.has(u),
+      )
+      .map((unit) => {
+        const name = unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[-\s]+/g, "[-\\s]?");
+        const lower = name.toLowerCase();
+        const edge = "(?![\\p{L}\\p{N}])";
+        return {
+          unit,
+          written: new RegExp(
+            `(?<![\\p{L}\\p{N}])${name}${edge}|(?:\\d\\s*|\\b(?:in|many)\\s+)${lower}${edge}`,
+            "u",
+          ),
+        };
+      }),
+  );
+}
+
+/** The units of measure a question writes by name ("in EFLOPS", "how many TOPS"). */
+export function unitsWritten(ctx: Context, question: string): string[] {
+  return measureUnits(ctx)
+    .filter((n) => n.written.test(question))
+    .map((n) => n.unit);
+}
+
+/** True when the text writes the unit, as a question would. */
+export function writesUnit(ctx: Context, text: string, unit: string): boolean {
+  return measureUnits(ctx).some((n) => n.unit === unit && n.written.test(text));
 }
 
 /** The units a "how many <things>" question counts in; undefined for any other question. */

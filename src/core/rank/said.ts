@@ -4,7 +4,7 @@
 import type { Fact } from "../../knowledge/schema.js";
 import { perContext } from "../compose/shared.js";
 import type { Context } from "../context.js";
-import { type Reading, relativeTime } from "../frames/reading.js";
+import { type Reading, relativeTime, writesUnit } from "../frames/reading.js";
 import { normalize } from "../text.js";
 
 /** One thing the material says, as the checks of time, year and opposites read it. */
@@ -21,6 +21,8 @@ export interface Said {
   time(): number;
   /** The words of the paragraph it stands in, tokenized as words: the context a name is written in. */
   context(): ReadonlySet<string>;
+  /** True when it gives a figure in the unit: a fact's figures, a sentence's words. */
+  inUnit(unit: string): boolean;
 }
 
 /** The numbers a text states: "2,400" is 2400, "1.6" stays 1.6. */
@@ -48,6 +50,7 @@ function said(
   dated: boolean,
   timed: string,
   at: { source: string; paragraph: number },
+  inUnit: (unit: string) => boolean,
 ): Said {
   const text = normalize(words);
   const own: { numbers?: Set<string>; words?: Set<string>; time?: number } = {};
@@ -67,6 +70,7 @@ function said(
       return own.time;
     },
     context: () => paragraphWords(ctx, at.source, at.paragraph),
+    inUnit,
   };
 }
 
@@ -123,6 +127,7 @@ export function saidByFact(ctx: Context, f: Fact): Said {
       // A fact's time is its date's or its quote's: a claim restates the quote.
       `${f.as_of ?? ""} ${f.quote}`,
       f,
+      (unit) => f.figures.some((g) => g.unit === unit),
     );
     ofContext.set(f, s);
   }
@@ -135,12 +140,21 @@ export function saidBySentence(
   sentence: string,
   at: { source: string; paragraph: number },
 ): Said {
-  return said(ctx, sentence, () => numbersIn(sentence), false, sentence, at);
+  return said(
+    ctx,
+    sentence,
+    () => numbersIn(sentence),
+    false,
+    sentence,
+    at,
+    (unit) => writesUnit(ctx, sentence, unit),
+  );
 }
 
 /**
  * True unless what is said misses the time, year or side the question asks about:
- * - a year asked about ("in 2030") must be one it states, and a name without an entry one it writes;
+ * - a year asked about ("in 2030") must be one it states, a unit asked by name ("in EFLOPS") one it gives a
+ *   figure in, and a name without an entry one it writes;
  * - a relative time ("last year") must not be another it speaks of;
  * - "when did…" needs a stated time, and of what is asked (`covered`: the share of the question's content words
  *   it matches; "when was X released" is not answered by a date X did something else on);
@@ -149,6 +163,7 @@ export function saidBySentence(
  */
 export function saysWhatIsAsked(ctx: Context, r: Reading, s: Said, covered: () => number): boolean {
   if (r.years.some((y) => !s.numbers().has(y))) return false;
+  if (r.unitsTyped.length && !r.unitsTyped.some((u) => s.inUnit(u))) return false;
   if (r.unnamed.length && !writesNames(ctx, r, s)) return false;
   if (r.when >= 0) {
     const own = s.time();
