@@ -38,7 +38,13 @@ export function refusal(ctx: Context, question: string, mentions: readonly Menti
     const line = m.entity.kind !== "chip" && isChipLike(ctx, m.entity);
     const pattern = line ? CHIP_NUMBER_AFTER : MODEL_NUMBER_AFTER;
     const next = pattern.exec(key.slice(m.end))?.[1];
-    if (next && !ctx.finder.isNameWord(next) && !ctx.cues.alternatives.any.test(key))
+    // A word the material itself writes ("SMIC 7nm": a process it names) is no unknown model number.
+    if (
+      next &&
+      !ctx.finder.isNameWord(next) &&
+      !ctx.retriever.known(next) &&
+      !ctx.cues.alternatives.any.test(key)
+    )
       return unknownProduct(ctx, question, `${key.slice(m.start, m.end)} ${next}`, mentions);
   }
   // "Kai-Fu Lee's AI company": a person's company the knowledge does not relate to them is not in the material.
