@@ -341,6 +341,7 @@ export const CUE_NAMES = [
   "states_before",
   "asks_world",
   "states_world",
+  "asks_percent",
   "not_counting",
   "asks_count",
   "thread_ignore",

@@ -172,7 +172,16 @@ export function readQuestion(
   const aside = mentions.filter((m) => setAside.test(key.slice(0, m.start)) || givenFor.has(m.entity.id));
   const asked = mentions.filter((m) => !aside.includes(m));
   const searched = aside.length ? ctx.finder.residue(question, aside) : question;
-  const terms = unique(ctx.tokenize(searched).filter(asks).map(fixed));
+  // A percentage asked for is a unit the answer's figure must be in, not a word it must repeat.
+  const percentWords = ctx.cues.asks_percent.any.test(text)
+    ? new Set(ctx.tokenize("percent percentage percentages"))
+    : NO_WORDS;
+  const terms = unique(
+    ctx
+      .tokenize(searched)
+      .filter((t) => asks(t) && !percentWords.has(t))
+      .map(fixed),
+  );
   const corrections = terms.filter((t) => !question.toLowerCase().includes(t)).join(" ");
   const hinted = corrections ? `${text} ${corrections}` : text;
   // "过去几年" is "in the past few years", no "how many"; "几月份" asks for a month, no number.
@@ -224,7 +233,7 @@ export function readQuestion(
   const content = unique(
     ctx
       .tokenize(ctx.finder.residue(question, [...mentions]))
-      .filter((t) => asks(t) && !asideNumbers.includes(t) && !sourceKinds.has(t))
+      .filter((t) => asks(t) && !asideNumbers.includes(t) && !sourceKinds.has(t) && !percentWords.has(t))
       .map(fixed),
   );
   const numbers = typedNumbers(question).filter((n) => !asideNumbers.includes(n));
@@ -275,7 +284,11 @@ export function readQuestion(
     asksSource,
     asksBefore: ctx.cues.asks_before.any.test(text),
     // "What share of the world's…" names the world as the whole a share is of, not as what is asked.
-    unitsTyped: ctx.cues.share.any.test(asking) ? [] : unitsWritten(ctx, question),
+    // A percentage asked for in so many words ("what yield percentage…") asks for a share's unit.
+    unitsTyped: [
+      ...(ctx.cues.share.any.test(asking) ? [] : unitsWritten(ctx, question)),
+      ...(ctx.cues.asks_percent.any.test(text) ? [PERCENT] : []),
+    ],
     asksWorld: ctx.cues.asks_world.any.test(text) && !ctx.cues.share.any.test(asking),
     measure: measureAsked(ctx, text, content, asks, fixed),
     sideWord: entityIds.some((id) => ctx.entity(id)?.kind === "country")
@@ -527,6 +540,9 @@ function measureUnits(ctx: Context): { unit: string; written: RegExp }[] {
   );
 }
 
+/** The unit a percentage asked for stands for: any of the material's share units answers it. */
+export const PERCENT = "%";
+
 /** The units of measure a question writes by name ("in EFLOPS", "how many TOPS"). */
 export function unitsWritten(ctx: Context, question: string): string[] {
   return measureUnits(ctx)
@@ -534,8 +550,9 @@ export function unitsWritten(ctx: Context, question: string): string[] {
     .map((n) => n.unit);
 }
 
-/** True when the text writes the unit, as a question would. */
+/** True when the text writes the unit, as a question would; a percentage as a figure with % or "percent". */
 export function writesUnit(ctx: Context, text: string, unit: string): boolean {
+  if (unit === PERCENT) return /\d\s*(?:%|percent\b)|百分之/.test(text);
   return measureUnits(ctx).some((n) => n.unit === unit && n.written.test(text));
 }
 
