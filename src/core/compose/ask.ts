@@ -155,16 +155,25 @@ function twoAnswers(ctx: Context, question: string, mentions: readonly Mention[]
   if (!split || split.index === undefined) return undefined;
   const first = question.slice(0, split.index);
   // "Which A machine and which B machine does the X9 outpick?" is one question: its first
-  // half has no verb of its own.
-  if (!/\b(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should)\b/i.test(first))
+  // half has no verb of its own. A first half set off by a comma is a question of its own, verb or not
+  // ("A's harvest in tonnes, and what share of the world's is that?").
+  if (
+    !split[0].startsWith(",") &&
+    !/\b(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should)\b/i.test(first)
+  )
     return undefined;
   const names = mentions.map((m) => m.entity.name).join(", ");
   const second = `${question.slice(split.index + split[0].length)} (${names})`;
   const best = (text: string) => {
     const found = ctx.finder.mentions(text);
     const r = readQuestion(ctx, text, found);
-    const top = rankFacts(ctx, r)[0];
-    return top && answers(ctx, r, top) ? top.item : undefined;
+    // As a whole question's answer is found: the best hit that answers, among those close to the top.
+    const ranked = rankFacts(ctx, r);
+    const top = ranked[0];
+    return top
+      ? ranked.slice(0, 3).find((h) => h.score >= top.score * ctx.weights.runnerUp && answers(ctx, r, h))
+          ?.item
+      : undefined;
   };
   const a = best(first);
   const b = a && best(second);

@@ -228,7 +228,9 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     // Nor, with its maker or buyer named beside it, is a fact naming another product of its kind instead.
     !r.things.some((id) => namesAnotherInstead(ctx, r, f, id)) &&
     // "What share of <the orchards>…" is not answered by a share of something else.
-    r.shareOf.every((t) => h.matched.includes(t)) &&
+    // Its words are the fact's own, as a measure's are: a topic it is filed under speaks of its neighbours' too
+    // (a share of the world pear market is filed with the apple harvest).
+    r.shareOf.every((t) => h.matched.includes(t) && factTerms(ctx, f).has(t)) &&
     // "What did it cost per kilometre?" is not answered by the whole cost: the fact must give the rate.
     (r.per === undefined || givesRate(f, r.per)) &&
     // "The combined harvest of Northland and Southland": only a figure the material gives for them together.
