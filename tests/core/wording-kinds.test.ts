@@ -228,4 +228,12 @@ describe("wordings that read as what they ask", () => {
       read("Machines in the X-line").content,
     );
   });
+
+  it("a value asked by its unit of money alone ('A's market value in crowns?') asks for a sum, not words", () => {
+    expect(read("Applewood market value in crowns?").money).toBe(true);
+    expect(read("Applewood market value?").money).toBe(false);
+    const card = ask("Applewood market value in crowns?");
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).not.toContain("most valuable");
+  });
 });

@@ -215,7 +215,8 @@ export function readQuestion(
       // The material's own unit of money named ("in crowns") asks for a sum of money too.
       ctx.lexicon.units.moneyText?.test(text) === true ||
       (typed !== undefined && ctx.cues.money.any.test(normalize(typed)))) &&
-    ctx.cues.asks_value.any.test(asking) &&
+    // "A's capex in dollars?": a value asked by the unit it is wanted in, with no question word.
+    (ctx.cues.asks_value.any.test(asking) || inMoneyUnit(ctx, text)) &&
     !ctx.cues.growth.any.test(text) &&
     ![...ctx.lexicon.units.share].some((u) => units.has(u));
   const entityIds = asked.map((m) => m.entity.id);
@@ -650,6 +651,19 @@ function hanCoverage(ctx: Context, question: string): number | undefined {
     }
   }
   return total >= 3 ? covered / total : undefined;
+}
+
+const moneyUnitCache = new WeakMap<Context, RegExp | null>();
+
+/** True when the text asks for a value in the material's unit of money ("in dollars", "in crowns"). */
+function inMoneyUnit(ctx: Context, text: string): boolean {
+  let re = moneyUnitCache.get(ctx);
+  if (re === undefined) {
+    const money = ctx.lexicon.units.moneyText;
+    re = money ? new RegExp(`\\bin (?:us |u\\.s\\. )?(?:${money.source})`, "u") : null;
+    moneyUnitCache.set(ctx, re);
+  }
+  return re?.test(text) === true;
 }
 
 /** A Chinese word the glossary, curated or everyday, reads as English. */
