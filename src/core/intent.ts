@@ -283,7 +283,7 @@ function namesBothSides(ctx: Context, text: string, countries: readonly Mention[
 /** Words of a question that asks what or whose a thing is (cues.yaml), tokenized as questions are. */
 const identityCache = new WeakMap<Context, Set<string>>();
 
-function identityWords(ctx: Context): Set<string> {
+export function identityWords(ctx: Context): Set<string> {
   let words = identityCache.get(ctx);
   if (!words) {
     words = new Set(ctx.tokenize(ctx.knowledge.cueWords.identity.join(" "), { words: true }));

@@ -4,7 +4,9 @@ import type { Card, CardKind, Citation, Field, Suggestion } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, provenance } from "../format.js";
+import { identityWords } from "../intent.js";
 import { factTerms } from "../rank/relevance.js";
+import { miss } from "./answer.js";
 import { materialAnswer } from "./ask.js";
 import { commandFor, notFoundCard } from "./not-found.js";
 import { splitSentences } from "./passage.js";
@@ -65,7 +67,13 @@ export function entityLookup(
     const mentions = ctx.finder.mentions(name);
     const named = mentions.find((m) => !kinds || kinds.includes(m.entity.kind));
     if (named) {
-      return materialAnswer(ctx, name, mentions) ?? entityCard(ctx, named.entity);
+      const answered = materialAnswer(ctx, name, mentions);
+      if (answered) return answered;
+      // "/chip X9 torque": what is asked of it beyond who it is, which the material does not answer, is a
+      // miss, not its card (whose figures would read as the answer).
+      const identity = identityWords(ctx);
+      const asked = ctx.tokenize(ctx.finder.residue(name, mentions), { words: true });
+      return asked.some((t) => !identity.has(t)) ? miss(ctx, [named]) : entityCard(ctx, named.entity);
     }
     // A name the material writes but keeps no entry for: the sentences that write it, quoted.
     const written = sentencesNaming(ctx, name);
