@@ -625,9 +625,13 @@ function unitsNamed(ctx: Context, word: string | undefined): string[] | undefine
  * bigram the material uses: the Chinese counterpart of content coverage, since unknown Chinese words
  * cannot be weighed one by one against an English material. Undefined for a question with little Chinese.
  */
+/** Where a Chinese question asks for a value ("是多少", "有几"), after the word naming what is measured. */
+const VALUE_ASKED = /(?:是|有|为|达到|约)?(?:多少|几)/u;
+
 function hanCoverage(ctx: Context, question: string): number | undefined {
   let total = 0;
   let covered = 0;
+  let unknownMeasure = false;
   for (const run of normalize(question).match(/\p{Script=Han}+/gu) ?? []) {
     const skip = new Array<boolean>(run.length).fill(false);
     const known = new Array<boolean>(run.length).fill(false);
@@ -649,7 +653,17 @@ function hanCoverage(ctx: Context, question: string): number | undefined {
       total++;
       if (known[i]) covered++;
     }
+    // "X的自给率是多少": the word just before the value asked for is the measure; two or more characters
+    // there that the material does not know ask for a measure it never gives, whatever else it knows.
+    const ask = VALUE_ASKED.exec(run);
+    if (ask && ask.index >= 2) {
+      let unknown = 0;
+      // Back to the nearest known word or 的; function characters inside the word (给 of 自给率) count for none.
+      for (let i = ask.index - 1; i >= 0 && !known[i] && run[i] !== "的"; i--) if (!skip[i]) unknown++;
+      if (unknown >= 2) unknownMeasure = true;
+    }
   }
+  if (unknownMeasure && total >= 3) return 0;
   return total >= 3 ? covered / total : undefined;
 }
 
