@@ -123,11 +123,34 @@ export function family(ctx: Context, id: string): Set<string> {
     const related = e?.related ?? [];
     set = new Set([id, ...related]);
     for (const other of ctx.knowledge.entities)
-      if (other.vendor === id || other.related.includes(id) || related.includes(other.vendor ?? ""))
+      if (
+        other.vendor === id ||
+        other.related.includes(id) ||
+        related.includes(other.vendor ?? "") ||
+        (e !== undefined && variantOf(other, e))
+      )
         set.add(other.id);
     byId.set(id, set);
   }
   return set;
+}
+
+/**
+ * True when `other` is a variant of `e` written with its name and a suffix glued on ("HBM2E" of "HBM"): a thing
+ * of the same kind. A suffix after a space names another thing ("Nvidia H20" is no variant of "Nvidia"), and so
+ * does one after a model number ("910B" is a product of its own beside the "910").
+ */
+export function variantOf(other: Entity, e: Entity): boolean {
+  if (other.id === e.id || other.kind !== e.kind) return false;
+  const base = nameKey(e.name);
+  const name = nameKey(other.name);
+  return (
+    base.length >= 2 &&
+    /\p{L}$/u.test(base) &&
+    name.length > base.length &&
+    name.startsWith(base) &&
+    /[\p{L}\p{N}]/u.test(name.charAt(base.length))
+  );
 }
 
 const owns = new WeakMap<Context, Map<string, Set<string>>>();
@@ -148,7 +171,7 @@ export function ownThings(ctx: Context, id: string): Set<string> {
     const e = ctx.entity(id);
     set = new Set([id, ...(e?.members ?? [])]);
     for (const other of ctx.knowledge.entities) {
-      if (other.vendor === id) set.add(other.id);
+      if (other.vendor === id || (e !== undefined && variantOf(other, e))) set.add(other.id);
       // A line speaks through each member: a thing of its maker related to it (either way) that is a line's
       // member by kind (a chip of a product line) or by name (the "Claude Fable 5" of a "Claude" series).
       else if (
