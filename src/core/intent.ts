@@ -185,8 +185,16 @@ export function freeText(ctx: Context, text: string): Intent {
 
   // "Which machines does Pearfield make?", "<maker>有哪些芯片": the maker's card, its products first.
   const line = ctx.cues.products_of.any.exec(norm);
-  if (question && line && things.length === 1 && things[0] && things[0].entity.kind === "company") {
-    const kinds: EntityKind[] = ctx.cues.products_models.any.test(line[0]) ? ["model"] : ["chip"];
+  const kinds: EntityKind[] = line && ctx.cues.products_models.any.test(line[0]) ? ["model"] : ["chip"];
+  // Only of a maker of such things: "what chips does <an analyst firm> expect…" asks a question about chips.
+  if (
+    question &&
+    line &&
+    things.length === 1 &&
+    things[0] &&
+    things[0].entity.kind === "company" &&
+    makes(ctx, things[0].entity.id)
+  ) {
     // What else it says of them ("…listed among the substitutes"): the facts saying it are cited first.
     const cue = new Set(ctx.tokenize(line[0], { words: true }));
     const words = residue.filter((t) => !cue.has(t));
@@ -282,6 +290,11 @@ function namesBothSides(ctx: Context, text: string, countries: readonly Mention[
 
 /** Words of a question that asks what or whose a thing is (cues.yaml), tokenized as questions are. */
 const identityCache = new WeakMap<Context, Set<string>>();
+
+/** True when the knowledge gives the company a product of its own: it makes things. */
+function makes(ctx: Context, id: string): boolean {
+  return ctx.knowledge.entities.some((e) => e.vendor === id);
+}
 
 export function identityWords(ctx: Context): Set<string> {
   let words = identityCache.get(ctx);

@@ -105,6 +105,15 @@ describe("wordings that read as what they ask", () => {
       expect(readIntent(ctx, q), q).toMatchObject({ type: "entity", name: "Pearfield" });
   });
 
+  it("does not read a question on products naming a company that makes none as asking for its products", () => {
+    // Applewood grows apples; the pack gives it no product of its own.
+    expect(readIntent(ctx, "Which products does Applewood expect growers to buy?").type).not.toBe("entity");
+    expect(readIntent(ctx, "Which products does Pearfield expect growers to buy?")).toMatchObject({
+      type: "entity",
+      name: "Pearfield",
+    });
+  });
+
   it("/compare with a measure beside the names that neither side's facts speak of is not in the material", () => {
     const card = ask("/compare Applewood vs Pearfield profits");
     expect(card.kind).toBe("not_found");
