@@ -6,7 +6,7 @@ import { createCore } from "../../src/core/index.js";
 import { ingest } from "../../src/knowledge/ingest/write.js";
 import { readKnowledge } from "../../src/knowledge/load.js";
 import { validateKnowledge } from "../../src/knowledge/validate.js";
-import { copyFixture, removeCopies } from "./fixture.js";
+import { copyFixture, editYaml, entry, removeCopies } from "./fixture.js";
 
 afterAll(removeCopies);
 
@@ -121,5 +121,45 @@ describe("drafting a count that leaves out what it counts, and a group written o
     const card = core.answer({ text: "Which companies dominate orchard pickers?" });
     expect(card.kind).toBe("answer");
     expect(card.citations[0]?.paragraph).toBe(3);
+  });
+});
+
+describe("drafting whose a figure is, where the first name is not", () => {
+  const text = [
+    "Orchard Deals",
+    "Alder Works, based in Marlow, raised $1 billion in 2025 at a $39 billion valuation, making it the region's most valuable grower and worth about twice as much as Birch Mills's listed value. Alder Works says it delivered 300 pickers last year, mainly to Cedar Labs's farm in Ostrow.",
+    "Dunmore Robotics runs a plant in Salem, Oregon, with room for 10,000 pickers a year. Tamsin of Ashford, Kent, which raised $403 million in 2025, builds its pickers with Jabil. Kestrel reckons that Dunmore Robotics and Tamsin together shipped about 900 pickers.",
+    "On the Orchard Picking Suite, a test of 1,200 tasks run by growers, Pomari Robotics 2.5 picked 71% of apples. The best Chinese entry, Crestmoor X9, picked 59%.",
+  ].join("\n");
+  const dir = copyFixture();
+  // The country's adjective is one of its names, as in the shipped knowledge.
+  editYaml(dir, "entities/all.yaml", (doc) => {
+    entry<{ aliases: string[] }>(doc, "entities", "china").aliases.push("Chinese");
+  });
+  ingest({ dir, text, id: "orchard-deals", title: "Orchard Deals", publisher: "Grower Weekly" });
+  const { knowledge } = readKnowledge(dir);
+  const facts = knowledge.facts.filter((f) => f.source === "orchard-deals");
+  const subjectOf = (part: string) => {
+    const id = facts.find((f) => f.quote.includes(part))?.subject;
+    return knowledge.entities.find((e) => e.id === id)?.name;
+  };
+
+  it("gives a figure set against another's to the clause's own subject, not the one it is set against", () => {
+    expect(subjectOf("twice as much as Birch Mills")).toBe("Alder Works");
+    expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
+  });
+
+  it("gives what one says of itself ('says it delivered') to the one saying it", () => {
+    expect(subjectOf("delivered 300 pickers")).toBe("Alder Works");
+  });
+
+  it("gives a clause opening on 'which' to the name just before it, and reads a town with its state as a place", () => {
+    expect(subjectOf("which raised $403 million")).toBe("Tamsin");
+    expect(knowledge.entities.find((e) => e.name === "Ashford")?.kind ?? "country").toBe("country");
+  });
+
+  it("gives a figure to the name after the scene a clause opens on, and to the thing a country's adjective qualifies", () => {
+    expect(subjectOf("picked 71%")).toBe("Pomari Robotics 2.5");
+    expect(subjectOf("picked 59%")).toBe("Crestmoor X9");
   });
 });

@@ -557,7 +557,43 @@ function draftFact(
     ordered[0] = second;
     ordered[1] = first;
   }
-  const own = [...new Set(ordered.map((n) => n.id))].filter((id) => id !== publisher);
+  // "On the Orchard Suite, a test of 1,200 tasks, the X9 picked 71%": a name in the phrase the clause opens
+  // on (and the description after it) sets the scene; the name after it is what the figure is of.
+  const scene =
+    /^(?:On|In|At|Among|Across|Within|Under|For)\s(?:[^,]|,(?=\d)){1,80},(?:\s(?:a|an|the)\s(?:[^,]|,(?=\d)){1,120},)?\s/.exec(
+      quote,
+    )?.[0].length ?? 0;
+  const figureAt = Math.min(
+    quote.length,
+    ...readings.flatMap((r) => (r.kind === "figure" && r.mention.start >= scene ? [r.mention.start] : [])),
+  );
+  if (scene > 0 && ordered.some((n) => n.start >= scene && n.start < figureAt))
+    ordered.sort((a, b) => Number(a.start < scene) - Number(b.start < scene));
+  // "The best Northland entry, the X9, scored 59%": a country written as an adjective before a noun gives
+  // the thing named beside it, before the figure, its side; the figure is that thing's.
+  const lead = ordered[0];
+  const adjective =
+    lead !== undefined &&
+    byId.get(lead.id)?.kind === "country" &&
+    /(?:ese|an|ish|ic|i)$/.test(quote.slice(lead.start, lead.end)) &&
+    /^\s+\p{Ll}/u.test(quote.slice(lead.end));
+  const beside = adjective
+    ? ordered.find((n) => n !== lead && n.start < figureAt && byId.get(n.id)?.kind !== "country")
+    : undefined;
+  if (beside) ordered.splice(0, ordered.length, beside, ...ordered.filter((n) => n !== beside));
+  // "…worth twice as much as Unitree's listed value": a name after a comparison is what the figure is set
+  // against, never what it is of.
+  const compared =
+    /\b(?:than|as (?:much|many|large|big|high|low) as|compared (?:with|to)|ahead of|behind|versus)\b/i.exec(
+      quote,
+    );
+  const against = (n: { start: number }) => compared !== null && n.start > compared.index;
+  const own = [...new Set(ordered.filter((n) => !against(n)).map((n) => n.id))].filter(
+    (id) => id !== publisher,
+  );
+  const setAgainst = [...new Set(ordered.filter(against).map((n) => n.id))].filter(
+    (id) => id !== publisher && !own.includes(id),
+  );
   // A pronoun, or no name at all, refers back to what the paragraph was about.
   // A clause opening on "together" ("…, A, B and C, | together hold 75%") holds it with the names before it.
   const refers =
@@ -565,12 +601,30 @@ function draftFact(
       quote,
     ) || /^(?:together|combined|collectively|jointly)\b/i.test(quote);
   const others = own.filter((id) => id !== reporter);
-  const ids =
-    others.length === 0 || refers
-      ? [...others, ...context.filter((id) => !others.includes(id) && id !== reporter)]
-      : others;
+  // "Figure says it delivered…", "Google said its app had…": what the one saying so says of itself is its own.
+  const ofItself =
+    reporter !== undefined &&
+    names.some(
+      (n) =>
+        n.id === reporter &&
+        /^(?:['’]s)?\s*(?:says?|said|reports?|reported|claims?|claimed)\s+(?:that\s+)?(?:it|its|they|their)\b/i.test(
+          quote.slice(n.end),
+        ),
+    );
+  // "…, which raised $403 million": the clause is of the name just before it, not the paragraph's first.
+  const antecedent = /^(?:which|who|whose)\b/i.test(quote)
+    ? context.findLast((id) => byId.get(id)?.kind !== "country")
+    : undefined;
+  const before = antecedent ? [antecedent, ...context.filter((id) => id !== antecedent)] : context;
+  const ids = [
+    ...(ofItself && reporter ? [reporter] : []),
+    ...(others.length === 0 || refers
+      ? [...others, ...before.filter((id) => !others.includes(id) && id !== reporter)]
+      : others),
+    ...setAgainst.filter((id) => id !== reporter),
+  ].filter((id, i, all) => all.indexOf(id) === i);
   // Who says so is named too, after what it is said of: a question naming it still finds the fact.
-  if (reporter) ids.push(reporter);
+  if (reporter && !ids.includes(reporter)) ids.push(reporter);
   const entities = ids.length > 0 ? ids : attribution ? [attribution] : publisher ? [publisher] : [];
   if (entities.length === 0) return undefined;
   // Without a figure, a sentence is a fact when it says something citable, or names something new.

@@ -516,7 +516,11 @@ export function newNamesIn(
     else if (ORGANISATION_WORDS.test(name)) kind = "organisation";
     else if (
       run.length <= 2 &&
-      (PLACE_BEFORE.test(before) || PLACE_AFTER_PLACE.test(before)) &&
+      (PLACE_BEFORE.test(before) ||
+        PLACE_AFTER_PLACE.test(before) ||
+        // "Apptronik of Austin, Texas,": a town with its state after it.
+        (/\b(?:of|in|from|near)\s+$/.test(before) &&
+          /^,\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?,/u.test(after))) &&
       run.every((r) => /^\p{Lu}\p{Ll}+$/u.test(r.text)) &&
       !SAYS_AFTER.test(after)
     )
