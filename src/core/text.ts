@@ -41,14 +41,6 @@ export function words(text: string): { han: boolean; text: string }[] {
 
 /** Plural and possessive endings off, so "GPUs" finds "GPU". Names with digits are left whole. */
 export function stem(word: string, keep: ReadonlySet<string> = NO_WORDS): string {
-  const s = endingsOff(word, keep);
-  // "raise", "raised", "raising" and "raises" are one word: a verb's silent e goes as its -ed and -ing do.
-  return s !== word || !keep.has(word) ? silentE(s) : s;
-}
-function silentE(word: string): string {
-  return word.length >= 5 && /[^aeiou]e$/.test(word) && !/\d/.test(word) ? word.slice(0, -1) : word;
-}
-function endingsOff(word: string, keep: ReadonlySet<string>): string {
   if (/\d/.test(word) || word.length <= 3 || keep.has(word)) return word;
   if (word.endsWith("'s")) return word.slice(0, -2);
   if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;

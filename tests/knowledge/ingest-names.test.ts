@@ -163,3 +163,43 @@ describe("drafting whose a figure is, where the first name is not", () => {
     expect(subjectOf("picked 59%")).toBe("Crestmoor X9");
   });
 });
+
+describe("drafting the part of a sentence a figure stands in", () => {
+  const text = [
+    "Orchard Prices",
+    "Alder Works has no paid tier, and Birch Mills's membership plan, launched in 2025, costs 49 crowns a month.",
+    "Cedar Labs cut the price of its X5 picker by 80% in June 2025, and in August released the Z7-120b, a picker that dealers sell for about $150 per orchard.",
+    "Growers say Gemini 2.5 Pro picks 300 crates a day. By the census's count, Northland growers announced at least 41 separate price cuts for their flagship picking machines between May 2024 and February 2026, nearly two and a half times as many as the 17 announced by the three leading Southland growers, Dunmore, Tamsin and Orlo, over the same period.",
+    "China awarded roughly 5,100 orchard doctorates in 2025, compared with about 3,300 in the United States.",
+  ].join("\n");
+  const dir = copyFixture();
+  ingest({ dir, text, id: "orchard-prices", title: "Orchard Prices", publisher: "Grower Weekly" });
+  const { knowledge } = readKnowledge(dir);
+  const facts = knowledge.facts.filter((f) => f.source === "orchard-prices");
+  const entity = (name: string) =>
+    knowledge.entities.find((e) => e.name === name || e.aliases.includes(name));
+  const core = createCore({ knowledge });
+
+  it("gives a figure to the name of the part after ', and', not to the name before it", () => {
+    const plan = facts.find((f) => f.quote.includes("49 crowns"));
+    expect(plan?.subject).toBe(entity("Birch Mills")?.id);
+    expect(validateKnowledge(readKnowledge(dir))).toEqual([]);
+  });
+
+  it("cuts off a figure after a product code the first part does not write, so the cut is not its price", () => {
+    expect(facts.find((f) => f.quote.includes("80%"))?.figures.map((g) => g.text)).toEqual(["80%"]);
+    const card = core.answer({ text: "What does Cedar Labs's X5 cost per orchard after the price cut?" });
+    expect(card.headline).not.toContain("150");
+  });
+
+  it("drafts a name ending in -i before a version number, and keeps 'two and a half times' whole", () => {
+    expect(entity("Gemini 2.5 Pro")).toBeDefined();
+    expect(facts.some((f) => /^a half times/.test(f.quote))).toBe(false);
+  });
+
+  it("answers two countries compared on words no gap topic holds with the figures in those words", () => {
+    const card = core.answer({ text: "/compare orchard doctorates China vs US 2025" });
+    expect(card.headline).toContain("5,100");
+    expect(card.citations[0]?.source).toBe("orchard-prices");
+  });
+});

@@ -569,6 +569,16 @@ function draftFact(
   );
   if (scene > 0 && ordered.some((n) => n.start >= scene && n.start < figureAt))
     ordered.sort((a, b) => Number(a.start < scene) - Number(b.start < scene));
+  // "A has no paid tier, and B's plan costs 49 yuan": the part of the clause the figure stands in is of its
+  // own name, not of one the clause named before it.
+  const part = [...quote.slice(0, figureAt).matchAll(/,\s+(?:and|but|while|whereas)\s+|;\s+/g)].at(-1);
+  const partAt = part ? part.index + part[0].length : 0;
+  if (
+    partAt > 0 &&
+    ordered.some((n) => n.start < partAt) &&
+    ordered.some((n) => n.start >= partAt && n.start < figureAt && byId.get(n.id)?.kind !== "country")
+  )
+    ordered.sort((a, b) => Number(a.start < partAt) - Number(b.start < partAt));
   // "The best Northland entry, the X9, scored 59%": a country written as an adjective before a noun gives
   // the thing named beside it, before the figure, its side; the figure is that thing's.
   const lead = ordered[0];

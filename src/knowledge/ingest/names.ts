@@ -117,13 +117,13 @@ const NOT_NAMES = new Set(
 const DEMONYM = /^(?:[A-Z][a-z]+(?:ese|ian|ean|ish|ic|an|i|ern))$/;
 /**
  * A word shaped like a demonym is one unless the text makes it own something: "Meridian's lab" is a name. One
- * ending in "i" ("Israeli", but "Gemini", "Lingxi") is one only before a lower-case word: "Gemini Robotics" and
- * "Lingxi Dynamics" are names.
+ * ending in "i" ("Israeli", but "Gemini", "Lingxi") is one only before a lower-case word: "Gemini Robotics",
+ * "Gemini 2.5 Pro" and "Lingxi Dynamics" are names.
  */
 const demonym = (word: string, owners: ReadonlySet<string>, next?: string) =>
   DEMONYM.test(word) &&
   !owners.has(word) &&
-  !(/i$/.test(word) && next !== undefined && /^\p{Lu}/u.test(next));
+  !(/i$/.test(word) && next !== undefined && /^[\p{Lu}\d]/u.test(next));
 
 /** The capitalised words the text writes with a possessive "'s" ("Shenlan's founder"): names, not adjectives. */
 export function possessiveWords(paragraphs: readonly string[]): Set<string> {

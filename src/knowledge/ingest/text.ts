@@ -59,7 +59,7 @@ export function clausesOf(sentence: Span, max: number): Span[] {
   if (sentence.text.length <= max) return [sentence];
   const cuts = [
     ...sentence.text.matchAll(
-      /;\s+|,\s+|\s+[–—-]\s+|:\s+|\s+(?=(?:but|while|whereas|although|though|which|and)\s)/g,
+      /;\s+|,\s+|\s+[–—-]\s+|:\s+|\s+(?=(?:but|while|whereas|although|though|which|and)\s)(?!and\s+(?:a|one)\s+(?:half|quarter|third)\b)/g,
     ),
   ].map((m) => m.index + m[0].length);
   const pieces: Span[] = [];
@@ -112,11 +112,20 @@ export function figureClauses(clause: Span): Span[] {
       !/^[\p{L}\p{N} -]+['’]s\s+(?:is|are|was|were|has|had|stands|comes)\b/u.test(right) &&
       /^(?!(?:It|Its|This|That|These|Those|The|They|Their|There|He|She|His|Her)\b)\p{Lu}/u.test(right) &&
       hasFigure(right);
+    // "…by 80% in June, and in August released gpt-oss-120b, which sells for $0.15": a figure after a product
+    // code the first clause does not write is that product's.
+    const codes = (t: string) =>
+      (t.match(/[\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)*/gu) ?? []).filter(
+        (w) => /\p{L}/u.test(w) && /\d/.test(w) && !/^(?:mid|early|late)-/.test(w),
+      );
+    const firstFigure = right.search(/\$?\d[\d,.]*(?:\s*%|\s+(?:per|a|an|million|billion))/);
+    const otherCode =
+      firstFigure > 0 && codes(right.slice(0, firstFigure)).some((c) => !codes(left).includes(c));
     if (
       left.length < 25 ||
       right.length < 20 ||
       !hasFigure(left) ||
-      !(COUNTED.test(bare(right)) || ownSubject)
+      !(COUNTED.test(bare(right)) || ownSubject || otherCode)
     )
       continue;
     out.push(piece(clause, from, end));
