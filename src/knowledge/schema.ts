@@ -344,6 +344,7 @@ export const CUE_NAMES = [
   "asks_percent",
   "not_counting",
   "asks_count",
+  "excluding",
   "thread_ignore",
   "thread_sources",
   "thread_more",

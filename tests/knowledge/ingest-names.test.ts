@@ -203,3 +203,31 @@ describe("drafting the part of a sentence a figure stands in", () => {
     expect(card.citations[0]?.source).toBe("orchard-prices");
   });
 });
+
+describe("answering a share of what is asked, and of those set outside it", () => {
+  const text = [
+    "Orchard Shares",
+    "Teshan Consulting estimates that only 12%-15% of Chinese crates in 2025 went into cider.",
+    "Kestrel reckons growers outside the US and China accounted for less than 4% of apple crates in 2025.",
+  ].join("\n");
+  const dir = copyFixture();
+  editYaml(dir, "entities/all.yaml", (doc) => {
+    entry<{ aliases: string[] }>(doc, "entities", "china").aliases.push("Chinese");
+  });
+  ingest({ dir, text, id: "orchard-shares", title: "Orchard Shares", publisher: "Grower Weekly" });
+  const core = createCore({ knowledge: readKnowledge(dir).knowledge });
+
+  it("reads what a share is of up to the verb, past words such as 'actually' and 'went'", () => {
+    const card = core.answer({ text: "What share of Chinese crates actually went into cider?" });
+    expect(card.headline).toContain("12%-15%");
+  });
+
+  it("answers a share of those outside A and B when asked so, but not A's share", () => {
+    expect(
+      core.answer({ text: "What share of apple crates came from growers outside the US and China?" })
+        .headline,
+    ).toContain("4%");
+    const us = core.answer({ text: "What share of US apple crates went to growers in 2025?" });
+    expect(us.headline).not.toContain("4%");
+  });
+});

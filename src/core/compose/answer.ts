@@ -8,6 +8,7 @@ import type { Context } from "../context.js";
 import type { Mention } from "../entities.js";
 import { clip, provenance, ratio, ratioPhrase } from "../format.js";
 import { MODEL_NUMBER, type Reading } from "../frames/reading.js";
+import { setOutsideIn } from "../rank/rank.js";
 import { contentShare, family, oneNamed, otherSide, otherSideCountry, ownThings } from "../rank/relevance.js";
 import { saidBySentence, saysWhatIsAsked } from "../rank/said.js";
 import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
@@ -206,6 +207,12 @@ function sentenceAnswer(
     const words = new Set(ctx.tokenize(sentence));
     if (!r.shareOf.every((t) => words.has(t))) return undefined;
   }
+  // "A's share" is not answered by a sentence on those outside A, unless the question sets A outside too.
+  if (
+    !ctx.cues.excluding.any.test(normalize(r.question)) &&
+    [...r.countries, ...r.things].some((id) => setOutsideIn(ctx, sentence, id))
+  )
+    return undefined;
   // One member asked about is not answered by a sentence whose figures a group of it holds together.
   const counted = curated.filter((f) => f.figures.length > 0);
   const thing = r.things.length === 1 ? r.things[0] : undefined;

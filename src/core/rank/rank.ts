@@ -157,6 +157,12 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       !f.entities.includes(r.countries[0] as string) &&
       otherSide(ctx, r.countries[0] as string, f)
     ) &&
+    // "A's share" is not answered by a figure of those outside A ("makers outside A and B"), unless the
+    // question sets A outside too.
+    !(
+      !ctx.cues.excluding.any.test(normalize(r.question)) &&
+      [...r.countries, ...r.things].some((id) => setOutside(ctx, f, id))
+    ) &&
     // The time, year and side asked about: held as a quoted sentence is (rank/said.ts).
     saysWhatIsAsked(ctx, r, saidByFact(ctx, f), () => contentShare(ctx, r, h.matched)) &&
     // "What share…", "what is A's share of…" is answered only by a fact giving a share, not a sum it is a share of.
@@ -245,6 +251,26 @@ function countComparedBy(ctx: Context, r: Reading, f: Fact): boolean {
     ctx.cues.count_compared.any.test(normalize(r.question)) &&
     r.entityIds.every((id) => about(ctx, f, id))
   );
+}
+
+/** True when the fact names the entity only as set outside what it counts ("makers outside A and B"). */
+function setOutside(ctx: Context, f: Fact, id: string): boolean {
+  return setOutsideIn(ctx, f.quote, id);
+}
+
+/** True when the text sets the entity outside what it counts, in the few words after "outside", "excluding"… */
+export function setOutsideIn(ctx: Context, text: string, id: string): boolean {
+  const e = ctx.entity(id);
+  const cue = ctx.cues.excluding.any;
+  const quote = normalize(text);
+  if (!e || !cue.test(quote)) return false;
+  const names = [e.name, ...e.aliases].map((n) => normalize(n)).filter((n) => /^[a-z][a-z .-]*$/.test(n));
+  for (const m of quote.matchAll(new RegExp(cue.source, "gu"))) {
+    // The names in the few words after the cue, up to the clause's end: "outside america and china".
+    const after = (quote.slice(m.index + m[0].length).split(/[,;.]/)[0] ?? "").split(" ").slice(0, 6);
+    if (names.some((n) => ` ${after.join(" ")} `.includes(` ${n} `))) return true;
+  }
+  return false;
 }
 
 /** True when the question names the fact's subject, a group, and a member of it besides ("A's share of G's"). */
