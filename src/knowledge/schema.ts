@@ -331,6 +331,7 @@ export const CUE_NAMES = [
   "asks_when",
   "states_time",
   "asks_measure",
+  "asks_use",
   "asks_year",
   "states_year",
   "compared_base",

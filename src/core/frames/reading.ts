@@ -98,6 +98,8 @@ export interface Reading {
   sum: boolean;
   /** A rate is asked for ("per day", "per kilometre"): what it is per, as written; undefined for none. */
   per: string | undefined;
+  /** "What is the money spent on?": the words of the verb of use, which the answer must match. */
+  use: string[];
   /** The relative time named ("last year"), as an index of the relative_times cue's pieces; -1 for none. */
   when: number;
   /** A count is asked for ("how many…"): a share alone does not give it. */
@@ -207,10 +209,14 @@ export function readQuestion(
       .flatMap((h) => h.units),
   );
   // "How much did the harvest grow?" asks for the rate of growth, not the sum.
-  if (ctx.cues.growth.any.test(hinted)) for (const u of ctx.lexicon.units.money) units.delete(u);
+  // Nor does "what is the funding spent on?": it asks what the money goes to.
+  if (ctx.cues.growth.any.test(hinted) || ctx.cues.asks_use.any.test(text))
+    for (const u of ctx.lexicon.units.money) units.delete(u);
   // A share of a sum of money ("spending as a share of investment") is answered in %, not in dollars.
   const money =
     !asksSource &&
+    // "What is the funding being spent on?" asks what the money goes to, not how much it is.
+    !ctx.cues.asks_use.any.test(text) &&
     (ctx.cues.money.any.test(text) ||
       // The material's own unit of money named ("in crowns") asks for a sum of money too.
       ctx.lexicon.units.moneyText?.test(text) === true ||
@@ -306,6 +312,7 @@ export function readQuestion(
       !ctx.cues.share_of.any.test(text),
     // Lower case only: "per SemiAnalysis" names who says so, not a rate; so does "per the piece": a rate's
     // unit follows "per" bare ("per day"), never after a determiner.
+    use: useWords(ctx, text),
     per: /\bper (?!(?:the|a|an|its|their|this|that|these|those|his|her|our|my|your)\b)([a-z][a-z-]{1,20})\b/.exec(
       question,
     )?.[1],
@@ -665,6 +672,12 @@ function hanCoverage(ctx: Context, question: string): number | undefined {
   }
   if (unknownMeasure && total >= 3) return 0;
   return total >= 3 ? covered / total : undefined;
+}
+
+/** The searched words of the verb a question asks the use of money by ("spent on?"), if it asks one. */
+function useWords(ctx: Context, text: string): string[] {
+  const verb = ctx.cues.asks_use.any.exec(text)?.[0];
+  return verb ? ctx.tokenize(verb, { words: true }) : [];
 }
 
 const moneyUnitCache = new WeakMap<Context, RegExp | null>();

@@ -237,6 +237,8 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     // Its words are the fact's own, as a measure's are: a topic it is filed under speaks of its neighbours' too
     // (a share of the world pear market is filed with the apple harvest).
     r.shareOf.every((t) => h.matched.includes(t) && factTerms(ctx, f).has(t)) &&
+    // "What is the funding spent on?" is answered by a fact saying what it is spent on, not how much it is.
+    r.use.every((t) => h.matched.includes(t)) &&
     // "What did it cost per kilometre?" is not answered by the whole cost: the fact must give the rate.
     (r.per === undefined || givesRate(f, r.per)) &&
     // "The combined harvest of Northland and Southland": only a figure the material gives for them together.
