@@ -69,4 +69,16 @@ describe("the first article's answers", () => {
     ])
       expect(ask(q).kind, q).toBe("not_found");
   });
+
+  it("answers a country held up as an example, in the words of a lesson or a precedent (vocabulary phrases)", () => {
+    for (const q of [
+      "Which country's semiconductor history does the article hold up as an example?",
+      "Which country does the article point to as a lesson for China's chips?",
+    ]) {
+      const card = ask(q);
+      expect(card.kind, q).toBe("answer");
+      expect(card.headline, q).toContain("South Korea");
+      expect(card.citations[0]?.paragraph, q).toBe(65);
+    }
+  });
 });
