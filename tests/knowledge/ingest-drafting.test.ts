@@ -60,6 +60,13 @@ describe("reading figures", () => {
     expect(figures("It shipped everything in that one quarter.")[0]?.unit).not.toBe("fraction");
   });
 
+  it("reads a range whose unit symbol is glued to its upper end, but not a code", () => {
+    expect(figures("A full-size picker holds 2-4kg of magnets.")).toMatchObject([
+      { value: 2, max: 4, unit: "kg", text: "2-4" },
+    ]);
+    expect(figures("The X2-4kg crate is sold out.")).toEqual([]);
+  });
+
   it("does not read a change from one figure to another, or two years, as a range", () => {
     const change = figures("Output grew from 120 to 410 crates.");
     expect(change.map((f) => f.max)).toEqual([undefined, undefined]);

@@ -231,3 +231,36 @@ describe("answering a share of what is asked, and of those set outside it", () =
     expect(us.headline).not.toContain("4%");
   });
 });
+
+describe("answering a name the question writes that is part of an entity's name only", () => {
+  const text = [
+    "Orchard Apps",
+    "Growers say Gemini 2.5 Pro picks 300 crates a day, more than any other picker.",
+    "Dunmore Labs said in October 2025 that Orchard Chat had 800 million weekly active users, and Tamsin Farms said its Gemini app had 650 million monthly users.",
+  ].join("\n");
+  const dir = copyFixture();
+  ingest({ dir, text, id: "orchard-apps", title: "Orchard Apps", publisher: "Grower Weekly" });
+  const core = createCore({ knowledge: readKnowledge(dir).knowledge });
+
+  it("does not answer a measure of 'the Gemini app' with another app's, though 'Gemini' is a word of an entity's name", () => {
+    const card = core.answer({ text: "How many weekly active users does the Gemini app have?" });
+    expect(card.headline).not.toContain("800");
+  });
+});
+
+describe("drafting a figure 'of them'", () => {
+  const text = [
+    "Orchard Magnets",
+    "Those magnets are a worry. China produces about 90% of the world's sintered pear magnets, and Teshan Consulting estimates that a full-size picker contains 2-4kg of them.",
+  ].join("\n");
+  const dir = copyFixture();
+  ingest({ dir, text, id: "orchard-magnets", title: "Orchard Magnets", publisher: "Grower Weekly" });
+  const { knowledge } = readKnowledge(dir);
+
+  it("finds a figure of 'them' by what the figure before it counted", () => {
+    const them = knowledge.facts.find((f) => f.quote.includes("2-4kg of them"));
+    expect(them?.keywords).toContain("sintered pear magnets");
+    const card = createCore({ knowledge }).answer({ text: "How many kg of pear magnets are in a picker?" });
+    expect(card.headline).toContain("2-4");
+  });
+});

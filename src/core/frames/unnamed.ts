@@ -3,6 +3,7 @@
 // the material writes capitalised inside its sentences and never in lower case.
 import { perContext } from "../compose/shared.js";
 import type { Context } from "../context.js";
+import { nameKey } from "../text.js";
 
 const namesOf = perContext<ReadonlySet<string>>();
 
@@ -42,10 +43,19 @@ export function materialNames(ctx: Context): ReadonlySet<string> {
 export function unnamedAsked(ctx: Context, question: string): string[] {
   const names = materialNames(ctx);
   const out: string[] = [];
+  // The words of the entities the question names: "Gemini" of "Gemini 2.5 Pro" asked is that entity's; of
+  // "the Gemini app", which names no entity, it is a name without an entry.
+  let named: Set<string> | undefined;
   for (const m of question.matchAll(WORD)) {
     const w = m[0];
     if (m.index === 0 || w.length < 3 || !CAPITALISED.test(w) || !names.has(w.toLowerCase())) continue;
-    if (ctx.finder.isNameWord(w)) continue;
+    named ??= new Set(
+      ctx.finder
+        .mentions(question)
+        .flatMap((n) => [n.entity.name, ...n.entity.aliases].flatMap((a) => nameKey(a).split(" "))),
+    );
+    if (ctx.finder.isNameWord(w) && (named.has(w.toLowerCase()) || ctx.finder.mentions(w).length > 0))
+      continue;
     // A word with everyday synonyms ("PhDs", "doctorates") is a common noun the material happens to capitalise.
     if ((ctx.knowledge.synonymsOfLanguage ?? []).some((g) => g.includes(w.toLowerCase()))) continue;
     out.push(...ctx.tokenize(w, { words: true }));

@@ -341,6 +341,19 @@ export function draftSource(input: DraftInput): Draft {
     if (fuller && !f.keywords.includes(fuller)) f.keywords.push(fuller);
   }
 
+  // "…contains 2-4kg of them": a figure of "them" measures what the fact before it in the paragraph counted
+  // ("90% of the world's magnets"), and is found by those words too.
+  for (const [k, f] of facts.entries()) {
+    const before = facts[k - 1];
+    if (f.figures.length === 0 || before?.paragraph !== f.paragraph || before.figures.length === 0) continue;
+    if (!/\bof (?:them|these|those)\b/i.test(f.quote)) continue;
+    const counted = before.metric
+      .replace(/^Share of /, "")
+      .replace(/\s*\([^)]*\)$/, "")
+      .replace(/^(?:the )?[\p{L}-]+['’]s\s+/u, "");
+    if (counted && !f.keywords.includes(counted)) f.keywords.push(counted);
+  }
+
   // 2a''. A bare count that names nothing it counts ("Shenlan has just 420,") counts what the paragraph's
   // counts before it did ("3,400 research and engineering staff", "1,150 people"): it takes their measure and
   // is found by their counted words too.

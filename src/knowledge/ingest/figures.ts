@@ -227,7 +227,14 @@ function rangeAfter(
   if (from && !between) return undefined;
   if (!joint) return undefined;
   const upper = findNumbers(after.slice(joint[0].length))[0];
-  if (upper?.start !== 0 || upper.glued || !(upper.value > m.value)) return undefined;
+  // "2-4kg": a unit symbol glued to the upper end is the range's unit, not a code.
+  const gluedUnit =
+    upper !== undefined &&
+    /^(?:kg|km|mm|cm|nm|ms|GW|MW|kW|TW|GWh|TWh|MWh|kWh|GB|TB|MB|GHz|MHz)(?![\p{L}\p{N}])/u.test(
+      after.slice(joint[0].length + upper.end),
+    ) &&
+    !LETTER_BEFORE.test(span.slice(0, m.start));
+  if (upper?.start !== 0 || (upper.glued && !gluedUnit) || !(upper.value > m.value)) return undefined;
   if (YEAR.test(m.text) && YEAR.test(upper.text)) return undefined;
   const at = m.end + joint[0].length;
   return {
@@ -235,6 +242,9 @@ function rangeAfter(
     between: between ? between.index : undefined,
   };
 }
+
+/** A letter just before a number: "X2-4" is a code, not a range. */
+const LETTER_BEFORE = /\p{L}$/u;
 
 function withQualifier(figure: Figure, before: string): Figure {
   const q = QUALIFIERS.find(([re]) => re.test(before));

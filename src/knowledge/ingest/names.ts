@@ -163,7 +163,7 @@ const UNIT_AFTER_NUMBER = /^(?:[kKMGTPE]?(?:W|Wh|VA|V|Hz|bps|B|J)|kWh|MWh|GWh|TW
 
 /** Quarters, halves, sizes, ordinals, decades, multiples and scaled numbers: codes that name nothing. */
 const NOT_A_CODE =
-  /^(?:\d+(?:\.\d+)?(?:nm|st|nd|rd|th|s|x|k|K|M|B|T|bn|mn|tn|GB|TB|MB|kB|W|kW|MW|GW|TW|Wh|kWh|MWh|GWh|GHz|MHz|Gbps|Tbps|mm|cm|km|kg|ms|ns|us|V|A|h|D|d|m)|Q[1-4]|[1-4]Q|H[12]|[12]H|FY\d+|CY\d+|\d{4}s)$/;
+  /^(?:\d+(?:\.\d+)?(?:[-–]\d+(?:\.\d+)?)?(?:nm|st|nd|rd|th|s|x|k|K|M|B|T|bn|mn|tn|GB|TB|MB|kB|W|kW|MW|GW|TW|Wh|kWh|MWh|GWh|GHz|MHz|Gbps|Tbps|mm|cm|km|kg|ms|ns|us|V|A|h|D|d|m)|Q[1-4]|[1-4]Q|H[12]|[12]H|FY\d+|CY\d+|\d{4}s)$/;
 
 export interface NewName {
   name: string;
