@@ -264,3 +264,24 @@ describe("drafting a figure 'of them'", () => {
     expect(card.headline).toContain("2-4");
   });
 });
+
+describe("answering a share of a total with a share of a growth", () => {
+  const text = [
+    "Orchard Demand",
+    "Teshan Consulting estimates that cider mills will account for about 6% of China's growth in apple demand between 2024 and 2030.",
+  ].join("\n");
+  const dir = copyFixture();
+  ingest({ dir, text, id: "orchard-demand", title: "Orchard Demand", publisher: "Grower Weekly" });
+  const core = createCore({ knowledge: readKnowledge(dir).knowledge });
+
+  it("does not answer a share of the total with a share of its growth, but answers a share of the growth", () => {
+    const total = core.answer({
+      text: "What share of China's total apple demand will cider mills take by 2030?",
+    });
+    expect(total.headline).not.toContain("6%");
+    const growth = core.answer({
+      text: "What share of China's growth in apple demand will cider mills account for?",
+    });
+    expect(growth.headline).toContain("6%");
+  });
+});

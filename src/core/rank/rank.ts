@@ -157,6 +157,14 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       !f.entities.includes(r.countries[0] as string) &&
       otherSide(ctx, r.countries[0] as string, f)
     ) &&
+    // "A's share of the total" is not answered by A's share of a growth: a share of a change answers only a
+    // question on a change.
+    !(
+      r.share &&
+      /^share of /i.test(f.metric) &&
+      ctx.cues.growth.any.test(normalize(f.metric)) &&
+      !ctx.cues.growth.any.test(normalize(r.question))
+    ) &&
     // "A's share" is not answered by a figure of those outside A ("makers outside A and B"), unless the
     // question sets A outside too.
     !(
