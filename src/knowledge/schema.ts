@@ -343,6 +343,7 @@ export const CUE_NAMES = [
   "asks_world",
   "states_world",
   "asks_percent",
+  "terse",
   "not_counting",
   "asks_count",
   "excluding",

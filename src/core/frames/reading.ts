@@ -199,7 +199,7 @@ export function readQuestion(
     !asksSource &&
     !ctx.cues.finding.any.test(asking) &&
     (ctx.cues.quantitative.any.test(asking) ||
-      (ctx.cues.asks_value.any.test(asking) &&
+      ((ctx.cues.asks_value.any.test(asking) || ctx.cues.terse.any.test(asking)) &&
         ctx.cues.measure.any.test(asking) &&
         !ctx.cues.asks_name.any.test(asking)));
   // "How big is the gap" wants a % or a multiple; "how did A describe the gap" wants A's words.
