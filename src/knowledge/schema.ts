@@ -343,6 +343,7 @@ export const CUE_NAMES = [
   "asks_world",
   "states_world",
   "asks_percent",
+  "asks_money_unit",
   "terse",
   "not_counting",
   "asks_count",

@@ -53,4 +53,17 @@ describe("a unit asked by name", () => {
     expect(card.kind).toBe("answer");
     expect(card.citations[0]?.factId).toBe("applewood-cold-store");
   });
+
+  it("for a sum of money, is not answered by a value stated in words", () => {
+    expect(core.answer({ text: "What is Applewood worth?" }).kind).toBe("answer");
+    const card = core.answer({ text: "What is Applewood worth in crowns?" });
+    expect(card.kind).toBe("not_found");
+  });
+
+  it("after a device's name, says the device has no figure in it rather than showing its other figures", () => {
+    const card = core.answer({ command: "chip", args: { name: "Harvester X9 40 KT" } });
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).toContain("KT");
+    expect(card.headline).toContain("Harvester X9");
+  });
 });

@@ -4,6 +4,7 @@ import type { Card, CardKind, Citation, Field, Suggestion } from "../card.js";
 import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, provenance } from "../format.js";
+import { unitsWritten } from "../frames/reading.js";
 import { identityWords } from "../intent.js";
 import { factTerms } from "../rank/relevance.js";
 import { miss } from "./answer.js";
@@ -69,6 +70,14 @@ export function entityLookup(
     if (named) {
       const answered = materialAnswer(ctx, name, mentions);
       if (answered) return answered;
+      // A unit asked by name ("/chip X 590 TOPS") that none of its figures is in: the miss says what is missing.
+      const unit = unitsWritten(ctx, name)[0];
+      if (unit)
+        return notFoundCard(
+          ctx,
+          `Not in the material: it gives no figure in ${unit} for ${named.entity.name}.`,
+          [named.entity],
+        );
       // "/chip X9 torque": what is asked of it beyond who it is, which the material does not answer, is a
       // miss, not its card (whose figures would read as the answer).
       const identity = identityWords(ctx);
