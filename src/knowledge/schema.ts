@@ -344,6 +344,7 @@ export const CUE_NAMES = [
   "states_world",
   "asks_percent",
   "asks_money_unit",
+  "han_measure",
   "terse",
   "not_counting",
   "asks_count",
