@@ -343,8 +343,6 @@ export const CUE_NAMES = [
   "asks_world",
   "states_world",
   "asks_percent",
-  "asks_money_unit",
-  "han_measure",
   "terse",
   "not_counting",
   "asks_count",

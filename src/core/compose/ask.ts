@@ -104,7 +104,21 @@ export function askCard(ctx: Context, typed: string, typedMentions: readonly Men
   if (relative) return relativeMiss(ctx, r, relative, mentions);
   const worded =
     best && !answers(ctx, r, best) ? ranked.slice(0, 3).find((h) => answers(ctx, r, h, true)) : undefined;
-  if (worded) return scored(answerCard(ctx, worded.item, []), worded.score);
+  // What else the material says in words to the same question supports it ("largest by market value" and
+  // "above Germany's GDP").
+  if (worded)
+    return scored(
+      answerCard(
+        ctx,
+        worded.item,
+        ranked
+          .slice(0, 3)
+          .filter((h) => h !== worded && answers(ctx, r, h, true))
+          .slice(0, 1)
+          .map((h) => h.item),
+      ),
+      worded.score,
+    );
   // The best fact is a group's figure and one member is asked about: the material gives the group's, not
   // the member's, and a paragraph quoting the group's figure would answer no better.
   const groupOnly =

@@ -295,7 +295,6 @@ export function readQuestion(
     unitsTyped: [
       ...(ctx.cues.share.any.test(asking) ? [] : unitsWritten(ctx, question)),
       ...(ctx.cues.asks_percent.any.test(text) ? [PERCENT] : []),
-      ...(asksMoneyUnit(ctx, text) ? [MONEY] : []),
     ],
     asksWorld: ctx.cues.asks_world.any.test(text) && !ctx.cues.share.any.test(asking),
     measure: measureAsked(ctx, text, content, asks, fixed),
@@ -551,18 +550,6 @@ function measureUnits(ctx: Context): { unit: string; written: RegExp }[] {
 
 /** The unit a percentage asked for stands for: any of the material's share units answers it. */
 export const PERCENT = "%";
-/** The unit a sum of money asked by its unit stands for: any of the material's units of money answers it. */
-export const MONEY = "$";
-
-/** True when a sum of money is asked for by its unit: the cue's words, or "in"/"how many" before the material's own. */
-function asksMoneyUnit(ctx: Context, text: string): boolean {
-  if (ctx.cues.asks_money_unit.any.test(text)) return true;
-  const moneyText = ctx.lexicon.units.moneyText;
-  if (!moneyText) return false;
-  for (const m of text.matchAll(/\b(?:in|how many)\s+([\p{L}]+)/gu))
-    if (moneyText.test(m[1] as string)) return true;
-  return false;
-}
 
 /** The units of measure a question writes by name ("in EFLOPS", "how many TOPS"). */
 export function unitsWritten(ctx: Context, question: string): string[] {
@@ -571,13 +558,9 @@ export function unitsWritten(ctx: Context, question: string): string[] {
     .map((n) => n.unit);
 }
 
-/**
- * True when the text writes the unit, as a question would; a percentage as a figure with % or "percent", a sum
- * of money as a figure beside the material's words for money.
- */
+/** True when the text writes the unit, as a question would; a percentage as a figure with % or "percent". */
 export function writesUnit(ctx: Context, text: string, unit: string): boolean {
   if (unit === PERCENT) return /\d\s*(?:%|percent\b)|百分之/.test(text);
-  if (unit === MONEY) return /\d/.test(text) && ctx.lexicon.units.moneyText?.test(text) === true;
   return measureUnits(ctx).some((n) => n.unit === unit && n.written.test(text));
 }
 

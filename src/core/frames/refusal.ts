@@ -57,8 +57,7 @@ export function refusal(ctx: Context, question: string, mentions: readonly Menti
   if (stranger) return notFoundCard(ctx, `Not in the material: it does not mention ${stranger}.`, []);
   // "How much electricity…", "the share of AI researchers": the thing to be measured is a word the
   // material never uses, so none of its figures measures it.
-  const unmeasured =
-    askedWords(ctx, normalize(question)).find((w) => !knownWord(ctx, w)) ?? unknownHanMeasure(ctx, question);
+  const unmeasured = askedWords(ctx, normalize(question)).find((w) => !knownWord(ctx, w));
   if (!unmeasured) return undefined;
   const near = mentions.map((m) => m.entity).slice(0, 2);
   return notFoundCard(
@@ -66,25 +65,6 @@ export function refusal(ctx: Context, question: string, mentions: readonly Menti
     `Not in the material: it has no figures on ${unmeasured}${thoughMentions(near)}.`,
     near,
   );
-}
-
-/**
- * In a Chinese question for a figure ("…自给率是多少"), the measure named just before what asks the figure (a
- * word ending as measures do: 率, 量, 额…) when the material's glossary knows no word of it. Only
- * "<measure>是多少": in "够做多少颗" or "用了多少张" what is counted comes after the asking word.
- */
-function unknownHanMeasure(ctx: Context, question: string): string | undefined {
-  const run = /(\p{Script=Han}{2,16}?)(?:是|有|为)(?:多少|几)/u.exec(question)?.[1];
-  if (!run || !ctx.cues.han_measure.any.test(run)) return undefined;
-  // Where the last word the glossary knows ends ("芯片" in "芯片自给率"): what follows it is the measure. A
-  // known word ends at b when the characters up to b read as more than those up to b - 1.
-  const read = (a: number, b: number) => ctx.tokenize(run.slice(a, b), { words: true }).join(" ");
-  let end = 0;
-  for (let a = 0; a < run.length - 1; a++)
-    for (let b = a + 2; b <= Math.min(run.length, a + 6); b++)
-      if (b > end && read(a, b) !== "" && read(a, b) !== read(a, b - 1)) end = b;
-  const tail = run.slice(end);
-  return tail.length >= 2 && read(end, run.length) === "" ? tail : undefined;
 }
 
 /** True when the words after a person's name ask for their company ("A's AI company"); `key` is nameKey(text). */

@@ -4,7 +4,7 @@
 import type { Fact } from "../../knowledge/schema.js";
 import { perContext } from "../compose/shared.js";
 import type { Context } from "../context.js";
-import { MONEY, PERCENT, type Reading, relativeTime, writesUnit } from "../frames/reading.js";
+import { PERCENT, type Reading, relativeTime, writesUnit } from "../frames/reading.js";
 import { normalize } from "../text.js";
 
 /** One thing the material says, as the checks of time, year and opposites read it. */
@@ -128,12 +128,7 @@ export function saidByFact(ctx: Context, f: Fact): Said {
       `${f.as_of ?? ""} ${f.quote}`,
       f,
       (unit) =>
-        f.figures.some(
-          (g) =>
-            g.unit === unit ||
-            (unit === PERCENT && ctx.lexicon.units.share.has(g.unit)) ||
-            (unit === MONEY && ctx.lexicon.units.money.has(g.unit)),
-        ),
+        f.figures.some((g) => g.unit === unit || (unit === PERCENT && ctx.lexicon.units.share.has(g.unit))),
     );
     ofContext.set(f, s);
   }
