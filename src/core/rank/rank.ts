@@ -190,8 +190,9 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     ) &&
     // "What yield is…": the measure asked for must be one the fact matches in its own words (not through a
     // topic it is filed under, whose words speak of its neighbours too), and a figure of it.
+    // A sum of money written in words ("a valuation of trillions of dollars") is a value of it too.
     (r.measure === undefined ||
-      (h.matched.includes(r.measure) && factTerms(ctx, f).has(r.measure) && f.figures.length > 0)) &&
+      (h.matched.includes(r.measure) && factTerms(ctx, f).has(r.measure) && givesValue(ctx, f))) &&
     h.coverage >= (r.entityIds.length ? ctx.weights.minCoverageWithEntity : ctx.weights.minCoverage) &&
     // What a speaker asked about said is their words, which need not echo the asker's: a claim of theirs
     // about what is asked needs less of the question's wording.
@@ -234,7 +235,7 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
       r.things.length === 1 &&
       r.things[0] === r.owners[0] &&
       !r.compares &&
-      f.figures.length > 0 &&
+      givesValue(ctx, f) &&
       othersFigure(ctx, f, r.owners[0] as string)
     ) &&
     // A product's figure is not its sibling's (one the material relates it to), unless the fact names both.
@@ -299,6 +300,11 @@ function siblingsFigure(ctx: Context, f: Fact, id: string): boolean {
   if (f.figures.length === 0 || f.entities.includes(id)) return false;
   const subject = subjectIdOf(ctx, f);
   return subject !== id && ctx.entity(subject)?.kind === ctx.entity(id)?.kind;
+}
+
+/** True when the fact gives a value: a figure, or a sum of money in words ("trillions of dollars"). */
+function givesValue(ctx: Context, f: Fact): boolean {
+  return f.figures.length > 0 || ctx.lexicon.units.moneyText?.test(f.quote) === true;
 }
 
 /** True when the fact's subject is another thing of the entity's kind, neither of its own nor a group holding it. */
