@@ -1,7 +1,8 @@
 // Typos in a word of a phrase ("open sorce models"): the single-word corrections live in the retriever
 // (Retriever.correct), but a misspelt word of a phrase the material folds to one term ("open source") must
 // be fixed before the phrase is read. Each unknown word is tried as the material's own word one letter away
-// (two for long words), its first letter kept, and kept only when it completes such a phrase or a name.
+// (two for long words), its first letter kept, and kept when it completes such a phrase or a name, or when
+// its stem is too short for the search to correct.
 import type { Context } from "../context.js";
 import { editDistance, STOPWORDS } from "../text.js";
 
@@ -22,9 +23,12 @@ export function fixTypos(ctx: Context, question: string): string {
     const candidate = word;
     if (!candidate) continue;
     const trial = fixed.replace(m[0], candidate);
-    // Kept only when it completes a phrase: the corrected text reads a term the word alone would not give.
+    // Kept when it completes a phrase: the corrected text reads a term the word alone would not give; or when
+    // the word reads as a stem too short for the search's own correction ("tokns" as "tokn"), which corrects
+    // only stems of five letters or more.
     const before = new Set([...ctx.tokenize(fixed), ...ctx.tokenize(candidate)]);
-    if (ctx.tokenize(trial).some((t) => !before.has(t) && ctx.retriever.known(t))) fixed = trial;
+    const short = w.length >= 5 && ctx.tokenize(w).every((t) => t.length < 5);
+    if (short || ctx.tokenize(trial).some((t) => !before.has(t) && ctx.retriever.known(t))) fixed = trial;
   }
   return fixed;
 }
