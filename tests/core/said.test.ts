@@ -41,6 +41,18 @@ describe("one test of time, year and side for facts and sentences", () => {
     ).toEqual([false, false]);
   });
 
+  it("a code typed among the words asked must be written; a quarter or a magnitude is no code", () => {
+    const asked = "How many crates an hour does the packing line fill in mode 5nx?";
+    expect(verdicts(asked, "The packing line fills 40 crates an hour.")).toEqual([false, false]);
+    expect(verdicts(asked, "In mode 5nx the packing line fills 40 crates an hour.")).toEqual([true, true]);
+    expect(
+      verdicts(
+        "How many crates did Applewood pack in q1?",
+        "Applewood packed 40 crates in the first quarter.",
+      ),
+    ).toEqual([true, true]);
+  });
+
   it("a year is a whole number, not part of a longer one", () => {
     expect(
       verdicts("How many tonnes did Applewood pick in 2031?", "Applewood picked 120315 tonnes."),

@@ -25,6 +25,12 @@ export interface Said {
   inUnit(unit: string): boolean;
 }
 
+/**
+ * A code: letters and figures in one word ("5nm", "int8", "hbm3e"). Not a quarter or a half-year ("q1", "h2",
+ * "fy2025", which a text writes in words too) nor a figure with its magnitude ("100b", "20k", "3x").
+ */
+const CODE = /^(?=.*\d)(?=.*[a-z])(?!q[1-4]$|h[12]$|fy\d+$|\d+(?:k|m|b|bn|t|x|s)$)[a-z0-9]+$/;
+
 /** The numbers a text states: "2,400" is 2400, "1.6" stays 1.6. */
 export function numbersIn(text: string): Set<string> {
   return new Set(normalize(text).match(/\d+(?:\.\d+)?/g) ?? []);
@@ -155,7 +161,7 @@ export function saidBySentence(
 /**
  * True unless what is said misses the time, year or side the question asks about:
  * - a year asked about ("in 2030") must be one it states, a unit asked by name ("in EFLOPS") one it gives a
- *   figure in, and a name without an entry one it writes;
+ *   figure in, and a code typed ("5nm") or a name without an entry one it writes;
  * - a relative time ("last year") must not be another it speaks of;
  * - "when did…" needs a stated time, and of what is asked (`covered`: the share of the question's content words
  *   it matches; "when was X released" is not answered by a date X did something else on);
@@ -165,6 +171,8 @@ export function saidBySentence(
 export function saysWhatIsAsked(ctx: Context, r: Reading, s: Said, covered: () => number): boolean {
   if (r.years.some((y) => !s.numbers().has(y))) return false;
   if (r.unitsTyped.length && !r.unitsTyped.some((u) => s.inUnit(u))) return false;
+  // A code typed among the words asked ("5nm", "int8") names one thing exactly: what answers writes it.
+  if (r.content.some((t) => CODE.test(t) && !s.words().has(t))) return false;
   if (r.unnamed.length && !writesNames(ctx, r, s)) return false;
   if (r.when >= 0) {
     const own = s.time();
