@@ -31,6 +31,16 @@ export interface Said {
  */
 const CODE = /^(?=.*\d)(?=.*[a-z])(?!q[1-4]$|h[12]$|fy\d+$|\d+(?:k|m|b|bn|t|x|s)$)[a-z0-9]+$/;
 
+const unitWordsOf = perContext<ReadonlySet<string>>();
+
+/** The words of the material's units ("h100" of "H100-equivalents"): a unit's code names a measure, not a thing. */
+function unitWords(ctx: Context): ReadonlySet<string> {
+  return unitWordsOf(ctx, "units", () => {
+    const units = [...ctx.knowledge.vocabulary.units.known, ...(ctx.knowledge.units ?? [])];
+    return new Set(units.flatMap((u) => ctx.tokenize(u, { words: true })));
+  });
+}
+
 /** The numbers a text states: "2,400" is 2400, "1.6" stays 1.6. */
 export function numbersIn(text: string): Set<string> {
   return new Set(normalize(text).match(/\d+(?:\.\d+)?/g) ?? []);
@@ -172,7 +182,7 @@ export function saysWhatIsAsked(ctx: Context, r: Reading, s: Said, covered: () =
   if (r.years.some((y) => !s.numbers().has(y))) return false;
   if (r.unitsTyped.length && !r.unitsTyped.some((u) => s.inUnit(u))) return false;
   // A code typed among the words asked ("5nm", "int8") names one thing exactly: what answers writes it.
-  if (r.content.some((t) => CODE.test(t) && !s.words().has(t))) return false;
+  if (r.content.some((t) => CODE.test(t) && !unitWords(ctx).has(t) && !s.words().has(t))) return false;
   if (r.unnamed.length && !writesNames(ctx, r, s)) return false;
   if (r.when >= 0) {
     const own = s.time();
