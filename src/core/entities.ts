@@ -291,13 +291,12 @@ export class EntityFinder {
         entity.kind === "chip" && (EQUIVALENT_AFTER.test(hay.slice(end)) || /等效 ?$/.test(hay.slice(0, at)));
       if (!unit) found.push({ entity, start: at, end, fuzzy: false });
     }
-    // Typos: untaken Latin words of 5+ letters that are one or two edits from a one-word name. A word with a
-    // digit is a model number, never a typo: "GB200" is not the B200, nor "X308" the X300.
+    // Typos: untaken Latin words of 5+ letters that are one or two edits from a one-word name.
     for (const m of hay.matchAll(/[a-z][a-z0-9.]{4,}/g)) {
       const at = m.index ?? 0;
       const end = at + m[0].length;
       if (taken.slice(at, end).some(Boolean) || STOPWORDS.has(m[0]) || this.vocabulary.has(m[0])) continue;
-      // A model number is never a typo: "MI400" is not the MI300, though one edit from it.
+      // A word with a digit is a model number, never a typo: "GB200" is not the B200, nor "MI400" the MI300.
       if (/\d/.test(m[0])) continue;
       // "Metas anual investment": a possessive typed without its apostrophe is the name itself.
       const e = (m[0].endsWith("s") ? this.byKey.get(m[0].slice(0, -1)) : undefined) ?? this.misspelt(m[0]);

@@ -288,14 +288,14 @@ function namesBothSides(ctx: Context, text: string, countries: readonly Mention[
   return ctx.knowledge.sides.length === 2 && ctx.knowledge.sides.every((side) => named.has(side.entity));
 }
 
-/** Words of a question that asks what or whose a thing is (cues.yaml), tokenized as questions are. */
-const identityCache = new WeakMap<Context, Set<string>>();
-
 /** True when the knowledge gives the company a product of its own: it makes things. */
 function makes(ctx: Context, id: string): boolean {
   return ctx.knowledge.entities.some((e) => e.vendor === id);
 }
 
+const identityCache = new WeakMap<Context, Set<string>>();
+
+/** Words of a question that asks what or whose a thing is (cues.yaml), tokenized as questions are. */
 export function identityWords(ctx: Context): Set<string> {
   let words = identityCache.get(ctx);
   if (!words) {

@@ -57,19 +57,9 @@ export function askCard(ctx: Context, typed: string, typedMentions: readonly Men
     const at = ranked.slice(0, 5).findIndex((h) => definesTerm(ctx, term, h.item.quote));
     if (at > 0) ranked.unshift(...ranked.splice(at, 1));
   }
-  // The best hit that passes the answer test, among those close to the top: a hit that names the thing
-  // often but misses what is asked does not hide one just behind it that answers.
+  // The best hit that answers; else the top, the nearest, which the misses below cite.
   const top = ranked[0];
-  const best =
-    top && !answers(ctx, r, top)
-      ? (ranked.slice(1, 3).find(
-          (h) =>
-            h.score >= top.score * ctx.weights.runnerUp &&
-            // Only a fact on the very things named: a sibling's figure is a neighbour, not an answer.
-            r.things.every((id) => about(ctx, h.item, id)) &&
-            answers(ctx, r, h),
-        ) ?? top)
-      : top;
+  const best = answeringHit(ctx, r, ranked) ?? top;
   if (DEBUG && best)
     process.stderr.write(
       `${question} :: ${best.item.id} cov=${best.coverage.toFixed(2)} content=${contentShare(ctx, r, best.matched).toFixed(2)} han=${r.chinese?.toFixed(2)} quant=${r.quantitative} money=${r.money} [${r.content}] terms=[${r.terms}] ids=[${r.entityIds}] next: ${ranked
@@ -156,6 +146,22 @@ function answersRelative(ctx: Context, r: Reading, h: Hit<Fact>): boolean {
   );
 }
 
+/**
+ * The best hit that passes the answer test, among those close to the top: a hit that names the thing often
+ * but misses what is asked does not hide one just behind it that answers. Undefined when none does.
+ */
+function answeringHit(ctx: Context, r: Reading, ranked: readonly Hit<Fact>[]): Hit<Fact> | undefined {
+  const top = ranked[0];
+  if (!top || answers(ctx, r, top)) return top;
+  return ranked.slice(1, 3).find(
+    (h) =>
+      h.score >= top.score * ctx.weights.runnerUp &&
+      // Only a fact on the very things named: a sibling's figure is a neighbour, not an answer.
+      r.things.every((id) => about(ctx, h.item, id)) &&
+      answers(ctx, r, h),
+  );
+}
+
 function scored(card: Card, score: number): Card {
   return Number.isFinite(score) ? { ...card, score } : card;
 }
@@ -181,13 +187,8 @@ function twoAnswers(ctx: Context, question: string, mentions: readonly Mention[]
   const best = (text: string) => {
     const found = ctx.finder.mentions(text);
     const r = readQuestion(ctx, text, found);
-    // As a whole question's answer is found: the best hit that answers, among those close to the top.
-    const ranked = rankFacts(ctx, r);
-    const top = ranked[0];
-    return top
-      ? ranked.slice(0, 3).find((h) => h.score >= top.score * ctx.weights.runnerUp && answers(ctx, r, h))
-          ?.item
-      : undefined;
+    // As a whole question's answer is found.
+    return answeringHit(ctx, r, rankFacts(ctx, r))?.item;
   };
   const a = best(first);
   const b = a && best(second);

@@ -163,9 +163,21 @@ function speaking(
   how: "every" | "any" = "every",
 ): Fact | undefined {
   return ctx.factsAbout(e.id).find((f) => {
-    const words = new Set(ctx.tokenize(`${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`));
+    const words = factWords(ctx, f);
     return how === "every" ? asked.every((t) => words.has(t)) : asked.some((t) => words.has(t));
   });
+}
+
+const factWordsCache = new WeakMap<Fact, ReadonlySet<string>>();
+
+/** A fact's words as a question's are tokenized (claim, quote, metric, keywords), made once per fact. */
+function factWords(ctx: Context, f: Fact): ReadonlySet<string> {
+  let words = factWordsCache.get(f);
+  if (!words) {
+    words = new Set(ctx.tokenize(`${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`));
+    factWordsCache.set(f, words);
+  }
+  return words;
 }
 
 const speaksOf = (ctx: Context, e: Entity, asked: readonly string[], how: "every" | "any" = "every") =>
@@ -388,10 +400,7 @@ function onMeasure(
   about: readonly string[] | undefined,
 ): readonly Fact[] {
   if (!about?.length) return facts;
-  const holds = (f: Fact) => {
-    const words = new Set(ctx.tokenize(`${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`));
-    return about.some((t) => words.has(t));
-  };
+  const holds = (f: Fact) => about.some((t) => factWords(ctx, f).has(t));
   const on = facts.filter(holds);
   return on.length ? [...on, ...facts.filter((f) => !holds(f))] : facts;
 }

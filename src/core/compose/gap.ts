@@ -5,6 +5,7 @@ import { HEADLINE_MAX } from "../card.js";
 import type { Context } from "../context.js";
 import { clip, figureDisplay, provenance, ratio, ratioPhrase, sourceAndDate } from "../format.js";
 import { knownWord } from "../frames/reading.js";
+import { factTerms } from "../rank/relevance.js";
 import { labelWithSubject, sideOfEntity, subjectIdOf, subjectLabel } from "../subjects.js";
 import { editDistance, normalize, STOPWORDS } from "../text.js";
 import { materialAnswer } from "./ask.js";
@@ -202,12 +203,15 @@ function answerHoldsAll(ctx: Context, card: Card, phrase: string): boolean {
 
 /** True when the fact's own words (claim, quote, metric, keywords) hold every word of the phrase but filler. */
 function holdsAll(ctx: Context, f: Fact, phrase: string): boolean {
-  return textHoldsAll(ctx, `${f.claim} ${f.quote} ${f.metric} ${f.keywords.join(" ")}`, phrase);
+  return wordsHoldAll(ctx, factTerms(ctx, f), phrase);
 }
 
 /** True when the text's words hold every word of the phrase (misspellings read as meant) but filler. */
 function textHoldsAll(ctx: Context, text: string, phrase: string): boolean {
-  const own = new Set(ctx.tokenize(text, { words: true }));
+  return wordsHoldAll(ctx, new Set(ctx.tokenize(text, { words: true })), phrase);
+}
+
+function wordsHoldAll(ctx: Context, own: ReadonlySet<string>, phrase: string): boolean {
   return ctx
     .tokenize(phrase, { words: true })
     .map((t) => ctx.retriever.correct(t) ?? t)

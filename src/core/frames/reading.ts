@@ -175,9 +175,8 @@ export function readQuestion(
   const asked = mentions.filter((m) => !aside.includes(m));
   const searched = aside.length ? ctx.finder.residue(question, aside) : question;
   // A percentage asked for is a unit the answer's figure must be in, not a word it must repeat.
-  const percentWords = ctx.cues.asks_percent.any.test(text)
-    ? new Set(ctx.tokenize("percent percentage percentages"))
-    : NO_WORDS;
+  const asksPercent = ctx.cues.asks_percent.any.test(text);
+  const percentWords = asksPercent ? new Set(ctx.tokenize("percent percentage percentages")) : NO_WORDS;
   const terms = unique(
     ctx
       .tokenize(searched)
@@ -202,6 +201,10 @@ export function readQuestion(
       ((ctx.cues.asks_value.any.test(asking) || ctx.cues.terse.any.test(asking)) &&
         ctx.cues.measure.any.test(asking) &&
         !ctx.cues.asks_name.any.test(asking)));
+  // A share asked for ("what share…", "what % of…").
+  const share = ctx.cues.share.any.test(asking);
+  // Money asked to be spent on something ("what is the funding spent on?") asks what it goes to.
+  const asksUse = ctx.cues.asks_use.any.test(text);
   // "How big is the gap" wants a % or a multiple; "how did A describe the gap" wants A's words.
   const units = new Set(
     ctx.lexicon.units.hints
@@ -210,13 +213,12 @@ export function readQuestion(
   );
   // "How much did the harvest grow?" asks for the rate of growth, not the sum.
   // Nor does "what is the funding spent on?": it asks what the money goes to.
-  if (ctx.cues.growth.any.test(hinted) || ctx.cues.asks_use.any.test(text))
-    for (const u of ctx.lexicon.units.money) units.delete(u);
+  if (ctx.cues.growth.any.test(hinted) || asksUse) for (const u of ctx.lexicon.units.money) units.delete(u);
   // A share of a sum of money ("spending as a share of investment") is answered in %, not in dollars.
   const money =
     !asksSource &&
     // "What is the funding being spent on?" asks what the money goes to, not how much it is.
-    !ctx.cues.asks_use.any.test(text) &&
+    !asksUse &&
     (ctx.cues.money.any.test(text) ||
       // The material's own unit of money named ("in crowns") asks for a sum of money too.
       ctx.lexicon.units.moneyText?.test(text) === true ||
@@ -253,7 +255,7 @@ export function readQuestion(
     contentWeight: content.reduce((sum, t) => sum + ctx.retriever.weight(t), 0),
     terms,
     units,
-    share: ctx.cues.share.any.test(asking),
+    share,
     shareOf: shareOf(ctx, text, asks, fixed),
     compounds: (text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? [])
       .filter((c) => !MODEL_NUMBER_WHOLE.test(c))
@@ -292,11 +294,8 @@ export function readQuestion(
     asksBefore: ctx.cues.asks_before.any.test(text),
     // "What share of the world's…" names the world as the whole a share is of, not as what is asked.
     // A percentage asked for in so many words ("what yield percentage…") asks for a share's unit.
-    unitsTyped: [
-      ...(ctx.cues.share.any.test(asking) ? [] : unitsWritten(ctx, question)),
-      ...(ctx.cues.asks_percent.any.test(text) ? [PERCENT] : []),
-    ],
-    asksWorld: ctx.cues.asks_world.any.test(text) && !ctx.cues.share.any.test(asking),
+    unitsTyped: [...(share ? [] : unitsWritten(ctx, question)), ...(asksPercent ? [PERCENT] : [])],
+    asksWorld: ctx.cues.asks_world.any.test(text) && !share,
     measure: measureAsked(ctx, text, content, asks, fixed),
     sideWord: entityIds.some((id) => ctx.entity(id)?.kind === "country")
       ? undefined
@@ -308,7 +307,7 @@ export function readQuestion(
     sum:
       ctx.cues.sum.any.test(beforeBase(ctx, text)) &&
       (quantitative || money || units.size > 0) &&
-      !ctx.cues.share.any.test(asking) &&
+      !share &&
       !ctx.cues.share_of.any.test(text),
     // Lower case only: "per SemiAnalysis" names who says so, not a rate; so does "per the piece": a rate's
     // unit follows "per" bare ("per day"), never after a determiner.
@@ -627,14 +626,14 @@ function unitsNamed(ctx: Context, word: string | undefined): string[] | undefine
   return out.size ? [...out] : undefined;
 }
 
+/** Where a Chinese question asks for a value ("是多少", "有几"), after the word naming what is measured. */
+const VALUE_ASKED = /(?:是|有|为|达到|约)?(?:多少|几)/u;
+
 /**
  * The share of a question's Chinese characters, function words aside, that fall inside a word or
  * bigram the material uses: the Chinese counterpart of content coverage, since unknown Chinese words
  * cannot be weighed one by one against an English material. Undefined for a question with little Chinese.
  */
-/** Where a Chinese question asks for a value ("是多少", "有几"), after the word naming what is measured. */
-const VALUE_ASKED = /(?:是|有|为|达到|约)?(?:多少|几)/u;
-
 function hanCoverage(ctx: Context, question: string): number | undefined {
   let total = 0;
   let covered = 0;
@@ -680,16 +679,14 @@ function useWords(ctx: Context, text: string): string[] {
   return verb ? ctx.tokenize(verb, { words: true }) : [];
 }
 
-const moneyUnitCache = new WeakMap<Context, RegExp | null>();
+const moneyUnit = perContext<RegExp | null>();
 
 /** True when the text asks for a value in the material's unit of money ("in dollars", "in crowns"). */
 function inMoneyUnit(ctx: Context, text: string): boolean {
-  let re = moneyUnitCache.get(ctx);
-  if (re === undefined) {
+  const re = moneyUnit(ctx, "in", () => {
     const money = ctx.lexicon.units.moneyText;
-    re = money ? new RegExp(`\\bin (?:us |u\\.s\\. )?(?:${money.source})`, "u") : null;
-    moneyUnitCache.set(ctx, re);
-  }
+    return money ? new RegExp(`\\bin (?:us |u\\.s\\. )?(?:${money.source})`, "u") : null;
+  });
   return re?.test(text) === true;
 }
 

@@ -13,14 +13,13 @@ export function fixTypos(ctx: Context, question: string): string {
     const w = m[0].toLowerCase();
     if (ctx.words.has(w) || STOPWORDS.has(w) || ctx.finder.isNameWord(w) || !/^[a-z]+$/.test(w)) continue;
     if (ctx.tokenize(w).some((t) => ctx.retriever.known(t) || ctx.lexicon.synonyms.has(t))) continue;
-    const word = nearestWord(ctx, w, ctx.words);
+    const candidate = nearestWord(w, ctx.words);
     // A word one letter from a word of a name ("Acsend" of "Ascend") is that name misspelt.
-    const name = word ? undefined : nearestWord(ctx, w, nameWords(ctx));
+    const name = candidate ? undefined : nearestWord(w, nameWords(ctx));
     if (name) {
       fixed = fixed.replace(m[0], name);
       continue;
     }
-    const candidate = word;
     if (!candidate) continue;
     const trial = fixed.replace(m[0], candidate);
     // Kept when it completes a phrase: the corrected text reads a term the word alone would not give; or when
@@ -49,7 +48,7 @@ function nameWords(ctx: Context): ReadonlySet<string> {
   return set;
 }
 
-function nearestWord(_ctx: Context, w: string, words: ReadonlySet<string>): string | undefined {
+function nearestWord(w: string, words: ReadonlySet<string>): string | undefined {
   const max = w.length >= 8 ? 2 : 1;
   let best: string | undefined;
   let bestD = max + 1;

@@ -1,13 +1,14 @@
-// What a fact or a sentence of the material says of the time, the year and the side a question asks about.
-// A curated fact and a quoted sentence answer by the same test: each is read as a Said (its words, the numbers
-// it states, whether it is dated), and `saysWhatIsAsked` holds either to the question's time and opposites.
+// What a fact or a sentence of the material says of what a question pins down: its time and year, the side,
+// the world, a unit, a code or a name without an entry. A curated fact and a quoted sentence answer by the
+// same test: each is read as a Said (its words, the numbers it states, whether it is dated, the units it gives
+// figures in), and `saysWhatIsAsked` holds either to the question.
 import type { Fact } from "../../knowledge/schema.js";
 import { perContext } from "../compose/shared.js";
 import type { Context } from "../context.js";
 import { PERCENT, type Reading, relativeTime, writesUnit } from "../frames/reading.js";
 import { normalize } from "../text.js";
 
-/** One thing the material says, as the checks of time, year and opposites read it. */
+/** One thing the material says, as `saysWhatIsAsked` reads it. */
 export interface Said {
   /** Its words, normalised: a fact's date, quote and claim; a sentence itself. */
   readonly text: string;
@@ -169,7 +170,7 @@ export function saidBySentence(
 }
 
 /**
- * True unless what is said misses the time, year or side the question asks about:
+ * True unless what is said misses what the question pins down:
  * - a year asked about ("in 2030") must be one it states, a unit asked by name ("in EFLOPS") one it gives a
  *   figure in, and a code typed ("5nm") or a name without an entry one it writes;
  * - a relative time ("last year") must not be another it speaks of;
