@@ -17,6 +17,7 @@ import {
   possessiveWords,
   slug,
 } from "./names.js";
+import { type Quotation, quotationsOf } from "./quotations.js";
 import { clausesOf, figureClauses, type Span, sentencesOf } from "./text.js";
 import { proposeNewTopics } from "./topics.js";
 
@@ -245,6 +246,7 @@ export function draftSource(input: DraftInput): Draft {
     const n = index + 1;
     const kept = curatedAt(n);
     const names = matcher.find(paragraph);
+    const quotations = quotationsOf(paragraph, names, byId);
     // What the paragraph has been about so far: "they", "the company" and a sentence naming no one refer to it.
     let context: string[] = [];
     // The time the sentence before named, which "in the month", "that year" refer to.
@@ -267,7 +269,8 @@ export function draftSource(input: DraftInput): Draft {
           if (own.length > 0) context = [...new Set(own.map((m) => m.id))];
           continue;
         }
-        const fact = draftFact(clause, n, names, byId, publisher, input, usedIds, context, fresh);
+        const quotation = quotations.find((q) => clause.start < q.end && q.start < clause.end);
+        const fact = draftFact(clause, n, names, byId, publisher, input, usedIds, context, fresh, quotation);
         if (own.length > 0) context = [...new Set(own.map((m) => m.id))];
         if (!fact) continue;
         // "TERI expects that figure to reach 400 TWh": a figure said of "that figure" measures what the
@@ -532,6 +535,7 @@ function draftFact(
   usedIds: Set<string>,
   context: readonly string[] = [],
   fresh: ReadonlySet<string> = new Set(),
+  quotation?: Quotation,
 ): { fact: Fact } | undefined {
   const quote = normaliseQuote(clause.text);
   if (quote.length < 12 || !/\p{L}{3}/u.test(quote)) return undefined;
@@ -560,8 +564,10 @@ function draftFact(
   });
   const dates = readings.flatMap((r) => (r.kind === "date" ? [r.phrase] : []));
   const we = /\b(?:we|our|us)\b/i.test(quote.replace(/\bUS\b/g, ""));
-  const reporter = reporterOf(quote, names, byId);
-  const attribution = reporter ?? (we && publisher ? publisher : undefined);
+  // Words inside a quotation are its speaker's, though the sentence naming the speaker is another one; and
+  // the "we" of a quotation is the speaker's, never the publisher's.
+  const reporter = reporterOf(quote, names, byId) ?? quotation?.speaker;
+  const attribution = reporter ?? (we && publisher && !quotation ? publisher : undefined);
   // "Shenlan's SL-R2 has 540 billion parameters": a thing named right after its owner's "'s" is what the
   // clause speaks of, its owner second.
   const ordered = [...names];
@@ -658,7 +664,7 @@ function draftFact(
   )
     return undefined;
 
-  const claim = claimOf(quote, names, byId, publisher ? byId.get(publisher)?.name : undefined);
+  const claim = claimOf(quote, names, byId, publisher && !quotation ? byId.get(publisher)?.name : undefined);
   if (!claim) return undefined;
   const metric = metricOf(quote, figures, names);
   const base = slug(
@@ -789,7 +795,7 @@ function claimOf(
     );
   }
   text = text.charAt(0).toUpperCase() + text.slice(1);
-  if (!/[.!?]$/.test(text)) text = `${text}.`;
+  if (!/[.!?]["”’]?$/.test(text)) text = `${text}.`;
   if (text.length > CLAIM_MAX) text = quote.length <= CLAIM_MAX ? quote : `${quote.slice(0, CLAIM_MAX - 1)}…`;
   return text.length > 0 && text.length <= CLAIM_MAX ? text : undefined;
 }
