@@ -119,6 +119,8 @@ export interface Reading {
   asksBefore: boolean;
   /** The whole world asked for ("global shipments"): only a figure given for the world answers. */
   asksWorld: boolean;
+  /** True when the question supposes ("what if…", "how much could…"): a figure only supposed may answer it. */
+  supposes: boolean;
   /** Units the question writes by name ("in EFLOPS", "how many TOPS"): the figure answered must be in one. */
   unitsTyped: string[];
   /** The measure named right after "what" ("what yield is…"), as a searched word: the answer must match it. */
@@ -214,19 +216,28 @@ export function readQuestion(
   // "How much did the harvest grow?" asks for the rate of growth, not the sum.
   // Nor does "what is the funding spent on?": it asks what the money goes to.
   if (ctx.cues.growth.any.test(hinted) || asksUse) for (const u of ctx.lexicon.units.money) units.delete(u);
+  // "How much money has the revenue share brought in?": money asked in so many words is a sum of money, whatever
+  // share or growth the question also names.
+  const asksMoney = !asksUse && ctx.cues.asks_money.any.test(text);
+  if (asksMoney) {
+    for (const u of ctx.lexicon.units.share) units.delete(u);
+    for (const u of ctx.lexicon.units.money) units.add(u);
+  }
   // A share of a sum of money ("spending as a share of investment") is answered in %, not in dollars.
   const money =
     !asksSource &&
     // "What is the funding being spent on?" asks what the money goes to, not how much it is.
     !asksUse &&
-    (ctx.cues.money.any.test(text) ||
+    (asksMoney ||
+      ctx.cues.money.any.test(text) ||
       // The material's own unit of money named ("in crowns") asks for a sum of money too.
       ctx.lexicon.units.moneyText?.test(text) === true ||
       (typed !== undefined && ctx.cues.money.any.test(normalize(typed)))) &&
     // "A's capex in dollars?": a value asked by the unit it is wanted in, with no question word.
-    (ctx.cues.asks_value.any.test(asking) || inMoneyUnit(ctx, text)) &&
-    !ctx.cues.growth.any.test(text) &&
-    ![...ctx.lexicon.units.share].some((u) => units.has(u));
+    (asksMoney ||
+      ((ctx.cues.asks_value.any.test(asking) || inMoneyUnit(ctx, text)) &&
+        !ctx.cues.growth.any.test(text) &&
+        ![...ctx.lexicon.units.share].some((u) => units.has(u))));
   const entityIds = asked.map((m) => m.entity.id);
   // The words left when the names are cut out: "orchards" in "How many orchards does Applewood run?".
   // A name alone matching is no answer; what is asked about it must match too.
@@ -296,6 +307,7 @@ export function readQuestion(
     // A percentage asked for in so many words ("what yield percentage…") asks for a share's unit.
     unitsTyped: [...(share ? [] : unitsWritten(ctx, question)), ...(asksPercent ? [PERCENT] : [])],
     asksWorld: ctx.cues.asks_world.any.test(text) && !share,
+    supposes: ctx.cues.asks_supposed.any.test(text),
     measure: measureAsked(ctx, text, content, asks, fixed),
     sideWord: entityIds.some((id) => ctx.entity(id)?.kind === "country")
       ? undefined

@@ -22,8 +22,34 @@ export interface Said {
   time(): number;
   /** The words of the paragraph it stands in, tokenized as words: the context a name is written in. */
   context(): ReadonlySet<string>;
-  /** True when it gives a figure in the unit: a fact's figures, a sentence's words. */
-  inUnit(unit: string): boolean;
+  /**
+   * True when it gives a figure in the unit: a fact's figures, a sentence's words. `stated`: outside a
+   * supposition's premise ("If 100% of capacity went to A, …" supposes its 100%, it does not state it).
+   */
+  inUnit(unit: string, stated?: boolean): boolean;
+  /** True when a supposition's premise in it holds a figure. */
+  supposesFigure(): boolean;
+}
+
+/**
+ * The premises of the suppositions a text makes: each clause a supposing word opens ("if", 如果), up to the
+ * clause's end. A figure there is supposed, not stated.
+ */
+export function premises(ctx: Context, text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(ctx.cues.supposes.global)) {
+    const rest = text.slice(m.index);
+    const end = rest.search(/[,;:，；：。!?]|\bthen\b/iu);
+    found.push(end < 0 ? rest : rest.slice(0, end));
+  }
+  return found;
+}
+
+/** The text with its suppositions' premises cut out. */
+function outsidePremises(ctx: Context, text: string): string {
+  let out = text;
+  for (const p of premises(ctx, text)) out = out.replace(p, " ");
+  return out;
 }
 
 /**
@@ -67,10 +93,11 @@ function said(
   dated: boolean,
   timed: string,
   at: { source: string; paragraph: number },
-  inUnit: (unit: string) => boolean,
+  inUnit: (unit: string, stated?: boolean) => boolean,
+  supposed: () => ReadonlySet<string>,
 ): Said {
   const text = normalize(words);
-  const own: { numbers?: Set<string>; words?: Set<string>; time?: number } = {};
+  const own: { numbers?: Set<string>; words?: Set<string>; time?: number; supposes?: boolean } = {};
   return {
     text,
     dated,
@@ -88,6 +115,10 @@ function said(
     },
     context: () => paragraphWords(ctx, at.source, at.paragraph),
     inUnit,
+    supposesFigure: () => {
+      own.supposes ??= supposed().size > 0;
+      return own.supposes;
+    },
   };
 }
 
@@ -144,8 +175,13 @@ export function saidByFact(ctx: Context, f: Fact): Said {
       // A fact's time is its date's or its quote's: a claim restates the quote.
       `${f.as_of ?? ""} ${f.quote}`,
       f,
-      (unit) =>
-        f.figures.some((g) => g.unit === unit || (unit === PERCENT && ctx.lexicon.units.share.has(g.unit))),
+      (unit, stated) =>
+        f.figures.some(
+          (g) =>
+            (g.unit === unit || (unit === PERCENT && ctx.lexicon.units.share.has(g.unit))) &&
+            !(stated && isSupposed(numbersIn(g.text), supposedIn(ctx, f.quote))),
+        ),
+      () => supposedIn(ctx, f.quote),
     );
     ofContext.set(f, s);
   }
@@ -165,8 +201,21 @@ export function saidBySentence(
     false,
     sentence,
     at,
-    (unit) => writesUnit(ctx, sentence, unit),
+    (unit, stated) => writesUnit(ctx, stated ? outsidePremises(ctx, sentence) : sentence, unit),
+    () => supposedIn(ctx, sentence),
   );
+}
+
+const supposedOf = perContext<ReadonlySet<string>>();
+
+/** The numbers a text only supposes: those in its premises. */
+function supposedIn(ctx: Context, text: string): ReadonlySet<string> {
+  return supposedOf(ctx, `supposed#${text}`, () => numbersIn(premises(ctx, text).join(" ")));
+}
+
+/** True when a figure's numbers all stand in a premise. */
+function isSupposed(numbers: ReadonlySet<string>, supposed: ReadonlySet<string>): boolean {
+  return numbers.size > 0 && [...numbers].every((n) => supposed.has(n));
 }
 
 /**
@@ -182,6 +231,14 @@ export function saidBySentence(
 export function saysWhatIsAsked(ctx: Context, r: Reading, s: Said, covered: () => number): boolean {
   if (r.years.some((y) => !s.numbers().has(y))) return false;
   if (r.unitsTyped.length && !r.unitsTyped.some((u) => s.inUnit(u))) return false;
+  // "What share of…" is answered by a share, not by a count beside the same words.
+  if (r.share && r.quantitative && !r.unitsTyped.length && !s.inUnit(PERCENT)) return false;
+  // A figure only supposed ("If 100% of capacity went to A, …") answers no question about what is: the unit
+  // asked for, or the share, must be given outside the premise.
+  if (!r.supposes && s.supposesFigure()) {
+    const asked = r.unitsTyped.length ? r.unitsTyped : r.share ? [PERCENT] : [];
+    if (asked.length && !asked.some((u) => s.inUnit(u, true))) return false;
+  }
   // A code typed among the words asked ("5nm", "int8") names one thing exactly: what answers writes it.
   if (r.content.some((t) => CODE.test(t) && !unitWords(ctx).has(t) && !s.words().has(t))) return false;
   if (r.unnamed.length && !writesNames(ctx, r, s)) return false;
