@@ -11,6 +11,9 @@
 //     3. an entry of ignored.yaml for that paragraph (every occurrence of its text), which says why.
 //   An ignored entry that only restates a figure carried elsewhere names that fact in `fact`.
 //
+// List rule: a curated quote that ends on a name where its paragraph goes on with another (", and C") cuts a
+// list, and would answer "which…" with part of it; drafts are read as ingest split them.
+//
 // Claim rule: every number a claim writes must equal one of its fact's figures (value or range end), or be
 // one of the numbers of its `as_of`. Numbers inside an entity's name or alias ("Ascend 910", "Opus 4.6")
 // are names, and digits stuck to letters ("910B", "INT8", "Q1") are codes: neither counts.
@@ -84,7 +87,8 @@ export function validateKnowledge(loaded: Loaded): Problem[] {
 
   checkEntities(k, entities, out);
   const names = namesWithDigits(k.entities);
-  for (const f of k.facts) checkFact(f, k, entities, topics, names, out);
+  const listed = nameEnds(k.entities);
+  for (const f of k.facts) checkFact(f, k, entities, topics, names, listed, out);
   checkMetricsShareUnits(k, out);
   for (const t of k.topics) checkTopic(t, facts, k.sides, out);
   checkTopicMembership(k, facts, out);
@@ -174,6 +178,7 @@ function checkFact(
   entities: Map<string, Entity>,
   topics: Map<string, Topic>,
   names: RegExp | undefined,
+  listed: NameEnds | undefined,
   out: Problems,
 ): void {
   const file = out.fileOf("fact", f.id, "facts");
@@ -195,6 +200,11 @@ function checkFact(
   const quote = normaliseQuote(f.quote);
   if (paragraph !== undefined && !normaliseQuote(paragraph).includes(quote))
     add("quote", `not verbatim in ${f.source} ¶${f.paragraph}: "${f.quote}"`);
+  else if (paragraph !== undefined && !f.draft) {
+    // A curated quote holds its whole list; a draft's split is read as drafted (ingest marks it a draft).
+    const cut = listCutAfter(normaliseQuote(paragraph), quote, listed);
+    if (cut) add("quote", `cuts a list of names: the paragraph goes on "${cut}"`);
+  }
 
   f.figures.forEach((fig, i) => {
     const field = `figures.${i}`;
@@ -237,6 +247,43 @@ function checkFact(
   checkSubject(f, entities, add);
   if (f.framed_by !== undefined && !k.facts.some((g) => g.id === f.framed_by))
     add("framed_by", `no fact "${f.framed_by}"`);
+}
+
+/** Two regexes matching an entity's name or alias, one at the start of a text and one at its end. */
+interface NameEnds {
+  start: RegExp;
+  end: RegExp;
+}
+
+function nameEnds(entities: Entity[]): NameEnds | undefined {
+  const names = entities
+    .flatMap((e) => [e.name, ...e.aliases])
+    .filter((n) => /^[\p{L}\p{N}]/u.test(n))
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
+  if (!names) return undefined;
+  return {
+    start: new RegExp(`^(?:${names})(?![\\p{L}\\p{N}])`, "iu"),
+    end: new RegExp(`(?<![\\p{L}\\p{N}])(?:${names})$`, "iu"),
+  };
+}
+
+/** Where a list goes on after a quote: ", B", ", and B", " and B", " or B". */
+const LIST_GOES_ON = /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)/;
+
+/**
+ * The words after the quote when the quote stops inside a list of names: it ends on a name and the paragraph
+ * goes on with another ("A, B" where it says "A, B, and C"), so a fact quoting it answers "which…" with part
+ * of the list. Undefined when not.
+ */
+function listCutAfter(paragraph: string, quote: string, names: NameEnds | undefined): string | undefined {
+  const at = paragraph.indexOf(quote);
+  if (!names || at < 0 || !names.end.test(quote)) return undefined;
+  const after = paragraph.slice(at + quote.length);
+  const goesOn = LIST_GOES_ON.exec(after);
+  if (!goesOn || !names.start.test(after.slice(goesOn[0].length))) return undefined;
+  return after.slice(0, 40).trim();
 }
 
 /** A group names two or more members, each an entity and none a group; nothing else has members. */

@@ -1,6 +1,6 @@
 // Each rule of the knowledge validator, shown on a copy of a small valid fixture broken in one way:
 // the problem names the file, the entry and the field, so that a curator can fix it by hand.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { KnowledgeError, readKnowledge } from "../../src/knowledge/load.js";
@@ -33,6 +33,41 @@ describe("validateKnowledge", () => {
       expect(problems).toEqual([
         problem("facts/compute.yaml", "us-compute", "quote", /not verbatim in mini ¶2/),
       ]);
+    });
+
+    it("given a curated quote that stops inside a list of names, names the fact's quote; the whole list passes", () => {
+      // A fact quoting "A, B" of "A, B, and C" answers "which…" with part of the list.
+      const cut = (quote: string, draft = false) => {
+        const dir = copyFixture();
+        const source = join(dir, "sources", "mini.txt");
+        writeFileSync(
+          source,
+          `${readFileSync(source, "utf8").trimEnd()}\nMythos is watched by the United States, China, and Anthropic alike.\n`,
+        );
+        editYaml(dir, "facts/models.yaml", (d) => {
+          (d.facts as Fact[]).push({
+            ...fact(d, "mythos-parameters"),
+            id: "mythos-watched",
+            paragraph: 5,
+            quote,
+            claim: "Mythos is watched by the United States, China, and Anthropic.",
+            metric: "Watchers",
+            figures: [],
+            entities: ["mythos", "united-states", "china", "anthropic"],
+            ...(draft ? { draft } : {}),
+          });
+        });
+        return validateKnowledge(readKnowledge(dir));
+      };
+      expect(cut("Mythos is watched by the United States, China")).toEqual([
+        problem("facts/models.yaml", "mythos-watched", "quote", /cuts a list of names.*and Anthropic/),
+      ]);
+      expect(cut("Mythos is watched by the United States")).toEqual([
+        problem("facts/models.yaml", "mythos-watched", "quote", /cuts a list of names.*China/),
+      ]);
+      expect(cut("Mythos is watched by the United States, China, and Anthropic alike.")).toEqual([]);
+      // A draft is read as `gapbot ingest` split it: its clauses stay facts until a curator joins them.
+      expect(cut("Mythos is watched by the United States, China", true)).toEqual([]);
     });
 
     it("given a quote differing only in whitespace and straight quotes, accepts it", () => {
