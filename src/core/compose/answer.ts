@@ -9,7 +9,15 @@ import type { Mention } from "../entities.js";
 import { clip, provenance, ratio, ratioPhrase } from "../format.js";
 import { MODEL_NUMBER, type Reading } from "../frames/reading.js";
 import { setOutsideIn } from "../rank/rank.js";
-import { contentShare, family, oneNamed, otherSide, otherSideCountry, ownThings } from "../rank/relevance.js";
+import {
+  contentShare,
+  family,
+  namesAskedKind,
+  oneNamed,
+  otherSide,
+  otherSideCountry,
+  ownThings,
+} from "../rank/relevance.js";
 import { saidBySentence, saysWhatIsAsked } from "../rank/said.js";
 import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
 import { nameKey, normalize } from "../text.js";
@@ -200,8 +208,7 @@ function sentenceAnswer(
     m.entity,
     ...m.entity.members.flatMap((id) => ctx.entity(id) ?? []),
   ]);
-  if (r.names.length && !named.some((e) => r.names.includes(e.kind) && !r.entityIds.includes(e.id)))
-    return undefined;
+  if (r.names.length && !named.some((e) => namesAskedKind(ctx, r, e))) return undefined;
   // A share of one thing is not answered by a sentence giving a share of another.
   if (r.shareOf.length) {
     const words = new Set(ctx.tokenize(sentence));

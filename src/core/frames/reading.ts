@@ -70,6 +70,8 @@ export interface Reading {
   wants: EntityKind[];
   /** The kinds a "which <kind>" question asks for by name ("which company"): its answer must name one. */
   names: EntityKind[];
+  /** True when a company names the answer only as the maker of a chip ("which chip…": "50,000 <maker> chips"). */
+  chipMakers: boolean;
   /** "What share of…": a share is asked for, and a fact with no share in it answers less well. */
   share: boolean;
   quantitative: boolean;
@@ -286,6 +288,7 @@ export function readQuestion(
       ),
       ...othersOf,
     ],
+    chipMakers: ctx.cues.which_chip.any.test(text) && !ctx.cues.which_company.any.test(text),
     quantitative,
     money,
     alone: aloneMentions(ctx, text, key, asked),

@@ -18,6 +18,7 @@ import {
   family,
   hasAny,
   inGroup,
+  namesAskedKind,
   namesWanted,
   narrowedTo,
   otherCountryAsked,
@@ -379,13 +380,8 @@ function spacedText(f: Fact): string {
 function namesKind(ctx: Context, r: Reading, f: Fact): boolean {
   const ids = [...f.entities, ...(f.attribution ? [f.attribution] : []), ...(f.subject ? [f.subject] : [])];
   return ids.some((id) => {
-    const kind = ctx.entity(id)?.kind;
-    return (
-      kind !== undefined &&
-      r.names.includes(kind) &&
-      !r.entityIds.includes(id) &&
-      !r.aside.some((m) => m.entity.id === id)
-    );
+    const e = ctx.entity(id);
+    return e !== undefined && namesAskedKind(ctx, r, e) && !r.aside.some((m) => m.entity.id === id);
   });
 }
 

@@ -273,3 +273,13 @@ function sideOfCountry(ctx: Context, countryId: string): string | undefined {
   return ctx.knowledge.sides.find((s) => s.entity === countryId || ctx.entity(s.entity)?.country === code)
     ?.id;
 }
+
+/**
+ * True when the thing names what a "which…" question asks for: a thing of the kind asked, not one asked
+ * about. A company named for a chip ("50,000 <maker> chips") names it as its maker: the maker of a thing asked
+ * about names that thing's maker, not the chip ("which chip will A supply to B?" is not answered by B's maker).
+ */
+export function namesAskedKind(ctx: Context, r: Reading, e: Entity): boolean {
+  if (!r.names.includes(e.kind) || r.entityIds.includes(e.id)) return false;
+  return !(r.chipMakers && e.kind === "company" && r.entityIds.some((id) => ctx.entity(id)?.vendor === e.id));
+}
