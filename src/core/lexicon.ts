@@ -1,6 +1,7 @@
 // The material's vocabulary (knowledge/vocabulary.yaml) compiled once per knowledge: synonym folding for the
 // tokenizer and the index, and the units a question's words ask for. The mechanisms read it; none names a word.
 import type { Vocabulary } from "../knowledge/schema.js";
+import { stem } from "./text.js";
 
 export interface UnitHint {
   cue: RegExp;
@@ -39,7 +40,13 @@ const HAN = /\p{Script=Han}/u;
 
 export function compileLexicon(v: Vocabulary): Lexicon {
   const synonyms = new Map<string, string>();
-  for (const group of v.synonyms.groups) for (const w of group) synonyms.set(w, group[0] as string);
+  const keep = new Set(v.keep_words);
+  // A synonym is found by its stem too ("pric" of "priced" is "price"'s).
+  for (const group of v.synonyms.groups)
+    for (const w of group) {
+      synonyms.set(w, group[0] as string);
+      if (!synonyms.has(stem(w, keep))) synonyms.set(stem(w, keep), group[0] as string);
+    }
   return {
     phrases: v.synonyms.phrases.map((p) => [new RegExp(p.pattern, "g"), p.to] as [RegExp, string]),
     synonyms,

@@ -42,6 +42,24 @@ export function words(text: string): { han: boolean; text: string }[] {
 /** Plural and possessive endings off, so "GPUs" finds "GPU". Names with digits are left whole. */
 export function stem(word: string, keep: ReadonlySet<string> = NO_WORDS): string {
   if (/\d/.test(word) || word.length <= 3 || keep.has(word)) return word;
+  const base = stemmed(word);
+  // "gives" is "give", a stop word as much as "give" is.
+  return STOPWORDS.has(base) ? base : withoutSilentE(base);
+}
+
+/**
+ * A silent e off the end ("raise" → "rais", "price" → "pric"), as an -ed or -ing ending leaves the word
+ * ("raised", "raising" → "rais"): the forms of a verb find each other, and the stem stays the start of the
+ * nouns made from it ("calculat" of "calculation"). After c, v, z, a vowel and s, "ir", a consonant and "at"
+ * or "in".
+ */
+function withoutSilentE(word: string): string {
+  return word.length >= 4 && /(?:c|v|[^z]z|[aeio]s|ir|[^aeiou]at|[^aeiou]in)e$/.test(word)
+    ? word.slice(0, -1)
+    : word;
+}
+
+function stemmed(word: string): string {
   if (word.endsWith("'s")) return word.slice(0, -2);
   if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(ss|is)$/.test(word) || LATIN_US.has(word)) return word;
