@@ -81,4 +81,10 @@ describe("the first article's answers", () => {
       expect(card.citations[0]?.paragraph, q).toBe(65);
     }
   });
+
+  it("gives a chip's figure to that chip, not to the peer it is compared with (related lists its own, not peers)", () => {
+    expect(ask("How many TOPS does the Nvidia A100 deliver?").kind).toBe("not_found");
+    expect(ask("What is the Ascend 910B's computing power?").headline).toContain("640 TOPS");
+    expect(ask("Which Nvidia chip is the 910B comparable to?").headline).toContain("A100");
+  });
 });
