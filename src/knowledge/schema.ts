@@ -355,6 +355,7 @@ export const CUE_NAMES = [
   "thread_more",
   "thread_subject",
   "article_word",
+  "scope",
 ] as const;
 /** The word lists the frames read as words (knowledge/cues.yaml's `words`). */
 export const WORD_LIST_NAMES = [
@@ -364,6 +365,7 @@ export const WORD_LIST_NAMES = [
   "every_topic",
   "source_kinds",
   "time_words",
+  "scope_filler",
 ] as const;
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
 export type CueName = (typeof CUE_NAMES)[number];

@@ -94,6 +94,11 @@ export interface Reading {
   compounds: string[];
   /** The words of what a share is asked of ("share of <apple orchards>"), names aside; the answer must match them. */
   shareOf: string[];
+  /**
+   * The words of the field a question closes on ("how far behind is A in <coding>?"), names, times, units and
+   * places in the text aside: what the figure asked is of, so the answer must match one of them.
+   */
+  scope: string[];
   /** Advice is asked for ("what should Southland do?"). */
   advice: boolean;
   /** A sum of several subjects' figures is asked for ("combined", "in total"). */
@@ -270,6 +275,7 @@ export function readQuestion(
     units,
     share,
     shareOf: shareOf(ctx, text, asks, fixed),
+    scope: scopeWords(ctx, text, content),
     compounds: (text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? [])
       .filter((c) => !MODEL_NUMBER_WHOLE.test(c))
       .map((c) => c.replace(/-/g, " ")),
@@ -417,6 +423,36 @@ function shareOf(
       .map(fixed);
   }
   return [];
+}
+
+const scopeFillerOf = perContext<ReadonlySet<string>>();
+
+/**
+ * The content words of the field a question closes on ("… in memory chips?"). A time ("in a year", "in Q1"),
+ * a total, a place in the text ("in the article"), a unit ("in dollars") or a name ("in Southland") is no field.
+ */
+function scopeWords(ctx: Context, text: string, content: readonly string[]): string[] {
+  const phrase = ctx.cues.scope.each.map((re) => re.exec(text)?.groups?.scope).find((p) => p !== undefined);
+  if (
+    !phrase ||
+    /\d/.test(phrase) ||
+    ctx.lexicon.units.moneyText?.test(phrase) ||
+    unitsWritten(ctx, phrase).length
+  )
+    return [];
+  const filler = scopeFillerOf(ctx, "scope", () => {
+    // Words every topic shares ("AI") name the material's whole field, not one part of it.
+    const words = [
+      ...ctx.knowledge.cueWords.scope_filler,
+      ...ctx.knowledge.cueWords.time_words,
+      ...ctx.knowledge.cueWords.every_topic,
+    ];
+    return new Set(ctx.tokenize(words.join(" ")));
+  });
+  const words = ctx.tokenize(ctx.finder.residue(phrase, ctx.finder.mentions(phrase)));
+  // Only words read as the question's content: what the fact must match is what the question asks.
+  const fixed = words.map((t) => ctx.retriever.correct(t) ?? t);
+  return fixed.some((t) => filler.has(t)) ? [] : fixed.filter((t) => content.includes(t));
 }
 
 /** The text before what a comparison is made against ("… than all of B put together"), or all of it. */

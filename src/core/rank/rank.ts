@@ -249,11 +249,31 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     r.shareOf.every((t) => h.matched.includes(t) && factTerms(ctx, f).has(t)) &&
     // "What is the funding spent on?" is answered by a fact saying what it is spent on, not how much it is.
     r.use.every((t) => h.matched.includes(t)) &&
+    // "How far behind is A in coding?": a figure of another field is no answer, however well the rest matches.
+    // The field may be set by the fact's paragraph ("queues hold …; the median wait is five years").
+    inScope(ctx, r, h) &&
     // "What did it cost per kilometre?" is not answered by the whole cost: the fact must give the rate.
     (r.per === undefined || givesRate(f, r.per)) &&
     // "The combined harvest of Northland and Southland": only a figure the material gives for them together.
     !(r.sum && !sumOf(ctx, r, f))
   );
+}
+
+/**
+ * True when the hit speaks of the field the question closes on: it matches, or its paragraph writes, at least
+ * half of the field's words by weight ("pear orchards" is about pears, not about orchards of another kind).
+ */
+function inScope(ctx: Context, r: Reading, h: Hit<Fact>): boolean {
+  // A speaker's words need not echo the asker's: what they said is read on its own (speakerContent).
+  if (r.scope.length === 0 || spokenBy(r, h.item)) return true;
+  let all = 0;
+  let got = 0;
+  for (const t of r.scope) {
+    const w = ctx.retriever.weight(t);
+    all += w;
+    if (h.matched.includes(t) || saidByFact(ctx, h.item).context().has(t)) got += w;
+  }
+  return got >= all * ctx.weights.scopeCoverage;
 }
 
 /** True when a count is asked of one thing against another ("compared with B") and the fact names both. */

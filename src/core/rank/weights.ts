@@ -57,6 +57,8 @@ export interface Weights {
   passageContent: number;
   /** How many sentences that pass those bars are checked against what the question asks before giving up. */
   passagesTried: number;
+  /** The share of the words of the field a question closes on ("in pear orchards"), by weight, an answer must speak of. */
+  scopeCoverage: number;
   /** The share of the words besides the names a fact must match to say when ("when was X released"). */
   timeContent: number;
 }
@@ -90,4 +92,5 @@ export const WEIGHTS: Readonly<Weights> = {
   passageContent: 0.6,
   passagesTried: 3,
   timeContent: 0.5,
+  scopeCoverage: 0.5,
 };
