@@ -87,6 +87,13 @@ export interface Reading {
   numbers: string[];
   /** Figures set aside ("besides 4 million developers"): a fact giving them answers something else. */
   asideNumbers: string[];
+  /**
+   * The figures a clause before the question gives ("X9: 10k crates an hour — what does it cost?"), as values
+   * with their magnitude: a fact stating one is what the asker knows ("10k" is not the "10" of "10 crowns").
+   */
+  givenValues: number[];
+  /** The numbers of that clause as typed, which `asideNumbers` holds too. */
+  givenNumbers: string[];
   years: string[];
   /** The side named only by its words ("homegrown" may be one side's word), when no country is named. */
   sideWord: string | undefined;
@@ -303,6 +310,8 @@ export function readQuestion(
     counted: countedUnits(ctx, text, mentions),
     numbers,
     asideNumbers,
+    givenValues: given ? valuesIn(given) : [],
+    givenNumbers: given ? typedNumbers(given) : [],
     years: numbers.filter((n) => /^(19|20)\d\d$/.test(n)),
     // "Up how much vs last year": the baseline of a change is not the time asked for.
     when: relativeTime(ctx, text.replace(ctx.cues.time_baseline.global, " ")),
@@ -480,6 +489,36 @@ function sideNamedBy(ctx: Context, terms: readonly string[]): string | undefined
     return e && ctx.tokenize(e.name, { words: true }).every((t) => terms.includes(t));
   });
   return named.length === 1 ? named[0]?.id : undefined;
+}
+
+const MAGNITUDES: Record<string, number> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  t: 1e12,
+  tn: 1e12,
+  trillion: 1e12,
+};
+
+/**
+ * The figures a text writes, each with its magnitude ("10T" is 10^13, "2,400" is 2400); not a year, nor the
+ * number of a code or a quarter ("Q1", "X9").
+ */
+export function valuesIn(text: string): number[] {
+  const out: number[] = [];
+  for (const m of normalize(text).matchAll(
+    /(?<![a-z0-9.])(\d+(?:\.\d+)?)\s*(k|thousand|mn|m|million|bn|b|billion|tn|t|trillion)?(?![a-z0-9])/g,
+  )) {
+    const [, n = "", magnitude] = m;
+    if (!magnitude && /^(?:19|20)\d\d$/.test(n)) continue;
+    out.push(Number(n) * (magnitude ? (MAGNITUDES[magnitude] ?? 1) : 1));
+  }
+  return out;
 }
 
 /** The clause that gives a figure before the question ("X put Northland at 4.2;"), if the question opens with one. */

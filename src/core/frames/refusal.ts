@@ -13,6 +13,12 @@ import { askedWords, isChipLike, knownWord } from "./reading.js";
 /** A model number right after a name: "X11" of "Harvester X11". */
 const MODEL_NUMBER_AFTER = /^ ?(\d+[a-z]+\d*|[a-z]*\d+[a-z]+)(?![a-z0-9])/;
 
+/**
+ * A figure with its magnitude ("10t", "50k", "1.2m", "3x"), which a terse question may write right after a name
+ * ("X9: 10k crates an hour"): a figure given, no model number. "b" stays out: "910b" is a model's number.
+ */
+const MAGNITUDE = /^\d{1,3}(?:k|m|bn|t|x)$/;
+
 const CHIP_NUMBER_AFTER = /^ ?(\d+[a-z]+\d*|[a-z]*\d+[a-z]+|(?!(?:19|20)\d\d(?!\d))\d{3,4})(?![a-z0-9.])/;
 
 /**
@@ -41,6 +47,7 @@ export function refusal(ctx: Context, question: string, mentions: readonly Menti
     // A word the material itself writes ("SMIC 7nm": a process it names) is no unknown model number.
     if (
       next &&
+      !MAGNITUDE.test(next) &&
       !ctx.finder.isNameWord(next) &&
       !ctx.retriever.known(next) &&
       !ctx.cues.alternatives.any.test(key)

@@ -56,7 +56,11 @@ export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
       s *= Math.sqrt(n / r.entityIds.length);
     }
     // "Besides 4 million developers…": a fact giving the figure set aside answers something else.
-    if (r.asideNumbers.length && hasAny(factNumbers(f), r.asideNumbers)) s *= w.asideNumber;
+    if (r.asideNumbers.some((n) => !r.givenNumbers.includes(n) && factNumbers(f).has(n))) s *= w.asideNumber;
+    // A figure the clause before the question gives ("X9: 10k crates an hour — what does it cost?") is matched by
+    // its value, magnitude and all: the fact stating it is what the asker knows, and its words are theirs too.
+    if (f.figures.some((g) => r.givenValues.some((v) => Math.abs(v - g.value) <= Math.abs(g.value) * 0.005)))
+      s *= w.givenValue;
     // A fact about the thing set aside answers less well, unless it names others of its kind beside it:
     // "who, besides A, praised it?" is answered by "B and A praised it".
     for (const m of r.aside)

@@ -15,6 +15,8 @@ export interface Weights {
   notConcerned: number;
   /** The fact gives a figure the asker set aside ("besides 4 million developers"). */
   asideNumber: number;
+  /** The fact states a figure the clause before the question gives ("X9: 10k crates an hour — what does it cost?"). */
+  givenValue: number;
   /** The fact is about a thing the asker set aside. */
   asideThing: number;
   /** A member of a line set aside, and the fact names the line's other members. */
@@ -70,6 +72,7 @@ export const WEIGHTS: Readonly<Weights> = {
   noShare: 0.3,
   notConcerned: 0.4,
   asideNumber: 0.5,
+  givenValue: 0.2,
   asideThing: 0.5,
   otherMember: 2,
   compound: 1.3,
