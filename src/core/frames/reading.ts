@@ -144,6 +144,11 @@ export interface Reading {
   /** Who the question asks the words of ("according to A", "what did A conclude"): its speakers' ids. */
   speakers: string[];
   /**
+   * Those named as the source of a figure asked of something else ("how many X does B have, per A?"): no
+   * thing the figure is of, but the answer must be theirs.
+   */
+  sources: string[];
+  /**
    * The other members of a line asked about, when the question sets one member aside ("which X models
    * besides the 9", "besides the X9"): it asks for these.
    */
@@ -274,6 +279,18 @@ export function readQuestion(
   const others = otherMembers(ctx, asked, aside, asideNumbers);
   // "Which … besides A": the answer names another thing of A's kind.
   const othersOf = ctx.cues.asks_which.any.test(text) ? unique(aside.map((m) => m.entity.kind)) : [];
+  const speakers = asked
+    .filter(
+      (m) =>
+        ctx.cues.speaker_before.any.test(key.slice(0, m.start)) ||
+        ctx.cues.speaker_after.any.test(key.slice(m.end)),
+    )
+    .map((m) => m.entity.id);
+  // Those named as the source of what is asked ("according to A", "per A"), with other names asked about.
+  const sources =
+    speakers.length < asked.length
+      ? asked.filter((m) => ctx.cues.speaker_before.any.test(key.slice(0, m.start))).map((m) => m.entity.id)
+      : [];
   return {
     question,
     content,
@@ -349,15 +366,11 @@ export function readQuestion(
     asked,
     aside,
     others,
-    speakers: asked
-      .filter(
-        (m) =>
-          ctx.cues.speaker_before.any.test(key.slice(0, m.start)) ||
-          ctx.cues.speaker_after.any.test(key.slice(m.end)),
-      )
-      .map((m) => m.entity.id),
+    speakers,
+    sources,
     entityIds,
-    things: entityIds.filter((id) => ctx.entity(id)?.kind !== "country"),
+    // "How many X does B have, per A?": A says so, B is asked about; A is no thing the figure is of.
+    things: entityIds.filter((id) => ctx.entity(id)?.kind !== "country" && !sources.includes(id)),
     countries: entityIds.filter((id) => ctx.entity(id)?.kind === "country"),
   };
 }

@@ -184,6 +184,8 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     !memberOfSubjectAsked(ctx, r, f) &&
     // "According to whose statistics…" is answered only by a fact that says whose it is.
     !(r.asksSource && f.attribution === undefined) &&
+    // "How many X does B have, per A?" is answered only by what A says.
+    r.sources.every((id) => f.attribution === id || f.entities.includes(id)) &&
     // "How many X…" is not answered by a share alone: a share is no count. But "how many X does A have
     // compared with B" is, by A's as a fraction of B's: a share on a fact naming both.
     !(
