@@ -36,4 +36,10 @@ describe("figures given before the question", () => {
       "applewood-orchards",
     );
   });
+
+  it("narrow nothing asked: what the given share is of is not what the asked share is of", () => {
+    const q = "Northland holds 40% of the world pear market. What is its share of the world apple market?";
+    expect(readQuestion(ctx, q, ctx.finder.mentions(q)).shareOf).toEqual(["world", "apple", "market"]);
+    expect(first(q)).toBe("northland-market-share");
+  });
 });

@@ -279,6 +279,10 @@ export function readQuestion(
   const others = otherMembers(ctx, asked, aside, asideNumbers);
   // "Which … besides A": the answer names another thing of A's kind.
   const othersOf = ctx.cues.asks_which.any.test(text) ? unique(aside.map((m) => m.entity.kind)) : [];
+  // What a clause giving figures before the question says ("A holds 90% of the training market. What of…") is
+  // what the asker knows: its words narrow nothing that is asked (what a share is of, an opposite, a compound).
+  const askedPart = given ? text.slice(given.length) : text;
+  const askedTerms = new Set(given ? ctx.tokenize(askedPart).map(fixed) : []);
   const speakers = asked
     .filter(
       (m) =>
@@ -298,9 +302,9 @@ export function readQuestion(
     terms,
     units,
     share,
-    shareOf: shareOf(ctx, text, asks, fixed),
+    shareOf: shareOf(ctx, askedPart, asks, fixed),
     scope: scopeWords(ctx, text, content),
-    compounds: (text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? [])
+    compounds: (askedPart.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? [])
       .filter((c) => !MODEL_NUMBER_WHOLE.test(c))
       .map((c) => c.replace(/-/g, " ")),
     compares:
@@ -334,7 +338,7 @@ export function readQuestion(
     when: relativeTime(ctx, text.replace(ctx.cues.time_baseline.global, " ")),
     asksTime: ctx.cues.asks_when.any.test(text),
     many: ctx.cues.asks_count.any.test(text),
-    opposites: oppositesAsked(ctx, terms),
+    opposites: oppositesAsked(ctx, given ? terms.filter((t) => askedTerms.has(t)) : terms),
     asksYear: ctx.cues.asks_year.any.test(text),
     asksSource,
     asksBefore: ctx.cues.asks_before.any.test(text),

@@ -4,7 +4,7 @@ import type { Fact } from "../../knowledge/schema.js";
 import { ARTICLE_SUBJECT } from "../../knowledge/schema.js";
 import { groupHolds } from "../../knowledge/subject.js";
 import type { Context } from "../context.js";
-import type { Reading } from "../frames/reading.js";
+import { type Reading, valuesIn } from "../frames/reading.js";
 import type { Hit } from "../search.js";
 import { subjectIdOf } from "../subjects.js";
 import { normalize } from "../text.js";
@@ -59,8 +59,7 @@ export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
     if (r.asideNumbers.some((n) => !r.givenNumbers.includes(n) && factNumbers(f).has(n))) s *= w.asideNumber;
     // A figure the clause before the question gives ("X9: 10k crates an hour — what does it cost?") is matched by
     // its value, magnitude and all: the fact stating it is what the asker knows, and its words are theirs too.
-    if (f.figures.some((g) => r.givenValues.some((v) => Math.abs(v - g.value) <= Math.abs(g.value) * 0.005)))
-      s *= w.givenValue;
+    if (r.givenValues.length && statesValue(f, r.givenValues)) s *= w.givenValue;
     // A fact about the thing set aside answers less well, unless it names others of its kind beside it:
     // "who, besides A, praised it?" is answered by "B and A praised it".
     for (const m of r.aside)
@@ -100,6 +99,18 @@ export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
   return hits.sort(
     (a, b) => b.score - a.score || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0),
   );
+}
+
+const quotedValues = new WeakMap<Fact, number[]>();
+
+/** True when the fact states one of the values, as a figure or in its quote ("is 1.6 trillion, 6 times lower…"). */
+function statesValue(f: Fact, values: readonly number[]): boolean {
+  let stated = quotedValues.get(f);
+  if (!stated) {
+    stated = [...f.figures.map((g) => g.value), ...valuesIn(f.quote)];
+    quotedValues.set(f, stated);
+  }
+  return stated.some((x) => values.some((v) => Math.abs(v - x) <= Math.abs(x) * 0.005));
 }
 
 /** True when the hit answers the question, not merely comes nearest to it. */
