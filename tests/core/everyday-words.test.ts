@@ -2,7 +2,7 @@
 // says "crates") is read in the material's words, a word the material uses is read as it is, and a common
 // Chinese word joins the glossary only when the text uses its English. On the synthetic orchard pack, with a
 // words.yaml of its own.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -24,12 +24,16 @@ writeFileSync(
     "  - [tonnes, crates]",
     "  - [pick up, grew]",
     "  - [cost, crates]",
+    "  - [december, dec]",
     "chinese:",
     "  箱子: crates",
     "  香蕉: bananas",
     "",
   ].join("\n"),
 );
+// A month the pack writes in full, for a question that writes it short.
+const report = join(dir, "sources", "orchard-report.txt");
+writeFileSync(report, `${readFileSync(report, "utf8").trimEnd()}\nThe Fruit Board met in December.\n`);
 const loaded = readKnowledge(dir);
 const { knowledge } = loaded;
 
@@ -52,6 +56,13 @@ describe("everyday words", () => {
     const ctx = buildContext(knowledge);
     // "cost" asks for a sum of money; read as "crates" it would not.
     expect(everydayWords(ctx, "What does the Harvester X9 cost?")).toBe("What does the Harvester X9 cost?");
+  });
+
+  it("reads a word written short as the whole word, though it shapes the question (a month names a time)", () => {
+    const ctx = buildContext(knowledge);
+    expect(everydayWords(ctx, "Where did the Fruit Board meet in Dec?")).toBe(
+      "Where did the Fruit Board meet in december?",
+    );
   });
 
   it("reads an -ing form the pack never uses as the word with its silent e, which the pack uses", () => {

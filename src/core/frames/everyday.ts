@@ -90,8 +90,10 @@ export function everydayWords(ctx: Context, question: string): string {
       const instead = g.written.find((w) => w !== word && uses(ctx, c, w));
       const trial = instead && `${out.slice(0, m.index)}${instead}${out.slice(m.index + m[0].length)}`;
       // A word that shapes the question ("how much did they pay" asks for money) stays: the reading
-      // in the material's words must ask the same as the question did.
-      if (trial && !inCue(ctx, word) && sameFrames(ctx, out, trial)) out = trial;
+      // in the material's words must ask the same as the question did. A word written short ("Dec" of
+      // "December") is the same word, and shapes the question as the whole word does.
+      const short = instead?.toLowerCase().startsWith(word.toLowerCase()) === true;
+      if (trial && (short || !inCue(ctx, word)) && sameFrames(ctx, out, trial)) out = trial;
       break;
     }
   }
