@@ -310,6 +310,8 @@ export const CUE_NAMES = [
   "which_framework",
   "who",
   "asks_which",
+  "kind_after_name",
+  "maker_products",
   "help",
   "greeting",
   "thanks",

@@ -17,6 +17,7 @@ import {
   otherSide,
   otherSideCountry,
   ownThings,
+  qualifiedBy,
 } from "../rank/relevance.js";
 import { saidBySentence, saysWhatIsAsked } from "../rank/said.js";
 import { labelWithSubject, subjectIdOf, subjectLabel } from "../subjects.js";
@@ -209,6 +210,15 @@ function sentenceAnswer(
     ...m.entity.members.flatMap((id) => ctx.entity(id) ?? []),
   ]);
   if (r.names.length && !named.some((e) => namesAskedKind(ctx, r, e))) return undefined;
+  // "Which <Pearfield> machines…" is not answered by a sentence naming none of Pearfield's machines.
+  if (
+    !qualifiedBy(
+      ctx,
+      r,
+      named.map((e) => e.id),
+    )
+  )
+    return undefined;
   // A share of one thing is not answered by a sentence giving a share of another.
   if (r.shareOf.length) {
     const words = new Set(ctx.tokenize(sentence));

@@ -153,6 +153,13 @@ export interface Reading {
    * besides the 9", "besides the X9"): it asks for these.
    */
   others: string[];
+  /**
+   * Names qualifying the kind asked for ("which <Southland> growers", "which <Pearfield> machines"), as ids: the
+   * answer names a thing of that country, or one the maker makes. They are not among the names asked about.
+   */
+  qualifiers: string[];
+  /** The kind asked for is plural ("which growers…", "which Southland machines…"): the answer lists several. */
+  list: boolean;
   /** Names asked about, and names set aside ("besides Applewood"). */
   asked: Mention[];
   aside: Mention[];
@@ -193,7 +200,23 @@ export function readQuestion(
   const givenFor = given ? givenThings(ctx, given, text.slice(given.length)) : new Set<string>();
   const { setAside, asideClause: asideClauseRe } = built(ctx);
   const aside = mentions.filter((m) => setAside.test(key.slice(0, m.start)) || givenFor.has(m.entity.id));
-  const asked = mentions.filter((m) => !aside.includes(m));
+  // "Which <Southland> growers…", "which <Pearfield> machines…": a name qualifying the kind asked for says
+  // whose the answer's things are; it is not a subject the answer is about.
+  const qualifiers = mentions.filter((m) => !aside.includes(m) && qualifiesKind(ctx, m, key));
+  const asked = mentions.filter((m) => !aside.includes(m) && !qualifiers.includes(m));
+  // A qualifier ("which <Southland> growers") says whose the answer's things are, checked on the names it
+  // gives, not a word the answer must repeat.
+  // Nor, after a qualifier, is the kind a "which <kind>" cue asks for ("which Southland companies…"): the
+  // names' kinds answer it.
+  const kindWord = qualifiers.length
+    ? WHICH_KIND.filter(([cue]) => cue !== "who")
+        .map(([cue]) => ctx.cues[cue].any.exec(text)?.[0].split(" ").pop())
+        .filter((w): w is string => w !== undefined)
+    : [];
+  const qualifierWords = new Set([
+    ...qualifiers.flatMap((m) => ctx.tokenize(key.slice(m.start, m.end))),
+    ...ctx.tokenize(kindWord.join(" ")),
+  ]);
   const searched = aside.length ? ctx.finder.residue(question, aside) : question;
   // A percentage asked for is a unit the answer's figure must be in, not a word it must repeat.
   const asksPercent = ctx.cues.asks_percent.any.test(text);
@@ -201,7 +224,7 @@ export function readQuestion(
   const terms = unique(
     ctx
       .tokenize(searched)
-      .filter((t) => asks(t) && !percentWords.has(t))
+      .filter((t) => asks(t) && !percentWords.has(t) && !qualifierWords.has(t))
       .map(fixed),
   );
   const corrections = terms.filter((t) => !question.toLowerCase().includes(t)).join(" ");
@@ -272,7 +295,14 @@ export function readQuestion(
   const content = unique(
     ctx
       .tokenize(ctx.finder.residue(question, [...mentions]))
-      .filter((t) => asks(t) && !asideNumbers.includes(t) && !sourceKinds.has(t) && !percentWords.has(t))
+      .filter(
+        (t) =>
+          asks(t) &&
+          !asideNumbers.includes(t) &&
+          !sourceKinds.has(t) &&
+          !percentWords.has(t) &&
+          !qualifierWords.has(t),
+      )
       .map(fixed),
   );
   const numbers = typedNumbers(question).filter((n) => !asideNumbers.includes(n));
@@ -369,6 +399,8 @@ export function readQuestion(
     chinese: hanCoverage(ctx, question),
     asked,
     aside,
+    qualifiers: qualifiers.map((m) => m.entity.id),
+    list: asksList(ctx, text, key, qualifiers),
     others,
     speakers,
     sources,
@@ -377,6 +409,27 @@ export function readQuestion(
     things: entityIds.filter((id) => ctx.entity(id)?.kind !== "country" && !sources.includes(id)),
     countries: entityIds.filter((id) => ctx.entity(id)?.kind === "country"),
   };
+}
+
+/**
+ * True when the name stands right after "which" or "what" and qualifies the noun after it: a country any noun
+ * ("which Southland growers"), a maker the noun of its products ("which Pearfield machines"). Not a name the
+ * question asks about ("what did Southland plant", "what is Pearfield's yield").
+ */
+function qualifiesKind(ctx: Context, m: Mention, key: string): boolean {
+  if (!/(?:^|\s)(?:which|what) $/u.test(key.slice(0, m.start))) return false;
+  const after = key.slice(m.end);
+  if (m.entity.kind === "country") return ctx.cues.kind_after_name.any.test(after);
+  return m.entity.kind === "company" && ctx.cues.maker_products.any.test(after);
+}
+
+/** "Which growers…", "which Southland machines…": the kind asked for is written in the plural. */
+function asksList(ctx: Context, text: string, key: string, qualifiers: readonly Mention[]): boolean {
+  const plural = (word: string | undefined) => word !== undefined && /[^s]s$/u.test(word);
+  if (qualifiers.some((m) => plural(/^ ([\p{L}\p{N}-]+)/u.exec(key.slice(m.end))?.[1]))) return true;
+  return WHICH_KIND.some(
+    ([cue]) => cue !== "who" && plural(ctx.cues[cue].any.exec(text)?.[0].split(" ").pop()),
+  );
 }
 
 /** The question's terms that have opposites, each with its opposites' tokens. */

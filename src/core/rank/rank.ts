@@ -18,12 +18,14 @@ import {
   family,
   hasAny,
   inGroup,
+  namedOfKind,
   namesAskedKind,
   namesWanted,
   narrowedTo,
   otherCountryAsked,
   otherSide,
   ownThings,
+  qualifiedBy,
   relativeTo,
   sameTime,
   sideOfSubject,
@@ -49,6 +51,8 @@ export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
     // "What share…?" wants the 1/4, not the 5 million.
     if (noShare) s *= w.noShare;
     if (r.entityIds.length && !concerns(ctx, r, f) && !otherCountryAsked(ctx, r, f)) s *= w.notConcerned;
+    // "Which <Southland> growers…": a fact naming none of Southland's things is about something else.
+    else if (r.qualifiers.length && !qualifiedBy(ctx, r, factNames(f))) s *= w.notConcerned;
     // "A on B": a fact about both names answers better than one about A alone.
     else if (r.entityIds.length > 1) {
       let n = 0;
@@ -81,6 +85,8 @@ export function rankFacts(ctx: Context, r: Reading): Hit<Fact>[] {
     if (spokenBy(r, f) || (r.asksSource && f.attribution !== undefined)) s *= w.speakerClaim;
     // "Which country…": a fact naming a country, beside those asked about, names the answer.
     if (r.wants.length && f.entities.some((id) => namesWanted(ctx, r, id))) s *= w.wantedKind;
+    // "Which growers…" in the plural: a fact naming several of them gives the list asked for.
+    if (r.list && namedOfKind(ctx, r, f.entities) >= 2) s *= w.listNamed;
     // A fact narrowed to a country the question does not name ("…in Southland") answers a narrower question;
     // one about both sides (the gap between them) is narrowed to neither.
     if (narrowedTo(ctx, f).some((id) => !r.entityIds.includes(id))) s *= w.narrowedElsewhere;
@@ -211,7 +217,10 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     // A sum of money written in words ("a valuation of trillions of dollars") is a value of it too.
     (r.measure === undefined ||
       (h.matched.includes(r.measure) && factTerms(ctx, f).has(r.measure) && givesValue(ctx, f))) &&
-    h.coverage >= (r.entityIds.length ? ctx.weights.minCoverageWithEntity : ctx.weights.minCoverage) &&
+    h.coverage >=
+      (r.entityIds.length || r.qualifiers.length
+        ? ctx.weights.minCoverageWithEntity
+        : ctx.weights.minCoverage) &&
     // What a speaker asked about said is their words, which need not echo the asker's: a claim of theirs
     // about what is asked needs less of the question's wording.
     // A question for the other members of a line is answered by naming them, whatever its other words.
@@ -231,6 +240,8 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     ) &&
     // "Which company…" is answered by a fact that names a company (besides any the question names).
     (r.names.length === 0 || namesKind(ctx, r, f)) &&
+    // "Which <Pearfield> machines…" by one naming a machine Pearfield makes, not Pearfield alone.
+    qualifiedBy(ctx, r, factNames(f)) &&
     // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
     // and a question about money needs a sum of money.
     !(r.quantitative && f.figures.length === 0) &&
@@ -411,6 +422,11 @@ function spacedText(f: Fact): string {
     spaced.set(f, text);
   }
   return text;
+}
+
+/** The entities a fact names, with its subject's. */
+function factNames(f: Fact): string[] {
+  return f.subject === undefined ? f.entities : [...f.entities, f.subject];
 }
 
 /** True when the fact names a thing of a kind a "which <kind>" question asks for, not one it names itself. */

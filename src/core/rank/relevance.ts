@@ -26,6 +26,12 @@ export function concerns(ctx: Context, r: Reading, f: Fact): boolean {
   // A thing is concerned through its own: a line of products through one of its members.
   for (const id of r.things) if (aboutFamily(ctx, f, id)) return true;
   if (r.things.length) return false;
+  // "Which <Pearfield> machines…": with no other thing named, the maker's things are what is asked about.
+  if (
+    r.qualifiers.some((q) => ctx.entity(q)?.kind !== "country") &&
+    qualifiedBy(ctx, r, f.subject === undefined ? f.entities : [...f.entities, f.subject])
+  )
+    return true;
   for (const id of r.entityIds) if (about(ctx, f, id)) return true;
   return false;
 }
@@ -235,6 +241,63 @@ export function otherCountryAsked(ctx: Context, r: Reading, f: Fact): boolean {
     r.wants.includes("country") &&
     f.entities.some((id) => ctx.entity(id)?.kind === "country" && namesWanted(ctx, r, id))
   );
+}
+
+/**
+ * True when the names hold, for each qualifier of the kind asked ("which <Southland> growers", "which
+ * <Pearfield> machines"), a thing of it that the question does not name itself: a thing of that country, or
+ * one the maker makes. A fact naming only the country or the maker does not say which of its things.
+ */
+export function qualifiedBy(ctx: Context, r: Reading, ids: readonly string[]): boolean {
+  return r.qualifiers.every(
+    (q) =>
+      ids.some((id) => !r.entityIds.includes(id) && thingOf(ctx, q, id)) ||
+      // Where the material knows none of the qualifier's things, or names a product beside the maker
+      // without saying whose it is, naming the qualifier is all it can say.
+      (ids.includes(q) &&
+        (!ownsAny(ctx, q) || ids.some((id) => !r.entityIds.includes(id) && makerUnknown(ctx, id)))),
+  );
+}
+
+/**
+ * How many of the names are things of the kind a "which…" question asks for, and of its qualifiers' own, that
+ * the question does not name itself: a list asked for ("which growers…") is given by a fact naming several.
+ */
+export function namedOfKind(ctx: Context, r: Reading, ids: readonly string[]): number {
+  if (r.wants.length === 0 && r.qualifiers.length === 0) return 0;
+  let n = 0;
+  for (const id of ids) {
+    const kind = ctx.entity(id)?.kind;
+    if (
+      !r.entityIds.includes(id) &&
+      (r.wants.length === 0 || (kind !== undefined && r.wants.includes(kind))) &&
+      r.qualifiers.every((q) => thingOf(ctx, q, id))
+    )
+      n++;
+  }
+  return n;
+}
+
+/** True when the entity is another thing of the country's (by its country) or of the maker's own. */
+function thingOf(ctx: Context, owner: string, id: string): boolean {
+  if (id === owner) return false;
+  const o = ctx.entity(owner);
+  if (o?.kind === "country") return o.country !== undefined && ctx.entity(id)?.country === o.country;
+  return ownThings(ctx, owner).has(id);
+}
+
+/** True when some entity of the material is the country's or the maker's own thing. */
+function ownsAny(ctx: Context, owner: string): boolean {
+  return ctx.knowledge.entities.some((e) => thingOf(ctx, owner, e.id));
+}
+
+/** Kinds of thing a maker makes. */
+const MADE: ReadonlySet<string> = new Set(["chip", "model", "product", "device", "framework"]);
+
+/** True when the entity is a thing made, and the material does not say who makes it. */
+function makerUnknown(ctx: Context, id: string): boolean {
+  const e = ctx.entity(id);
+  return e !== undefined && MADE.has(e.kind) && e.vendor === undefined;
 }
 
 /** True when the entity is of a kind the question asks for and not one it names. */

@@ -25,6 +25,8 @@ export interface Weights {
   compound: number;
   /** "Which country…": the fact names a thing of the kind asked for. */
   wantedKind: number;
+  /** A list asked for ("which growers…"), and the fact names several things of the kind asked. */
+  listNamed: number;
   /** The fact is narrowed to a country the question does not name. */
   narrowedElsewhere: number;
   /** A side named by its words ("domestic"), and the fact's subject is of that side. */
@@ -77,6 +79,7 @@ export const WEIGHTS: Readonly<Weights> = {
   otherMember: 2,
   compound: 1.3,
   wantedKind: 1.3,
+  listNamed: 1.5,
   narrowedElsewhere: 0.85,
   sideWordMatch: 1.3,
   sideWordOther: 0.6,
