@@ -242,6 +242,14 @@ export function answers(ctx: Context, r: Reading, h: Hit<Fact>, inWords = false)
     (r.names.length === 0 || namesKind(ctx, r, f)) &&
     // "Which <Pearfield> machines…" by one naming a machine Pearfield makes, not Pearfield alone.
     qualifiedBy(ctx, r, factNames(f)) &&
+    // Nor by a sum of money (and shares beside it): a count asked ("how many…", "多少片…") is no sum spent on
+    // the things counted.
+    !(
+      r.many &&
+      !r.money &&
+      f.figures.some((g) => ctx.lexicon.units.money.has(g.unit)) &&
+      f.figures.every((g) => ctx.lexicon.units.money.has(g.unit) || ctx.lexicon.units.share.has(g.unit))
+    ) &&
     // "How many …?" answered by a fact with no figure at all is the nearest fact, not an answer;
     // and a question about money needs a sum of money.
     !(r.quantitative && f.figures.length === 0) &&
