@@ -142,7 +142,9 @@ export function findNumbers(text: string): NumberMention[] {
       found.push({ text: text.slice(start, fractionEnd), start, end: fractionEnd, value, glued: false });
       continue;
     }
-    found.push({ text: whole, start, end, value, glued: LETTER.test(before) || LETTER.test(after) });
+    // A sum in dollars is no code for the letters before its "$" ("US$13 billion", "HK$4.3 billion").
+    const gluedBefore = LETTER.test(before) && !whole.startsWith("$");
+    found.push({ text: whole, start, end, value, glued: gluedBefore || LETTER.test(after) });
   }
   return found;
 }

@@ -12,4 +12,11 @@ describe("ingest's units", () => {
     expect(unitsIn("The lab bought 5 GPU for its cluster", ["crates"])).toEqual(["gpu"]);
     expect(unitsIn("It reached 300 EFLOPS", ["EFLOPS"])).toEqual(["EFLOPS"]);
   });
+
+  it("counts the noun a participle follows, not the words after the participle", () => {
+    expect(unitsIn("Police found 240 gaming crates taped inside suitcases.", ["crates"])).toEqual(["crates"]);
+    expect(unitsIn("Growers kept 12 million barrels stored offshore.", [])).toEqual(["barrels"]);
+    // A participle before the noun is part of its phrase.
+    expect(unitsIn("It sold 500 connected pumps.", [])).toEqual(["pumps"]);
+  });
 });

@@ -67,6 +67,32 @@ function canonicalUnits(units: readonly string[]): Canonical {
 }
 
 const YEAR = /^(?:19[5-9]\d|20\d\d)$/;
+/** Whose dollars the letters before a "$" say: the currency's code, the unit its sums are given in. */
+const DOLLARS: Readonly<Record<string, string>> = {
+  US: "USD",
+  HK: "HKD",
+  NT: "TWD",
+  S: "SGD",
+  A: "AUD",
+  C: "CAD",
+  NZ: "NZD",
+};
+/** Currencies written as words after a sum ("39.2 billion yuan", "342 million ringgit"). */
+const CURRENCY_WORDS = new Set(
+  "yuan renminbi rmb euro euros yen won rupee rupees ringgit baht rupiah dong peso pesos real reais rand ruble rubles rouble roubles franc francs krona kronor krone kroner lira dirham dirhams riyal riyals shekel shekels zloty".split(
+    " ",
+  ),
+);
+
+/**
+ * True when a unit is a currency, so that its sums are money: a dollar's code ("HKD"), a currency's word
+ * ("yuan"), or a price in one ("yuan per million").
+ */
+export function isCurrency(unit: string): boolean {
+  const first = unit.split(" ")[0] ?? "";
+  return Object.values(DOLLARS).includes(first) || CURRENCY_WORDS.has(first.toLowerCase());
+}
+const DOLLARS_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(${Object.keys(DOLLARS).join("|")})$`, "u");
 const FRACTION_WORDS = /[- ](?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)$/i;
 
 /**
@@ -175,7 +201,14 @@ export function readNumbers(
       /^\s*(?:$|[,.;)]|this|next|last|in|by|of (?:those|them|which)|and|for|from|to)/i.test(after)
         ? lastUnit
         : undefined;
-    const unit = stated ?? carried ?? "units";
+    // "US$13 billion", "HK$4.3 billion": the letters before the "$" say whose dollars, and are part of the figure.
+    const dollars = m.text.startsWith("$") ? DOLLARS_BEFORE.exec(before) : null;
+    if (m.text.startsWith("$") && !dollars && /\p{L}$/u.test(before)) {
+      out.push({ kind: "ignored", text: token, reason: `part of a name or code ("${token}")`, mention: m });
+      continue;
+    }
+    const prefix = dollars?.[1] ?? "";
+    const unit = (prefix ? DOLLARS[prefix] : undefined) ?? stated ?? carried ?? "units";
     if (stated) lastUnit = stated;
     const figure: Figure = { value: m.value, unit, text: m.text };
     if (range) {
@@ -185,6 +218,7 @@ export function readNumbers(
       // "520 and 610 TWh" reads as a range only after "between": the figure's text says so.
       if (range.between) figure.text = span.slice(range.between, range.upper.end).trim();
     }
+    if (prefix && !range?.between) figure.text = `${prefix}${figure.text}`;
     out.push({
       kind: "figure",
       figure: withQualifier(figure, span.slice(0, range?.between ?? m.start)),
@@ -291,6 +325,9 @@ export function unitOf(m: NumberMention, after: string, canonical: Canonical): s
       break;
     }
     if (PHRASE_END.has(word.toLowerCase())) break;
+    // "240 gaming GPUs taped inside suitcases": a participle after the counted noun says what was done with
+    // it; the noun phrase ends before it.
+    if (phrase.length > 0 && /^\p{Ll}{2,}ed$/u.test(word) && !/eed$/.test(word)) break;
     phrase.push(word);
     if (phrase.length >= 4) break;
   }

@@ -10,6 +10,7 @@ import { normaliseQuote } from "../numbers.js";
 import type { Fact, Knowledge, Source } from "../schema.js";
 import { validateKnowledge } from "../validate.js";
 import { type Draft, draftSource } from "./draft.js";
+import { isCurrency } from "./figures.js";
 import { paragraphsOf } from "./text.js";
 
 export interface IngestOptions {
@@ -425,11 +426,17 @@ function writeDraft(
           list.add(doc.createNode({ cue: h.cue, units, draft: o.id }));
       }
     });
-  if (draft.units.length > 0 && existsSync(join(o.dir, "vocabulary.yaml"))) {
+  // A currency the draft gives sums in ("HKD", "yuan") is money: a question about money is answered in it.
+  const money = [...new Set(draft.facts.flatMap((f) => f.figures.map((g) => g.unit)))].filter(
+    (u) => isCurrency(u) && !loaded.knowledge.vocabulary.units.money.includes(u),
+  );
+  if ((draft.units.length > 0 || money.length > 0) && existsSync(join(o.dir, "vocabulary.yaml"))) {
     editYaml(o.dir, "vocabulary.yaml", put, (doc) => {
       const list = doc.getIn(["units", "known"]);
       const have = isSeq(list) ? list.items.map((i) => String((i as { value?: unknown }).value ?? i)) : [];
       if (isSeq(list)) for (const u of draft.units.filter((u) => !have.includes(u))) list.add(u);
+      const moneyList = doc.getIn(["units", "money"]);
+      if (isSeq(moneyList)) for (const u of money) moneyList.add(u);
     });
   } else if (draft.units.length > 0) {
     const path = join(o.dir, "units.yaml");
