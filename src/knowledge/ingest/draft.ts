@@ -18,6 +18,7 @@ import {
   slug,
 } from "./names.js";
 import { type Quotation, quotationsOf } from "./quotations.js";
+import { splitRespectively } from "./respectively.js";
 import { clausesOf, figureClauses, type Span, sentencesOf } from "./text.js";
 import { proposeNewTopics } from "./topics.js";
 
@@ -305,7 +306,22 @@ export function draftSource(input: DraftInput): Draft {
         )
           fact.fact.as_of = timeBefore;
         sentenceTime ??= fact.fact.as_of;
-        facts.push(fact.fact);
+        // "A and B grew by 17% and 12%, respectively": each name's figure is a fact of its own.
+        facts.push(
+          ...splitRespectively(
+            fact.fact,
+            names
+              .filter((m) => clause.start <= m.start && m.end <= clause.end)
+              .map((m) => ({ ...m, start: m.start - clause.start, end: m.end - clause.start })),
+            placedFigures(fact.fact.quote, input.knowledge.vocabulary.units.known),
+            (base) => {
+              let id = base;
+              for (let k = 2; usedIds.has(id) || input.idTaken("fact", id); k++) id = `${base}-${k}`;
+              usedIds.add(id);
+              return id;
+            },
+          ),
+        );
         for (const u of fact.fact.figures.map((f) => f.unit)) if (!input.units.has(u)) units.add(u);
       }
     }
@@ -505,6 +521,18 @@ function fullerPhrase(paragraph: string, phrase: string): string | undefined {
   return hit && hit.toLowerCase() !== phrase.toLowerCase() ? hit : undefined;
 }
 
+/** The figures of a quote with where each stands in it, its text as a fact gives it. */
+function placedFigures(
+  quote: string,
+  units: readonly string[],
+): { start: number; end: number; text: string }[] {
+  return readNumbers(quote, () => undefined, units).flatMap((r) => {
+    if (r.kind !== "figure") return [];
+    const start = quote.indexOf(r.figure.text, Math.max(0, r.mention.start - 12));
+    return start < 0 ? [] : [{ start, end: start + r.figure.text.length, text: r.figure.text }];
+  });
+}
+
 function countNames(found: readonly NewName[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const n of found) out.set(n.name, (out.get(n.name) ?? 0) + 1);
@@ -623,13 +651,14 @@ function draftFact(
   const setAgainst = [...new Set(ordered.filter(against).map((n) => n.id))].filter(
     (id) => id !== publisher && !own.includes(id),
   );
-  // A pronoun, or no name at all, refers back to what the paragraph was about.
-  // A clause opening on "together" ("…, A, B and C, | together hold 75%") holds it with the names before it.
-  const refers =
-    /\b(?:they|them|their|it|its|the company|the firm|this|these|those|the (?:whole |entire )?(?:family|series|line))\b/i.test(
-      quote,
-    ) || /^(?:together|combined|collectively|jointly)\b/i.test(quote);
   const others = own.filter((id) => id !== reporter);
+  // A pronoun, or no name at all, refers back to what the paragraph was about; but a possessive in a clause
+  // that opens on names of its own is theirs ("In 2026 A and B listed their shares"). A clause opening on
+  // "together" ("…, A, B and C, | together hold 75%") holds it with the names before it.
+  const subjectAt = Math.min(...ordered.filter((n) => others.includes(n.id)).map((n) => n.start));
+  const opensOnOwn =
+    Number.isFinite(subjectAt) &&
+    /^(?:(?:In|On|By|At|During|Since)\s[^,]{0,30}?\s)?$/.test(quote.slice(0, subjectAt));
   // "Figure says it delivered…", "Google said its app had…": what the one saying so says of itself is its own.
   const ofItself =
     reporter !== undefined &&
@@ -640,6 +669,12 @@ function draftFact(
           quote.slice(n.end),
         ),
     );
+  const pronoun =
+    /\b(?:they|them|it|the company|the firm|this|these|those|the (?:whole |entire )?(?:family|series|line))\b/i;
+  const refers =
+    pronoun.test(quote) ||
+    (/\b(?:its|their)\b/i.test(quote) && !opensOnOwn && !ofItself) ||
+    /^(?:together|combined|collectively|jointly)\b/i.test(quote);
   // "…, which raised $403 million": the clause is of the name just before it, not the paragraph's first.
   const antecedent = /^(?:which|who|whose)\b/i.test(quote)
     ? context.findLast((id) => byId.get(id)?.kind !== "country")
@@ -647,7 +682,8 @@ function draftFact(
   const before = antecedent ? [antecedent, ...context.filter((id) => id !== antecedent)] : context;
   const ids = [
     ...(ofItself && reporter ? [reporter] : []),
-    ...(others.length === 0 || refers
+    // What the one saying so says of itself names no one the paragraph spoke of before.
+    ...((others.length === 0 && !ofItself) || refers
       ? [...others, ...before.filter((id) => !others.includes(id) && id !== reporter)]
       : others),
     ...setAgainst.filter((id) => id !== reporter),
