@@ -133,6 +133,8 @@ export interface Reading {
   asksBefore: boolean;
   /** The whole world asked for ("global shipments"): only a figure given for the world answers. */
   asksWorld: boolean;
+  /** The country a share is asked within ("in Southland", "Southland's market"): its whole is not the world's. */
+  shareWithin: string | undefined;
   /** True when the question supposes ("what if…", "how much could…"): a figure only supposed may answer it. */
   supposes: boolean;
   /** Units the question writes by name ("in EFLOPS", "how many TOPS"): the figure answered must be in one. */
@@ -376,6 +378,8 @@ export function readQuestion(
     // A percentage asked for in so many words ("what yield percentage…") asks for a share's unit.
     unitsTyped: [...(share ? [] : unitsWritten(ctx, question)), ...(asksPercent ? [PERCENT] : [])],
     asksWorld: ctx.cues.asks_world.any.test(text) && !share,
+    shareWithin:
+      share && !ctx.cues.asks_world.any.test(text) ? withinCountry(key, asked)?.entity.id : undefined,
     supposes: ctx.cues.asks_supposed.any.test(text),
     measure: measureAsked(ctx, text, content, asks, fixed),
     sideWord: entityIds.some((id) => ctx.entity(id)?.kind === "country")
@@ -875,4 +879,17 @@ function aloneMentions(ctx: Context, text: string, key: string, asked: readonly 
 /** A chip, or a line of chips (a line of chips named by its maker). */
 export function isChipLike(ctx: Context, e: Entity): boolean {
   return e.kind === "chip" || (e.related ?? []).some((id) => ctx.entity(id)?.kind === "chip");
+}
+
+/**
+ * The country named as the place a share is taken within: "in A", "within A", "A's (pear) market", "在A",
+ * "A市场".
+ */
+function withinCountry(key: string, asked: readonly Mention[]): Mention | undefined {
+  return asked.find(
+    (m) =>
+      m.entity.kind === "country" &&
+      (/(?:\b(?:in|within|inside)(?: the)?|在) ?$/.test(key.slice(0, m.start)) ||
+        /^(?: s)? ?(?:(?!share\b|of\b)[a-z0-9-]+ ){0,3}(?:market|市场)/.test(key.slice(m.end))),
+  );
 }

@@ -254,6 +254,8 @@ export function saysWhatIsAsked(ctx: Context, r: Reading, s: Said, covered: () =
   if (r.asksYear && !ctx.cues.states_year.any.test(s.text)) return false;
   if (r.asksBefore && !ctx.cues.states_before.any.test(s.text)) return false;
   if (r.asksWorld && !ctx.cues.states_world.any.test(s.text)) return false;
+  // A share within one country ("what share of chips in A…") is not a share of the world's market.
+  if (r.shareWithin !== undefined && ctx.cues.states_world.any.test(s.text)) return false;
   return !r.opposites.some(
     ([asked, opposite]) => !s.words().has(asked) && opposite.some((o) => s.words().has(o)),
   );
