@@ -87,4 +87,11 @@ describe("the first article's answers", () => {
     expect(ask("What is the Ascend 910B's computing power?").headline).toContain("640 TOPS");
     expect(ask("Which Nvidia chip is the 910B comparable to?").headline).toContain("A100");
   });
+
+  it("answers who overtook whom in market value, and a terse comparison of a value with a GDP, in words", () => {
+    expect(ask("Which company overtook Moutai?").citations[0]?.factId).toBe("innolight-above-moutai");
+    expect(ask("Nvidia market value vs Germany GDP").citations[0]?.factId).toBe(
+      "nvidia-value-above-germany-gdp",
+    );
+  });
 });

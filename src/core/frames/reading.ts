@@ -244,7 +244,9 @@ export function readQuestion(
     !asksSource &&
     !ctx.cues.finding.any.test(asking) &&
     (ctx.cues.quantitative.any.test(asking) ||
-      ((ctx.cues.asks_value.any.test(asking) || ctx.cues.terse.any.test(asking)) &&
+      // A terse comparison ("A's value vs B's GDP") may be answered in words: it asks how they compare.
+      ((ctx.cues.asks_value.any.test(asking) ||
+        (ctx.cues.terse.any.test(asking) && !ctx.cues.compares.any.test(text))) &&
         ctx.cues.measure.any.test(asking) &&
         !ctx.cues.asks_name.any.test(asking)));
   // A share asked for ("what share…", "what % of…").
