@@ -455,7 +455,13 @@ describe("words beyond the command's own, over the shipped knowledge", () => {
       "GLM-Image",
     );
     // Asked in words, in English or Chinese, the maker's products lead by name.
-    for (const q of ["Which chips does Cambricon make?", "寒武纪有哪些AI芯片？"]) {
+    for (const q of [
+      "Which chips does Cambricon make?",
+      "寒武纪有哪些AI芯片？",
+      "What are Cambricon's chips called?",
+      "What is the name of Cambricon's chip?",
+      "寒武纪的芯片叫什么？",
+    ]) {
       const byName = answer(q);
       expect(byName.title, q).toBe("Cambricon");
       expect(byName.headline, q).toMatch(
