@@ -97,4 +97,11 @@ describe("a name qualifying the kind asked for", () => {
     expect(card.citations[0]?.paragraph).toBe(at(5));
     expect(ask("Which Southland machines do cherry growers lease each summer?").kind).toBe("not_found");
   });
+
+  it("is not answered by the thing set aside ('besides A, which…'): A is none of the things asked for", () => {
+    const card = ask(
+      "Besides the Harvester X9, which Pearfield machines do cherry growers lease each summer?",
+    );
+    expect(card.kind).toBe("not_found");
+  });
 });

@@ -249,13 +249,14 @@ export function otherCountryAsked(ctx: Context, r: Reading, f: Fact): boolean {
  * one the maker makes. A fact naming only the country or the maker does not say which of its things.
  */
 export function qualifiedBy(ctx: Context, r: Reading, ids: readonly string[]): boolean {
+  // "Besides A, which <maker> chips…": A, set aside, is none of the things asked for.
+  const other = (id: string) => !r.entityIds.includes(id) && !r.aside.some((m) => m.entity.id === id);
   return r.qualifiers.every(
     (q) =>
-      ids.some((id) => !r.entityIds.includes(id) && thingOf(ctx, q, id)) ||
+      ids.some((id) => other(id) && thingOf(ctx, q, id)) ||
       // Where the material knows none of the qualifier's things, or names a product beside the maker
       // without saying whose it is, naming the qualifier is all it can say.
-      (ids.includes(q) &&
-        (!ownsAny(ctx, q) || ids.some((id) => !r.entityIds.includes(id) && makerUnknown(ctx, id)))),
+      (ids.includes(q) && (!ownsAny(ctx, q) || ids.some((id) => other(id) && makerUnknown(ctx, id)))),
   );
 }
 
