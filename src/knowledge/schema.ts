@@ -335,6 +335,8 @@ export const CUE_NAMES = [
   "asks_measure",
   "asks_use",
   "asks_money",
+  "asks_now",
+  "states_plan",
   "supposes",
   "asks_supposed",
   "asks_year",

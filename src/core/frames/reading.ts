@@ -135,6 +135,8 @@ export interface Reading {
   asksWorld: boolean;
   /** The country a share is asked within ("in Southland", "Southland's market"): its whole is not the world's. */
   shareWithin: string | undefined;
+  /** True when the question asks about the present ("today", "currently"): a plan or forecast does not answer. */
+  asksNow: boolean;
   /** True when the question supposes ("what if…", "how much could…"): a figure only supposed may answer it. */
   supposes: boolean;
   /** Units the question writes by name ("in EFLOPS", "how many TOPS"): the figure answered must be in one. */
@@ -383,6 +385,8 @@ export function readQuestion(
     shareWithin:
       share && !ctx.cues.asks_world.any.test(text) ? withinCountry(key, asked)?.entity.id : undefined,
     supposes: ctx.cues.asks_supposed.any.test(text),
+    // "What is it now and where will it be?" asks the plan too.
+    asksNow: ctx.cues.asks_now.any.test(text) && !ctx.cues.states_plan.any.test(text),
     measure: measureAsked(ctx, text, content, asks, fixed),
     sideWord: entityIds.some((id) => ctx.entity(id)?.kind === "country")
       ? undefined
