@@ -76,6 +76,13 @@ describe("a supposition's premise", () => {
     });
   }
 
+  it("in the question, gives no figure the asker knows: what follows from it is asked", () => {
+    const premise = "If Pearfield irrigated 100% of its orchards, what harvest could it reach?";
+    expect(read(premise).givenValues).toEqual([]);
+    for (const pack of [withParagraph(SUPPOSED), withParagraph(SUPPOSED, (p) => [supposedFact(p)])])
+      expect(createCore({ knowledge: pack }).answer({ text: premise }).headline).toContain("40,000 tonnes");
+  });
+
   it("leaves a figure stated outside it asked for", () => {
     const pack = withParagraph(
       "Pearfield has irrigated 35% of its orchards; if it irrigated the rest, its harvest would double.",

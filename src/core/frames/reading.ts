@@ -601,11 +601,15 @@ export function valuesIn(text: string): number[] {
   return out;
 }
 
-/** The clause that gives a figure before the question ("X put Northland at 4.2;"), if the question opens with one. */
+/**
+ * The clause that gives a figure before the question ("X put Northland at 4.2;"), if the question opens with one.
+ * A supposition's premise ("If A gave 100% of its land to pears, …") gives no figure the asker knows: it supposes
+ * one, and what follows from it is asked.
+ */
 function givenClause(ctx: Context, text: string): string | undefined {
   for (const re of ctx.cues.given.each) {
     const m = re.exec(text);
-    if (m?.groups?.given) return m[0];
+    if (m?.groups?.given) return ctx.cues.supposes.any.test(m.groups.given) ? undefined : m[0];
   }
   return undefined;
 }
