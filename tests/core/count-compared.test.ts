@@ -65,4 +65,13 @@ describe("a count asked of one thing compared with another", () => {
     expect(card.headline).toContain("four times");
     expect(card.headline).not.toContain("300 days");
   });
+
+  it("is of the thing it counts: a multiple of another count is no answer", () => {
+    // Pickers' huts are not pickers, though the question and the facts share the word.
+    const card = coreWith(fraction, multiple).answer({
+      text: "How many picker huts does Southland have compared with Northland?",
+    });
+    expect(card.kind).toBe("not_found");
+    expect(card.headline).not.toMatch(/30%|four times/);
+  });
 });

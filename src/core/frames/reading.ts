@@ -84,6 +84,8 @@ export interface Reading {
   unnamed: string[];
   /** The units a count must be in ("how many crates does the X9 pick"), if the question counts. */
   counted: string[] | undefined;
+  /** The thing a count compared counts ("how many researchers does A have compared with B"): what answers names it. */
+  countedNoun: string | undefined;
   numbers: string[];
   /** Figures set aside ("besides 4 million developers"): a fact giving them answers something else. */
   asideNumbers: string[];
@@ -365,6 +367,7 @@ export function readQuestion(
     unnamed: unnamedAsked(ctx, question),
     owners: asked.filter((m) => /^ s\b/.test(key.slice(m.end))).map((m) => m.entity.id),
     counted: countedUnits(ctx, text, mentions),
+    countedNoun: ctx.cues.count_compared.any.test(text) ? countedNoun(ctx, text) : undefined,
     numbers,
     asideNumbers,
     givenValues: given ? valuesIn(given) : [],
@@ -767,6 +770,18 @@ export function countingUnits(
 }
 
 /** "ai phds did": the noun a "how many" phrase counts, its last word before a verb. */
+/**
+ * The thing "how many <things>" counts, as the material's words are tokenized (a compound whole: "data
+ * centers"); none for "how many times", which asks a ratio.
+ */
+function countedNoun(ctx: Context, text: string): string | undefined {
+  const m = /\bhow many (?!times\b)([a-z0-9][a-z0-9-]*(?: [a-z]+){0,2})/.exec(text);
+  if (!m?.[1]) return undefined;
+  const words = m[1].split(" ");
+  const verb = words.findIndex((w, i) => i > 0 && COUNT_VERB.test(w));
+  return ctx.tokenize((verb > 0 ? words.slice(0, verb) : words).join(" "), { words: true }).pop();
+}
+
 function headNoun(phrase: string): string | undefined {
   const words = phrase.split(" ");
   const verb = words.findIndex((w, i) => i > 0 && COUNT_VERB.test(w));

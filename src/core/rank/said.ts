@@ -233,6 +233,8 @@ export function saysWhatIsAsked(ctx: Context, r: Reading, s: Said, covered: () =
   if (r.unitsTyped.length && !r.unitsTyped.some((u) => s.inUnit(u))) return false;
   // "What share of…" is answered by a share, not by a count beside the same words.
   if (r.share && r.quantitative && !r.unitsTyped.length && !s.inUnit(PERCENT)) return false;
+  // A count compared ("how many researchers does A have compared with B") is of the thing it counts.
+  if (r.countedNoun !== undefined && !s.words().has(r.countedNoun)) return false;
   // What is now ("how many … today") is not what is planned or expected, unless the text says what is now too.
   if (r.asksNow && ctx.cues.states_plan.any.test(s.text) && !ctx.cues.asks_now.any.test(s.text)) return false;
   // A figure only supposed ("If 100% of capacity went to A, …") answers no question about what is: the unit
