@@ -57,6 +57,13 @@ describe("the first article's answers", () => {
     ).toContain("gradual adaptation");
   });
 
+  it("reads a model's name with the measure alone as asking the figure: none for a model the article gives none", () => {
+    for (const q of ["/model Opus 4.6 parameters", "Opus 4.6 parameters"])
+      expect(ask(q).kind, q).toBe("not_found");
+    expect(ask("mythos params").headline).toContain("10 trillion");
+    expect(ask("DeepSeek V4 Pro参数量").headline).toContain("1.6 trillion");
+  });
+
   it("refuses plausible questions the article does not answer", () => {
     for (const q of [
       "What was Nvidia's market share in China before the export ban?",
