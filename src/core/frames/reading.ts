@@ -255,6 +255,8 @@ export function readQuestion(
         !ctx.cues.asks_name.any.test(asking)));
   // A share asked for ("what share…", "what % of…").
   const share = ctx.cues.share.any.test(asking);
+  // The whole world named ("global", 全球): asked for, unless it is the whole a share is of.
+  const worldAsked = ctx.cues.asks_world.any.test(text);
   // Money asked to be spent on something ("what is the funding spent on?") asks what it goes to.
   const asksUse = ctx.cues.asks_use.any.test(text);
   // "How big is the gap" wants a % or a multiple; "how did A describe the gap" wants A's words.
@@ -315,6 +317,12 @@ export function readQuestion(
   );
   const numbers = typedNumbers(question).filter((n) => !asideNumbers.includes(n));
   const others = otherMembers(ctx, asked, aside, asideNumbers);
+  // The "which <kind>" cues the question asks by, each tested once.
+  const whichAsked = new Set(WHICH_KIND.filter(([cue]) => ctx.cues[cue].any.test(text)).map(([cue]) => cue));
+  const whichKinds = (withWho: boolean) =>
+    WHICH_KIND.filter(([cue]) => whichAsked.has(cue) && (withWho || cue !== "who")).flatMap(
+      ([, kinds]) => kinds,
+    );
   // "Which … besides A": the answer names another thing of A's kind.
   const othersOf = ctx.cues.asks_which.any.test(text) ? unique(aside.map((m) => m.entity.kind)) : [];
   // What a clause giving figures before the question says ("A holds 90% of the training market. What of…") is
@@ -349,18 +357,10 @@ export function readQuestion(
       ctx.cues.compares.any.test(text) ||
       ctx.cues.comparative.any.test(text) ||
       ctx.cues.two_asks.any.test(text),
-    wants: [
-      ...WHICH_KIND.filter(([cue]) => ctx.cues[cue].any.test(text)).flatMap(([, kinds]) => kinds),
-      ...othersOf,
-    ],
+    wants: [...whichKinds(true), ...othersOf],
     // "Who…" may be answered by a company or a country as well as a person; "which company…" only by one.
-    names: [
-      ...WHICH_KIND.filter(([cue]) => cue !== "who" && ctx.cues[cue].any.test(text)).flatMap(
-        ([, kinds]) => kinds,
-      ),
-      ...othersOf,
-    ],
-    chipMakers: ctx.cues.which_chip.any.test(text) && !ctx.cues.which_company.any.test(text),
+    names: [...whichKinds(false), ...othersOf],
+    chipMakers: whichAsked.has("which_chip") && !whichAsked.has("which_company"),
     quantitative,
     money,
     alone: aloneMentions(ctx, text, key, asked),
@@ -384,9 +384,8 @@ export function readQuestion(
     // "What share of the world's…" names the world as the whole a share is of, not as what is asked.
     // A percentage asked for in so many words ("what yield percentage…") asks for a share's unit.
     unitsTyped: [...(share ? [] : unitsWritten(ctx, question)), ...(asksPercent ? [PERCENT] : [])],
-    asksWorld: ctx.cues.asks_world.any.test(text) && !share,
-    shareWithin:
-      share && !ctx.cues.asks_world.any.test(text) ? withinCountry(key, asked)?.entity.id : undefined,
+    asksWorld: worldAsked && !share,
+    shareWithin: share && !worldAsked ? withinCountry(key, asked)?.entity.id : undefined,
     supposes: ctx.cues.asks_supposed.any.test(text),
     // "What is it now and where will it be?" asks the plan too.
     asksNow: ctx.cues.asks_now.any.test(text) && !ctx.cues.states_plan.any.test(text),
@@ -748,14 +747,16 @@ function countedUnits(ctx: Context, text: string, mentions: readonly Mention[]):
   return ctx.cues.count_compared.any.test(text) ? undefined : countingUnits(ctx, text, mentions);
 }
 
+/** "How many cold-stored apples": the counted thing may come a word or two after "how many". */
+const HOW_MANY = /\bhow many ([a-z0-9][a-z0-9-]*(?: [a-z]+){0,2})/;
+
 /** The units "how many <things>" counts in, compared or not ("how many orchards, compared with Pearfield's"). */
 export function countingUnits(
   ctx: Context,
   text: string,
   mentions: readonly Mention[],
 ): string[] | undefined {
-  // "how many cold-stored apples": the counted thing may come a word or two after "how many".
-  const m = /\bhow many ([a-z0-9][a-z0-9-]*(?: [a-z]+){0,2})/.exec(text);
+  const m = HOW_MANY.exec(text);
   if (!m?.[1]) return undefined;
   const at = m.index + m[0].length - m[1].length;
   // The counted word names a thing of a kind that is counted in its own units: "how many X9s".
@@ -775,17 +776,20 @@ export function countingUnits(
  * centers"); none for "how many times", which asks a ratio.
  */
 function countedNoun(ctx: Context, text: string): string | undefined {
-  const m = /\bhow many (?!times\b)([a-z0-9][a-z0-9-]*(?: [a-z]+){0,2})/.exec(text);
-  if (!m?.[1]) return undefined;
-  const words = m[1].split(" ");
+  const m = HOW_MANY.exec(text);
+  if (!m?.[1] || /^times\b/.test(m[1])) return undefined;
+  return ctx.tokenize(nounPhrase(m[1]).join(" "), { words: true }).pop();
+}
+
+/** The words of a counted phrase before its verb: "data centers" of "data centers does". */
+function nounPhrase(phrase: string): string[] {
+  const words = phrase.split(" ");
   const verb = words.findIndex((w, i) => i > 0 && COUNT_VERB.test(w));
-  return ctx.tokenize((verb > 0 ? words.slice(0, verb) : words).join(" "), { words: true }).pop();
+  return verb > 0 ? words.slice(0, verb) : words;
 }
 
 function headNoun(phrase: string): string | undefined {
-  const words = phrase.split(" ");
-  const verb = words.findIndex((w, i) => i > 0 && COUNT_VERB.test(w));
-  return (verb > 0 ? words.slice(0, verb) : words).pop();
+  return nounPhrase(phrase).pop();
 }
 const COUNT_VERB =
   /^(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|in|of|on|at|for|from|by|with|to)$/;

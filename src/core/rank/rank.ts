@@ -14,6 +14,7 @@ import {
   concerns,
   contentShare,
   countOf,
+  factNames,
   factTerms,
   family,
   hasAny,
@@ -430,11 +431,6 @@ function spacedText(f: Fact): string {
     spaced.set(f, text);
   }
   return text;
-}
-
-/** The entities a fact names, with its subject's. */
-function factNames(f: Fact): string[] {
-  return f.subject === undefined ? f.entities : [...f.entities, f.subject];
 }
 
 /** True when the fact names a thing of a kind a "which <kind>" question asks for, not one it names itself. */

@@ -27,10 +27,7 @@ export function concerns(ctx: Context, r: Reading, f: Fact): boolean {
   for (const id of r.things) if (aboutFamily(ctx, f, id)) return true;
   if (r.things.length) return false;
   // "Which <Pearfield> machines…": with no other thing named, the maker's things are what is asked about.
-  if (
-    r.qualifiers.some((q) => ctx.entity(q)?.kind !== "country") &&
-    qualifiedBy(ctx, r, f.subject === undefined ? f.entities : [...f.entities, f.subject])
-  )
+  if (r.qualifiers.some((q) => ctx.entity(q)?.kind !== "country") && qualifiedBy(ctx, r, factNames(f)))
     return true;
   for (const id of r.entityIds) if (about(ctx, f, id)) return true;
   return false;
@@ -241,6 +238,11 @@ export function otherCountryAsked(ctx: Context, r: Reading, f: Fact): boolean {
     r.wants.includes("country") &&
     f.entities.some((id) => ctx.entity(id)?.kind === "country" && namesWanted(ctx, r, id))
   );
+}
+
+/** The entities a fact names, with its subject's. */
+export function factNames(f: Fact): string[] {
+  return f.subject === undefined ? f.entities : [...f.entities, f.subject];
 }
 
 /**
